@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint index bench clean install
+
+run: index ## set up, build the index if needed, serve the web UI
+	$(BIN)/searcher serve --host $(HOST) --port $(PORT)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock -r requirements-dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+# Rebuild only when the index is missing or older than any article in corpus/.
+index: $(STAMP)
+	@if [ ! -f index/.built ] || [ -n "$$(find corpus -newer index/.built -print -quit)" ] \
+	    || [ corpus -nt index/.built ]; then \
+	    $(BIN)/searcher rebuild && touch index/.built; \
+	else echo "index is up to date"; fi
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(PY) bench/segmentation.py
+
+clean:
+	rm -rf $(VENV) index/* build *.egg-info

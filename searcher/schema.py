@@ -1,0 +1,50 @@
+"""The Whoosh schema: three analysis views of title and body, facets, stored metadata.
+
+>>> sorted(n for n in build_schema().names() if n.startswith("title"))
+['title', 'title_folded', 'title_words']
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from searcher.analysis import folded_analyzer, syllable_analyzer, word_analyzer
+
+TEXT_FIELDS = ("title", "body")
+VIEWS = ("", "_folded", "_words")  # canonical syllables, folded syllables, compounds
+FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
+TITLE_BOOST = 2.5
+
+
+def build_schema() -> Schema:
+    """Fields:
+
+    - ``title``/``body`` (+ ``_folded``, ``_words``): indexed views, not stored
+    - facet fields, indexed as single exact terms (``meeting_type`` has several)
+    - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12")
+    - stored: the original title and clean body, dates, unit, author, source, hash
+    """
+    fields: dict[str, object] = {
+        "id": ID(unique=True, stored=True),
+        "content_hash": ID(stored=True),
+        "source": STORED(),
+        "title_text": STORED(),
+        "body_text": STORED(),
+        "author": STORED(),
+        "unit": STORED(),
+        "published": STORED(),
+        "meeting_date": STORED(),
+        "meeting_types": STORED(),
+        "sort_date": ID(stored=True),
+    }
+    for name in TEXT_FIELDS:
+        boost = TITLE_BOOST if name == "title" else 1.0
+        fields[name] = TEXT(analyzer=syllable_analyzer(), field_boost=boost)
+        fields[f"{name}_folded"] = TEXT(analyzer=folded_analyzer(), field_boost=boost)
+        fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost)
+    for name in FACET_FIELDS:
+        if name == "meeting_type":
+            fields[name] = KEYWORD(stored=False, commas=True, lowercase=False)
+        else:
+            fields[name] = ID(stored=True)
+    return Schema(**fields)

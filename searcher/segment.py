@@ -1,0 +1,293 @@
+"""pyvi word segmentation with character offsets into the original text.
+
+pyvi's CRF model (``pyvi/models/pyvi3.pkl``) and its features are used as pyvi
+uses them, but the model is run through ``pycrfsuite`` directly: no scikit-learn,
+loaded lazily once per process, and every token keeps its ``start``/``end`` in
+the original string (NFC or NFD), so highlighting marks the right characters.
+
+>>> [w.text for w in segment("Viện kiểm sát nhân dân tỉnh Thanh Hóa")]
+['Viện', 'kiểm sát nhân dân', 'tỉnh', 'Thanh Hóa']
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import pickle
+import re
+import string
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# pyvi's own syllabification patterns (ViTokenizer.sylabelize), in its order.
+_PYVI_PATTERN = re.compile(
+    "("
+    + "|".join(
+        [
+            r"[A-ZĐ]+\.",
+            r"Tp\.",
+            r"Mr\.",
+            r"Mrs\.",
+            r"Ms\.",
+            r"Dr\.",
+            r"ThS\.",
+            r"==>",
+            r"->",
+            r"\.\.\.",
+            r">>",
+            r"\w+://[^\s]+",
+            r"[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+",
+            r"\d+(?:[\.,_]\d+)+",
+            r"[^\w\s]",
+            r"\w+",
+        ]
+    )
+    + ")"
+)
+# Gapless runs of tokens that together form one searchable unit:
+# dates 12/9/2022, ratios 130/130, document numbers 01/CT-VKSTC, 26-CT/TW.
+_UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
+_PUNCT = set(string.punctuation)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One segmented word: its original text and [start, end) in the original string.
+
+    ``syllables`` holds the (start, end) of each syllable of the word.
+    """
+
+    text: str
+    start: int
+    end: int
+    syllables: tuple[tuple[int, int], ...]
+    is_punct: bool = False
+    is_unit: bool = False
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC form of ``text`` and, for each of its characters plus the end, the offset
+    of the matching character in ``text``.
+
+    >>> nfc_with_offsets("Vie\u0302\u0323n")
+    ('Viện', [0, 1, 2, 5])
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j])
+        out.append(cluster)
+        offsets.extend([i] * len(cluster))
+        i = j
+    offsets.append(n)
+    return "".join(out), offsets
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads pyvi's sklearn_crfsuite pickle without importing scikit-learn."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.split(".")[0] in ("sklearn_crfsuite", "pycrfsuite", "numpy"):
+            return _Stub
+        if module == "_codecs" and name == "encode":
+            import codecs
+
+            return codecs.encode
+        raise pickle.UnpicklingError(f"unexpected class in pyvi model: {module}.{name}")
+
+
+class _Stub:
+    """Stands in for every class the pickle names; keeps dict state only."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def __setstate__(self, state: Any) -> None:
+        if isinstance(state, dict):
+            self.__dict__.update(state)
+
+
+def _find_model_bytes(obj: Any, depth: int = 0) -> bytes | None:
+    if depth > 4:
+        return None
+    state = getattr(obj, "__dict__", obj if isinstance(obj, dict) else {})
+    data = state.get("__FILE_RESOURCE_DATA__")
+    if isinstance(data, bytes):
+        return data
+    for value in state.values():
+        if isinstance(value, (_Stub, dict)):
+            found = _find_model_bytes(value, depth + 1)
+            if found:
+                return found
+    return None
+
+
+class _Model:
+    """pyvi's CRF tagger and its bigram/trigram lexicon."""
+
+    def __init__(self) -> None:
+        import pycrfsuite
+
+        models = importlib.resources.files("pyvi") / "models"
+        with (models / "pyvi3.pkl").open("rb") as fh:
+            crf = _Unpickler(fh).load()
+        model_bytes = _find_model_bytes(crf)
+        if model_bytes is None:
+            raise RuntimeError("pyvi model file holds no CRF model")
+        self.model_bytes = model_bytes  # crfsuite reads this buffer in place: keep it alive
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open_inmemory(self.model_bytes)
+        self.bi_grams: set[str] = set()
+        self.tri_grams: set[str] = set()
+        for line in (models / "words.txt").read_text(encoding="utf-8").split("\n"):
+            parts = line.split(" ")
+            if len(parts) == 2:
+                self.bi_grams.add(line)
+            elif len(parts) == 3:
+                self.tri_grams.add(line)
+        self.lock = threading.Lock()
+
+    def features(self, sent: list[str]) -> list[dict[str, Any]]:
+        """pyvi's ``word2features`` for every token of a sentence."""
+        lower = [w.lower() for w in sent]
+        title = [w.istitle() for w in sent]
+        upper = [w.isupper() for w in sent]
+        n = len(sent)
+        out = []
+        for i, word in enumerate(sent):
+            f: dict[str, Any] = {
+                "bias": 1.0,
+                "word.lower()": lower[i],
+                "word.isupper()": upper[i],
+                "word.istitle()": title[i],
+                "word.isdigit()": word.isdigit(),
+            }
+            if i > 0:
+                f["-1:word.lower()"] = lower[i - 1]
+                f["-1:word.istitle()"] = title[i - 1]
+                f["-1:word.isupper()"] = upper[i - 1]
+                f["-1:word.bi_gram()"] = f"{lower[i - 1]} {lower[i]}" in self.bi_grams
+                if i > 1:
+                    trigram = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+                    f["-2:word.tri_gram()"] = trigram in self.tri_grams
+            if i < n - 1:
+                f["+1:word.lower()"] = lower[i + 1]
+                f["+1:word.istitle()"] = title[i + 1]
+                f["+1:word.isupper()"] = upper[i + 1]
+                f["+1:word.bi_gram()"] = f"{lower[i]} {lower[i + 1]}" in self.bi_grams
+                if i < n - 2:
+                    trigram = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+                    f["+2:word.tri_gram()"] = trigram in self.tri_grams
+            out.append(f)
+        return out
+
+    def labels(self, sent: list[str]) -> list[str]:
+        feats = self.features(sent)
+        with self.lock:
+            return self.tagger.tag(feats)
+
+
+@lru_cache(maxsize=1)
+def model() -> _Model:
+    """The CRF model, loaded on first use (about 0.3 s) and shared by the process."""
+    return _Model()
+
+
+def syllabify(text: str) -> list[tuple[int, int]]:
+    """pyvi's syllables of ``text`` as (start, end) offsets into ``text``.
+
+    >>> t = "Hội nghị 12/9"
+    >>> [t[s:e] for s, e in syllabify(t)]
+    ['Hội', 'nghị', '12', '/', '9']
+    """
+    nfc, offsets = nfc_with_offsets(text)
+    return [(offsets[m.start()], offsets[m.end()]) for m in _PYVI_PATTERN.finditer(nfc)]
+
+
+def _joins(prev: str, cur: str) -> bool:
+    """pyvi's rule for when an I_W label really glues two syllables."""
+    return (
+        cur not in _PUNCT
+        and prev not in _PUNCT
+        and not cur[0].isdigit()
+        and not prev[0].isdigit()
+        and not (cur[0].istitle() and not prev[0].istitle())
+    )
+
+
+def segment(text: str, *, units: bool = True) -> list[Word]:
+    """Segment ``text`` into pyvi words, with offsets into ``text``.
+
+    With ``units``, gapless runs such as "12/9/2022" or "01/CT-VKSTC" become one
+    word (``is_unit``) whose syllables are the digits and letters inside it.
+
+    >>> [w.text for w in segment("ngày 12/9/2022 VKSND hai cấp")]
+    ['ngày', '12/9/2022', 'VKSND', 'hai', 'cấp']
+    """
+    spans = syllabify(text)
+    if not spans:
+        return []
+    nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]
+    labels = model().labels(nfc_sylls)
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(spans)):
+        if labels[i] == "I_W" and _joins(nfc_sylls[i - 1], nfc_sylls[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if units:
+        groups = _merge_units(groups, spans, text)
+    words = []
+    for group in groups:
+        start, end = spans[group[0]][0], spans[group[-1]][1]
+        sub = tuple(spans[i] for i in group)
+        piece = text[start:end]
+        is_unit = len(group) > 1 and _is_unit(piece)
+        is_punct = len(group) == 1 and not any(ch.isalnum() for ch in piece)
+        if is_unit:
+            sub = tuple(s for s in sub if any(ch.isalnum() for ch in text[s[0] : s[1]]))
+            piece = piece.rstrip(".")
+            end = start + len(piece)
+        words.append(Word(piece, start, end, sub, is_punct=is_punct, is_unit=is_unit))
+    return words
+
+
+def _is_unit(piece: str) -> bool:
+    return " " not in piece and bool(_UNIT_RE.match(piece))
+
+
+def _merge_units(
+    groups: list[list[int]], spans: list[tuple[int, int]], text: str
+) -> list[list[int]]:
+    """Merge the longest gapless run of single-syllable groups that forms a date,
+    ratio or document number ("12/9/2022", "130/130", "01/CT-VKSTC")."""
+    out: list[list[int]] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while (
+            j + 1 < len(groups)
+            and len(groups[j + 1]) == 1
+            and len(groups[j]) == 1
+            and spans[groups[j + 1][0]][0] == spans[groups[j][0]][1]
+        ):
+            j += 1
+        k = j
+        while k > i and not _is_unit(text[spans[groups[i][0]][0] : spans[groups[k][0]][1]]):
+            k -= 1
+        if k > i:
+            out.append([g[0] for g in groups[i : k + 1]])
+            i = k + 1
+        else:
+            out.append(groups[i])
+            i += 1
+    return out

@@ -1,0 +1,90 @@
+"""Canonical and folded forms of Vietnamese text.
+
+The same word reaches us as NFC or NFD, with old ("hòa") or new ("hoà") tone
+placement, in any case, with or without diacritics. Two forms are used the same
+way at index time and at query time:
+
+- ``canonical``: NFC, lower case, old-style tone placement for oa/oe/uy.
+  ``canonical("Thanh Hoá") == canonical("THANH HÓA") == "thanh hóa"``
+- ``fold``: canonical with every diacritic removed and đ → d.
+  ``fold("Viện Kiểm Sát") == "vien kiem sat"``
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone marks (combining), as opposed to vowel-quality marks (circumflex, breve, horn).
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_TONED_SECOND = {  # new-style placement: tone on the second vowel of oa/oe/uy
+    "o": "aàáảãạ",
+    "u": "yỳýỷỹỵ",
+}
+
+
+def _toned(vowel: str, mark: str) -> str:
+    return unicodedata.normalize("NFC", vowel + mark)
+
+
+def _build_tone_table() -> dict[str, str]:
+    """Map new-style "oà", "oé", "uý"... to old-style "òa", "óe", "úy"."""
+    table: dict[str, str] = {}
+    for first, seconds in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in TONE_MARKS:
+            table[first + _toned(seconds, mark)] = _toned(first, mark) + seconds
+    return table
+
+
+_NEW_TO_OLD = _build_tone_table()
+# A new-style pair at the end of a syllable (no final consonant or vowel after it),
+# not part of "qu" (in "quý" the u belongs to the consonant).
+_NEW_STYLE_RE = re.compile(
+    "(?<![qQ])(" + "|".join(sorted(_NEW_TO_OLD, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
+def canonical(text: str) -> str:
+    """NFC, lower case, one tone placement.
+
+    >>> canonical("Thanh Hoá")
+    'thanh hóa'
+    >>> canonical("KHOẺ")
+    'khỏe'
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    if any(ch in text for ch in "aeyàáảãạèéẻẽẹỳýỷỹỵ"):
+        text = _NEW_STYLE_RE.sub(lambda m: _NEW_TO_OLD[m.group(1)], text)
+    return text
+
+
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic, đ → d, keeping case and length of ASCII text.
+
+    >>> strip_diacritics("Đà Nẵng")
+    'Da Nang'
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Canonical form without diacritics.
+
+    >>> fold("Viện Kiểm Sát")
+    'vien kiem sat'
+    """
+    return strip_diacritics(canonical(text))
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (or đ).
+
+    >>> has_diacritics("vien kiem sat"), has_diacritics("viện")
+    (False, True)
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return any(unicodedata.combining(ch) for ch in decomposed) or "đ" in text or "Đ" in text

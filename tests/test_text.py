@@ -1,0 +1,84 @@
+"""Canonical form, folding and diacritic detection (parametrized tables)."""
+
+import unicodedata
+
+import pytest
+
+from searcher.text import canonical, fold, has_diacritics, strip_diacritics
+
+
+def nfd(s: str) -> str:
+    return unicodedata.normalize("NFD", s)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Thanh Hóa", "thanh hóa"),
+        ("Thanh Hoá", "thanh hóa"),
+        ("THANH HOÁ", "thanh hóa"),
+        (nfd("Thanh Hoá"), "thanh hóa"),
+        ("hoà bình", "hòa bình"),
+        ("khoẻ", "khỏe"),
+        ("KHOẺ", "khỏe"),
+        ("thuý", "thúy"),
+        ("Uỷ ban", "ủy ban"),
+        ("hoạ sĩ", "họa sĩ"),
+        # a final consonant or vowel keeps the tone on the second vowel
+        ("Hoàng", "hoàng"),
+        ("toán", "toán"),
+        ("ngoài", "ngoài"),
+        ("khuyến", "khuyến"),
+        ("khuya", "khuya"),
+        # qu + y: the u belongs to the consonant
+        ("quý", "quý"),
+        ("Quỳnh", "quỳnh"),
+        (nfd("VIỆN KIỂM SÁT"), "viện kiểm sát"),
+        ("Đà Nẵng", "đà nẵng"),
+        ("", ""),
+        ("VKSND 130/130", "vksnd 130/130"),
+    ],
+)
+def test_canonical(raw: str, expected: str) -> None:
+    assert canonical(raw) == expected
+    assert unicodedata.is_normalized("NFC", canonical(raw))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Viện Kiểm Sát", "vien kiem sat"),
+        ("Đà Nẵng", "da nang"),
+        ("đường", "duong"),
+        ("dương", "duong"),
+        ("Thanh Hoá", "thanh hoa"),
+        (nfd("Thanh Hóa"), "thanh hoa"),
+        ("vien kiem sat", "vien kiem sat"),
+        ("Ủy ban nhân dân", "uy ban nhan dan"),
+    ],
+)
+def test_fold(raw: str, expected: str) -> None:
+    assert fold(raw) == expected
+
+
+def test_strip_diacritics_keeps_case() -> None:
+    assert strip_diacritics("Đà Nẵng") == "Da Nang"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("vien kiem sat", False),
+        ("VKSND", False),
+        ("2022", False),
+        ("", False),
+        ("viện", True),
+        ("dan", False),
+        ("đan", True),
+        ("Đ", True),
+        (nfd("hóa"), True),
+        ("hoa", False),
+    ],
+)
+def test_has_diacritics(raw: str, expected: bool) -> None:
+    assert has_diacritics(raw) is expected

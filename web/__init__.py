@@ -1,0 +1,1 @@
+"""Flask web frontend (see create_app)."""

@@ -117,7 +117,9 @@ class CompoundTokenizer(Tokenizer):
                 text = word.text
             else:
                 text = WORD_JOINER.join(value[s:e] for s, e in word.syllables)
-            yield _emit(t, text, pos, word.start, word.end, positions, chars, keeporiginal, start_char)
+            yield _emit(
+                t, text, pos, word.start, word.end, positions, chars, keeporiginal, start_char
+            )
             pos += 1
 
 
@@ -139,16 +141,16 @@ class FoldFilter(Filter):
             yield t
 
 
-def syllable_analyzer():  # noqa: ANN201 - Whoosh composite analyzer
+def syllable_analyzer():
     """Syllables in canonical form."""
     return SyllableTokenizer() | CanonicalFilter()
 
 
-def folded_analyzer():  # noqa: ANN201
+def folded_analyzer():
     """Syllables without diacritics."""
     return SyllableTokenizer() | FoldFilter()
 
 
-def word_analyzer():  # noqa: ANN201
+def word_analyzer():
     """pyvi compounds and units in canonical form."""
     return CompoundTokenizer() | CanonicalFilter()

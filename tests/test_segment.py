@@ -34,7 +34,7 @@ def test_offsets_slice_original_nfd() -> None:
     slices = [unicodedata.normalize("NFC", text[w.start : w.end]) for w in words]
     assert slices == ["Viện", "kiểm sát", "tỉnh", "Thanh Hóa"]
     for w in words:
-        for s, e in w.syllables:
+        for s, _e in w.syllables:
             assert not unicodedata.combining(text[s])  # never starts inside a letter
 
 

@@ -58,6 +58,25 @@ def canonical(text: str) -> str:
     return text
 
 
+def old_style_tones(text: str) -> str:
+    """Move new-style tones to old-style placement, keeping case (for display names).
+
+    >>> old_style_tones("Tỉnh Hoà Bình")
+    'Tỉnh Hòa Bình'
+    """
+    text = unicodedata.normalize("NFC", text)
+    lower = text.lower()
+    if len(lower) != len(text):
+        return text
+    out = list(text)
+    for m in _NEW_STYLE_RE.finditer(lower):
+        fixed = _NEW_TO_OLD[m.group(1)]
+        for i, ch in enumerate(fixed):
+            j = m.start() + i
+            out[j] = ch.upper() if text[j].isupper() else ch
+    return "".join(out)
+
+
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 
 

@@ -1,0 +1,110 @@
+"""Dates in scraped Vietnamese reports.
+
+CMS timestamps are month/day ("1/15/2021 7:29:59 AM"); Vietnamese prose is
+day/month ("Sáng ngày 12/9/2022", "ngày 12 tháng 01 năm 2021", "12/01/2022").
+
+>>> parse_cms_timestamp("1/15/2021 7:29:59 AM")
+datetime.date(2021, 1, 15)
+>>> meeting_date("Sáng ngày 12/9/2022, VKSND tỉnh Thanh Hóa tổ chức Hội nghị")
+datetime.date(2022, 9, 12)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from searcher.text import fold
+
+CMS_TIMESTAMP = re.compile(
+    r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])"
+)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+DMY = re.compile(r"(?<![\d/])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")
+# On folded text: "ngay 12 thang 01 nam 2021", "ngay 12/9/2022", "ngay 7/7"
+NGAY_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
+NGAY_NUMERIC = re.compile(r"\bngay\s+(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")
+# A date right after these is a document's date, not the meeting's.
+DOCUMENT_CONTEXT = re.compile(
+    r"(\bso\b|/[a-z]{2,}|chi thi|ke hoach|nghi quyet|quyet dinh|cong van|thong tu|"
+    r"thong bao|huong dan|bao cao|ban hanh|ky)[^.;]{0,40}$"
+)
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """A valid date in a plausible range, or None."""
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_cms_timestamp(line: str) -> date | None:
+    """A CMS timestamp at the start of ``line`` (month/day/year, 12-hour clock)."""
+    m = CMS_TIMESTAMP.match(line)
+    return make_date(int(m.group(3)), int(m.group(1)), int(m.group(2))) if m else None
+
+
+def parse_date(value: str) -> date | None:
+    """A date given on its own: ISO 8601, a CMS timestamp, or Vietnamese day/month/year.
+
+    >>> parse_date("2022-01-12"), parse_date("12/01/2022")
+    (datetime.date(2022, 1, 12), datetime.date(2022, 1, 12))
+    """
+    value = value.strip()
+    if m := ISO_DATE.fullmatch(value) or ISO_DATE.match(value):
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if found := parse_cms_timestamp(value):
+        return found
+    if m := DMY.search(value):
+        return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    folded = fold(value)
+    if m := NGAY_WORDS.search(folded):
+        if m.group(3):
+            return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
+def meeting_date(text: str, year_hint: int | None = None, limit: int = 1500) -> date | None:
+    """The first "ngày ..." date in the lead that is not a document's date.
+
+    ``year_hint`` completes "ngày 7/7" (no year).
+
+    >>> meeting_date("Chỉ thị số 01/CT-VKSTC ngày 17/12/2019 của Viện trưởng") is None
+    True
+    >>> meeting_date("ngày 12 tháng 01 năm 2021, Viện kiểm sát")
+    datetime.date(2021, 1, 12)
+    """
+    folded = fold(text[:limit])
+    candidates = []
+    for pattern in (NGAY_WORDS, NGAY_NUMERIC):
+        for m in pattern.finditer(folded):
+            if DOCUMENT_CONTEXT.search(folded[max(0, m.start() - 60) : m.start()]):
+                continue
+            candidates.append(m)
+    for m in sorted(candidates, key=lambda m: m.start()):
+        year = int(m.group(3)) if m.group(3) else year_hint
+        if year is None:
+            continue
+        found = make_date(year, int(m.group(2)), int(m.group(1)))
+        if found:
+            return found
+    return None
+
+
+def title_year(title: str) -> int | None:
+    """The year named in a title: "... năm 2020". With two ("tổng kết năm 2020 và
+    triển khai năm 2021") the later one: such meetings are held in its January.
+
+    >>> title_year("Tổng kết công tác năm 2020 và triển khai năm 2021")
+    2021
+    """
+    years = re.findall(r"\bnam\s+(\d{4})\b", fold(title))
+    valid = [int(y) for y in years if 1990 <= int(y) <= 2100]
+    return max(valid) if valid else None
+
+
+def date_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -61,9 +61,8 @@ def parse_date(value: str) -> date | None:
     if m := DMY.search(value):
         return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     folded = fold(value)
-    if m := NGAY_WORDS.search(folded):
-        if m.group(3):
-            return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if (m := NGAY_WORDS.search(folded)) and m.group(3):
+        return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None
 
 

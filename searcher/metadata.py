@@ -2,8 +2,8 @@
 year, meeting types and dates.
 
 >>> from searcher.articles import Article
->>> m = extract(Article("x", "VKSND cấp cao tại Đà Nẵng tổ chức Hội nghị triển khai công tác năm 2022",
-...                     "Sáng ngày 04/01/2022, tại trụ sở cơ quan."))
+>>> title = "VKSND cấp cao tại Đà Nẵng tổ chức Hội nghị triển khai công tác năm 2022"
+>>> m = extract(Article("x", title, "Sáng ngày 04/01/2022, tại trụ sở cơ quan."))
 >>> m.level, m.province, m.year, m.meeting_types, m.meeting_date.isoformat()
 ('cấp cao', 'Đà Nẵng', 2022, ['triển khai'], '2022-01-04')
 """

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from searcher.clean import clean_lines, split_author, split_page
-from searcher.dates import CMS_TIMESTAMP, DMY, parse_cms_timestamp, parse_date
+from searcher.dates import CMS_TIMESTAMP, DMY, ISO_DATE, parse_cms_timestamp, parse_date
 from searcher.decode import DecodeError, decode_bytes
 from searcher.html_text import html_to_lines
 from searcher.text import canonical
@@ -84,7 +84,7 @@ def parse_text(text: str, article_id: str, source: str = "") -> Article | Proble
             if rest:
                 kept.append(rest)
             continue
-        if 0 < i <= 3 and DMY.fullmatch(line.strip()):
+        if 0 < i <= 3 and (DMY.fullmatch(line) or ISO_DATE.fullmatch(line)):
             published = published or parse_date(line)
             continue
         kept.append(line)

@@ -23,11 +23,13 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\
 DMY = re.compile(r"(?<![\d/])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")
 # On folded text: "ngay 12 thang 01 nam 2021", "ngay 12/9/2022", "ngay 7/7"
 NGAY_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
-NGAY_NUMERIC = re.compile(r"\bngay\s+(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")
+NGAY_NUMERIC = re.compile(
+    r"\bngay\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])"
+)
 # A date right after these is a document's date, not the meeting's.
 DOCUMENT_CONTEXT = re.compile(
-    r"(\bso\b|/[a-z]{2,}|chi thi|ke hoach|nghi quyet|quyet dinh|cong van|thong tu|"
-    r"thong bao|huong dan|bao cao|ban hanh|ky)[^.;]{0,40}$"
+    r"(\bso\s*\d|\d+/[a-z]|\bchi thi\b|\bke hoach\b|\bnghi quyet\b|\bquyet dinh\b|"
+    r"\bcong van\b|\bthong tu\b|\bhuong dan\b|\bban hanh\b|\bky\b)[^.;\n]{0,40}$"
 )
 
 
@@ -80,7 +82,8 @@ def meeting_date(text: str, year_hint: int | None = None, limit: int = 1500) -> 
     candidates = []
     for pattern in (NGAY_WORDS, NGAY_NUMERIC):
         for m in pattern.finditer(folded):
-            if DOCUMENT_CONTEXT.search(folded[max(0, m.start() - 60) : m.start()]):
+            before = folded[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
+            if DOCUMENT_CONTEXT.search(before):
                 continue
             candidates.append(m)
     for m in sorted(candidates, key=lambda m: m.start()):

@@ -3,8 +3,8 @@
 Text in the legacy Vietnamese font encodings (TCVN3/ABC, VNI) decodes without
 error but reads as garbage; it is detected and refused with a clear reason.
 
->>> decode_bytes("Viện kiểm sát".encode("cp1258"))
-'Viện kiểm sát'
+>>> decode_bytes("Vi\\u00ea\\u0323n".encode("cp1258"))  # cp1258: ê + combining dot below
+'Viện'
 """
 
 from __future__ import annotations

@@ -173,15 +173,13 @@ def _province_counts(text: str, g: Gazetteer) -> dict[str, int]:
 
 
 def meeting_types(title: str, body: str) -> list[str]:
-    """Meeting types named in the title, else in the first sentence of the body.
+    """Meeting types named in the title or the first sentence of the body.
 
     >>> meeting_types("Tổng kết công tác năm 2021 và triển khai công tác năm 2022", "")
     ['tổng kết', 'triển khai']
     """
-    found = _types_in(fold(title))
-    if not found:
-        first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
-        found = _types_in(fold(first))
+    first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
+    found = _types_in(fold(title) + "\n" + fold(first))
     return found or ["khác"]
 
 

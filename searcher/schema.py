@@ -1,7 +1,7 @@
 """The Whoosh schema: three analysis views of title and body, facets, stored metadata.
 
 >>> sorted(n for n in build_schema().names() if n.startswith("title"))
-['title', 'title_folded', 'title_words']
+['title', 'title_folded', 'title_text', 'title_words']
 """
 
 from __future__ import annotations

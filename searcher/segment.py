@@ -72,7 +72,7 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     of the matching character in ``text``.
 
     >>> nfc_with_offsets("Vie\u0302\u0323n")
-    ('Viện', [0, 1, 2, 5])
+    ('Viện', [0, 1, 2, 5, 6])
     """
     if unicodedata.is_normalized("NFC", text):
         return text, list(range(len(text) + 1))

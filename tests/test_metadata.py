@@ -1,0 +1,173 @@
+"""Facets read from articles: the seeds exactly, and a labelled set of 80 cases."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from searcher.articles import Article, Problem, parse_record, parse_text, read_file
+from searcher.metadata import extract, meeting_types
+
+ROOT = Path(__file__).parent.parent
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "metadata_cases.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip()
+]
+FIELDS = ("level", "province", "province_2025", "year", "types", "meeting_date", "published")
+
+SEEDS = [
+    # id, province, province_2025, level, year, meeting_date, published, must-include types
+    ("000_8777a9fa8622df86", "Hải Phòng", "Hải Phòng", "tỉnh", 2020, None, None, {"Đảng"}),
+    (
+        "001_19c58e07ec207b15",
+        "Thanh Hóa",
+        "Thanh Hóa",
+        "tỉnh",
+        2022,
+        "2022-09-12",
+        None,
+        {"giao ban"},
+    ),
+    (
+        "002_d2037cb755c08229",
+        "Thái Bình",
+        "Hưng Yên",
+        "huyện",
+        2021,
+        "2021-01-12",
+        "2021-01-15",
+        {"tổng kết"},
+    ),
+    (
+        "003_887b564324172e28",
+        "Đà Nẵng",
+        "Đà Nẵng",
+        "cấp cao",
+        2022,
+        "2022-01-04",
+        "2022-01-12",
+        {"triển khai"},
+    ),
+    (
+        "004_f7c25ea428f09783",
+        "Thái Bình",
+        "Hưng Yên",
+        "tỉnh",
+        2022,
+        "2022-01-11",
+        "2022-01-12",
+        {"tổng kết", "triển khai"},
+    ),
+]
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+@pytest.mark.parametrize(
+    ("sid", "province", "p2025", "level", "year", "meeting", "published", "types"), SEEDS
+)
+def test_seed_metadata(sid, province, p2025, level, year, meeting, published, types) -> None:
+    [article] = read_file(ROOT / "corpus" / f"{sid}.txt")
+    assert isinstance(article, Article)
+    m = extract(article)
+    assert (m.province, m.province_2025, m.level, m.year) == (province, p2025, level, year)
+    assert (iso(m.meeting_date), iso(m.published)) == (meeting, published)
+    assert types <= set(m.meeting_types)
+
+
+def case_article(case: dict) -> Article | Problem:
+    if "date" in case:
+        title, _, body = case["raw"].partition("\n")
+        return parse_record(
+            {"title": title, "body": body, "date": case["date"]}, case["id"], case["id"]
+        )
+    return parse_text(case["raw"], case["id"], case["id"])
+
+
+def predicted(article: Article) -> dict:
+    m = extract(article)
+    return {
+        "level": m.level,
+        "province": m.province,
+        "province_2025": m.province_2025,
+        "year": m.year,
+        "types": sorted(m.meeting_types),
+        "meeting_date": iso(m.meeting_date),
+        "published": iso(m.published),
+    }
+
+
+def field_accuracy() -> tuple[dict[str, float], list[str]]:
+    right: Counter = Counter()
+    misses = []
+    scored = [c for c in CASES if not c["expect"].get("skip")]
+    for case in scored:
+        got = predicted(case_article(case))
+        for f in FIELDS:
+            want = sorted(case["expect"][f]) if f == "types" else case["expect"][f]
+            if got[f] == want:
+                right[f] += 1
+            else:
+                misses.append(f"{case['id']}.{f}: want {want!r}, got {got[f]!r}")
+    return {f: right[f] / len(scored) for f in FIELDS}, misses
+
+
+def test_labelled_set_is_large_and_varied() -> None:
+    scored = [c["expect"] for c in CASES if not c["expect"].get("skip")]
+    assert len(scored) >= 60
+    assert {e["level"] for e in scored} == {
+        "tối cao",
+        "cấp cao",
+        "tỉnh",
+        "huyện",
+        "khu vực",
+        "quân sự",
+    }
+    assert len({e["province"] for e in scored}) >= 40
+    types = {t for e in scored for t in e["types"]}
+    assert types >= {
+        "tổng kết",
+        "sơ kết",
+        "triển khai",
+        "giao ban",
+        "Đảng",
+        "cán bộ công chức",
+        "tập huấn",
+        "rút kinh nghiệm",
+        "khác",
+    }
+
+
+def test_labelled_set_accuracy() -> None:
+    accuracy, misses = field_accuracy()
+    report = ", ".join(f"{f} {a:.3f}" for f, a in accuracy.items())
+    for f, a in accuracy.items():
+        assert a >= 0.95, f"{f} accuracy {a:.3f} ({report}); misses: {misses}"
+
+
+def test_empty_body_is_reported() -> None:
+    [case] = [c for c in CASES if c["expect"].get("skip")]
+    result = case_article(case)
+    assert isinstance(result, Problem)
+    assert "empty" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Hội nghị Ban cán sự Đảng mở rộng năm 2020", ["Đảng"]),
+        ("Tổng kết công tác năm 2021 và triển khai công tác năm 2022", ["tổng kết", "triển khai"]),
+        ("Giao ban công tác 9 tháng", ["giao ban"]),
+        ("Hội nghị rút kinh nghiệm vụ án", ["rút kinh nghiệm"]),
+        ("Lễ kỷ niệm ngày thành lập", ["khác"]),
+        ("TONG KET CONG TAC NAM 2020", ["tổng kết"]),
+    ],
+)
+def test_meeting_types(title: str, expected: list[str]) -> None:
+    assert meeting_types(title, "") == expected

@@ -18,25 +18,39 @@ class DecodeError(ValueError):
     """The bytes are not text we can index; the message says why."""
 
 
-# Letters only Vietnamese has (not in Latin-1): a real Vietnamese text is full of them.
-_VIETNAMESE_ONLY = re.compile(
-    "[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-    "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĩũĨŨ]"
-)
-_TCVN3_MARKS = re.compile("[¸µ¶·¹®¨»¾¼½ÆÇÊËÌÎÏÑÒÓÔÕÖ×ØÜÞßäåæçèëìîïðñòóôõö÷øùúûüýþ]")
-_VNI_PAIRS = re.compile(r"[a-zA-Z](?:ø|ù|û|õ|ï|ô|ú|ò|ä|å|à|á|ã|â|ë|é|è|ì|ö|ñ)")
+def _vietnamese_letters() -> frozenset[str]:
+    vowels = "aăâeêioôơuưy"
+    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    letters = {unicodedata.normalize("NFC", v + t) for v in vowels for t in tones}
+    letters |= set("abcdefghijklmnopqrstuvwxyzđ0123456789")
+    return frozenset(letters | {ch.upper() for ch in letters})
+
+
+_LETTERS = _vietnamese_letters()
+_WORD = re.compile(r"[^\W\d_][^\s.,;:!?()\"'“”\-–/]*")
+_VNI_HINTS = set("äåöøñëïüÄÅÖØÑËÏÜ")
 
 
 def _legacy_font_encoding(text: str) -> str | None:
-    """ "TCVN3" or "VNI" when the text looks written in a legacy font encoding."""
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 20 or len(_VIETNAMESE_ONLY.findall(text)) > letters * 0.01:
+    """ "TCVN3" or "VNI" when the text looks written in a legacy font encoding:
+    many words hold letters Vietnamese does not use (Ö, ¸, ©, ä, ø...) or tone
+    marks that compose with no vowel."""
+    words = _WORD.findall(text[:20000])
+    if len(words) < 8:
         return None
-    if len(_TCVN3_MARKS.findall(text)) > letters * 0.03:
-        return "TCVN3 (ABC)"
-    if len(_VNI_PAIRS.findall(text)) > letters * 0.03:
-        return "VNI"
-    return None
+    bad = [
+        w
+        for w in words
+        if any(
+            ch not in _LETTERS
+            for ch in w
+            if ch.isalpha() or unicodedata.combining(ch) or "\u00a0" < ch <= "\u00ff"
+        )
+    ]
+    if len(bad) < 0.15 * len(words):
+        return None
+    vni = sum(ch in _VNI_HINTS for w in bad for ch in w)
+    return "VNI" if vni >= len(bad) * 0.5 else "TCVN3 (ABC)"
 
 
 def decode_bytes(raw: bytes) -> str:

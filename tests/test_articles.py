@@ -1,0 +1,304 @@
+"""Reading articles: formats, encodings, boilerplate, author line, problems by name."""
+
+import codecs
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from searcher.articles import Article, Problem, iter_files, read_file, safe_id
+from searcher.clean import clean_lines, is_furniture, looks_like_author, split_author
+from searcher.decode import DecodeError, decode_bytes
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "corpus" / "001_19c58e07ec207b15.txt"
+REPORT = (
+    "Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức Hội nghị giao ban\n"
+    "Sáng ngày 12/9/2022, VKSND tỉnh Thanh Hóa tổ chức Hội nghị giao ban công tác.\n"
+    "Hội nghị thống nhất các giải pháp trọng tâm./.\n"
+    "Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa\n"
+)
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 bytes as legacy Vietnamese software wrote them: base letters
+    (â, ê, ơ, ư, ă, đ ...) precomposed, tone marks as separate combining bytes."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in parts if c in tones)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + tone)
+    return "".join(out).encode("cp1258")
+
+
+def one(path: Path) -> Article:
+    [result] = read_file(path)
+    assert isinstance(result, Article), result
+    return result
+
+
+def problem(path: Path) -> Problem:
+    [result] = read_file(path)
+    assert isinstance(result, Problem), result
+    return result
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf8.txt", REPORT.encode("utf-8")),
+        ("utf8bom.txt", codecs.BOM_UTF8 + REPORT.encode("utf-8")),
+        ("utf16le.txt", codecs.BOM_UTF16_LE + REPORT.encode("utf-16-le")),
+        ("utf16be.txt", codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be")),
+        ("nfd.txt", unicodedata.normalize("NFD", REPORT).encode("utf-8")),
+        ("cp1258.txt", cp1258(REPORT)),
+        ("crlf.txt", REPORT.replace("\n", "\r\n").encode("utf-8")),
+        ("mixed.txt", REPORT.replace("\n", "\r", 1).replace("\n", "\r\n", 1).encode("utf-8")),
+    ],
+)
+def test_encodings_and_line_endings(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    a = one(path)
+    assert unicodedata.normalize("NFC", a.title) == (
+        "Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức Hội nghị giao ban"
+    )
+    assert "Sáng ngày 12/9/2022" in unicodedata.normalize("NFC", a.body)
+    assert a.author == "Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa"
+    assert a.id == name.rsplit(".", 1)[0]
+
+
+def test_cp1258_really_uses_combining_marks() -> None:
+    raw = cp1258("Viện")
+    assert len(raw) > 4  # base letters plus tone-mark bytes
+    assert decode_bytes(raw) == "Viện"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (bytes(range(256)) * 8, "binary"),
+        (
+            "ViÖn kiÓm s¸t nh©n d©n tØnh Thanh Ho¸ tæ chøc héi nghÞ tæng kÕt".encode("cp1252"),
+            "TCVN3",
+        ),
+        (
+            "Vieän kieåm saùt nhaân daân tænh Thanh Hoùa toå chöùc hoäi nghò toång keát".encode(
+                "cp1252"
+            ),
+            "VNI",
+        ),
+    ],
+)
+def test_unreadable_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DecodeError, match=reason):
+        decode_bytes(data)
+
+
+def test_problem_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "rỗng.txt").write_bytes(b"")
+    p = problem(tmp_path / "rỗng.txt")
+    assert p.source.endswith("rỗng.txt")
+    assert "empty" in str(p)
+
+
+def test_title_only_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("Chỉ có tiêu đề\n", encoding="utf-8")
+    assert "no body" in problem(tmp_path / "t.txt").reason
+
+
+def test_unsupported_and_large_files(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    assert "unsupported" in problem(tmp_path / "a.pdf").reason
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    path.chmod(0)
+    try:
+        if path.stat().st_mode and _can_read(path):
+            pytest.skip("running as a user who can read mode-000 files (root)")
+        assert "permission" in problem(path).reason
+    finally:
+        path.chmod(0o644)
+
+
+def _can_read(path: Path) -> bool:
+    try:
+        path.read_bytes()
+        return True
+    except PermissionError:
+        return False
+
+
+def test_html(tmp_path: Path) -> None:
+    html = """<!doctype html><html><head><title>VKSND Thanh Hóa - Tin tức</title>
+    <style>p{color:red}</style><script>alert("x")</script></head><body>
+    <nav>Trang chủ | Tin hoạt động</nav>
+    <article><h1>Hội nghị giao ban công tác 9 tháng năm 2022</h1>
+    <p>Sáng ngày 12/9/2022, VKSND tỉnh Thanh Hóa tổ chức Hội nghị &amp; giao ban.</p>
+    <p>Hội nghị thống nhất <b>các giải pháp</b> trọng tâm./.</p>
+    <p>Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa</p></article>
+    <footer>Địa chỉ: 1 Đường X - Điện thoại: 0237 - Fax: 0237</footer></body></html>"""
+    (tmp_path / "bai.html").write_text(html, encoding="utf-8")
+    a = one(tmp_path / "bai.html")
+    assert a.title == "Hội nghị giao ban công tác 9 tháng năm 2022"
+    assert "Hội nghị & giao ban" in a.body
+    assert "các giải pháp trọng tâm" in a.body
+    assert "alert" not in a.body and "color" not in a.body and "Trang chủ" not in a.body
+    assert "Điện thoại" not in a.body
+    assert a.author == "Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa"
+
+
+def test_html_title_falls_back_to_title_tag(tmp_path: Path) -> None:
+    (tmp_path / "b.htm").write_text(
+        "<html><head><title>Hội nghị tổng kết</title></head><body><div>Nội dung báo cáo dài.</div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    a = one(tmp_path / "b.htm")
+    assert (a.title, a.body) == ("Hội nghị tổng kết", "Nội dung báo cáo dài.")
+
+
+def test_json_object_and_array(tmp_path: Path) -> None:
+    record = {
+        "id": "bai 1",
+        "title": "Hội nghị",
+        "body": "Nội dung.",
+        "date": "2022-01-12",
+        "url": "https://vks.example/1",
+        "source": "vks",
+    }
+    (tmp_path / "one.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    a = one(tmp_path / "one.json")
+    assert (a.id, a.published.isoformat(), a.url) == (
+        "bai_1",
+        "2022-01-12",
+        "https://vks.example/1",
+    )
+    (tmp_path / "many.json").write_text(
+        json.dumps([record | {"id": None}, {"title": 3}]), encoding="utf-8"
+    )
+    results = read_file(tmp_path / "many.json")
+    assert isinstance(results[0], Article) and results[0].id == "many-1"
+    assert isinstance(results[1], Problem) and "title" in results[1].reason
+    assert results[1].source.endswith("many.json[2]")
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"body": "x"}, "missing field 'title'"),
+        ({"title": "x"}, "missing field 'body'"),
+        ({"title": ["x"], "body": "y"}, "'title' must be a string"),
+        ({"title": "x", "body": 5}, "'body' must be a string"),
+        ({"title": "x", "body": "y", "date": {"d": 1}}, "'date' must be a string"),
+        ({"title": "x", "body": "y", "date": "hôm qua"}, "not a date"),
+        ([1, 2], "expected a JSON object"),
+    ],
+)
+def test_json_wrong_fields(tmp_path: Path, record, reason: str) -> None:
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert reason in problem(tmp_path / "r.jsonl").reason
+
+
+def test_jsonl_broken_line_among_good_ones(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "Bài một", "body": "Nội dung một."}, ensure_ascii=False),
+        '{"title": "hỏng", "body": ',
+        json.dumps({"title": "Bài ba", "body": "Nội dung ba."}, ensure_ascii=False),
+    ]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    results = read_file(tmp_path / "batch.jsonl")
+    assert [type(r).__name__ for r in results] == ["Article", "Problem", "Article"]
+    assert [r.id for r in results if isinstance(r, Article)] == ["batch-1", "batch-3"]
+    assert "line 2" in results[1].reason
+
+
+def test_invalid_json(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{nope", encoding="utf-8")
+    assert "invalid JSON" in problem(tmp_path / "bad.json").reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tin liên quan",
+        "Xem với cỡ chữ:",
+        "Page Content",
+        "Đang truy cậpKhách online : 474",
+        "Tổng lượt truy cậpTổng số truy cập : 5336272",
+        "Chung nhan Tin Nhiem Mang",
+        "Tin hoạt động",
+        "Phần mềm quản lý",
+        "Liên kết website",
+        "Thống kê",
+        "Địa chỉ: Lô 18A, Lê Hồng Phong, Hải An, TP Hải Phòng - Điện thoại: 02253.838308",
+        "Email: vp_haiphong@vks.gov.vn",
+        "Số giấy phép: 03/GP-STTTT do Sở Thông tin và Truyền thông cấp",
+        "Bản quyền thuộc về VKSND TP Hải Phòng - Thiết kế bởi VNPT | Quản trị",
+        "Trưởng ban biên tập: Phó Viện trưởng Lưu Xuân Sang",
+    ],
+)
+def test_each_boilerplate_kind_is_dropped(line: str) -> None:
+    text = ["Hội nghị tổng kết", "Nội dung báo cáo.", line]
+    assert clean_lines(text) == ["Hội nghị tổng kết", "Nội dung báo cáo."]
+
+
+def test_tail_after_related_links_is_cut() -> None:
+    lines = ["Nội dung.", "Tin liên quan", "Bài khác về hội nghị giao ban"]
+    assert clean_lines(lines) == ["Nội dung."]
+
+
+def test_report_sentences_are_kept() -> None:
+    assert not is_furniture("Thống kê cho thấy tỷ lệ giải quyết án đạt 98%.")
+    assert not is_furniture("Đồng chí Viện trưởng phát biểu chỉ đạo hội nghị.")
+
+
+@pytest.mark.parametrize(
+    ("line", "is_author"),
+    [
+        ("Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa", True),
+        ("Tin và hình: Lê Vũ Phong.", True),
+        ("Tố Uyên- Văn phòng VKSND tỉnh", True),
+        ("Nguyễn Thu Ngân, Văn phòng VKSND thành phố", True),
+        ("Vũ Thị Huế -Viện kiểm sát nhân dân huyện Đông Hưng", True),
+        ("Hội nghị thống nhất chọn chủ đề công tác năm 2021./.", False),
+        ("Một số hình ảnh tại Hội nghị", False),
+    ],
+)
+def test_author_line(line: str, is_author: bool) -> None:
+    assert looks_like_author(line) is is_author
+    cleaned = split_author(["Nội dung.", line])
+    assert (cleaned.author is not None) is is_author
+
+
+def test_seeds_keep_every_report_sentence() -> None:
+    """Every sentence of seed 004's report survives; the furniture does not."""
+    a = one(ROOT / "corpus" / "004_f7c25ea428f09783.txt")
+    for sentence in [
+        "Chiều ngày 11/1/2022, Viện kiểm sát nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2022.",
+        "Công tác cải cách tư pháp được triển khai thực hiện nghiêm túc.",
+        "Một số hình ảnh tại Hội nghị",
+    ]:
+        assert sentence in a.body
+    for furniture in ["Tin liên quan", "Khách online", "Phần mềm quản lý", "1/12/2022 8:16:46 AM"]:
+        assert furniture not in a.body
+    assert a.title.startswith("Viện kiểm sát nhân dân tỉnh Thái Bình")
+
+
+def test_safe_id_and_iter_files(tmp_path: Path) -> None:
+    assert safe_id("Bài viết số 1 (mới).txt") == "Bài_viết_số_1_mới_.txt"
+    assert safe_id("../../etc/passwd") == "etc_passwd"
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    assert [p.name for p in iter_files([tmp_path])] == ["a.txt", "b.json"]

@@ -283,7 +283,8 @@ def test_seeds_keep_every_report_sentence() -> None:
     """Every sentence of seed 004's report survives; the furniture does not."""
     a = one(ROOT / "corpus" / "004_f7c25ea428f09783.txt")
     for sentence in [
-        "Chiều ngày 11/1/2022, Viện kiểm sát nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2022.",
+        "Chiều ngày 11/1/2022, Viện kiểm sát nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ "
+        "năm 2022.",
         "Công tác cải cách tư pháp được triển khai thực hiện nghiêm túc.",
         "Một số hình ảnh tại Hội nghị",
     ]:

@@ -194,8 +194,9 @@ def parse_jsonl(text: str, stem: str, source: str) -> Iterator[Article | Problem
         yield parse_record(record, f"{stem}-{n}", where)
 
 
-def read_file(path: Path) -> list[Article | Problem]:
-    """Every article in one file, or the problems that stopped them."""
+def read_file(path: Path, id_stem: str | None = None) -> list[Article | Problem]:
+    """Every article in one file, or the problems that stopped them. Article ids
+    come from the file name (or ``id_stem``), or the JSON ``id``."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -213,7 +214,7 @@ def read_file(path: Path) -> list[Article | Problem]:
         text = decode_bytes(raw)
     except DecodeError as exc:
         return [Problem(source, str(exc))]
-    stem = safe_id(path.stem)
+    stem = safe_id(id_stem or path.stem)
     if suffix == ".json":
         return list(parse_json(text, stem, source))
     if suffix == ".jsonl":

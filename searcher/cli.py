@@ -1,0 +1,300 @@
+"""The ``searcher`` command: thin click commands that validate and call the core.
+
+    searcher rebuild
+    searcher add bai-moi.txt thu-muc/
+    searcher search "giao ban" --province "Thanh Hóa" --year 2022
+    searcher show 001_19c58e07ec207b15
+    searcher stats --json
+    searcher serve --port 8000
+
+Exit codes: 0 success (also for zero hits), 2 usage or query error, 1 any
+other failure; messages on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from searcher.indexer import Report, add, rebuild
+from searcher.query import QueryError, build_request
+from searcher.search import Engine, SearchResults
+from searcher.store import LockTimeout
+
+FACET_LABELS = {
+    "province": "Tỉnh/thành",
+    "province_2025": "Tỉnh/thành (từ 1/7/2025)",
+    "year": "Năm",
+    "meeting_type": "Loại hội nghị",
+    "level": "Cấp",
+}
+
+
+class Context:
+    def __init__(self, index: Path, corpus: Path) -> None:
+        self.index = index
+        self.corpus = corpus
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default="index",
+    envvar="SEARCHER_INDEX",
+    show_default=True,
+    help="Index directory.",
+)
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default="corpus",
+    envvar="SEARCHER_CORPUS",
+    show_default=True,
+    help="Corpus directory.",
+)
+@click.pass_context
+def cli(ctx: click.Context, index_dir: Path, corpus_dir: Path) -> None:
+    """Search Vietnamese procuracy (VKSND) reports."""
+    ctx.obj = Context(index_dir, corpus_dir)
+
+
+def _summary(report: Report, verb: str) -> str:
+    parts = [f"{verb} {report.indexed}"]
+    if report.replaced:
+        parts.append(f"replaced {report.replaced}")
+    parts.append(f"duplicates {len(report.duplicates)}")
+    parts.append(f"skipped {len(report.skipped)}")
+    line = ", ".join(parts) + f" in {report.seconds:.1f} s"
+    return line + (" (partial: some articles were skipped)" if report.partial else "")
+
+
+def _print_report(report: Report, verb: str, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        for problem in report.skipped:
+            click.echo(f"skipped {problem}", err=True)
+        for dup in report.duplicates:
+            click.echo(f"duplicate {dup}", err=True)
+        click.echo(_summary(report, verb))
+
+
+@cli.command("rebuild")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def rebuild_cmd(obj: Context, as_json: bool) -> None:
+    """Build a fresh index from the corpus and swap it in atomically."""
+    if not obj.corpus.is_dir():
+        _fail(f"corpus directory not found: {obj.corpus}", 2)
+    progress = None
+    bar = None
+    if sys.stderr.isatty() and not as_json:
+        bar = click.progressbar(
+            length=1, label="indexing", file=sys.stderr, show_eta=True, show_pos=True
+        )
+        bar.__enter__()
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+    try:
+        report = rebuild(obj.corpus, obj.index, progress=progress)
+    except LockTimeout as exc:
+        _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    _print_report(report, "indexed", as_json)
+    if report.partial:
+        sys.exit(1)
+
+
+@cli.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.pass_obj
+def add_cmd(obj: Context, paths: tuple[Path, ...], as_json: bool, wait: float) -> None:
+    """Copy new articles (files or folders) into the corpus and index them."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", 2)
+    try:
+        report = add(list(paths), obj.corpus, obj.index, timeout=wait)
+    except LockTimeout as exc:
+        _fail(str(exc))
+    _print_report(report, "added", as_json)
+    if report.partial:
+        sys.exit(1)
+
+
+def _ansi(html: str) -> str:
+    text = re.sub(
+        r"<mark>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True, fg="yellow"), html
+    )
+    import html as htmllib
+
+    return htmllib.unescape(text)
+
+
+def _print_results(results: SearchResults) -> None:
+    click.echo(
+        f"{results.total} kết quả ({results.took_ms / 1000:.3f} giây)"
+        f" — trang {results.page}/{results.pages}"
+    )
+    if results.suggestion:
+        click.echo(f"Bạn có muốn tìm: {results.suggestion}")
+    for n, hit in enumerate(results.hits, (results.page - 1) * results.limit + 1):
+        when = hit.meeting_date or hit.published or (str(hit.year) if hit.year else "")
+        click.echo()
+        click.echo(click.style(f"{n}. {hit.title}", bold=True) + f"  [{hit.id}]")
+        meta = [x for x in (when, hit.unit, hit.province, ", ".join(hit.meeting_types)) if x]
+        click.echo("   " + " · ".join(meta))
+        click.echo("   " + _ansi(hit.snippet))
+    click.echo()
+    for name, values in results.facets.items():
+        shown = ", ".join(f"{'*' if v.selected else ''}{v.value} ({v.count})" for v in values)
+        click.echo(f"{FACET_LABELS[name]}: {shown or '—'}")
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--province", multiple=True, help="Province (before the 2025 merger).")
+@click.option("--province-2025", "province_2025", multiple=True, help="Province since 2025.")
+@click.option("--year", multiple=True, help="Year or range: 2022 or 2020-2022.")
+@click.option("--type", "meeting_type", multiple=True, help="Meeting type, e.g. 'giao ban'.")
+@click.option("--level", multiple=True, help="Level: tối cao, cấp cao, tỉnh, huyện, ...")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
+@click.option("--page", default=1, show_default=True, type=int)
+@click.option("--limit", default=10, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
+@click.pass_obj
+def search_cmd(
+    obj: Context,
+    query: tuple[str, ...],
+    province,
+    province_2025,
+    year,
+    meeting_type,
+    level,
+    sort,
+    page,
+    limit,
+    as_json,
+) -> None:
+    """Search; an empty query browses everything, newest first."""
+    filters = {
+        "province": list(province),
+        "province_2025": list(province_2025),
+        "year": list(year),
+        "meeting_type": list(meeting_type),
+        "level": list(level),
+    }
+    try:
+        request = build_request(" ".join(query), filters=filters, sort=sort, page=page, limit=limit)
+    except QueryError as exc:
+        _fail(str(exc), 2)
+    results = Engine(obj.index).search(request)
+    if as_json:
+        click.echo(json.dumps(results.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_results(results)
+
+
+@cli.command("show")
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
+    """An article's metadata and clean text."""
+    article = Engine(obj.index).article(article_id)
+    if article is None:
+        _fail(f"no article with id '{article_id}'", 1)
+    if as_json:
+        data = {
+            name: getattr(article, name)
+            for name in (
+                "id",
+                "title",
+                "published",
+                "meeting_date",
+                "year",
+                "province",
+                "province_2025",
+                "level",
+                "unit",
+                "meeting_types",
+                "score",
+                "snippet",
+                "author",
+                "body",
+            )
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(click.style(article.title, bold=True))
+    for label, value in (
+        ("Đơn vị", article.unit),
+        ("Cấp", article.level),
+        ("Tỉnh/thành", article.province),
+        ("Tỉnh/thành từ 1/7/2025", article.province_2025),
+        ("Ngày họp", article.meeting_date),
+        ("Ngày đăng", article.published),
+        ("Loại", ", ".join(article.meeting_types)),
+        ("Tác giả", article.author),
+    ):
+        if value:
+            click.echo(f"{label}: {value}")
+    click.echo()
+    click.echo(article.body)
+
+
+@cli.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def stats_cmd(obj: Context, as_json: bool) -> None:
+    """Article count, facet values, index size, last build."""
+    stats = Engine(obj.index).stats()
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"articles: {stats['articles']}")
+    click.echo(f"index size: {stats['index_bytes'] / 1e6:.1f} MB")
+    build = stats["build"]
+    click.echo(f"last build: {build.get('built', '—')}; last update: {build.get('updated', '—')}")
+    for name, counts in stats["facets"].items():
+        shown = ", ".join(f"{k} ({v})" for k, v in counts.items())
+        click.echo(f"{FACET_LABELS[name]}: {shown or '—'}")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@click.pass_obj
+def serve_cmd(obj: Context, host: str, port: int, threads: int) -> None:
+    """Serve the web UI with waitress (a production WSGI server)."""
+    import waitress
+
+    from web import create_app
+
+    app = create_app({"INDEX_DIR": str(obj.index)})
+    click.echo(f"serving http://{host}:{port}/ (index: {obj.index})", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="searcher")
+
+
+def main() -> None:
+    cli(prog_name="searcher")

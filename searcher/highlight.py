@@ -1,0 +1,80 @@
+"""Snippets with the matched words marked in the original text.
+
+Matching compares each syllable of the original text in canonical or folded
+form, so "thanh hoa", "THANH HOÁ" and the NFD form all mark "Thanh Hóa" as
+written in the article.
+
+>>> snippet_html("Sáng ngày 12/9/2022, VKSND tỉnh Thanh Hóa tổ chức", set(), {"thanh", "hoa"})
+'Sáng ngày 12/9/2022, VKSND tỉnh <mark>Thanh</mark> <mark>Hóa</mark> tổ chức'
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from searcher.segment import syllabify
+from searcher.text import canonical, fold
+
+Span = tuple[int, int]
+
+
+def match_spans(text: str, exact: set[str], folded: set[str]) -> list[Span]:
+    """(start, end) of every syllable of ``text`` that matches a query syllable."""
+    spans = []
+    for start, end in syllabify(text):
+        piece = text[start:end].strip(".,;:!?()\"'“”")
+        if not piece:
+            continue
+        lead = text.index(piece, start)
+        if canonical(piece) in exact or fold(piece) in folded:
+            spans.append((lead, lead + len(piece)))
+    return spans
+
+
+def _window(text: str, spans: list[Span], width: int) -> tuple[int, int]:
+    """The ``width``-character window holding the most matches, on word boundaries."""
+    if len(text) <= width:
+        return 0, len(text)
+    best, best_count = 0, -1
+    starts = [s for s, _ in spans] or [0]
+    for s in starts:
+        lo = max(0, s - width // 4)
+        count = sum(1 for a, b in spans if a >= lo and b <= lo + width)
+        if count > best_count:
+            best, best_count = lo, count
+    lo, hi = best, min(len(text), best + width)
+    if lo > 0:
+        space = text.find(" ", lo)
+        lo = space + 1 if 0 <= space < lo + 30 else lo
+    if hi < len(text):
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > lo else hi
+    return lo, hi
+
+
+def render(text: str, spans: list[Span], lo: int = 0, hi: int | None = None) -> str:
+    """HTML: the text escaped, matches wrapped in <mark>."""
+    hi = len(text) if hi is None else hi
+    out, pos = [], lo
+    for a, b in spans:
+        if a < lo or b > hi:
+            continue
+        out.append(escape(text[pos:a]))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(escape(text[pos:hi]))
+    return "".join(out)
+
+
+def snippet_html(text: str, exact: set[str], folded: set[str], width: int = 240) -> str:
+    """The best passage of ``text`` (``…`` where cut) with matches marked."""
+    text = " ".join(text.split())
+    spans = match_spans(text, exact, folded)
+    lo, hi = _window(text, spans, width)
+    html = render(text, spans, lo, hi)
+    return ("… " if lo > 0 else "") + html + (" …" if hi < len(text) else "")
+
+
+def highlight_html(text: str, exact: set[str], folded: set[str]) -> str:
+    """The whole text escaped, with matches marked (for titles and article pages)."""
+    return render(text, match_spans(text, exact, folded))

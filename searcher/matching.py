@@ -1,0 +1,190 @@
+"""A validated ``SearchRequest`` → a Whoosh query (pure: no index is touched).
+
+Per syllable: typed with diacritics → the canonical view (precise), with a weak
+fallback on the folded view; typed without → the folded view (every accent
+variant). Every clause is required; compounds and adjacent syllables only add
+score. Abbreviations expand both ways (VKSND ↔ viện kiểm sát nhân dân).
+
+>>> from searcher.query import parse_query
+>>> print(text_query(parse_query("vksnd")))  # doctest: +ELLIPSIS
+(((title_folded:vksnd OR body_folded:vksnd) OR (title:"viện kiểm sát nhân dân" OR ...
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from whoosh import query as wq
+
+from searcher.analysis import WORD_JOINER, SyllableTokenizer
+from searcher.query import SearchRequest
+from searcher.segment import segment
+from searcher.text import canonical, fold, has_diacritics
+
+TEXT_FIELDS = ("title", "body")
+FOLDED_FALLBACK = 0.2  # an accented word also matches its unaccented variants, weakly
+COMPOUND_BOOST = 0.6
+ADJACENT_BOOST = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Syllable:
+    exact: str  # canonical form
+    folded: str
+    accented: bool
+
+
+def syllables(text: str, accented: bool | None = None) -> list[Syllable]:
+    """The query's syllables. A syllable counts as typed with diacritics when it
+    has some, or when ``accented`` says the whole query was typed with them (then
+    "thanh" in "Thanh Hóa" means exactly "thanh")."""
+    out = []
+    for tok in SyllableTokenizer()(text):
+        marked = has_diacritics(tok.text) or bool(accented)
+        out.append(Syllable(canonical(tok.text), fold(tok.text), marked))
+    return out
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """folded abbreviation → expansion syllables (canonical), from data/abbreviations.tsv."""
+    text = resources.files("searcher").joinpath("data/abbreviations.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbr, expansion = line.split("\t")
+            table[fold(abbr)] = tuple(canonical(expansion).split())
+    return table
+
+
+def _fields(suffix: str) -> list[str]:
+    return [f"{name}{suffix}" for name in TEXT_FIELDS]
+
+
+def syllable_query(s: Syllable) -> wq.Query:
+    folded = [wq.Term(f, s.folded) for f in _fields("_folded")]
+    if not s.accented:
+        return wq.Or(folded)
+    exact = [wq.Term(f, s.exact) for f in _fields("")]
+    return wq.Or(exact + [wq.Term(f, s.folded, boost=FOLDED_FALLBACK) for f in _fields("_folded")])
+
+
+def phrase_query(sylls: list[Syllable]) -> wq.Query:
+    if len(sylls) == 1:
+        return syllable_query(sylls[0])
+    folded = [wq.Phrase(f, [s.folded for s in sylls]) for f in _fields("_folded")]
+    if not any(s.accented for s in sylls):
+        return wq.Or(folded)
+    exact = [wq.Phrase(f, [s.exact for s in sylls]) for f in _fields("")]
+    for q in folded:
+        q.boost = FOLDED_FALLBACK
+    return wq.Or(exact + folded)
+
+
+def _with_abbreviation(sylls: list[Syllable], q: wq.Query) -> wq.Query:
+    """ "VKSND" also finds "viện kiểm sát nhân dân", and the other way round."""
+    table = abbreviations()
+    if len(sylls) == 1 and sylls[0].folded in table:
+        expansion = [Syllable(w, fold(w), True) for w in table[sylls[0].folded]]
+        return wq.Or([q, phrase_query(expansion)])
+    folded = tuple(s.folded for s in sylls)
+    for abbr, expansion in table.items():
+        if tuple(fold(w) for w in expansion) == folded:
+            return wq.Or([q, syllable_query(Syllable(abbr, abbr, False))])
+    return q
+
+
+def _alternative(value: str, accented: bool) -> tuple[wq.Query | None, list[Syllable]]:
+    sylls = syllables(value, accented)
+    if not sylls:
+        return None, []
+    return _with_abbreviation(sylls, phrase_query(sylls)), sylls
+
+
+def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """Runs of single-word clauses that spell an abbreviation's expansion."""
+    words = [fold(c[0]) if len(c) == 1 and " " not in c[0] else None for c in clauses]
+    runs = []
+    i = 0
+    by_length = sorted(abbreviations().items(), key=lambda kv: -len(kv[1]))
+    while i < len(words):
+        for abbr, expansion in by_length:
+            n = len(expansion)
+            if tuple(words[i : i + n]) == tuple(fold(w) for w in expansion):
+                runs.append((i, i + n, abbr))
+                i += n - 1
+                break
+        i += 1
+    return runs
+
+
+def text_query(request: SearchRequest) -> wq.Query | None:
+    """The Whoosh query for the request's text, or None to browse everything."""
+    if not request.has_text:
+        return None
+    required: list[wq.Query] = []
+    all_sylls: list[Syllable] = []
+    accented = has_diacritics(request.text)
+    runs = {start: (end, abbr) for start, end, abbr in _expansion_runs(request.clauses)}
+    i = 0
+    while i < len(request.clauses):
+        if i in runs:
+            end, abbr = runs[i]
+            parts = [_alternative(request.clauses[j][0], accented) for j in range(i, end)]
+            together = wq.And([q for q, _ in parts if q is not None])
+            required.append(wq.Or([together, syllable_query(Syllable(abbr, abbr, False))]))
+            all_sylls.extend(s for _, sylls in parts for s in sylls)
+            i = end
+            continue
+        alts = [_alternative(value, accented) for value in request.clauses[i]]
+        queries = [q for q, _ in alts if q is not None]
+        if queries:
+            required.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+            if len(alts) == 1:
+                all_sylls.extend(alts[0][1])
+        i += 1
+    main: wq.Query = wq.And(required) if required else wq.Every()
+    boosts = _boosts(request, all_sylls)
+    if boosts and required:
+        main = wq.AndMaybe(main, wq.Or(boosts))
+    excluded = [
+        q for q, _ in (_alternative(v, accented) for v in request.exclusions) if q is not None
+    ]
+    if excluded:
+        main = wq.AndNot(main, wq.Or(excluded))
+    return main
+
+
+def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
+    """Optional clauses that reward words standing together."""
+    boosts: list[wq.Query] = []
+    plain = " ".join(v for c in request.clauses if len(c) == 1 for v in c)
+    if any(s.accented for s in sylls):
+        for word in segment(plain):
+            if len(word.syllables) > 1 and not word.is_unit:
+                term = canonical(WORD_JOINER.join(plain[a:b] for a, b in word.syllables))
+                for f in _fields("_words"):
+                    boosts.append(wq.Term(f, term, boost=COMPOUND_BOOST))
+    for a, b in itertools.pairwise(sylls):
+        boosts.append(wq.Phrase("body_folded", [a.folded, b.folded], boost=ADJACENT_BOOST))
+    return boosts
+
+
+def highlight_terms(request: SearchRequest) -> tuple[set[str], set[str]]:
+    """(canonical, folded) syllables to mark in a snippet: accented query syllables
+    mark only their exact form; unaccented ones mark every accent variant."""
+    exact: set[str] = set()
+    folded: set[str] = set()
+    accented = has_diacritics(request.text)
+    for clause in request.clauses:
+        for value in clause:
+            sylls = syllables(value, accented)
+            table = abbreviations()
+            if len(sylls) == 1 and sylls[0].folded in table:
+                folded.update(fold(w) for w in table[sylls[0].folded])
+            for s in sylls:
+                (exact if s.accented else folded).add(s.exact if s.accented else s.folded)
+    return exact, folded

@@ -1,0 +1,272 @@
+"""Run a ``SearchRequest`` against the live index and return plain data.
+
+``Engine`` keeps one Whoosh searcher and its facet arrays, reopening them when
+``rebuild`` swaps in a new generation or ``add`` commits. The CLI and the web
+app both call ``Engine.search`` and render the same ``SearchResults``.
+
+>>> from pathlib import Path
+>>> Engine(Path("/nonexistent")).search(build_request("")).total
+0
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from searcher.facets import FacetIndex, FacetValue
+from searcher.highlight import highlight_html, snippet_html
+from searcher.matching import highlight_terms, text_query
+from searcher.query import FACETS, SearchRequest, build_request
+from searcher.store import build_info, current_generation, index_size, open_current
+from searcher.suggest import Vocabulary, suggestion
+
+__all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
+REFRESH_SECONDS = 0.5
+HIT_FIELDS = (
+    "id", "title", "published", "meeting_date", "year", "province", "province_2025",
+    "level", "unit", "meeting_types",
+)  # fmt: skip
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    published: str | None
+    meeting_date: str | None
+    year: int | None
+    province: str | None
+    province_2025: str | None
+    level: str | None
+    unit: str | None
+    meeting_types: list[str]
+    score: float | None
+    snippet: str  # HTML: text escaped, matches in <mark>
+    title_html: str = ""
+
+
+@dataclass
+class ArticleView(Hit):
+    author: str | None = None
+    body: str = ""
+    body_html: str = ""
+    source: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    page: int
+    limit: int
+    took_ms: float
+    suggestion: str | None
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    sort: str = "relevance"
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+    def to_json(self) -> dict:
+        """The stable JSON contract shared by ``search --json`` and ``/api/search``."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "took_ms": round(self.took_ms, 2),
+            "suggestion": self.suggestion,
+            "hits": [
+                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
+                for h in self.hits
+            ],
+            "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
+        }
+
+
+class _View:
+    """One open searcher with what is derived from it."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+        self.searcher = index.searcher()
+        self.facets = FacetIndex(self.searcher.reader())
+        self._vocab: Vocabulary | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocab is None:
+            self._vocab = Vocabulary(self.searcher.reader())
+        return self._vocab
+
+
+class Engine:
+    """Searches the index in ``index_dir``; safe to share between threads."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._view: _View | None = None
+        self._generation: Path | None = None
+        self._checked = 0.0
+
+    def _current(self) -> _View | None:
+        now = time.monotonic()
+        if self._view is not None and now - self._checked < REFRESH_SECONDS:
+            return self._view
+        self._checked = now
+        gen = current_generation(self.index_dir)
+        if gen is None:
+            self._view = None
+            return None
+        if self._view is None or gen != self._generation:
+            index = open_current(self.index_dir)
+            self._view, self._generation = _View(index), gen
+        elif not self._view.searcher.up_to_date():
+            self._view = _View(self._view.index)
+        return self._view
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        started = time.perf_counter()
+        with self._lock:
+            view = self._current()
+            if view is None:
+                return SearchResults(request.text, 0, request.page, request.limit, 0.0, None, [])
+            return self._search(view, request, started)
+
+    def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
+        fx = view.facets
+        q = text_query(request)
+        if q is None:
+            text_mask = fx.live.copy()
+        else:
+            text_mask = np.zeros(fx.size, dtype=bool)
+            ids = np.fromiter(view.searcher.docs_for_query(q), dtype=np.int64)
+            text_mask[ids] = True
+            text_mask &= fx.live
+        masks = fx.filter_masks(request)
+        matched = text_mask.copy()
+        for m in masks.values():
+            matched &= m
+        total = int(matched.sum())
+        offset = (request.page - 1) * request.limit
+        exact, folded = highlight_terms(request)
+        hits: list[Hit] = []
+        if q is not None and request.sort == "relevance":
+            allowed = None if not masks else set(np.flatnonzero(matched).tolist())
+            results = view.searcher.search(q, filter=allowed, limit=offset + request.limit)
+            ranked = [(r.docnum, r.score) for r in results[offset : offset + request.limit]]
+        else:
+            docnums = np.flatnonzero(matched)
+            keys = fx.sort_key[docnums]
+            order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
+            ranked = [(int(d), None) for d in docnums[order][offset : offset + request.limit]]
+        for docnum, score in ranked:
+            stored = view.searcher.stored_fields(docnum)
+            hits.append(_hit(stored, score, exact, folded))
+        suggested = None
+        if request.clauses:
+            suggested = suggestion(request.text, view.vocabulary)
+        took = (time.perf_counter() - started) * 1000
+        return SearchResults(
+            query=request.text,
+            total=total,
+            page=request.page,
+            limit=request.limit,
+            took_ms=took,
+            suggestion=suggested,
+            hits=hits,
+            facets=fx.facets(request, text_mask, masks),
+            sort=request.sort,
+        )
+
+    def article(self, article_id: str, request: SearchRequest | None = None) -> ArticleView | None:
+        """One article's metadata and clean text, query words marked if given."""
+        with self._lock:
+            view = self._current()
+            if view is None:
+                return None
+            stored = view.searcher.document(id=article_id)
+        if stored is None:
+            return None
+        exact, folded = highlight_terms(request) if request else (set(), set())
+        hit = _hit(stored, None, exact, folded)
+        body = stored.get("body_text", "")
+        return ArticleView(
+            **asdict(hit),
+            author=stored.get("author"),
+            body=body,
+            body_html=highlight_html(body, exact, folded),
+            source=stored.get("source", ""),
+        )
+
+    def stats(self) -> dict:
+        """Article count, facet value counts, index size and last build."""
+        results = self.search(build_request("", limit=1))
+        return {
+            "articles": results.total,
+            "facets": {
+                name: {v.value: v.count for v in values} for name, values in results.facets.items()
+            },
+            "index_bytes": index_size(self.index_dir),
+            "build": build_info(self.index_dir),
+        }
+
+    def completions(self, prefix: str, limit: int = 8) -> list[str]:
+        """As-you-type suggestions: titles and words starting like ``prefix``
+        (diacritics-insensitive)."""
+        from searcher.text import fold
+
+        key = " ".join(fold(prefix).split())
+        if len(key) < 2:
+            return []
+        with self._lock:
+            view = self._current()
+            if view is None:
+                return []
+            vocab = view.vocabulary
+            out: list[str] = []
+            last = key.rsplit(" ", 1)[-1]
+            head = prefix.strip()[: len(prefix.strip()) - len(last)].strip()
+            words = sorted(
+                (w for k, w in vocab.syllables.items() if k.startswith(last)),
+                key=lambda w: -view.searcher.doc_frequency("body", w),
+            )
+            out.extend(f"{head} {w}".strip() for w in words[: limit // 2])
+            for stored in view.searcher.all_stored_fields():
+                title = stored.get("title_text", "")
+                if key in fold(title) and title not in out:
+                    out.append(title)
+                if len(out) >= limit:
+                    break
+        return out[:limit]
+
+
+def _hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:
+    title = stored.get("title_text", "")
+    year = stored.get("year")
+    return Hit(
+        id=stored["id"],
+        title=title,
+        published=stored.get("published"),
+        meeting_date=stored.get("meeting_date"),
+        year=int(year) if year else None,
+        province=stored.get("province"),
+        province_2025=stored.get("province_2025"),
+        level=stored.get("level"),
+        unit=stored.get("unit"),
+        meeting_types=list(stored.get("meeting_types") or []),
+        score=round(score, 4) if score is not None else None,
+        snippet=snippet_html(stored.get("body_text", ""), exact, folded),
+        title_html=highlight_html(title, exact, folded),
+    )
+
+
+def facet_names() -> tuple[str, ...]:
+    return FACETS

@@ -57,6 +57,11 @@ class ArticleView(Hit):
     body_html: str = ""
     source: str = ""
 
+    def to_json(self) -> dict:
+        """The JSON of ``show --json`` and ``/api/article/<id>``."""
+        names = (*HIT_FIELDS, "score", "snippet", "author", "body")
+        return {name: getattr(self, name) for name in names}
+
 
 @dataclass
 class SearchResults:

@@ -1,1 +1,34 @@
-"""Flask web frontend (see create_app)."""
+"""Flask web frontend: ``create_app(test_config=None)`` and one blueprint."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """The app; ``INDEX_DIR`` says which index to serve (default ./index or $SEARCHER_INDEX).
+
+    The web UI is read-only: nothing it accepts changes the index or the corpus.
+    """
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.from_mapping(
+        INDEX_DIR=os.environ.get("SEARCHER_INDEX", "index"),
+        MAX_CONTENT_LENGTH=16 * 1024,  # nothing is uploaded; refuse big bodies
+        MAX_FORM_MEMORY_SIZE=16 * 1024,
+        JSON_AS_ASCII=False,
+        DEBUG=False,
+        PROPAGATE_EXCEPTIONS=False,
+    )
+    if test_config:
+        app.config.update(test_config)
+    app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]))
+    app.json.ensure_ascii = False
+
+    from web import views
+
+    app.register_blueprint(views.bp)
+    views.register_errors(app)
+    return app

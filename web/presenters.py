@@ -1,0 +1,188 @@
+"""Search results → what templates show: facets as data, every link precomputed.
+
+Each facet value carries its count, ``selected`` flag and ``toggle_url``;
+chips carry their ``remove_url``. Templates hold no logic beyond loops and ifs.
+
+>>> state = UrlState(q="giao ban", filters={"province": ["Thanh Hóa"]})
+>>> state.toggled("province", "Hà Nội").url()
+'/search?q=giao+ban&province=Thanh+H%C3%B3a&province=H%C3%A0+N%E1%BB%99i'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from searcher.search import SearchResults
+
+PARAMS = {  # URL parameter → facet
+    "province": "province",
+    "province_2025": "province_2025",
+    "year": "year",
+    "type": "meeting_type",
+    "level": "level",
+}
+FACET_PARAM = {facet: param for param, facet in PARAMS.items()}
+LABELS = {
+    "province": "Tỉnh/thành phố",
+    "year": "Năm",
+    "meeting_type": "Loại hội nghị",
+    "level": "Cấp",
+    "province_2025": "Tỉnh/thành (từ 1/7/2025)",
+}
+FACET_ORDER = ("province", "year", "meeting_type", "level", "province_2025")
+SORT_LABELS = {"relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
+VISIBLE_VALUES = 8
+
+
+@dataclass(frozen=True)
+class UrlState:
+    """The whole page state, as it lives in the URL."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+
+    def params(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if self.q:
+            out.append(("q", self.q))
+        for facet in FACET_ORDER:
+            out.extend((FACET_PARAM[facet], v) for v in self.filters.get(facet, []))
+        if self.sort:
+            out.append(("sort", self.sort))
+        if self.page > 1:
+            out.append(("page", str(self.page)))
+        return out
+
+    def url(self, path: str = "/search") -> str:
+        query = urlencode(self.params())
+        return f"{path}?{query}" if query else path
+
+    def toggled(self, facet: str, value: str) -> UrlState:
+        values = list(self.filters.get(facet, []))
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+        return replace(self, filters={**self.filters, facet: values}, page=1)
+
+    def with_page(self, page: int) -> UrlState:
+        return replace(self, page=page)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    count: int
+    selected: bool
+    toggle_url: str
+    bar: int = 0  # 0-100, for the year chart
+
+
+@dataclass
+class FacetBox:
+    name: str
+    label: str
+    options: list[FacetOption]
+    more: list[FacetOption]
+    chart: bool = False
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+
+
+def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
+    boxes = []
+    for name in FACET_ORDER:
+        values = results.facets.get(name, [])
+        top = max((v.count for v in values), default=0) or 1
+        options = [
+            FacetOption(
+                value=v.value,
+                count=v.count,
+                selected=v.selected,
+                toggle_url=state.toggled(name, _url_value(state, name, v.value)).url(),
+                bar=round(100 * v.count / top),
+            )
+            for v in values
+        ]
+        # selected values always visible, the rest collapsed after VISIBLE_VALUES
+        visible = options[:VISIBLE_VALUES] + [o for o in options[VISIBLE_VALUES:] if o.selected]
+        more = [o for o in options[VISIBLE_VALUES:] if not o.selected]
+        boxes.append(FacetBox(name, LABELS[name], visible, more, chart=name == "year"))
+    return boxes
+
+
+def _url_value(state: UrlState, facet: str, value: str) -> str:
+    """The URL's own spelling of a selected value (so toggling removes it)."""
+    from searcher.text import canonical
+
+    for raw in state.filters.get(facet, []):
+        if canonical(raw) == canonical(value) or (facet == "year" and raw == value):
+            return raw
+    return value
+
+
+def chips(state: UrlState) -> list[Chip]:
+    out = []
+    for facet in FACET_ORDER:
+        for value in state.filters.get(facet, []):
+            out.append(Chip(f"{LABELS[facet]}: {value}", state.toggled(facet, value).url()))
+    return out
+
+
+@dataclass
+class PageLink:
+    label: str
+    url: str | None  # None: the current page or a gap
+    current: bool = False
+
+
+def pagination(results: SearchResults, state: UrlState) -> list[PageLink]:
+    pages = results.pages
+    if pages <= 1:
+        return []
+    shown = sorted({1, pages, *range(max(1, state.page - 2), min(pages, state.page + 2) + 1)})
+    links: list[PageLink] = []
+    if state.page > 1:
+        links.append(PageLink("‹ Trước", state.with_page(state.page - 1).url()))
+    last = 0
+    for p in shown:
+        if p - last > 1:
+            links.append(PageLink("…", None))
+        current = p == state.page
+        links.append(PageLink(str(p), None if current else state.with_page(p).url(), current))
+        last = p
+    if state.page < pages:
+        links.append(PageLink("Sau ›", state.with_page(state.page + 1).url()))
+    return links
+
+
+def sort_links(state: UrlState, active: str) -> list[PageLink]:
+    return [
+        PageLink(label, replace(state, sort=key, page=1).url(), key == active)
+        for key, label in SORT_LABELS.items()
+    ]
+
+
+def took_text(results: SearchResults) -> str:
+    """ "12 kết quả (0,02 giây)" with a Vietnamese decimal comma."""
+    seconds = f"{results.took_ms / 1000:.2f}".replace(".", ",")
+    return f"{results.total} kết quả ({seconds} giây)"
+
+
+def article_urls(results: SearchResults, state: UrlState) -> dict[str, str]:
+    """Each hit's article page, carrying the query (for highlighting) and the way back."""
+    from urllib.parse import quote
+
+    back = state.url()
+    out = {}
+    for hit in results.hits:
+        params = ([("q", state.q)] if state.q else []) + [("back", back)]
+        out[hit.id] = f"/article/{quote(hit.id)}?{urlencode(params)}"
+    return out

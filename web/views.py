@@ -1,0 +1,192 @@
+"""One blueprint: the search page, the article page and their JSON twins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+)
+from werkzeug.exceptions import HTTPException
+
+from searcher.query import QueryError, SearchRequest, build_request
+from searcher.search import Engine
+from web.presenters import (
+    PARAMS,
+    UrlState,
+    article_urls,
+    chips,
+    facet_boxes,
+    pagination,
+    sort_links,
+    took_text,
+)
+
+bp = Blueprint("web", __name__)
+KNOWN_PARAMS = {"q", "sort", "page", "limit", *PARAMS}
+ARTICLE_ID = re.compile(r"^[\w.\-]{1,120}$")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; "
+    "frame-ancestors 'none'"
+)
+
+
+def get_engine() -> Engine:
+    """The one shared searcher of this app (opened on first use)."""
+    engine = current_app.extensions.get("searcher")
+    if engine is None:
+        engine = Engine(Path(current_app.config["INDEX_DIR"]))
+        current_app.extensions["searcher"] = engine
+    return engine
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def parse_state() -> tuple[UrlState, SearchRequest]:
+    """URL parameters → (the page state, a validated request); BadRequest otherwise."""
+    args = request.args
+    unknown = sorted(set(args) - KNOWN_PARAMS)
+    if unknown:
+        raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
+    filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    try:
+        search_request = build_request(
+            args.get("q", ""),
+            filters=filters,
+            sort=args.get("sort") or None,
+            page=args.get("page"),
+            limit=args.get("limit"),
+        )
+    except QueryError as exc:
+        raise BadRequest(str(exc)) from None
+    state = UrlState(
+        q=args.get("q", "").strip(),
+        filters={k: v for k, v in filters.items() if v},
+        sort=args.get("sort", ""),
+        page=search_request.page,
+    )
+    return state, search_request
+
+
+@bp.route("/")
+@bp.route("/search")
+def search_page() -> str:
+    state, search_request = parse_state()
+    results = get_engine().search(search_request)
+    suggestion_url = (
+        UrlState(q=results.suggestion, filters=state.filters).url()
+        if (results.suggestion)
+        else None
+    )
+    return render_template(
+        "search.html",
+        state=state,
+        results=results,
+        took=took_text(results),
+        boxes=facet_boxes(results, state),
+        chips=chips(state),
+        clear_url=UrlState(q=state.q, sort=state.sort).url(),
+        pages=pagination(results, state),
+        sorts=sort_links(state, results.sort),
+        suggestion_url=suggestion_url,
+        article_urls=article_urls(results, state),
+    )
+
+
+@bp.route("/api/search")
+def api_search() -> Response:
+    _, search_request = parse_state()
+    return jsonify(get_engine().search(search_request).to_json())
+
+
+def _article_or_404(article_id: str):
+    if not ARTICLE_ID.match(article_id):
+        abort(404)
+    search_request = None
+    if request.args.get("q"):
+        try:
+            search_request = build_request(request.args.get("q", ""))
+        except QueryError:
+            search_request = None
+    article = get_engine().article(article_id, search_request)
+    if article is None:
+        abort(404)
+    return article
+
+
+@bp.route("/article/<path:article_id>")
+def article_page(article_id: str) -> str:
+    article = _article_or_404(article_id)
+    back = request.args.get("back", "")
+    if not back.startswith("/search") or "//" in back or "\\" in back:
+        back = "/search"
+    paragraphs = article.body_html.split("\n")
+    return render_template("article.html", article=article, paragraphs=paragraphs, back_url=back)
+
+
+@bp.route("/api/article/<path:article_id>")
+def api_article(article_id: str) -> Response:
+    return jsonify(_article_or_404(article_id).to_json())
+
+
+@bp.route("/api/suggest")
+def api_suggest() -> Response:
+    q = request.args.get("q", "")
+    if len(q) > 200:
+        raise BadRequest("Chuỗi gợi ý quá dài (tối đa 200 ký tự).")
+    return jsonify({"query": q, "suggestions": get_engine().completions(q)})
+
+
+@bp.route("/healthz")
+def healthz() -> Response:
+    stats = get_engine().search(build_request("", limit=1))
+    return jsonify({"status": "ok", "articles": stats.total})
+
+
+@bp.after_app_request
+def security_headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _error(status: int, title: str, message: str) -> tuple[Response | str, int]:
+    if request.path.startswith("/api/") or request.path == "/healthz":
+        return jsonify({"error": message, "status": status}), status
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def register_errors(app: Flask) -> None:
+    @app.errorhandler(BadRequest)
+    def bad_request(exc: BadRequest):
+        return _error(400, "Yêu cầu không hợp lệ", exc.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        messages = {
+            404: ("Không tìm thấy", "Không có trang hoặc bài viết này."),
+            405: ("Phương thức không được phép", "Trang này chỉ để đọc."),
+            413: ("Yêu cầu quá lớn", "Yêu cầu gửi lên quá lớn."),
+        }
+        title, message = messages.get(exc.code or 500, ("Lỗi", exc.description or ""))
+        return _error(exc.code or 500, title, message)
+
+    @app.errorhandler(Exception)
+    def server_error(exc: Exception):
+        app.logger.exception("unhandled error")
+        return _error(500, "Lỗi máy chủ", "Đã có lỗi xảy ra; vui lòng thử lại.")

@@ -224,25 +224,7 @@ def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
     if article is None:
         _fail(f"no article with id '{article_id}'", 1)
     if as_json:
-        data = {
-            name: getattr(article, name)
-            for name in (
-                "id",
-                "title",
-                "published",
-                "meeting_date",
-                "year",
-                "province",
-                "province_2025",
-                "level",
-                "unit",
-                "meeting_types",
-                "score",
-                "snippet",
-                "author",
-                "body",
-            )
-        }
+        data = article.to_json()
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     click.echo(click.style(article.title, bold=True))

@@ -55,6 +55,8 @@ class Gazetteer:
         self._provinces = {_key(p.name): p for p in self.provinces}
         for alias, target in data["aliases"].items():
             self._provinces.setdefault(_key(alias), self._provinces[_key(target)])
+        for key, province in list(self._provinces.items()):  # "haiphong", "thanhhoa"
+            self._provinces.setdefault(key.replace(" ", ""), province)
         self._provinces_2025 = {_key(n): n for n in self.provinces_2025}
         self._districts: dict[str, list[District]] = {}
         for d in data["districts"]:
@@ -66,7 +68,8 @@ class Gazetteer:
 
     def province(self, name: str) -> Province | None:
         """The pre-2025 province (or alias) called ``name``, or None."""
-        return self._provinces.get(_key(name))
+        key = _key(name)
+        return self._provinces.get(key) or self._provinces.get(key.replace(" ", ""))
 
     def province_2025(self, name: str) -> str | None:
         """One of the 34 post-merger names, or None."""

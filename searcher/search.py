@@ -107,7 +107,7 @@ class _View:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocab is None:
-            self._vocab = Vocabulary(self.searcher.reader())
+            self._vocab = Vocabulary(self.searcher)
         return self._vocab
 
 
@@ -240,8 +240,8 @@ class Engine:
             last = key.rsplit(" ", 1)[-1]
             head = prefix.strip()[: len(prefix.strip()) - len(last)].strip()
             words = sorted(
-                (w for k, w in vocab.syllables.items() if k.startswith(last)),
-                key=lambda w: -view.searcher.doc_frequency("body", w),
+                (forms[0] for k, forms in vocab.candidates.items() if k.startswith(last)),
+                key=lambda w: -vocab.frequency.get(w, 0),
             )
             out.extend(f"{head} {w}".strip() for w in words[: limit // 2])
             for stored in view.searcher.all_stored_fields():

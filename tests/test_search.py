@@ -1,0 +1,233 @@
+"""Search over the seeds and fixtures: forms of the query, the query language,
+facets, paging, sorting, suggestions, highlighting."""
+
+import unicodedata
+
+import pytest
+
+from searcher.indexer import rebuild
+from searcher.query import QueryError, build_request
+from searcher.search import Engine
+
+SEED_IDS = {
+    "000_8777a9fa8622df86",
+    "001_19c58e07ec207b15",
+    "002_d2037cb755c08229",
+    "003_887b564324172e28",
+    "004_f7c25ea428f09783",
+}
+
+
+def ids(engine: Engine, q: str = "", **kw) -> list[str]:
+    return [h.id for h in engine.search(build_request(q, limit=100, **kw)).hits]
+
+
+def test_nhan_dan_finds_every_seed(engine: Engine) -> None:
+    assert set(ids(engine, "nhân dân")) >= SEED_IDS
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical_form"),
+    [
+        ("vien kiem sat", "viện kiểm sát"),
+        ("VIỆN KIỂM SÁT", "viện kiểm sát"),
+        (unicodedata.normalize("NFD", "viện kiểm sát"), "viện kiểm sát"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("THANH HOÁ", "thanh hóa"),
+        ("thanh hoa", "Thanh Hóa"),
+        ('"vien kiem sat"', '"viện kiểm sát"'),
+        ("VKSND cap cao", "VKSND cấp cao"),
+    ],
+)
+def test_query_forms_find_the_same_documents(engine: Engine, variant: str, canonical_form: str):
+    expected = set(ids(engine, canonical_form))
+    assert expected
+    assert set(ids(engine, variant)) == expected
+
+
+def test_accented_term_keeps_precision(engine: Engine) -> None:
+    ranked = ids(engine, "đường")
+    exact = [i for i in ranked if i in ("x01_duong", "004_f7c25ea428f09783")]
+    variants_only = ranked.index("x02_duong_variants") if "x02_duong_variants" in ranked else 99
+    assert exact and all(ranked.index(i) < variants_only for i in exact)
+
+
+def test_unaccented_term_matches_every_variant(engine: Engine) -> None:
+    found = set(ids(engine, "duong"))
+    assert {"x01_duong", "x02_duong_variants"} <= found
+
+
+@pytest.mark.parametrize("q", ["hội nghị", "hoi nghi", "kiểm sát viên"])
+def test_words_standing_together_rank_first(tmp_path, q: str) -> None:
+    """Same words, same length: the article where they stand together as a word wins."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    together = "Đơn vị tổ chức hội nghị và kiểm sát viên báo cáo kết quả thi đua."
+    apart = "Đơn vị tổ chức đại hội, kiểm tra nghị quyết viên chức sát thực tế."
+    for name, body in (("a_together", together), ("b_apart", apart)):
+        (corpus / f"{name}.txt").write_text(f"Tin {name}\n{body}\n", encoding="utf-8")
+    rebuild(corpus, tmp_path / "index")
+    ranked = ids(Engine(tmp_path / "index"), q)
+    assert ranked[0] == "a_together"
+
+
+def test_abbreviation_expands_both_ways(engine: Engine) -> None:
+    # 000 writes "Viện kiểm sát nhân dân"; "VKSND" appears in most seeds
+    assert set(ids(engine, "VKSND")) == set(ids(engine, '"viện kiểm sát nhân dân"')) | set(
+        ids(engine, "vksnd")
+    )
+    assert "x04_separated" in ids(engine, "viện kiểm sát nhân dân")
+
+
+@pytest.mark.parametrize(
+    ("q", "must", "must_not"),
+    [
+        ('"cấp cao"', {"003_887b564324172e28"}, {"001_19c58e07ec207b15"}),
+        ("giao ban -thanh", set(), {"001_19c58e07ec207b15"}),
+        ('tổng kết -"triển khai"', set(), {"004_f7c25ea428f09783"}),
+        ('"biểu dương" OR "tập huấn"', {"x02_duong_variants", "x03_html_text"}, set()),
+        ("đại OR huấn hội", {"x04_separated", "x03_html_text"}, {"x02_duong_variants"}),
+        ('tỉnh:"Thanh Hóa"', {"001_19c58e07ec207b15"}, {"004_f7c25ea428f09783"}),
+        ("tinh:thanh-hoa", {"001_19c58e07ec207b15"}, {"004_f7c25ea428f09783"}),
+        ("province:haiphong", set(), {"001_19c58e07ec207b15"}),
+        ("năm:2021", {"002_d2037cb755c08229"}, {"004_f7c25ea428f09783"}),
+        ("year:2020-2021", {"002_d2037cb755c08229", "000_8777a9fa8622df86"}, set()),
+        ('loại:"giao ban"', {"001_19c58e07ec207b15"}, {"002_d2037cb755c08229"}),
+        ("type:tong-ket", {"002_d2037cb755c08229", "004_f7c25ea428f09783"}, set()),
+        ("cấp:huyện", {"002_d2037cb755c08229", "x04_separated"}, {"004_f7c25ea428f09783"}),
+        ("level:cap-cao", {"003_887b564324172e28"}, {"002_d2037cb755c08229"}),
+        ("hội nghị cap:tinh nam:2022", {"004_f7c25ea428f09783"}, {"002_d2037cb755c08229"}),
+    ],
+)
+def test_query_language(engine: Engine, q: str, must: set, must_not: set) -> None:
+    found = set(
+        ids(
+            engine,
+            q.replace("thanh-hoa", '"thanh hoa"')
+            .replace("tong-ket", '"tong ket"')
+            .replace("cap-cao", '"cap cao"'),
+        )
+    )
+    assert must <= found
+    assert not (must_not & found)
+
+
+def test_province_alias_in_query(engine: Engine) -> None:
+    assert set(ids(engine, "", filters={"province": ["hai phong"]})) == {"000_8777a9fa8622df86"}
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        ('"giao ban', "ngoặc kép"),
+        ("OR giao", "OR"),
+        ("giao OR", "OR"),
+        ("tỉnh:Atlantis", "Atlantis"),
+        ("năm:hai", "Năm"),
+        ("cấp:xã", "Cấp"),
+        ("-tỉnh:Huế", "loại trừ"),
+        ("x" * 600, "quá dài"),
+    ],
+)
+def test_query_errors_say_what_is_wrong(q: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        build_request(q)
+
+
+def test_facets_are_multi_select(engine: Engine) -> None:
+    one = engine.search(build_request("", filters={"province": ["Thái Bình"]}))
+    two = engine.search(build_request("", filters={"province": ["Thái Bình", "Thanh Hóa"]}))
+    assert one.total == 3 and two.total == 4  # 002, 004, x04 (Thái Bình) + 001
+    provinces = {v.value: (v.count, v.selected) for v in one.facets["province"]}
+    # the province facet ignores its own filter: every province keeps its count
+    assert provinces["Thái Bình"] == (3, True)
+    assert provinces["Thanh Hóa"] == (1, False)
+    # other facets apply the province filter
+    levels = {v.value: v.count for v in one.facets["level"]}
+    assert levels == {"tỉnh": 1, "huyện": 2}
+
+
+def test_facet_order_is_stable(engine: Engine) -> None:
+    facets = engine.search(build_request("")).facets
+    years = [v.value for v in facets["year"]]
+    assert years == sorted(years)
+    counts = [v.count for v in facets["province"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_empty_query_browses_newest_first(engine: Engine) -> None:
+    results = engine.search(build_request("", limit=100))
+    assert results.total == 9
+    dates = [h.meeting_date or h.published or f"{h.year}-01-01" for h in results.hits]
+    assert dates == sorted(dates, reverse=True)
+    oldest = ids(engine, "", sort="oldest")
+    assert oldest == list(reversed([h.id for h in results.hits]))
+
+
+def test_pagination(engine: Engine) -> None:
+    pages = [
+        [h.id for h in engine.search(build_request("", page=p, limit=4)).hits] for p in (1, 2, 3)
+    ]
+    assert [len(p) for p in pages] == [4, 4, 1]
+    assert len({i for p in pages for i in p}) == 9
+    assert engine.search(build_request("", page=9, limit=4)).hits == []
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"page": 0}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"limit": 1000}, "limit"),
+        ({"sort": "random"}, "sắp xếp"),
+        ({"filters": {"year": ["20x"]}}, "Năm"),
+        ({"filters": {"level": ["xã"]}}, "Cấp"),
+    ],
+)
+def test_bad_parameters(params: dict, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        build_request("", **params)
+
+
+def test_suggestion_adds_accents(engine: Engine) -> None:
+    r = engine.search(build_request("vien kiem sat thanh hoa"))
+    assert r.suggestion == "viện kiểm sát thanh hóa"
+    assert engine.search(build_request("viện kiểm sát")).suggestion is None
+
+
+def test_suggestion_fixes_misspelling(engine: Engine) -> None:
+    r = engine.search(build_request("giao bam"))
+    assert r.suggestion is not None and "ban" in r.suggestion
+
+
+@pytest.mark.parametrize("q", ["thanh hoa", "THANH HOÁ", unicodedata.normalize("NFD", "Thanh Hóa")])
+def test_highlight_marks_the_original_text(engine: Engine, q: str) -> None:
+    hit = next(h for h in engine.search(build_request(q)).hits if h.id == "001_19c58e07ec207b15")
+    assert "<mark>Thanh</mark> <mark>Hóa</mark>" in hit.snippet + hit.title_html
+
+
+def test_article_text_is_escaped(engine: Engine) -> None:
+    article = engine.article("x03_html_text", build_request("tập huấn"))
+    assert "<script>" not in article.body_html and "&lt;script&gt;" in article.body_html
+    assert "<mark>tập</mark>" in article.title_html
+    assert "<i>" not in article.title_html
+
+
+def test_stats(engine: Engine) -> None:
+    stats = engine.stats()
+    assert stats["articles"] == 9
+    assert stats["facets"]["level"]["cấp cao"] == 1
+    assert stats["index_bytes"] > 0 and stats["build"]["articles"] == 9
+
+
+def test_json_contract(engine: Engine) -> None:
+    data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
+    assert set(data) == {"query", "total", "page", "took_ms", "suggestion", "hits", "facets"}
+    assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
+    hit = data["hits"][0]
+    assert set(hit) == {
+        "id", "title", "published", "meeting_date", "year", "province", "province_2025",
+        "level", "unit", "meeting_types", "score", "snippet",
+    }  # fmt: skip
+    assert isinstance(hit["score"], float) and isinstance(hit["meeting_types"], list)
+    assert {"value", "count", "selected"} == set(data["facets"]["year"][0])

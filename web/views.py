@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from flask import (
     Blueprint,
@@ -130,11 +131,18 @@ def _article_or_404(article_id: str):
 @bp.route("/article/<path:article_id>")
 def article_page(article_id: str) -> str:
     article = _article_or_404(article_id)
-    back = request.args.get("back", "")
-    if not back.startswith("/search") or "//" in back or "\\" in back:
-        back = "/search"
+    back = _safe_back(request.args.get("back", ""))
     paragraphs = article.body_html.split("\n")
     return render_template("article.html", article=article, paragraphs=paragraphs, back_url=back)
+
+
+def _safe_back(raw: str) -> str:
+    """A way back to the search page, re-encoded; anything else becomes "/search"."""
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or parts.path not in ("/", "/search"):
+        return "/search"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k in KNOWN_PARAMS])
+    return f"/search?{query}" if query else "/search"
 
 
 @bp.route("/api/article/<path:article_id>")

@@ -1,0 +1,164 @@
+"""The searcher command through click's CliRunner: every command and option."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from searcher import cli as cli_module
+from searcher.cli import cli
+
+
+def run(args: list[str], built=None, **kw):
+    prefix = ["--corpus", str(built[0]), "--index", str(built[1])] if built else []
+    return CliRunner().invoke(cli, prefix + args, catch_exceptions=False, **kw)
+
+
+def test_search_text_output(built) -> None:
+    r = run(["search", "vien", "kiem", "sat", "thanh", "hoa"], built)
+    assert r.exit_code == 0
+    assert "kết quả" in r.output and "Bạn có muốn tìm: viện kiểm sát thanh hóa" in r.output
+    assert "Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức Hội nghị" in r.output
+    assert "Tỉnh/thành:" in r.output and "Năm:" in r.output
+
+
+def test_search_json_with_every_option(built) -> None:
+    r = run(
+        [
+            "search",
+            "hội nghị",
+            "--province",
+            "Thái Bình",
+            "--province",
+            "thanh hoa",
+            "--province-2025",
+            "Hưng Yên",
+            "--year",
+            "2020-2022",
+            "--type",
+            "tổng kết",
+            "--level",
+            "tinh",
+            "--sort",
+            "newest",
+            "--page",
+            "1",
+            "--limit",
+            "5",
+            "--json",
+        ],
+        built,
+    )
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert [h["id"] for h in data["hits"]] == ["004_f7c25ea428f09783"]
+    assert {v["value"] for v in data["facets"]["province"] if v["selected"]} == {
+        "Thái Bình",
+        "Thanh Hóa",
+    }
+
+
+def test_zero_hits_is_success(built) -> None:
+    r = run(["search", "zzzzqqq", "--json"], built)
+    assert r.exit_code == 0 and json.loads(r.output)["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", '"giao ban'], "ngoặc kép"),
+        (["search", "x", "--province", "Atlantis"], "Atlantis"),
+        (["search", "x", "--year", "abc"], "Năm"),
+        (["search", "x", "--page", "0"], "page"),
+        (["search", "x", "--limit", "5000"], "limit"),
+        (["search", "x", "--level", "xã"], "Cấp"),
+    ],
+)
+def test_query_errors_exit_2(built, args: list[str], message: str) -> None:
+    r = run(args, built)
+    assert r.exit_code == 2
+    assert message in r.stderr and "Traceback" not in r.output
+
+
+def test_usage_error_exit_2(built) -> None:
+    assert run(["search", "--sort", "random"], built).exit_code == 2
+    assert run(["nope"], built).exit_code == 2
+
+
+def test_show(built) -> None:
+    r = run(["show", "003_887b564324172e28"], built)
+    assert r.exit_code == 0 and "VKSND cấp cao tại Đà Nẵng" in r.output
+    data = json.loads(run(["show", "003_887b564324172e28", "--json"], built).output)
+    assert data["level"] == "cấp cao" and data["author"] == "Tin và hình: Lê Vũ Phong"
+    assert data["body"].startswith("Sáng ngày 04/01/2022")
+    missing = run(["show", "nope"], built)
+    assert missing.exit_code == 1 and "no article" in missing.stderr
+
+
+def test_stats(built) -> None:
+    data = json.loads(run(["stats", "--json"], built).output)
+    assert data["articles"] == 9 and data["facets"]["province"]["Thái Bình"] == 3
+    text = run(["stats"], built).output
+    assert "articles: 9" in text and "index size" in text
+
+
+def test_rebuild_and_add(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hội nghị A\nNội dung báo cáo A.\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"")
+    r = run(["--corpus", str(corpus), "--index", str(index), "rebuild", "--json"])
+    data = json.loads(r.output)
+    assert r.exit_code == 1  # partial: one article skipped
+    assert data["indexed"] == 1 and data["skipped"][0]["source"].endswith("bad.txt")
+    (corpus / "bad.txt").unlink()
+    r = run(["--corpus", str(corpus), "--index", str(index), "rebuild"])
+    assert r.exit_code == 0 and r.output.startswith("indexed 1, duplicates 0, skipped 0")
+    new = tmp_path / "b.txt"
+    new.write_text("Hội nghị B\nNội dung báo cáo B.\n", encoding="utf-8")
+    r = run(["--corpus", str(corpus), "--index", str(index), "add", str(new)])
+    assert r.exit_code == 0 and "added 1" in r.output
+    r = run(["--corpus", str(corpus), "--index", str(index), "add", str(new), "--json"])
+    assert json.loads(r.output)["duplicates"]
+    r = run(["--corpus", str(corpus), "--index", str(index), "add", str(tmp_path / "missing")])
+    assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def test_environment_variables(built) -> None:
+    env = {"SEARCHER_INDEX": str(built[1]), "SEARCHER_CORPUS": str(built[0])}
+    r = CliRunner().invoke(cli, ["stats", "--json"], env=env)
+    assert json.loads(r.output)["articles"] == 9
+
+
+def test_rebuild_without_corpus(tmp_path: Path) -> None:
+    r = run(["--corpus", str(tmp_path / "none"), "--index", str(tmp_path / "i"), "rebuild"])
+    assert r.exit_code == 2 and "corpus directory not found" in r.stderr
+
+
+def test_serve_uses_waitress_on_loopback(built, monkeypatch) -> None:
+    seen = {}
+
+    def fake_serve(app, **kw):
+        seen.update(kw, debug=app.debug)
+
+    import waitress
+
+    monkeypatch.setattr(waitress, "serve", fake_serve)
+    r = run(["serve", "--port", "8123"], built)
+    assert r.exit_code == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123 and seen["debug"] is False
+
+
+def test_python_dash_m(built) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "searcher", "--index", str(built[1]), "stats", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout)["articles"] == 9
+    assert cli_module.main is not None

@@ -1,0 +1,186 @@
+"""The Flask app through app.test_client(): every route, parameter and error."""
+
+import pytest
+
+from web import create_app
+
+XSS = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    app = create_app({"TESTING": True, "INDEX_DIR": str(built[1])})
+    return app.test_client()
+
+
+def test_home_browses_everything(client) -> None:
+    r = client.get("/")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert '<html lang="vi">' in html and "9 kết quả (" in html and "giây)" in html
+    assert "autofocus" in html and 'name="q"' in html
+    assert "Tỉnh/thành phố" in html and "Loại hội nghị" in html and "Mới nhất" in html
+
+
+def test_search_page_state_in_url(client) -> None:
+    r = client.get("/search?q=vien+kiem+sat&province=Th%C3%A1i+B%C3%ACnh&province=Thanh+H%C3%B3a")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert 'value="vien kiem sat"' in html
+    assert "<mark>" in html  # unaccented query, highlighted original text
+    assert 'aria-checked="true"' in html
+    assert "Xóa bộ lọc" in html and "Bỏ lọc Tỉnh/thành phố: Thái Bình" in html
+    assert "Bạn có muốn tìm:" in html
+
+
+def test_facet_links_toggle(client) -> None:
+    html = client.get("/search?province=Th%C3%A1i+B%C3%ACnh").get_data(as_text=True)
+    # the selected value's link removes it; another value's link adds it
+    assert 'href="/search"' in html or 'href="/search?' in html
+    assert "province=Th%C3%A1i+B%C3%ACnh&amp;province=" in html
+
+
+def test_sort_and_pagination_links(client) -> None:
+    html = client.get("/search?limit=2").get_data(as_text=True)
+    assert 'aria-label="Trang kết quả"' in html and "page=2" in html
+    html = client.get("/search?sort=oldest&page=2&limit=2").get_data(as_text=True)
+    assert '<strong aria-current="page">2</strong>' in html
+
+
+def test_zero_results_state(client) -> None:
+    html = client.get("/search?q=zzqqxx").get_data(as_text=True)
+    assert "Không tìm thấy kết quả" in html and "gõ không dấu" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search?page=-1",
+        "/search?page=abc",
+        "/search?year=abc",
+        "/search?q=" + "x" * 10000,
+        "/search?province=Atlantis",
+        "/search?type=unknown",
+        "/search?level=x",
+        "/search?sort=random",
+        "/search?limit=0",
+        "/search?q=%22open",
+        "/search?foo=bar",
+        "/api/search?page=0",
+        "/api/suggest?q=" + "x" * 300,
+    ],
+)
+def test_bad_parameters_are_400_in_vietnamese(client, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 400
+    body = r.get_data(as_text=True)
+    assert "Traceback" not in body
+    if url.startswith("/api/"):
+        assert r.json["status"] == 400 and r.json["error"]
+    else:
+        assert "Yêu cầu không hợp lệ" in body
+
+
+def test_article_page_and_way_back(client) -> None:
+    html = client.get("/search?q=c%E1%BA%A5p+cao").get_data(as_text=True)
+    assert "/article/003_887b564324172e28?q=c%E1%BA%A5p+cao&amp;back=" in html
+    r = client.get(
+        "/article/003_887b564324172e28?q=c%E1%BA%A5p+cao&back=/search?q%3Dc%E1%BA%A5p+cao"
+    )
+    page = r.get_data(as_text=True)
+    assert r.status_code == 200
+    for text in (
+        "VKSND cấp cao tại Đà Nẵng",
+        "Đà Nẵng",
+        "2022-01-04",
+        "2022-01-12",
+        "triển khai",
+        "Tin và hình: Lê Vũ Phong",
+        "Tỉnh/thành từ 1/7/2025",
+    ):
+        assert text in page
+    assert "<mark>cấp</mark> <mark>cao</mark>" in page
+    assert 'href="/search?q=c%E1%BA%A5p+cao"' in page
+
+
+def test_back_link_cannot_leave_the_site(client) -> None:
+    page = client.get("/article/003_887b564324172e28?back=https://evil.example/").get_data(
+        as_text=True
+    )
+    assert "evil.example" not in page and 'href="/search"' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/article/nope",
+        "/article/..%2F..%2Fetc%2Fpasswd",
+        "/article/a%20b",
+        "/api/article/nope",
+        "/nothing-here",
+    ],
+)
+def test_unknown_is_404(client, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 404 and "Traceback" not in r.get_data(as_text=True)
+
+
+def test_json_twins(client) -> None:
+    data = client.get("/api/search?q=giao+ban&year=2022").json
+    assert data["total"] >= 1 and set(data) >= {"hits", "facets", "took_ms", "suggestion"}
+    article = client.get("/api/article/001_19c58e07ec207b15").json
+    assert article["province"] == "Thanh Hóa" and article["body"]
+    suggest = client.get("/api/suggest?q=giao").json
+    assert any("giao" in s.lower() for s in suggest["suggestions"])
+    assert client.get("/api/suggest?q=thanh+hoa").json["suggestions"]  # no diacritics typed
+    assert client.get("/healthz").json == {"status": "ok", "articles": 9}
+
+
+def test_escaping_of_query_and_article_text(client) -> None:
+    html = client.get("/search?q=" + XSS).get_data(as_text=True)
+    assert XSS not in html and "&lt;script&gt;" in html
+    page = client.get("/article/x03_html_text").get_data(as_text=True)
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<i>tập huấn</i>" not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/search?q=a",
+        "/article/x03_html_text",
+        "/api/search",
+        "/healthz",
+        "/article/nope",
+        "/search?page=-1",
+    ],
+)
+def test_security_headers_everywhere(client, url: str) -> None:
+    r = client.get(url)
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Referrer-Policy"]
+
+
+def test_no_inline_script_and_local_assets(client) -> None:
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>" not in html and "onclick" not in html and "style=" not in html
+    assert "http://" not in html and "https://" not in html
+    for asset in ("/static/style.css", "/static/app.js"):
+        with client.get(asset) as r:
+            assert r.status_code == 200
+
+
+def test_read_only(client) -> None:
+    assert client.post("/search", data={"q": "x"}).status_code == 405
+    assert client.delete("/article/001_19c58e07ec207b15").status_code == 405
+    assert client.post("/api/search", data="x" * 100_000).status_code in (405, 413)
+
+
+def test_missing_index_still_renders(tmp_path) -> None:
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")}).test_client()
+    r = client.get("/")
+    assert r.status_code == 200 and "0 kết quả" in r.get_data(as_text=True)

@@ -12,7 +12,10 @@ from searcher.query import build_request
 from searcher.search import Engine
 from searcher.store import LockTimeout, current_generation, writer_lock
 
-NEW = "Hội nghị giao ban của VKSND tỉnh Nghệ An\nNgày 5/5/2023, VKSND tỉnh Nghệ An tổ chức giao ban.\n"
+NEW = (
+    "Hội nghị giao ban của VKSND tỉnh Nghệ An\n"
+    "Ngày 5/5/2023, VKSND tỉnh Nghệ An tổ chức giao ban.\n"
+)
 
 
 def total(index: Path, q: str = "") -> int:

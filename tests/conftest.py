@@ -45,3 +45,10 @@ def fresh(tmp_path: Path) -> tuple[Path, Path]:
     index = tmp_path / "index"
     rebuild(corpus, index)
     return corpus, index
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        return f"browser tests: headless Chromium at {chromium}"
+    return "browser tests: SKIPPED, no Chromium installed (apt-get install chromium)"

@@ -1,0 +1,150 @@
+"""Real-browser tests: headless Chromium (Debian's package) driven by Playwright.
+
+Skipped, with the reason printed, when no Chromium is installed; ``.ci/run``
+installs it. ``UPDATE_SCREENSHOT=1`` rewrites docs/search-page.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)"),
+]
+ROOT = Path(__file__).parent.parent
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    from waitress.server import create_server
+
+    from web import create_app
+
+    app = create_app({"INDEX_DIR": str(built[1])})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = create_server(app, host="127.0.0.1", port=port, threads=4)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def total(page) -> int:
+    return int(page.locator(".took").inner_text().split()[0])
+
+
+def test_unaccented_query_shows_highlighted_hits(page, server) -> None:
+    page.goto(server + "/")
+    page.fill("#q", "vien kiem sat thanh hoa")
+    page.press("#q", "Enter")
+    page.wait_for_selector(".hit")
+    first = page.locator(".hit").first
+    assert "Thanh Hóa" in first.inner_text()
+    marks = [m.lower() for m in page.locator(".hit mark").all_inner_texts()]
+    assert "thanh" in marks and "hóa" in marks
+    assert "viện kiểm sát thanh hóa" in page.locator(".didyoumean").inner_text()
+
+
+def test_two_provinces_change_counts_and_url(page, server) -> None:
+    page.goto(server + "/search")
+    everything = total(page)
+    page.locator(".facet a.option", has_text="Thái Bình").first.click()
+    page.wait_for_url("**province=*")
+    one = total(page)
+    page.locator(".facet a.option", has_text="Thanh Hóa").first.click()
+    page.wait_for_function("() => location.search.split('province=').length === 3")
+    two = total(page)
+    assert parse_qs(urlsplit(page.url).query)["province"] == ["Thái Bình", "Thanh Hóa"]
+    assert everything > two > one > 0
+    checked = page.locator('.facet a.option[aria-checked="true"]').all_inner_texts()
+    assert len(checked) >= 2
+
+
+def test_remove_a_chip(page, server) -> None:
+    page.goto(server + "/search?province=Th%C3%A1i+B%C3%ACnh&year=2022")
+    assert page.locator(".chip").count() == 2
+    page.locator(".chip", has_text="Năm: 2022").click()
+    page.wait_for_function("() => !location.search.includes('year=')")
+    assert page.locator(".chip").count() == 1
+    assert "province=" in page.url
+    page.locator(".clear").click()
+    page.wait_for_function("() => !location.search.includes('province=')")
+    assert page.locator(".chip").count() == 0
+
+
+def test_open_an_article_and_come_back(page, server) -> None:
+    page.goto(server + "/search?q=c%E1%BA%A5p+cao")
+    results_url = page.url
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_selector("article h1")
+    assert "cấp cao" in page.locator("article h1").inner_text().lower()
+    assert page.locator("article mark").count() > 0
+    page.locator("a.back").click()
+    page.wait_for_selector(".hit")
+    assert parse_qs(urlsplit(page.url).query) == parse_qs(urlsplit(results_url).query)
+
+
+def test_autocomplete_fills_suggestions(page, server) -> None:
+    page.goto(server + "/")
+    page.locator("#q").press_sequentially("giao", delay=30)
+    page.wait_for_function("() => document.querySelectorAll('#q-suggestions option').length > 0")
+
+
+def test_phone_viewport_facets_reachable(browser, server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/search?q=h%E1%BB%99i+ngh%E1%BB%8B")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    option = page.locator(".facet a.option").first
+    option.scroll_into_view_if_needed()
+    assert option.is_visible()
+    option.focus()  # keyboard: a facet value is a focusable link, Enter follows it
+    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "checkbox"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**province=*")
+    context.close()
+
+
+def test_screenshot(page, server, tmp_path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "/search?q=giao+ban&province=Thanh+H%C3%B3a&province=Th%C3%A1i+B%C3%ACnh")
+    target = (
+        ROOT / "docs" / "search-page.png"
+        if os.environ.get("UPDATE_SCREENSHOT")
+        else (tmp_path / "search-page.png")
+    )
+    page.screenshot(path=str(target), full_page=False)
+    assert target.stat().st_size > 10_000

@@ -10,12 +10,15 @@ written in the article.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from searcher.segment import syllabify
 from searcher.text import canonical, fold
 
 Span = tuple[int, int]
+_canonical = lru_cache(maxsize=65536)(canonical)
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 def match_spans(text: str, exact: set[str], folded: set[str]) -> list[Span]:
@@ -26,7 +29,7 @@ def match_spans(text: str, exact: set[str], folded: set[str]) -> list[Span]:
         if not piece:
             continue
         lead = text.index(piece, start)
-        if canonical(piece) in exact or fold(piece) in folded:
+        if (exact and _canonical(piece) in exact) or (folded and _fold(piece) in folded):
             spans.append((lead, lead + len(piece)))
     return spans
 

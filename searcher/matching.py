@@ -1,13 +1,15 @@
 """A validated ``SearchRequest`` → a Whoosh query (pure: no index is touched).
 
-Per syllable: typed with diacritics → the canonical view (precise), with a weak
-fallback on the folded view; typed without → the folded view (every accent
-variant). Every clause is required; compounds and adjacent syllables only add
+Which articles match is decided on the folded view, so "vien kiem sat", "VIỆN
+KIỂM SÁT" and "viện kiểm sát" find the same articles. How they rank is not: a
+syllable typed with diacritics scores on the canonical view, with only a weak
+fallback on the folded one, so "đường" ranks articles with "đường" above those
+with only "dương" or "đương". Every clause is required; compounds and adjacent syllables only add
 score. Abbreviations expand both ways (VKSND ↔ viện kiểm sát nhân dân).
 
 >>> from searcher.query import parse_query
->>> print(text_query(parse_query("vksnd")))  # doctest: +ELLIPSIS
-(((title_folded:vksnd OR body_folded:vksnd) OR (title:"viện kiểm sát nhân dân" OR ...
+>>> print(text_query(parse_query("vksnd")).match)  # doctest: +ELLIPSIS
+(((title_folded:vksnd OR body_folded:vksnd) OR (title_folded:"vien kiem sat nhan dan" OR ...
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from searcher.segment import segment
 from searcher.text import canonical, fold, has_diacritics
 
 TEXT_FIELDS = ("title", "body")
-FOLDED_FALLBACK = 0.2  # an accented word also matches its unaccented variants, weakly
+FOLDED_FALLBACK = 0.2
 COMPOUND_BOOST = 0.6
 ADJACENT_BOOST = 0.3
+MAX_ADJACENT = 6  # longer queries (pasted questions) skip the costly pair phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +67,32 @@ def _fields(suffix: str) -> list[str]:
     return [f"{name}{suffix}" for name in TEXT_FIELDS]
 
 
-def syllable_query(s: Syllable) -> wq.Query:
+def syllable_query(s: Syllable, rank: bool = False) -> wq.Query:
     folded = [wq.Term(f, s.folded) for f in _fields("_folded")]
-    if not s.accented:
+    if not (rank and s.accented):
         return wq.Or(folded)
-    exact = [wq.Term(f, s.exact) for f in _fields("")]
-    return wq.Or(exact + [wq.Term(f, s.folded, boost=FOLDED_FALLBACK) for f in _fields("_folded")])
-
-
-def phrase_query(sylls: list[Syllable]) -> wq.Query:
-    if len(sylls) == 1:
-        return syllable_query(sylls[0])
-    folded = [wq.Phrase(f, [s.folded for s in sylls]) for f in _fields("_folded")]
-    if not any(s.accented for s in sylls):
-        return wq.Or(folded)
-    exact = [wq.Phrase(f, [s.exact for s in sylls]) for f in _fields("")]
     for q in folded:
         q.boost = FOLDED_FALLBACK
-    return wq.Or(exact + folded)
+    return wq.Or([wq.Term(f, s.exact) for f in _fields("")] + folded)
 
 
-def _with_abbreviation(sylls: list[Syllable], q: wq.Query) -> wq.Query:
+def phrase_query(sylls: list[Syllable], rank: bool = False) -> wq.Query:
+    if len(sylls) == 1:
+        return syllable_query(sylls[0], rank)
+    folded = [wq.Phrase(f, [s.folded for s in sylls]) for f in _fields("_folded")]
+    if not (rank and any(s.accented for s in sylls)):
+        return wq.Or(folded)
+    for q in folded:
+        q.boost = FOLDED_FALLBACK
+    return wq.Or([wq.Phrase(f, [s.exact for s in sylls]) for f in _fields("")] + folded)
+
+
+def _with_abbreviation(sylls: list[Syllable], q: wq.Query, rank: bool) -> wq.Query:
     """ "VKSND" also finds "viện kiểm sát nhân dân", and the other way round."""
     table = abbreviations()
     if len(sylls) == 1 and sylls[0].folded in table:
         expansion = [Syllable(w, fold(w), True) for w in table[sylls[0].folded]]
-        return wq.Or([q, phrase_query(expansion)])
+        return wq.Or([q, phrase_query(expansion, rank)])
     folded = tuple(s.folded for s in sylls)
     for abbr, expansion in table.items():
         if tuple(fold(w) for w in expansion) == folded:
@@ -97,11 +100,11 @@ def _with_abbreviation(sylls: list[Syllable], q: wq.Query) -> wq.Query:
     return q
 
 
-def _alternative(value: str, accented: bool) -> tuple[wq.Query | None, list[Syllable]]:
+def _alternative(value: str, accented: bool, rank: bool) -> tuple[wq.Query | None, list]:
     sylls = syllables(value, accented)
     if not sylls:
         return None, []
-    return _with_abbreviation(sylls, phrase_query(sylls)), sylls
+    return _with_abbreviation(sylls, phrase_query(sylls, rank), rank), sylls
 
 
 def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
@@ -121,10 +124,19 @@ def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str]
     return runs
 
 
-def text_query(request: SearchRequest) -> wq.Query | None:
-    """The Whoosh query for the request's text, or None to browse everything."""
-    if not request.has_text:
-        return None
+@dataclass(frozen=True)
+class QueryPlan:
+    """``match`` decides which articles are results (folded view); ``rank``
+    scores them (canonical view for accented words, plus optional clauses that
+    reward words standing together). Ranking runs over the matched documents
+    only (Whoosh's AndMaybe mis-scores here)."""
+
+    match: wq.Query
+    rank: wq.Query
+
+
+def _clauses(request: SearchRequest, rank: bool) -> tuple[list[wq.Query], list[Syllable]]:
+    """One query per required clause, and the syllables of single-value clauses."""
     required: list[wq.Query] = []
     all_sylls: list[Syllable] = []
     accented = has_diacritics(request.text)
@@ -133,29 +145,42 @@ def text_query(request: SearchRequest) -> wq.Query | None:
     while i < len(request.clauses):
         if i in runs:
             end, abbr = runs[i]
-            parts = [_alternative(request.clauses[j][0], accented) for j in range(i, end)]
+            parts = [_alternative(request.clauses[j][0], accented, rank) for j in range(i, end)]
             together = wq.And([q for q, _ in parts if q is not None])
             required.append(wq.Or([together, syllable_query(Syllable(abbr, abbr, False))]))
             all_sylls.extend(s for _, sylls in parts for s in sylls)
             i = end
             continue
-        alts = [_alternative(value, accented) for value in request.clauses[i]]
+        alts = [_alternative(value, accented, rank) for value in request.clauses[i]]
         queries = [q for q, _ in alts if q is not None]
         if queries:
             required.append(queries[0] if len(queries) == 1 else wq.Or(queries))
             if len(alts) == 1:
                 all_sylls.extend(alts[0][1])
         i += 1
-    main: wq.Query = wq.And(required) if required else wq.Every()
-    boosts = _boosts(request, all_sylls)
-    if boosts and required:
-        main = wq.AndMaybe(main, wq.Or(boosts))
+    return required, all_sylls
+
+
+def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan | None:
+    """The Whoosh queries for the request's text, or None to browse everything.
+
+    Every clause is required, unless ``any_clause`` (the relaxed query used when
+    no article holds them all): then BM25 ranks articles holding any of them.
+    """
+    if not request.has_text:
+        return None
+    combine = wq.Or if any_clause else wq.And
+    required, _ = _clauses(request, rank=False)
+    match: wq.Query = combine(required) if required else wq.Every()
     excluded = [
-        q for q, _ in (_alternative(v, accented) for v in request.exclusions) if q is not None
+        q for q, _ in (_alternative(v, False, False) for v in request.exclusions) if q is not None
     ]
     if excluded:
-        main = wq.AndNot(main, wq.Or(excluded))
-    return main
+        match = wq.AndNot(match, wq.Or(excluded))
+    if not required:
+        return QueryPlan(match=match, rank=match)
+    ranked, sylls = _clauses(request, rank=True)
+    return QueryPlan(match=match, rank=wq.Or([combine(ranked), *_boosts(request, sylls)]))
 
 
 def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
@@ -168,8 +193,9 @@ def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
                 term = canonical(WORD_JOINER.join(plain[a:b] for a, b in word.syllables))
                 for f in _fields("_words"):
                     boosts.append(wq.Term(f, term, boost=COMPOUND_BOOST))
-    for a, b in itertools.pairwise(sylls):
-        boosts.append(wq.Phrase("body_folded", [a.folded, b.folded], boost=ADJACENT_BOOST))
+    if len(sylls) <= MAX_ADJACENT:
+        for a, b in itertools.pairwise(sylls):
+            boosts.append(wq.Phrase("body_folded", [a.folded, b.folded], boost=ADJACENT_BOOST))
     return boosts
 
 

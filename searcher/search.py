@@ -19,9 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from searcher.facets import FacetIndex, FacetValue
+from searcher.fastmatch import PostingCache
 from searcher.highlight import highlight_html, snippet_html
-from searcher.matching import highlight_terms, text_query
+from searcher.matching import QueryPlan, highlight_terms, text_query
 from searcher.query import FACETS, SearchRequest, build_request
+from searcher.ranking import Ranker
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 
@@ -74,6 +76,7 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     sort: str = "relevance"
+    relaxed: bool = False  # no article held every word: these hold some of them
 
     @property
     def pages(self) -> int:
@@ -87,6 +90,7 @@ class SearchResults:
             "page": self.page,
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
+            "relaxed": self.relaxed,
             "hits": [
                 {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
                 for h in self.hits
@@ -102,6 +106,8 @@ class _View:
         self.index = index
         self.searcher = index.searcher()
         self.facets = FacetIndex(self.searcher.reader())
+        self.postings = PostingCache(self.searcher)
+        self.ranker = Ranker(self.searcher)
         self._vocab: Vocabulary | None = None
 
     @property
@@ -147,14 +153,12 @@ class Engine:
 
     def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
         fx = view.facets
-        q = text_query(request)
-        if q is None:
-            text_mask = fx.live.copy()
-        else:
-            text_mask = np.zeros(fx.size, dtype=bool)
-            ids = np.fromiter(view.searcher.docs_for_query(q), dtype=np.int64)
-            text_mask[ids] = True
-            text_mask &= fx.live
+        plan = text_query(request)
+        text_mask = self._matching(view, plan)
+        relaxed = False
+        if plan is not None and len(request.clauses) > 1 and not text_mask.any():
+            plan = text_query(request, any_clause=True)
+            text_mask, relaxed = self._matching(view, plan), True
         masks = fx.filter_masks(request)
         matched = text_mask.copy()
         for m in masks.values():
@@ -163,10 +167,8 @@ class Engine:
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
         hits: list[Hit] = []
-        if q is not None and request.sort == "relevance":
-            allowed = None if not masks else set(np.flatnonzero(matched).tolist())
-            results = view.searcher.search(q, filter=allowed, limit=offset + request.limit)
-            ranked = [(r.docnum, r.score) for r in results[offset : offset + request.limit]]
+        if plan is not None and request.sort == "relevance":
+            ranked = view.ranker.top(plan.rank, matched, offset, request.limit)
         else:
             docnums = np.flatnonzero(matched)
             keys = fx.sort_key[docnums]
@@ -189,7 +191,16 @@ class Engine:
             hits=hits,
             facets=fx.facets(request, text_mask, masks),
             sort=request.sort,
+            relaxed=relaxed,
         )
+
+    @staticmethod
+    def _matching(view: _View, plan: QueryPlan | None) -> np.ndarray:
+        """Live documents matching the plan (all live documents for None)."""
+        fx = view.facets
+        if plan is None:
+            return fx.live.copy()
+        return view.postings.mask(plan.match) & fx.live
 
     def article(self, article_id: str, request: SearchRequest | None = None) -> ArticleView | None:
         """One article's metadata and clean text, query words marked if given."""

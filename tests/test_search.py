@@ -222,7 +222,9 @@ def test_stats(engine: Engine) -> None:
 
 def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
-    assert set(data) == {"query", "total", "page", "took_ms", "suggestion", "hits", "facets"}
+    assert set(data) == {
+        "query", "total", "page", "took_ms", "suggestion", "relaxed", "hits", "facets",
+    }  # fmt: skip
     assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
     hit = data["hits"][0]
     assert set(hit) == {
@@ -231,3 +233,11 @@ def test_json_contract(engine: Engine) -> None:
     }  # fmt: skip
     assert isinstance(hit["score"], float) and isinstance(hit["meeting_types"], list)
     assert {"value", "count", "selected"} == set(data["facets"]["year"][0])
+
+
+def test_no_article_with_every_word_relaxes_to_any(engine: Engine) -> None:
+    strict = engine.search(build_request("giao ban zzqq"))
+    assert strict.relaxed and strict.total >= 1
+    assert strict.hits[0].id == "001_19c58e07ec207b15"
+    assert not engine.search(build_request("giao ban")).relaxed
+    assert engine.search(build_request("zzqq")).total == 0

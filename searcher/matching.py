@@ -63,6 +63,13 @@ def abbreviations() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def folded_expansions() -> dict[tuple[str, ...], str]:
+    """folded expansion syllables → folded abbreviation, longest first."""
+    table = sorted(abbreviations().items(), key=lambda kv: -len(kv[1]))
+    return {tuple(fold(w) for w in expansion): abbr for abbr, expansion in table}
+
+
 def _fields(suffix: str) -> list[str]:
     return [f"{name}{suffix}" for name in TEXT_FIELDS]
 
@@ -93,10 +100,9 @@ def _with_abbreviation(sylls: list[Syllable], q: wq.Query, rank: bool) -> wq.Que
     if len(sylls) == 1 and sylls[0].folded in table:
         expansion = [Syllable(w, fold(w), True) for w in table[sylls[0].folded]]
         return wq.Or([q, phrase_query(expansion, rank)])
-    folded = tuple(s.folded for s in sylls)
-    for abbr, expansion in table.items():
-        if tuple(fold(w) for w in expansion) == folded:
-            return wq.Or([q, syllable_query(Syllable(abbr, abbr, False))])
+    abbr = folded_expansions().get(tuple(s.folded for s in sylls))
+    if abbr:
+        return wq.Or([q, syllable_query(Syllable(abbr, abbr, False))])
     return q
 
 
@@ -112,11 +118,10 @@ def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str]
     words = [fold(c[0]) if len(c) == 1 and " " not in c[0] else None for c in clauses]
     runs = []
     i = 0
-    by_length = sorted(abbreviations().items(), key=lambda kv: -len(kv[1]))
     while i < len(words):
-        for abbr, expansion in by_length:
+        for expansion, abbr in folded_expansions().items():
             n = len(expansion)
-            if tuple(words[i : i + n]) == tuple(fold(w) for w in expansion):
+            if tuple(words[i : i + n]) == expansion:
                 runs.append((i, i + n, abbr))
                 i += n - 1
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import re
@@ -37,13 +38,18 @@ def machine() -> str:
 def header(command: str, corpus: str) -> str:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     commit = ""
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                                capture_output=True, text=True, check=False).stdout.strip()
-    except OSError:
-        pass
-    return (f"- command: `{command}`\n- corpus: {corpus}\n- machine: {machine()}\n"
-            f"- date: {stamp}, commit {commit or '?'}\n")
+    with contextlib.suppress(OSError):
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    return (
+        f"- command: `{command}`\n- corpus: {corpus}\n- machine: {machine()}\n"
+        f"- date: {stamp}, commit {commit or '?'}\n"
+    )
 
 
 def write_section(name: str, title: str, body: str, path: Path = REPORT) -> None:
@@ -52,7 +58,11 @@ def write_section(name: str, title: str, body: str, path: Path = REPORT) -> None
     block = f"{start}\n## {title}\n\n{body.rstrip()}\n{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
-    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    text = (
+        pattern.sub(lambda _: block, text)
+        if pattern.search(text)
+        else text.rstrip() + "\n\n" + block + "\n"
+    )
     path.write_text(text, encoding="utf-8")
 
 

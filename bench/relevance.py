@@ -23,16 +23,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, argv, header, table, write_section  # noqa: E402
-from whoosh import index as windex  # noqa: E402
+from common import SHARED, argv, header, table, write_section
+from whoosh import index as windex
 
-from searcher.articles import Article  # noqa: E402
-from searcher.indexer import to_document  # noqa: E402
-from searcher.query import build_request  # noqa: E402
-from searcher.schema import build_schema  # noqa: E402
-from searcher.search import Engine  # noqa: E402
-from searcher.store import publish  # noqa: E402
-from searcher.text import strip_diacritics  # noqa: E402
+from searcher.articles import Article
+from searcher.indexer import to_document
+from searcher.query import build_request
+from searcher.schema import build_schema
+from searcher.search import Engine
+from searcher.store import publish
+from searcher.text import strip_diacritics
 
 DATA = SHARED / "data" / "relevance" / "alqac2023"
 
@@ -44,7 +44,9 @@ def load_laws(data: Path) -> list[tuple[str, str, str]]:
         for art in law["articles"]:
             text = art["text"].strip()
             first = text.split("\n", 1)[0].strip()
-            docs.append((f"{law['id']}@{art['id']}", f"{law['id']} Điều {art['id']}. {first}", text))
+            docs.append(
+                (f"{law['id']}@{art['id']}", f"{law['id']} Điều {art['id']}. {first}", text)
+            )
     return docs
 
 

@@ -27,7 +27,7 @@ from searcher.html_text import html_to_lines
 from searcher.text import canonical
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # a report is ~10 kB; bigger files are dumps, not articles
 _ID_UNSAFE = re.compile(r"[^\w.\-]+")
 
 
@@ -204,7 +204,7 @@ def read_file(path: Path, id_stem: str | None = None) -> list[Article | Problem]
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return [Problem(source, f"file too large ({size // 1_000_000} MB > 50 MB)")]
+            return [Problem(source, f"file too large ({size / 1e6:.0f} MB; the limit is 5 MB)")]
         raw = path.read_bytes()
     except PermissionError:
         return [Problem(source, "cannot read file: permission denied")]

@@ -24,8 +24,17 @@ from whoosh import index as windex
 
 from searcher.articles import Article, Problem, iter_files, read_file
 from searcher.dates import date_iso
+from searcher.faults import crash_point
 from searcher.metadata import extract
-from searcher.store import ensure_index, new_workspace, publish, update_info, writer_lock
+from searcher.store import (
+    ensure_index,
+    new_workspace,
+    publish,
+    read_pending,
+    update_info,
+    write_pending,
+    writer_lock,
+)
 
 Progress = Callable[[int, int], None]  # (files done, files total)
 
@@ -103,23 +112,30 @@ def rebuild(
     with writer_lock(index_dir):
         workspace = new_workspace(index_dir)
         ix = windex.open_dir(str(workspace))
-        procs = procs or (min(2, os.cpu_count() or 1) if len(files) > 200 else 1)
+        big = sum(_size(f) for f in files) > 2_000_000  # worth the worker start-up
+        procs = procs or (min(2, os.cpu_count() or 1) if big else 1)
         writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
         seen_ids: set[str] = set()
         seen_hashes: dict[str, str] = {}
         try:
             for n, path in enumerate(files, 1):
                 for item in read_file(path):
-                    _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes)
+                    try:
+                        _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes)
+                    except Exception as exc:
+                        report.skipped.append(Problem(str(path), f"could not index: {exc}"))
                 if progress:
                     progress(n, len(files))
+                crash_point("rebuild:indexing")
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
         report.seconds = time.perf_counter() - started
         info = {"built": _now(), "articles": report.indexed, "corpus": str(corpus)}
+        crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
+        write_pending(index_dir, [])  # everything in the corpus is indexed now
     return report
 
 
@@ -138,6 +154,13 @@ def _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes) -> Non
     seen_hashes[h] = item.id
     writer.add_document(**to_document(item, _relative(path, corpus)))
     report.indexed += 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _corpus_destination(path: Path, corpus: Path) -> Path:
@@ -160,22 +183,41 @@ def add(paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float 
     with writer_lock(index_dir, timeout=timeout):
         gen = ensure_index(index_dir)
         ix = windex.open_dir(str(gen))
+        # files a killed `add` copied into the corpus come first: index them now
+        leftovers = [Path(p) for p in read_pending(index_dir) if Path(p).exists()]
+        files = leftovers + list(iter_files(paths))
+        batch: dict[str, str] = {}
         with ix.searcher() as searcher:
             writer = ix.writer()
             try:
-                for path in iter_files(paths):
-                    _add_file(path, corpus, searcher, writer, report)
+                for path in files:
+                    recovering = path in leftovers
+                    _add_file(path, corpus, searcher, writer, report, index_dir, batch, recovering)
+                crash_point("add:before-commit")
                 writer.commit()
             except BaseException:
                 writer.cancel()
                 raise
+        crash_point("add:after-commit")
+        write_pending(index_dir, [])
         with ix.searcher() as searcher:
             update_info(gen, articles=searcher.doc_count(), updated=_now())
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _add_file(path: Path, corpus: Path, searcher, writer, report: Report) -> None:
+def _add_file(
+    path: Path,
+    corpus: Path,
+    searcher,
+    writer,
+    report: Report,
+    index_dir: Path,
+    batch: dict[str, str],
+    recovering: bool = False,
+) -> None:
+    """Index one file's articles; copy it into the corpus first when it is new.
+    ``batch`` maps content hashes added by this command (not yet searchable) to ids."""
     inside = path.resolve().is_relative_to(corpus.resolve())
     dest = path if inside else _corpus_destination(path, corpus)
     items = read_file(path, id_stem=dest.stem)
@@ -184,18 +226,25 @@ def _add_file(path: Path, corpus: Path, searcher, writer, report: Report) -> Non
         if isinstance(item, Problem):
             report.skipped.append(item)
             continue
-        existing = searcher.document(content_hash=item.content_hash)
-        if existing is not None:
-            report.duplicates.append(f"{item.source}: same content as '{existing['id']}'")
+        h = item.content_hash
+        existing = searcher.document(content_hash=h)
+        if existing is not None and recovering and existing["id"] == item.id:
+            continue  # the interrupted add had indexed it after all
+        if existing is not None or h in batch:
+            same = existing["id"] if existing is not None else batch[h]
+            report.duplicates.append(f"{item.source}: same content as '{same}'")
             continue
+        batch[h] = item.id
         fresh.append(item)
     if not fresh:
         return
     if not inside:
+        write_pending(index_dir, [*read_pending(index_dir), str(dest)])
         tmp = dest.with_name(f".{dest.name}.tmp")
         shutil.copyfile(path, tmp)
         os.replace(tmp, dest)
         report.copied.append(str(dest))
+        crash_point("add:after-copy")
     for article in fresh:
         replacing = searcher.document(id=article.id) is not None
         writer.update_document(**to_document(article, _relative(dest, corpus)))

@@ -115,9 +115,13 @@ class Ranker:
     def phrase_bonus(self, q: wq.Phrase, boost: float, docs: np.ndarray) -> np.ndarray:
         """Per candidate: the phrase's idf-weighted bonus where it occurs."""
         bonus = np.zeros(len(docs), dtype=np.float32)
-        weight = boost * FIELD_BOOST.get(q.fieldname, 1.0) * sum(
-            math.log(1 + self.n_docs / (len(self.postings(q.fieldname, w).ids) + 1))
-            for w in q.words
+        weight = (
+            boost
+            * FIELD_BOOST.get(q.fieldname, 1.0)
+            * sum(
+                math.log(1 + self.n_docs / (len(self.postings(q.fieldname, w).ids) + 1))
+                for w in q.words
+            )
         )
         if weight == 0:
             return bonus

@@ -137,7 +137,12 @@ class Engine:
             self._view = None
             return None
         if self._view is None or gen != self._generation:
-            index = open_current(self.index_dir)
+            try:
+                index = open_current(self.index_dir)
+            except OSError:  # swapped again while opening: keep serving the old view
+                return self._view
+            if index is None:
+                return self._view
             self._view, self._generation = _View(index), gen
         elif not self._view.searcher.up_to_date():
             self._view = _View(self._view.index)

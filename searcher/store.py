@@ -95,10 +95,34 @@ def publish(index_dir: Path, workspace: Path, info: dict) -> Path:
     tmp_link.symlink_to(gen.name)
     os.replace(tmp_link, index_dir / CURRENT)
     _fsync_dir(index_dir)
-    for old in index_dir.glob("gen-*"):
-        if old != gen:
-            shutil.rmtree(old, ignore_errors=True)  # open readers keep their files (POSIX)
+    # keep the previous generation: a searcher opened on it a moment ago may still
+    # open more of its files; older ones go
+    others = sorted((g for g in index_dir.glob("gen-*") if g != gen), key=lambda g: g.name)
+    for old in others[:-1]:
+        shutil.rmtree(old, ignore_errors=True)
     return gen
+
+
+PENDING = "pending.json"
+
+
+def read_pending(index_dir: Path) -> list[str]:
+    """Corpus files an interrupted ``add`` copied but may not have indexed."""
+    try:
+        return list(json.loads((index_dir / PENDING).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return []
+
+
+def write_pending(index_dir: Path, files: list[str]) -> None:
+    """Record (or, with an empty list, clear) the files being added (lock held)."""
+    path = index_dir / PENDING
+    if not files:
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def ensure_index(index_dir: Path) -> Path:

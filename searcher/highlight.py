@@ -10,6 +10,8 @@ written in the article.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 from html import escape
 
@@ -21,8 +23,29 @@ _canonical = lru_cache(maxsize=65536)(canonical)
 _fold = lru_cache(maxsize=65536)(fold)
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def match_spans(text: str, exact: set[str], folded: set[str]) -> list[Span]:
-    """(start, end) of every syllable of ``text`` that matches a query syllable."""
+    """(start, end) of every word of ``text`` that matches a query syllable:
+    its folded form is in ``folded``, or its canonical form is in ``exact``."""
+    nfc = unicodedata.normalize("NFC", text)
+    folded_text = fold(nfc)
+    if nfc != text or len(folded_text) != len(text):
+        return _match_spans_slow(text, exact, folded)
+    exact_keys = {fold(e) for e in exact}
+    spans = []
+    for m in _WORD.finditer(folded_text):
+        word = m.group()
+        if word in folded or (
+            word in exact_keys and _canonical(text[m.start() : m.end()]) in exact
+        ):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _match_spans_slow(text: str, exact: set[str], folded: set[str]) -> list[Span]:
+    """The same for text that is not NFC (offsets follow pyvi's syllables)."""
     spans = []
     for start, end in syllabify(text):
         piece = text[start:end].strip(".,;:!?()\"'“”")
@@ -69,9 +92,15 @@ def render(text: str, spans: list[Span], lo: int = 0, hi: int | None = None) -> 
     return "".join(out)
 
 
+SNIPPET_SCAN = 6000  # the passage is chosen from the start of long texts
+
+
 def snippet_html(text: str, exact: set[str], folded: set[str], width: int = 240) -> str:
     """The best passage of ``text`` (``…`` where cut) with matches marked."""
-    text = " ".join(text.split())
+    text = " ".join(text[: SNIPPET_SCAN + 200].split())
+    if len(text) > SNIPPET_SCAN:
+        cut = text.rfind(" ", 0, SNIPPET_SCAN)
+        text = text[: cut if cut > 0 else SNIPPET_SCAN] + " …"
     spans = match_spans(text, exact, folded)
     lo, hi = _window(text, spans, width)
     html = render(text, spans, lo, hi)

@@ -24,7 +24,7 @@ from whoosh import query as wq
 K1 = 1.2
 B = 0.75
 FIELD_BOOST = {"title": 2.5, "title_folded": 2.5, "title_words": 2.5}
-RERANK = 200  # candidates on which phrases are checked
+RERANK = 100  # candidates on which phrases are checked
 MAX_CACHED_POSTINGS = 6_000_000  # about 50 MB of arrays
 
 
@@ -113,33 +113,48 @@ class Ranker:
             self._walk(q.a, boost, out, phrases)
 
     def phrase_bonus(self, q: wq.Phrase, boost: float, docs: np.ndarray) -> np.ndarray:
-        """Per candidate: the phrase's idf-weighted bonus where it occurs."""
+        """Per candidate: the phrase's idf-weighted bonus where its words stand together.
+
+        Positions are read only for the candidates (a leaf matcher's skip_to jumps
+        whole blocks); Whoosh's phrase matcher would walk every document in between.
+        """
         bonus = np.zeros(len(docs), dtype=np.float32)
+        words = list(q.words)
         weight = (
             boost
             * FIELD_BOOST.get(q.fieldname, 1.0)
             * sum(
                 math.log(1 + self.n_docs / (len(self.postings(q.fieldname, w).ids) + 1))
-                for w in q.words
+                for w in words
             )
         )
-        if weight == 0:
+        if weight == 0 or not len(docs):
             return bonus
         order = np.argsort(docs, kind="stable")
-        try:
-            m = q.matcher(self.searcher)
-        except Exception:
-            return bonus
-        for i in order:
-            doc = int(docs[i])
-            if not m.is_active():
-                break
-            if m.id() < doc:
-                m.skip_to(doc)
-                if not m.is_active():
-                    break
-            if m.id() == doc:
-                bonus[i] = weight
+        for sub, offset in self._leaves():
+            try:
+                matchers = [sub.postings(q.fieldname, w) for w in words]
+            except Exception:  # noqa: BLE001, S112 - a word is not in this segment
+                continue
+            end = offset + sub.doc_count_all()
+            for i in order:
+                doc = int(docs[i])
+                if not offset <= doc < end:
+                    continue
+                local = doc - offset
+                positions = []
+                for m in matchers:
+                    if m.is_active() and m.id() < local:
+                        m.skip_to(local)
+                    if not m.is_active() or m.id() != local:
+                        break
+                    positions.append(set(m.value_as("positions")))
+                else:
+                    first = positions[0]
+                    if any(
+                        all(p + k in positions[k] for k in range(1, len(positions))) for p in first
+                    ):
+                        bonus[i] = weight
         return bonus
 
     def top(self, q: wq.Query, allowed: np.ndarray, offset: int, limit: int) -> list:

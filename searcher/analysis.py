@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
 from searcher.segment import segment, syllabify
 from searcher.text import canonical, fold
+
+# The same title or body goes through three views: split it once.
+_syllables = lru_cache(maxsize=16)(syllabify)
+_words = lru_cache(maxsize=16)(segment)
+_canonical = lru_cache(maxsize=100_000)(canonical)
 
 _EDGE_PUNCT = string.punctuation + "“”‘’–—…•·"
 WORD_JOINER = "_"
@@ -76,7 +82,7 @@ class SyllableTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         t = _token(positions, chars, keeporiginal, {"mode": mode})
         pos = start_pos
-        for start, end in syllabify(value):
+        for start, end in _syllables(value):
             piece = value[start:end]
             stripped = piece.strip(_EDGE_PUNCT)
             if not stripped:
@@ -110,7 +116,7 @@ class CompoundTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         t = _token(positions, chars, keeporiginal, {"mode": mode})
         pos = start_pos
-        for word in segment(value):
+        for word in _words(value):
             if word.is_punct or (len(word.syllables) < 2 and not word.is_unit):
                 continue
             if word.is_unit:
@@ -128,7 +134,7 @@ class CanonicalFilter(Filter):
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:
-            t.text = canonical(t.text)
+            t.text = _canonical(t.text)
             yield t
 
 

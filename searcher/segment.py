@@ -213,6 +213,11 @@ def syllabify(text: str) -> list[tuple[int, int]]:
     return [(offsets[m.start()], offsets[m.end()]) for m in _PYVI_PATTERN.finditer(nfc)]
 
 
+@lru_cache(maxsize=16)
+def _syllabify_cached(text: str) -> list[tuple[int, int]]:
+    return syllabify(text)
+
+
 def _joins(prev: str, cur: str) -> bool:
     """pyvi's rule for when an I_W label really glues two syllables."""
     return (
@@ -233,7 +238,7 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
     >>> [w.text for w in segment("ngày 12/9/2022 VKSND hai cấp")]
     ['ngày', '12/9/2022', 'VKSND', 'hai', 'cấp']
     """
-    spans = syllabify(text)
+    spans = _syllabify_cached(text)
     if not spans:
         return []
     nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]

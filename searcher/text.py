@@ -53,9 +53,11 @@ def canonical(text: str) -> str:
     'khỏe'
     """
     text = unicodedata.normalize("NFC", text).lower()
-    if any(ch in text for ch in "aeyàáảãạèéẻẽẹỳýỷỹỵ"):
-        text = _NEW_STYLE_RE.sub(lambda m: _NEW_TO_OLD[m.group(1)], text)
-    return text
+    return _NEW_STYLE_RE.sub(_to_old_style, text)
+
+
+def _to_old_style(m: re.Match) -> str:
+    return _NEW_TO_OLD[m.group(1)]
 
 
 def old_style_tones(text: str) -> str:

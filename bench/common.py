@@ -6,9 +6,15 @@ import contextlib
 import os
 import platform
 import re
+import signal
+import socket
 import statistics
 import subprocess
 import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,3 +93,90 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 def argv() -> str:
     return " ".join([Path(sys.argv[0]).as_posix().replace(str(ROOT) + "/", ""), *sys.argv[1:]])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(index: Path):
+    """`searcher serve` on a free loopback port, as users run it: yields (base URL, pid)."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "searcher", "--index", str(index), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base, proc.pid
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def rss_mb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+def load_loop(
+    base: str, queries: list[str], seconds: float, clients: int = 4, rate: float = 0.0
+) -> dict:
+    """GET /search?q=… from ``clients`` threads for ``seconds`` (bounded in time and
+    count); with ``rate`` > 0, at most that many requests per second in total."""
+    for q in queries[:20]:  # warm-up
+        urllib.request.urlopen(f"{base}/search?q={urllib.parse.quote(q)}", timeout=30).read()
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    start = time.monotonic()
+    stop = start + seconds
+    interval = clients / rate if rate > 0 else 0.0
+
+    def client(k: int) -> None:
+        i = k
+        next_at = start + (interval * k / clients if interval else 0)
+        while time.monotonic() < stop and i < 1_000_000:
+            if interval:
+                time.sleep(max(0.0, next_at - time.monotonic()))
+                next_at += interval
+            url = f"{base}/search?q={urllib.parse.quote(queries[i % len(queries)])}"
+            t0 = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=30) as r:
+                    r.read()
+                    ok = r.status == 200
+            except OSError:
+                ok = False
+            with lock:
+                latencies.append((time.perf_counter() - t0) * 1000)
+                errors[0] += 0 if ok else 1
+            i += clients
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    return {
+        "rps": len(latencies) / wall,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "p99": percentile(latencies, 99),
+        "errors": errors[0],
+        "requests": len(latencies),
+    }

@@ -18,21 +18,26 @@ import json
 import os
 import random
 import re
-import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, argv, header, median, percentile, table, write_section
+from common import (
+    SHARED,
+    argv,
+    header,
+    load_loop,
+    median,
+    percentile,
+    rss_mb,
+    serve,
+    table,
+    write_section,
+)
 
 from searcher.analysis import folded_analyzer, syllable_analyzer
 from searcher.articles import Article
@@ -154,74 +159,12 @@ def timed(fn, items) -> list[float]:
     return out
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def http_load(index: Path, queries: list[str], seconds: float, clients: int = 4) -> dict:
-    """Bounded load on loopback against `searcher serve`: count, p95, errors, RSS."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "searcher", "--index", str(index), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        for q in queries[:20]:  # warm-up
-            urllib.request.urlopen(f"{base}/search?q={urllib.parse.quote(q)}", timeout=10).read()
-        latencies: list[float] = []
-        errors = [0]
-        stop = time.monotonic() + seconds
-        lock = threading.Lock()
-
-        def client(offset: int) -> None:
-            i = offset
-            while time.monotonic() < stop:
-                url = f"{base}/search?q={urllib.parse.quote(queries[i % len(queries)])}"
-                t0 = time.perf_counter()
-                try:
-                    with urllib.request.urlopen(url, timeout=10) as r:
-                        r.read()
-                        ok = r.status == 200
-                except OSError:
-                    ok = False
-                with lock:
-                    latencies.append((time.perf_counter() - t0) * 1000)
-                    errors[0] += 0 if ok else 1
-                i += clients
-
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
-        rss = 0
-        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS"):
-                rss = int(line.split()[1]) // 1024
-        return {
-            "rps": len(latencies) / wall,
-            "p50": percentile(latencies, 50),
-            "p95": percentile(latencies, 95),
-            "p99": percentile(latencies, 99),
-            "errors": errors[0],
-            "requests": len(latencies),
-            "rss_mb": rss,
-        }
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=10)
+    """Bounded closed-loop load on loopback against `searcher serve`."""
+    with serve(index) as (base, pid):
+        result = load_loop(base, queries, seconds, clients)
+        result["rss_mb"] = rss_mb(pid)
+    return result
 
 
 def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[list[object]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from searcher.indexer import Report, add, rebuild
+from searcher.indexer import Report, add, rebuild, rebuild_reason
 from searcher.query import QueryError, build_request
 from searcher.search import Engine, SearchResults
 from searcher.store import LockTimeout
@@ -93,11 +93,18 @@ def _print_report(report: Report, verb: str, as_json: bool) -> None:
 
 @cli.command("rebuild")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--if-needed", is_flag=True, help="Only when the index is missing or stale.")
 @click.pass_obj
-def rebuild_cmd(obj: Context, as_json: bool) -> None:
+def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool) -> None:
     """Build a fresh index from the corpus and swap it in atomically."""
     if not obj.corpus.is_dir():
         _fail(f"corpus directory not found: {obj.corpus}", 2)
+    if if_needed:
+        reason = rebuild_reason(obj.corpus, obj.index)
+        if reason is None:
+            click.echo("index is up to date", err=True)
+            return
+        click.echo(f"rebuilding: {reason}", err=True)
     progress = None
     bar = None
     if sys.stderr.isatty() and not as_json:

@@ -26,6 +26,7 @@ from searcher.articles import Article, Problem, iter_files, read_file
 from searcher.dates import date_iso
 from searcher.faults import crash_point
 from searcher.metadata import extract
+from searcher.schema import SCHEMA_VERSION
 from searcher.store import (
     ensure_index,
     new_workspace,
@@ -132,7 +133,12 @@ def rebuild(
             writer.cancel()
             raise
         report.seconds = time.perf_counter() - started
-        info = {"built": _now(), "articles": report.indexed, "corpus": str(corpus)}
+        info = {
+            "built": _now(),
+            "articles": report.indexed,
+            "corpus": str(corpus),
+            "schema_version": SCHEMA_VERSION,
+        }
         crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
         write_pending(index_dir, [])  # everything in the corpus is indexed now
@@ -256,3 +262,29 @@ def _add_file(
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def rebuild_reason(corpus: Path, index_dir: Path) -> str | None:
+    """Why the index should be rebuilt (missing, older than the corpus, built by an
+    older schema), or None when it is up to date."""
+    from searcher.store import build_info, current_generation, read_pending
+
+    gen = current_generation(index_dir)
+    if gen is None:
+        return "no index yet"
+    if build_info(index_dir).get("schema_version") != SCHEMA_VERSION:
+        return "the index was built by an older version"
+    if read_pending(index_dir):
+        return "an interrupted add left articles to index"
+    built = (gen / "build.json").stat().st_mtime
+    for path in iter_files([corpus]):
+        if _mtime(path) > built:
+            return f"{path.name} changed since the last build"
+    return None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

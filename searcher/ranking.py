@@ -23,7 +23,7 @@ from whoosh import query as wq
 
 K1 = 1.2
 B = 0.75
-FIELD_BOOST = {"title": 2.5, "title_folded": 2.5, "title_words": 2.5}
+FIELD_BOOST: dict[str, float] = {}  # per-field multipliers for phrase bonuses
 RERANK = 100  # candidates on which phrases are checked
 MAX_CACHED_POSTINGS = 6_000_000  # about 50 MB of arrays
 
@@ -97,7 +97,7 @@ class Ranker:
         avg = float(lengths.mean()) or 1.0
         dl = lengths[p.ids]
         tf = p.tf
-        weight = boost * idf  # title weights already carry the schema's field_boost
+        weight = boost * idf  # a field's schema field_boost is already in its frequencies
         out[p.ids] += weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avg))
 
     def _walk(self, q: wq.Query, boost: float, out: np.ndarray, phrases: list) -> None:

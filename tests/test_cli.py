@@ -162,3 +162,22 @@ def test_python_dash_m(built) -> None:
     )
     assert json.loads(out.stdout)["articles"] == 9
     assert cli_module.main is not None
+
+
+def test_rebuild_if_needed(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hội nghị A\nNội dung báo cáo A.\n", encoding="utf-8")
+    base = ["--corpus", str(corpus), "--index", str(index), "rebuild", "--if-needed"]
+    first = run(base)
+    assert first.exit_code == 0 and "rebuilding: no index yet" in first.stderr
+    second = run(base)
+    assert "index is up to date" in second.stderr and "indexed" not in second.output
+    import os
+    import time
+
+    later = time.time() + 5
+    (corpus / "b.txt").write_text("Hội nghị B\nNội dung báo cáo B.\n", encoding="utf-8")
+    os.utime(corpus / "b.txt", (later, later))
+    third = run(base)
+    assert "b.txt changed" in third.stderr and "indexed 2" in third.output

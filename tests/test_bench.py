@@ -1,0 +1,116 @@
+"""Smoke runs of every benchmark script on tiny data the tests make (no timing asserted)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import relevance  # noqa: E402
+import segmentation  # noqa: E402
+import speed  # noqa: E402
+from common import table, write_section  # noqa: E402
+
+REFERENCE = Path(__file__).parent / "fixtures" / "pyvi_reference.tsv"
+
+
+def test_segmentation_scores_pyvi_output_as_nearly_perfect() -> None:
+    gold = [line.split("\t")[1] for line in REFERENCE.read_text(encoding="utf-8").splitlines()]
+    result = segmentation.evaluate(gold[:40])
+    assert result["f1"] > 0.99  # re-joined text re-tokenizes a few punctuation marks
+    assert result["syllables_per_s"] > 0
+
+
+@pytest.fixture
+def tiny_alqac(tmp_path: Path) -> Path:
+    laws = [
+        {"id": "Luật Du lịch", "articles": [
+            {"id": "1", "text": "Phạm vi điều chỉnh\n\nLuật này quy định về tài nguyên du lịch."},
+            {"id": "2", "text": "Biệt thự du lịch\n\nBiệt thự du lịch là cơ sở lưu trú du lịch."},
+        ]},
+        {"id": "Luật Hôn nhân và gia đình", "articles": [
+            {"id": "31", "text": "Giao dịch liên quan đến nhà là nơi ở duy nhất của vợ chồng."},
+        ]},
+    ]  # fmt: skip
+    (tmp_path / "law.json").write_text(json.dumps(laws, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "train.queries.tsv").write_text(
+        "1\tBiệt thự du lịch là cơ sở lưu trú?\n2\tNhà ở duy nhất của vợ chồng\n", encoding="utf-8"
+    )
+    (tmp_path / "train.qrels.tsv").write_text(
+        "1\tLuật Du lịch@2\t1\n2\tLuật Hôn nhân và gia đình@31\t1\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_relevance_runs_all_systems(tiny_alqac: Path) -> None:
+    rows = relevance.evaluate(tiny_alqac, "train")
+    systems = {(r[0], r[1]) for r in rows}
+    assert ("this engine", "accented") in systems and (
+        "FTS5 remove_diacritics 2",
+        "unaccented",
+    ) in systems
+    ours = next(r for r in rows if r[:2] == ["this engine", "accented"])
+    assert float(ours[2]) == pytest.approx(1.0)  # MRR@10: both relevant articles ranked first
+
+
+def test_metrics_by_hand() -> None:
+    m = relevance.metrics({"q": ["a", "b", "c"]}, {"q": {"b"}})
+    assert m["MRR@10"] == pytest.approx(0.5) and m["R@10"] == 1.0
+
+
+@pytest.fixture
+def tiny_news(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl.gz"
+    body = "Viện kiểm sát nhân dân tỉnh {p} tổ chức hội nghị giao ban công tác tháng {n}. " * 4
+    provinces = ["Thanh Hóa", "Nghệ An", "Thái Bình", "Hà Nội"]
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for i in range(140):
+            p = provinces[i % 4]
+            fh.write(json.dumps({"id": str(i), "title": f"Hội nghị giao ban {p} số {i}",
+                                 "sapo": "", "body": body.format(p=p, n=i % 12 + 1)},
+                                ensure_ascii=False) + "\n")  # fmt: skip
+    return path
+
+
+def test_speed_runs_every_row(tiny_news: Path) -> None:
+    records = speed.load_news(tiny_news, 140)
+    assert len(records) == 140
+    rows = speed.run_size(records, n_queries=10, http_seconds=1)
+    names = " ".join(str(r[0]) for r in rows)
+    for what in (
+        "full rebuild",
+        "add 100",
+        "search + 4 facet counts p95",
+        "browse",
+        "index size",
+        "HTTP /search",
+        "RSS",
+    ):
+        assert what in names
+    http = next(r for r in rows if str(r[0]).startswith("HTTP"))
+    assert http[3].startswith("0 errors")
+
+
+def test_load_script(tiny_news: Path, tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "load.py"), "--news", str(tiny_news), "--articles",
+         "40", "--seconds", "2", "--rate", "5", "--no-write"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "| 0 |" in out.stdout  # zero errors
+
+
+def test_report_sections_are_replaced(tmp_path: Path) -> None:
+    report = tmp_path / "B.md"
+    write_section("x", "Title", table(["a"], [[1]]), report)
+    write_section("x", "Title", table(["a"], [[2]]), report)
+    text = report.read_text()
+    assert text.count("## Title") == 1 and "| 2 |" in text and "| 1 |" not in text

@@ -1,0 +1,92 @@
+"""Property-based tests: random Unicode queries, filters and parameters never raise
+anything but a QueryError in the core, and never get a 500 from the web app."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from searcher.query import QueryError, build_request
+from searcher.search import Engine
+from searcher.text import canonical, fold, has_diacritics
+from web import create_app
+
+VIETNAMESE = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+)
+words = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + ' "-:()*?', max_size=40)
+anything = st.text(max_size=60)
+query_text = st.one_of(words, anything, st.lists(words, max_size=6).map(" ".join))
+facet_value = st.one_of(
+    st.sampled_from(["Thanh Hóa", "thai binh", "2022", "2020-2022", "tổng kết", "huyen", ""]),
+    anything,
+)
+filters = st.dictionaries(
+    st.sampled_from(["province", "province_2025", "year", "meeting_type", "level"]),
+    st.lists(facet_value, max_size=3),
+    max_size=3,
+)
+small = st.one_of(st.integers(-5, 2000).map(str), anything, st.none())
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=anything, vietnamese=words)
+def test_text_forms_are_idempotent(text: str, vietnamese: str) -> None:
+    assert canonical(canonical(text)) == canonical(text)
+    assert fold(fold(text)) == fold(text)
+    assert not has_diacritics(fold(vietnamese))
+    assert fold(canonical(vietnamese)) == fold(vietnamese)
+
+
+@settings(max_examples=150, deadline=None)
+@given(q=query_text, f=filters, sort=st.sampled_from([None, "relevance", "newest", "oldest", "x"]),
+       page=small, limit=small)  # fmt: skip
+def test_core_search_never_crashes(engine: Engine, q, f, sort, page, limit) -> None:
+    try:
+        request = build_request(q, filters=f, sort=sort, page=page, limit=limit)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    results = engine.search(request)
+    assert results.total >= len(results.hits)
+    data = results.to_json()
+    assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
+
+
+_client = None
+
+
+def client(built):
+    global _client
+    if _client is None:
+        _client = create_app({"TESTING": True, "INDEX_DIR": str(built[1])}).test_client()
+    return _client
+
+
+params = st.lists(
+    st.tuples(
+        st.sampled_from(["q", "province", "province_2025", "year", "type", "level", "sort",
+                         "page", "limit", "x"]),
+        st.one_of(query_text, facet_value, small.map(lambda v: v or "")),
+    ),
+    max_size=6,
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(p=params, path=st.sampled_from(["/search", "/api/search", "/api/suggest", "/article/x"]))
+def test_http_never_500(built, p, path: str) -> None:
+    r = client(built).get(path + "?" + urlencode(p))
+    assert r.status_code in (200, 400, 404), (path, p, r.status_code)
+    assert "Traceback" not in r.get_data(as_text=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(article_id=anything)
+def test_article_ids_never_escape(built, article_id: str) -> None:
+    from urllib.parse import quote
+
+    r = client(built).get("/article/" + quote(article_id, safe=""))
+    assert r.status_code in (200, 404, 308)

@@ -287,7 +287,3 @@ def _hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -
         snippet=snippet_html(stored.get("body_text", ""), exact, folded),
         title_html=highlight_html(title, exact, folded),
     )
-
-
-def facet_names() -> tuple[str, ...]:
-    return FACETS

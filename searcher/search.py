@@ -22,7 +22,7 @@ from searcher.facets import FacetIndex, FacetValue
 from searcher.fastmatch import PostingCache
 from searcher.highlight import highlight_html, snippet_html
 from searcher.matching import QueryPlan, highlight_terms, text_query
-from searcher.query import FACETS, SearchRequest, build_request
+from searcher.query import SearchRequest, build_request
 from searcher.ranking import Ranker
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion

@@ -19,11 +19,10 @@ from functools import lru_cache
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from searcher.segment import segment, syllabify
+from searcher.segment import segment, syllabify_cached
 from searcher.text import canonical, fold
 
 # The same title or body goes through three views: split it once.
-_syllables = lru_cache(maxsize=16)(syllabify)
 _words = lru_cache(maxsize=16)(segment)
 _canonical = lru_cache(maxsize=100_000)(canonical)
 
@@ -82,7 +81,7 @@ class SyllableTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         t = _token(positions, chars, keeporiginal, {"mode": mode})
         pos = start_pos
-        for start, end in _syllables(value):
+        for start, end in syllabify_cached(value):
             piece = value[start:end]
             stripped = piece.strip(_EDGE_PUNCT)
             if not stripped:

@@ -58,6 +58,7 @@ class FacetIndex:
                     ids = np.fromiter(reader.postings(name, term).all_ids(), dtype=np.int64)
                     codes[ids] = i
             self.codes[name] = codes
+        self.years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
         # newest/oldest ordering: days since 1900 from the "sort_date" terms
         self.sort_key = np.zeros(n, dtype=np.int32)
         for term in reader.lexicon("sort_date"):
@@ -74,10 +75,9 @@ class FacetIndex:
         """Documents whose ``facet`` has any of the wanted values."""
         codes = self.codes[facet]
         if facet == "year":
-            years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
-            ok = np.zeros(len(years) + 1, dtype=bool)
+            ok = np.zeros(len(self.years) + 1, dtype=bool)
             for lo, hi in wanted:
-                ok[:-1] |= (years >= lo) & (years <= hi)
+                ok[:-1] |= (self.years >= lo) & (self.years <= hi)
             return ok[codes]  # code -1 → last slot (False)
         keys = {canonical(str(v)) for v in wanted}
         indexes = [i for i, v in enumerate(self.values[facet]) if canonical(v) in keys]

@@ -17,37 +17,28 @@ array operations; only phrases go back to Whoosh.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections.abc import Callable
 
 import numpy as np
 from whoosh import query as wq
 
-MAX_CACHED_TERMS = 4096
-
 
 class PostingCache:
-    """Document-number arrays of terms for one searcher, least recently used dropped."""
+    """Boolean masks of queries over one searcher. Term document numbers come from
+    ``ids_of(field, text)`` (the ranker's cached posting lists), so every posting
+    list is read and kept once; without it they are read from the index each time."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, ids_of: Callable[[str, str], np.ndarray] | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self._ids: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self.ids = ids_of or self._read_ids
 
-    def ids(self, field: str, text: str) -> np.ndarray:
-        key = (field, text)
-        found = self._ids.get(key)
-        if found is not None:
-            self._ids.move_to_end(key)
-            return found
+    def _read_ids(self, field: str, text: str) -> np.ndarray:
         try:
-            found = np.fromiter(self.reader.postings(field, text).all_ids(), dtype=np.int32)
+            return np.fromiter(self.reader.postings(field, text).all_ids(), dtype=np.int32)
         except Exception:
-            found = np.empty(0, dtype=np.int32)
-        self._ids[key] = found
-        if len(self._ids) > MAX_CACHED_TERMS:
-            self._ids.popitem(last=False)
-        return found
+            return np.empty(0, dtype=np.int32)
 
     def mask(self, q: wq.Query) -> np.ndarray:
         """Boolean array over document numbers: True where ``q`` matches."""

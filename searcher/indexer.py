@@ -17,7 +17,6 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from whoosh import index as windex
@@ -30,6 +29,7 @@ from searcher.schema import SCHEMA_VERSION
 from searcher.store import (
     ensure_index,
     new_workspace,
+    now_iso,
     publish,
     read_pending,
     update_info,
@@ -113,7 +113,8 @@ def rebuild(
     with writer_lock(index_dir):
         workspace = new_workspace(index_dir)
         ix = windex.open_dir(str(workspace))
-        big = sum(_size(f) for f in files) > 2_000_000  # worth the worker start-up
+        # two indexing processes are worth their start-up only for a large corpus
+        big = sum(st.st_size for f in files if (st := _stat(f))) > 2_000_000
         procs = procs or (min(2, os.cpu_count() or 1) if big else 1)
         writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
         seen_ids: set[str] = set()
@@ -134,7 +135,7 @@ def rebuild(
             raise
         report.seconds = time.perf_counter() - started
         info = {
-            "built": _now(),
+            "built": now_iso(),
             "articles": report.indexed,
             "corpus": str(corpus),
             "schema_version": SCHEMA_VERSION,
@@ -162,11 +163,11 @@ def _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes) -> Non
     report.indexed += 1
 
 
-def _size(path: Path) -> int:
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+        return path.stat()
+    except OSError:  # a dangling link or a file removed meanwhile: read_file reports it
+        return None
 
 
 def _corpus_destination(path: Path, corpus: Path) -> Path:
@@ -207,7 +208,7 @@ def add(paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float 
         crash_point("add:after-commit")
         write_pending(index_dir, [])
         with ix.searcher() as searcher:
-            update_info(gen, articles=searcher.doc_count(), updated=_now())
+            update_info(gen, articles=searcher.doc_count(), updated=now_iso())
     report.seconds = time.perf_counter() - started
     return report
 
@@ -260,10 +261,6 @@ def _add_file(
             report.indexed += 1
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def rebuild_reason(corpus: Path, index_dir: Path) -> str | None:
     """Why the index should be rebuilt (missing, older than the corpus, built by an
     older schema), or None when it is up to date."""
@@ -278,13 +275,7 @@ def rebuild_reason(corpus: Path, index_dir: Path) -> str | None:
         return "an interrupted add left articles to index"
     built = (gen / "build.json").stat().st_mtime
     for path in iter_files([corpus]):
-        if _mtime(path) > built:
+        st = _stat(path)
+        if st and st.st_mtime > built:
             return f"{path.name} changed since the last build"
     return None
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0

@@ -210,10 +210,10 @@ def highlight_terms(request: SearchRequest) -> tuple[set[str], set[str]]:
     exact: set[str] = set()
     folded: set[str] = set()
     accented = has_diacritics(request.text)
+    table = abbreviations()
     for clause in request.clauses:
         for value in clause:
             sylls = syllables(value, accented)
-            table = abbreviations()
             if len(sylls) == 1 and sylls[0].folded in table:
                 folded.update(fold(w) for w in table[sylls[0].folded])
             for s in sylls:

@@ -26,6 +26,7 @@ from searcher.query import SearchRequest, build_request
 from searcher.ranking import Ranker
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
+from searcher.text import fold
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
@@ -106,9 +107,20 @@ class _View:
         self.index = index
         self.searcher = index.searcher()
         self.facets = FacetIndex(self.searcher.reader())
-        self.postings = PostingCache(self.searcher)
         self.ranker = Ranker(self.searcher)
+        self.postings = PostingCache(self.searcher, lambda f, t: self.ranker.postings(f, t).ids)
         self._vocab: Vocabulary | None = None
+        self._titles: list[tuple[str, str]] | None = None
+
+    @property
+    def titles(self) -> list[tuple[str, str]]:
+        """(folded title, title) of every article, read once per reader for completions."""
+        if self._titles is None:
+            self._titles = [
+                (fold(t), t)
+                for t in (s.get("title_text", "") for s in self.searcher.all_stored_fields())
+            ]
+        return self._titles
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -242,8 +254,6 @@ class Engine:
     def completions(self, prefix: str, limit: int = 8) -> list[str]:
         """As-you-type suggestions: titles and words starting like ``prefix``
         (diacritics-insensitive)."""
-        from searcher.text import fold
-
         key = " ".join(fold(prefix).split())
         if len(key) < 2:
             return []
@@ -260,9 +270,8 @@ class Engine:
                 key=lambda w: -vocab.frequency.get(w, 0),
             )
             out.extend(f"{head} {w}".strip() for w in words[: limit // 2])
-            for stored in view.searcher.all_stored_fields():
-                title = stored.get("title_text", "")
-                if key in fold(title) and title not in out:
+            for folded_title, title in view.titles:
+                if key in folded_title and title not in out:
                     out.append(title)
                 if len(out) >= limit:
                     break

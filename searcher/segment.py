@@ -214,7 +214,9 @@ def syllabify(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16)
-def _syllabify_cached(text: str) -> list[tuple[int, int]]:
+def syllabify_cached(text: str) -> list[tuple[int, int]]:
+    """``syllabify`` remembered for the last texts: a title or body goes through three
+    index views (and ``segment``); it is split once. Do not modify the result."""
     return syllabify(text)
 
 
@@ -238,7 +240,7 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
     >>> [w.text for w in segment("ngày 12/9/2022 VKSND hai cấp")]
     ['ngày', '12/9/2022', 'VKSND', 'hai', 'cấp']
     """
-    spans = _syllabify_cached(text)
+    spans = syllabify_cached(text)
     if not spans:
         return []
     nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]

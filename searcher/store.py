@@ -129,7 +129,7 @@ def ensure_index(index_dir: Path) -> Path:
     """The live generation, creating an empty one if there is none (lock held)."""
     gen = current_generation(index_dir)
     if gen is None:
-        gen = publish(index_dir, new_workspace(index_dir), {"built": _now(), "articles": 0})
+        gen = publish(index_dir, new_workspace(index_dir), {"built": now_iso(), "articles": 0})
     return gen
 
 
@@ -160,7 +160,7 @@ def index_size(index_dir: Path) -> int:
     return sum(p.stat().st_size for p in gen.iterdir() if p.is_file()) if gen else 0
 
 
-def _now() -> str:
+def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 

@@ -38,6 +38,7 @@ class Vocabulary:
         }
         self.frequency = {t: df for forms in ranked.values() for df, t in forms}
         self.pair_count = lru_cache(maxsize=4096)(self._pair_count)
+        self.corrector = reader.corrector("body_folded")
 
     def _pair_count(self, a: str, b: str) -> int:
         """Documents where ``a b`` stand together (canonical syllables)."""
@@ -53,8 +54,7 @@ class Vocabulary:
         key = fold(word)
         if key in self.candidates or not key.isalpha():
             return []
-        corrector = self.searcher.reader().corrector("body_folded")
-        found = corrector.suggest(key, limit=200, maxdist=2)
+        found = self.corrector.suggest(key, limit=200, maxdist=2)
         return sorted(found, key=lambda k: (distance(key, k), -self._df(k)))
 
     def _df(self, key: str) -> int:

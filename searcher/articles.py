@@ -1,7 +1,10 @@
 """Read raw articles (.txt, .html/.htm, .json, .jsonl) in any supported encoding.
 
-Every file gives a list of ``Article`` and ``Problem``: one bad record or file is
-reported by name with a reason, and never stops the rest of a batch.
+A file gives a stream of ``Article`` and ``Problem``: one bad record or file is
+reported by name with a reason and never stops the rest. JSONL is read record
+by record (a 1 GB export in constant memory); the 5 MB limit applies to each
+article, not to the file. Ids are the user's: the JSON ``id`` or the file stem,
+kept exactly.
 
 >>> a = parse_text("Hội nghị giao ban\\n1/15/2021 7:29:59 AM Sáng ngày 12/1/2021, ...", "x")
 >>> a.title, a.published.isoformat()
@@ -10,30 +13,40 @@ reported by name with a reason, and never stops the rest of a batch.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 import json
-import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from searcher.clean import clean_lines, split_author, split_page
 from searcher.dates import CMS_TIMESTAMP, DMY, ISO_DATE, parse_cms_timestamp, parse_date
-from searcher.decode import DecodeError, decode_bytes
-from searcher.html_text import html_to_lines
-from searcher.text import canonical
+from searcher.decode import DecodeError, decode_bytes, decode_line
+from searcher.html_text import html_to_page
+from searcher.legacy import convert
+from searcher.sources import (
+    MAX_ARTICLE_BYTES,
+    MAX_JSON_BYTES,
+    SUFFIXES,
+    SourceError,
+    open_source,
+    read_bounded,
+)
+from searcher.text import canonical, clean_text
 
-SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-MAX_BYTES = 5 * 1024 * 1024  # a report is ~10 kB; bigger files are dumps, not articles
-_ID_UNSAFE = re.compile(r"[^\w.\-]+")
+MAX_ID_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article: original text for display, facts read from the page."""
+    """A cleaned article: original text for display, facts read from the page.
+    ``locator`` is the record's line (JSONL) or position (JSON array) in its file."""
 
     id: str
     title: str
@@ -43,6 +56,8 @@ class Article:
     url: str | None = None
     source: str = ""
     furniture: str = ""  # site furniture (footer, owner), used only to read metadata
+    locator: int | None = None
+    note: str | None = None  # something the reader did that the user should know
 
     @property
     def content_hash(self) -> str:
@@ -62,38 +77,49 @@ class Problem:
         return f"{self.source}: {self.reason}"
 
 
-def safe_id(raw: str) -> str:
-    """An article id safe in a URL and a file name: "Hội nghị 1" → "Hội_nghị_1"."""
-    return _ID_UNSAFE.sub("_", unicodedata.normalize("NFC", raw)).strip("._")[:120]
+def id_problem(article_id: str) -> str | None:
+    """Why a string cannot be an article id, or None. Anything else is kept exactly.
+
+    >>> id_problem("Luật Phòng, chống ma túy@1") is None, id_problem("a\\x07b")
+    (True, 'the id has a control or invisible character')
+    """
+    if not article_id.strip():
+        return "the id is empty"
+    if len(article_id) > MAX_ID_CHARS:
+        return f"the id is too long ({len(article_id)} characters, at most {MAX_ID_CHARS})"
+    if article_id in (".", ".."):
+        return f"'{article_id}' cannot be an id"
+    if clean_text(article_id) != unicodedata.normalize("NFC", article_id) or any(
+        unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in article_id
+    ):
+        return "the id has a control or invisible character"
+    return None
 
 
 def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
 
-def parse_text(text: str, article_id: str, source: str = "") -> Article | Problem:
+def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
     """A scraped page: title line, optional CMS timestamp line, body, furniture."""
-    page = split_page(_split_lines(text))
-    lines = page.lines
+    page = split_page(_split_lines(clean_text(text)))
     published = None
     kept: list[str] = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(page.lines):
         if i <= 3 and (m := CMS_TIMESTAMP.match(line)):
             published = published or parse_cms_timestamp(line)
-            rest = line[m.end() :].strip()
-            if rest:
+            if rest := line[m.end() :].strip():
                 kept.append(rest)
             continue
         if 0 < i <= 3 and (DMY.fullmatch(line) or ISO_DATE.fullmatch(line)):
             published = published or parse_date(line)
             continue
         kept.append(line)
-    return _make_article(
-        kept, article_id, source, published=published, furniture="\n".join(page.furniture)
-    )
+    furniture = "\n".join(page.furniture)
+    return make_article(kept, article_id, source, published=published, furniture=furniture, **extra)
 
 
-def _make_article(
+def make_article(
     lines: list[str],
     article_id: str,
     source: str,
@@ -102,138 +128,187 @@ def _make_article(
     published: date | None = None,
     url: str | None = None,
     furniture: str = "",
+    locator: int | None = None,
+    note: str | None = None,
 ) -> Article | Problem:
-    if title is None:
+    """The one rule for every format: invisible characters never count, a title
+    alone is an article (photo reports, short notices), nothing at all is not."""
+    if problem := id_problem(article_id):
+        return Problem(source, problem)
+    lines = [ln.strip() for ln in lines if clean_text(ln).strip()]
+    title = " ".join(clean_text(title or "").split())
+    if not title:
         if not lines:
             return Problem(source, "empty article: no text after cleaning")
-        title, lines = lines[0], lines[1:]
-    title = re.sub(r"\s+", " ", title).strip()
+        title, lines = " ".join(lines[0].split()), lines[1:]
     if lines and lines[0] == title:
         lines = lines[1:]
     cleaned = split_author(lines)
-    body = "\n".join(cleaned.lines).strip()
-    if not title:
-        return Problem(source, "no title")
-    if not body:
-        return Problem(source, "empty article: title but no body text")
     return Article(
         id=article_id,
         title=title,
-        body=body,
+        body="\n".join(cleaned.lines).strip(),
         author=cleaned.author,
         published=published,
         url=url,
         source=source,
         furniture=furniture,
+        locator=locator,
+        note=note,
     )
 
 
-def parse_html(text: str, article_id: str, source: str = "") -> Article | Problem:
-    """Article text from HTML markup; title from <h1> or <title>."""
-    title, lines = html_to_lines(text)
-    article = parse_text("\n".join(([title] if title else []) + lines), article_id, source)
-    return article
+def parse_html(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
+    """Article text from HTML markup; title from <h1> or <title>; canonical url kept."""
+    page = html_to_page(text)
+    lines = ([page.title] if page.title else []) + page.lines
+    return parse_text("\n".join(lines), article_id, source, url=page.url, **extra)
 
 
-def parse_record(record: object, default_id: str, source: str) -> Article | Problem:
+def parse_record(
+    record: object, default_id: str, source: str, locator: int | None = None
+) -> Article | Problem:
     """One JSON object with ``title`` and ``body`` (optional date, url, source, id)."""
     if not isinstance(record, dict):
         return Problem(source, f"expected a JSON object, got {type(record).__name__}")
-    for field in ("title", "body"):
-        value = record.get(field)
-        if value is None:
-            return Problem(source, f"missing field '{field}'")
-        if not isinstance(value, str):
-            return Problem(source, f"field '{field}' must be a string, got {type(value).__name__}")
-    for field in ("date", "url", "source", "id"):
-        value = record.get(field)
-        if value is not None and not isinstance(value, (str, int)):
-            return Problem(source, f"field '{field}' must be a string, got {type(value).__name__}")
-    article_id = safe_id(str(record["id"])) if record.get("id") not in (None, "") else default_id
-    if not article_id:
-        return Problem(source, "field 'id' has no usable characters")
+    for name in ("title", "body"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
+    if record.get("title") is None and record.get("body") is None:
+        return Problem(source, "missing fields 'title' and 'body'")
+    for name in ("date", "url", "source", "id"):
+        value = record.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
+    article_id = default_id if record.get("id") in (None, "") else str(record["id"])
     published = parse_date(str(record["date"])) if record.get("date") else None
     if record.get("date") and published is None:
         return Problem(source, f"field 'date' is not a date: {str(record['date'])[:40]!r}")
-    body_lines = clean_lines(_split_lines(record["body"]))
-    return _make_article(
-        body_lines,
+    title, body = record.get("title") or "", record.get("body") or ""
+    if len(title) + len(body) > MAX_ARTICLE_BYTES:
+        return Problem(source, "article too large (the limit is 5 MB)")
+    (title, title_from), (body, body_from) = convert(title), convert(body)
+    legacy = title_from or body_from
+    note = f"converted from {legacy} to Unicode" if legacy else None
+    url = str(record["url"]).strip() if record.get("url") else None
+    return make_article(
+        clean_lines(_split_lines(clean_text(body))),
         article_id,
         str(record.get("source") or source),
-        title=record["title"],
+        title=title,
         published=published,
-        url=str(record["url"]) if record.get("url") else None,
+        url=url,
+        locator=locator,
+        note=note,
     )
 
 
 def parse_json(text: str, stem: str, source: str) -> Iterator[Article | Problem]:
-    """A JSON object or an array of objects."""
+    """A JSON object or an array of objects; ``null`` entries (removed records) are skipped."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield Problem(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
         return
+    except RecursionError:
+        yield Problem(source, "invalid JSON: nested too deeply")
+        return
     if isinstance(data, list):
         for n, record in enumerate(data, 1):
-            yield parse_record(record, f"{stem}-{n}", f"{source}[{n}]")
+            if record is not None:
+                yield parse_record(record, f"{stem}-{n}", f"{source}[{n}]", n)
     else:
         yield parse_record(data, stem, source)
 
 
-def parse_jsonl(text: str, stem: str, source: str) -> Iterator[Article | Problem]:
-    """One JSON object a line; a broken line is reported, the others still read."""
-    for n, line in enumerate(_split_lines(text), 1):
+def _jsonl_lines(fh: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, problem) for each line, each read with a bounded buffer."""
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        stream = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline=None)
+        for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
+            if len(line) > MAX_ARTICLE_BYTES:
+                yield n, None, "record too large (the limit is 5 MB)"
+                while line and not line.endswith("\n"):
+                    line = stream.readline(MAX_ARTICLE_BYTES)
+                continue
+            yield n, line, None
+        return
+    n = 0
+    while raw := fh.readline(MAX_ARTICLE_BYTES + 1):
+        n += 1
+        if len(raw) > MAX_ARTICLE_BYTES:
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                raw = fh.readline(MAX_ARTICLE_BYTES)
+            yield n, None, "record too large (the limit is 5 MB)"
+            continue
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            yield n, decode_line(raw), None
+        except DecodeError as exc:
+            yield n, None, str(exc)
+
+
+def parse_jsonl(fh: BinaryIO, stem: str, source: str) -> Iterator[Article | Problem]:
+    """One JSON object a line, streamed; a broken line is reported, the others read."""
+    for n, line, problem in _jsonl_lines(fh):
+        where = f"{source}:{n}"
+        if problem:
+            yield Problem(where, problem)
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{n}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"invalid JSON on line {n}: {exc.msg}")
             continue
-        yield parse_record(record, f"{stem}-{n}", where)
+        except RecursionError:
+            yield Problem(where, f"invalid JSON on line {n}: nested too deeply")
+            continue
+        yield parse_record(record, f"{stem}-{n}", where, n)
+
+
+def read_source(
+    path: Path, stem: str | None = None, root: Path | None = None, kind: str | None = None
+) -> Iterator[Article | Problem]:
+    """Every article in one file, streamed. Ids come from ``stem`` (default: the
+    file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
+    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it."""
+    source = str(path)
+    stem = path.stem if stem is None else stem
+    suffix = (kind or path.suffix).lower()
+    if suffix not in SUFFIXES:
+        yield Problem(source, f"unsupported file type '{suffix or path.name}'")
+        return
+    try:
+        fh = open_source(path, root)
+    except SourceError as exc:
+        yield Problem(source, exc.reason)
+        return
+    with fh:
+        if suffix == ".jsonl":
+            yield from parse_jsonl(fh, stem, source)
+            return
+        limit = MAX_JSON_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
+        try:
+            text, note = decode_bytes(read_bounded(fh, limit))
+        except (SourceError, DecodeError) as exc:
+            yield Problem(source, getattr(exc, "reason", None) or str(exc))
+            return
+        except OSError as exc:
+            yield Problem(source, f"cannot read file: {exc.strerror or exc}")
+            return
+    if suffix == ".json":
+        yield from parse_json(text, stem, source)
+    elif suffix in (".html", ".htm"):
+        yield parse_html(text, stem, source, note=note)
+    else:
+        yield parse_text(text, stem, source, note=note)
 
 
 def read_file(path: Path, id_stem: str | None = None) -> list[Article | Problem]:
-    """Every article in one file, or the problems that stopped them. Article ids
-    come from the file name (or ``id_stem``), or the JSON ``id``."""
-    source = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        return [Problem(source, f"unsupported file type '{suffix or path.name}'")]
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return [Problem(source, f"file too large ({size / 1e6:.0f} MB; the limit is 5 MB)")]
-        raw = path.read_bytes()
-    except PermissionError:
-        return [Problem(source, "cannot read file: permission denied")]
-    except OSError as exc:
-        return [Problem(source, f"cannot read file: {exc.strerror or exc}")]
-    try:
-        text = decode_bytes(raw)
-    except DecodeError as exc:
-        return [Problem(source, str(exc))]
-    stem = safe_id(id_stem or path.stem)
-    if suffix == ".json":
-        return list(parse_json(text, stem, source))
-    if suffix == ".jsonl":
-        return list(parse_jsonl(text, stem, source))
-    if not stem:
-        return [Problem(source, "file name gives no usable article id")]
-    if suffix in (".html", ".htm"):
-        return [parse_html(text, stem, source)]
-    return [parse_text(text, stem, source)]
-
-
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Article files under the given files and folders, sorted, hidden files skipped."""
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                        yield Path(root) / name
-        else:
-            yield path
+    """``read_source`` as a list, for small files and tests."""
+    return list(read_source(path, id_stem))

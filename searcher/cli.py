@@ -1,7 +1,10 @@
 """The ``searcher`` command: thin click commands that validate and call the core.
 
+    searcher sync
     searcher rebuild
     searcher add bai-moi.txt thu-muc/
+    scraper | searcher add -
+    searcher remove "tin-2024@17"
     searcher search "giao ban" --province "Thanh Hóa" --year 2022
     searcher show 001_19c58e07ec207b15
     searcher stats --json
@@ -13,17 +16,19 @@ other failure; messages on stderr.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from searcher.indexer import Report, add, rebuild, rebuild_reason
+from searcher.indexer import DiskFull, Report, add, rebuild, remove, sync
 from searcher.query import QueryError, build_request
 from searcher.search import Engine, SearchResults
-from searcher.store import LockTimeout
+from searcher.store import LockTimeout, current_generation
 
 FACET_LABELS = {
     "province": "Tỉnh/thành",
@@ -40,8 +45,11 @@ class Context:
         self.corpus = corpus
 
 
-def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"error: {message}", err=True)
+def _fail(message: str, code: int = 1, as_json: bool = False) -> None:
+    if as_json:
+        click.echo(json.dumps({"error": message, "exit": code}, ensure_ascii=False), err=True)
+    else:
+        click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
 
@@ -72,11 +80,15 @@ def cli(ctx: click.Context, index_dir: Path, corpus_dir: Path) -> None:
 
 def _summary(report: Report, verb: str) -> str:
     parts = [f"{verb} {report.indexed}"]
-    if report.replaced:
-        parts.append(f"replaced {report.replaced}")
+    for label, n in (("replaced", report.replaced), ("removed", report.removed),
+                     ("unchanged files", report.unchanged)):  # fmt: skip
+        if n:
+            parts.append(f"{label} {n}")
     parts.append(f"duplicates {len(report.duplicates)}")
     parts.append(f"skipped {len(report.skipped)}")
     line = ", ".join(parts) + f" in {report.seconds:.1f} s"
+    if report.full_rebuild and verb != "indexed":
+        line += " (full rebuild)"
     return line + (" (partial: some articles were skipped)" if report.partial else "")
 
 
@@ -88,45 +100,79 @@ def _print_report(report: Report, verb: str, as_json: bool) -> None:
             click.echo(f"skipped {problem}", err=True)
         for dup in report.duplicates:
             click.echo(f"duplicate {dup}", err=True)
+        for line in report.renamed:
+            click.echo(f"renamed {line}", err=True)
+        for line in report.notes:
+            click.echo(f"note {line}", err=True)
         click.echo(_summary(report, verb))
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool):
+    """A progress bar on a terminal (bytes read, articles indexed, articles/s, ETA)."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    started = time.monotonic()
+    state = {"articles": 0}
+
+    def label(_item) -> str:
+        rate = state["articles"] / max(time.monotonic() - started, 1e-3)
+        return f"{state['articles']} articles, {rate:.0f}/s"
+
+    with click.progressbar(length=1, label="indexing", file=sys.stderr, show_eta=True,
+                           show_percent=True, item_show_func=label) as bar:  # fmt: skip
+
+        def update(done: int, total: int, articles: int) -> None:
+            bar.length = max(total, 1)
+            state["articles"] = articles
+            bar.update(max(done - bar.pos, 0), articles)
+
+        yield update
+
+
+def _run(action, verb: str, as_json: bool) -> None:
+    """Run a writing command; a clear message and exit 1 for a busy index or a full disk."""
+    try:
+        with _progress(not as_json) as progress:
+            report = action(progress)
+    except (LockTimeout, DiskFull) as exc:
+        _fail(str(exc.strerror if isinstance(exc, DiskFull) else exc), 1, as_json)
+    if verb == "indexed" and not as_json:
+        if report.reason:
+            click.echo(f"rebuilding: {report.reason}", err=True)
+        elif not (report.full_rebuild or report.indexed or report.replaced or report.removed):
+            click.echo("index is up to date", err=True)
+    _print_report(report, verb, as_json)
+    if report.partial:
+        sys.exit(1)
 
 
 @cli.command("rebuild")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--if-needed", is_flag=True, help="Only when the index is missing or stale.")
+@click.option("--if-needed", is_flag=True, help="Only bring the index up to date (= sync).")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
 @click.pass_obj
-def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool) -> None:
+def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> None:
     """Build a fresh index from the corpus and swap it in atomically."""
     if not obj.corpus.is_dir():
-        _fail(f"corpus directory not found: {obj.corpus}", 2)
+        _fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
     if if_needed:
-        reason = rebuild_reason(obj.corpus, obj.index)
-        if reason is None:
-            click.echo("index is up to date", err=True)
-            return
-        click.echo(f"rebuilding: {reason}", err=True)
-    progress = None
-    bar = None
-    if sys.stderr.isatty() and not as_json:
-        bar = click.progressbar(
-            length=1, label="indexing", file=sys.stderr, show_eta=True, show_pos=True
-        )
-        bar.__enter__()
+        _run(lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait), "indexed", as_json)
+        return
+    _run(lambda p: rebuild(obj.corpus, obj.index, progress=p, timeout=wait), "indexed", as_json)
 
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
 
-    try:
-        report = rebuild(obj.corpus, obj.index, progress=progress)
-    except LockTimeout as exc:
-        _fail(str(exc))
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    _print_report(report, "indexed", as_json)
-    if report.partial:
-        sys.exit(1)
+@cli.command("sync")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.pass_obj
+def sync_cmd(obj: Context, as_json: bool, wait: float) -> None:
+    """Bring the index in line with the corpus: index new and changed files, remove
+    deleted ones (a full rebuild only for a new index or schema)."""
+    if not obj.corpus.is_dir():
+        _fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
+    _run(lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait), "indexed", as_json)
 
 
 @cli.command("add")
@@ -135,17 +181,38 @@ def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool) -> None:
 @click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
 @click.pass_obj
 def add_cmd(obj: Context, paths: tuple[Path, ...], as_json: bool, wait: float) -> None:
-    """Copy new articles (files or folders) into the corpus and index them."""
-    missing = [str(p) for p in paths if not p.exists()]
+    """Copy new articles (files or folders) into the corpus and index them.
+    "-" reads JSONL (one article a line) from standard input."""
+    stdin = sys.stdin.buffer if Path("-") in paths else None
+    files = [p for p in paths if p != Path("-")]
+    missing = [str(p) for p in files if not p.exists() and not p.is_symlink()]
     if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}", 2)
-    try:
-        report = add(list(paths), obj.corpus, obj.index, timeout=wait)
-    except LockTimeout as exc:
-        _fail(str(exc))
-    _print_report(report, "added", as_json)
-    if report.partial:
-        sys.exit(1)
+        _fail(f"no such file or folder: {', '.join(missing)}", 2, as_json)
+    _run(
+        lambda p: add(files, obj.corpus, obj.index, timeout=wait, stdin=stdin, progress=p),
+        "added",
+        as_json,
+    )
+
+
+@cli.command("remove")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.pass_obj
+def remove_cmd(obj: Context, ids: tuple[str, ...], as_json: bool, wait: float) -> None:
+    """Delete articles from the index and from the corpus (a JSONL record's line is emptied)."""
+    _run(lambda p: remove(ids, obj.corpus, obj.index, timeout=wait), "removed", as_json)
+
+
+def _require_index(obj: Context, as_json: bool = False) -> Engine:
+    if current_generation(obj.index) is None:
+        _fail(
+            f"no index in {obj.index}: build it with 'searcher sync' (or check --index)",
+            1,
+            as_json,
+        )
+    return Engine(obj.index)
 
 
 def _ansi(html: str) -> str:
@@ -213,8 +280,8 @@ def search_cmd(
     try:
         request = build_request(" ".join(query), filters=filters, sort=sort, page=page, limit=limit)
     except QueryError as exc:
-        _fail(str(exc), 2)
-    results = Engine(obj.index).search(request)
+        _fail(str(exc), 2, as_json)
+    results = _require_index(obj, as_json).search(request)
     if as_json:
         click.echo(json.dumps(results.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -227,9 +294,9 @@ def search_cmd(
 @click.pass_obj
 def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
     """An article's metadata and clean text."""
-    article = Engine(obj.index).article(article_id)
+    article = _require_index(obj, as_json).article(article_id)
     if article is None:
-        _fail(f"no article with id '{article_id}'", 1)
+        _fail(f"no article with id '{article_id}'", 1, as_json)
     if as_json:
         data = article.to_json()
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
@@ -244,6 +311,7 @@ def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
         ("Ngày đăng", article.published),
         ("Loại", ", ".join(article.meeting_types)),
         ("Tác giả", article.author),
+        ("Nguồn", article.url),
     ):
         if value:
             click.echo(f"{label}: {value}")
@@ -256,7 +324,7 @@ def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
 @click.pass_obj
 def stats_cmd(obj: Context, as_json: bool) -> None:
     """Article count, facet values, index size, last build."""
-    stats = Engine(obj.index).stats()
+    stats = _require_index(obj, as_json).stats()
     if as_json:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
         return

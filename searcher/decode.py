@@ -1,60 +1,47 @@
-"""Bytes → text: UTF-8 (with or without BOM), UTF-16 (BOM), Windows-1258.
+"""Bytes → text: UTF-8 (with or without BOM), UTF-16 (BOM), Windows-1258, and the
+legacy font encodings TCVN3 (ABC) and VNI, converted to Unicode (``legacy``).
 
-Text in the legacy Vietnamese font encodings (TCVN3/ABC, VNI) decodes without
-error but reads as garbage; it is detected and refused with a clear reason.
-
->>> decode_bytes("Vi\\u00ea\\u0323n".encode("cp1258"))  # cp1258: ê + combining dot below
-'Viện'
+>>> decode_bytes("Vi\\u00ea\\u0323n kiê\\u0309m sa\\u0301t".encode("cp1258"))
+('Viện kiểm sát', None)
+>>> decode_bytes("ViÖn kiÓm s¸t nh©n d©n tØnh NghÖ An tæ chøc héi nghÞ".encode("latin-1"))
+('Viện kiểm sát nhân dân tỉnh Nghệ An tổ chức hội nghị', 'converted from TCVN3 (ABC) to Unicode')
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
+
+from searcher.legacy import convert, vietnamese_share
 
 
 class DecodeError(ValueError):
     """The bytes are not text we can index; the message says why."""
 
 
-def _vietnamese_letters() -> frozenset[str]:
-    vowels = "aăâeêioôơuưy"
-    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
-    letters = {unicodedata.normalize("NFC", v + t) for v in vowels for t in tones}
-    letters |= set("abcdefghijklmnopqrstuvwxyzđ0123456789")
-    return frozenset(letters | {ch.upper() for ch in letters})
+def _legacy(text: str) -> tuple[str, str | None]:
+    converted, name = convert(text)
+    return converted, (f"converted from {name} to Unicode" if name else None)
 
 
-_LETTERS = _vietnamese_letters()
-_WORD = re.compile(r"[^\W\d_][^\s.,;:!?()\"'“”\-–/]*")
-_VNI_HINTS = set("äåöøñëïüÄÅÖØÑËÏÜ")
+def _single_byte(raw: bytes) -> tuple[str, str | None]:
+    """Not UTF-8: Windows-1258, or a legacy font encoding read as Latin-1 —
+    whichever reads as more Vietnamese."""
+    legacy, note = _legacy(raw.decode("latin-1"))
+    try:
+        cp1258 = raw.decode("cp1258")
+    except UnicodeDecodeError:
+        cp1258 = None
+    if note and (cp1258 is None or vietnamese_share(legacy)[0] > vietnamese_share(cp1258)[0]):
+        return legacy, note
+    if cp1258 is None:
+        raise DecodeError("not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text")
+    return cp1258, None
 
 
-def _legacy_font_encoding(text: str) -> str | None:
-    """ "TCVN3" or "VNI" when the text looks written in a legacy font encoding:
-    many words hold letters Vietnamese does not use (Ö, ¸, ©, ä, ø...) or tone
-    marks that compose with no vowel."""
-    words = _WORD.findall(text[:20000])
-    if len(words) < 8:
-        return None
-    bad = [
-        w
-        for w in words
-        if any(
-            ch not in _LETTERS
-            for ch in w
-            if ch.isalpha() or unicodedata.combining(ch) or "\u00a0" < ch <= "\u00ff"
-        )
-    ]
-    if len(bad) < 0.15 * len(words):
-        return None
-    vni = sum(ch in _VNI_HINTS for w in bad for ch in w)
-    return "VNI" if vni >= len(bad) * 0.5 else "TCVN3 (ABC)"
-
-
-def decode_bytes(raw: bytes) -> str:
-    """Decode an article file; raise ``DecodeError`` with a reason otherwise."""
+def decode_bytes(raw: bytes) -> tuple[str, str | None]:
+    """(NFC text, a note if it was converted); ``DecodeError`` with a reason otherwise."""
+    note = None
     if raw.startswith(codecs.BOM_UTF8):
         text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -68,21 +55,27 @@ def decode_bytes(raw: bytes) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                text = raw.decode("cp1258")
-            except UnicodeDecodeError:
-                raise DecodeError("not UTF-8, UTF-16 or Windows-1258 text") from None
+            text, note = _single_byte(raw)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise DecodeError("empty file")
-    controls = sum(
-        1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f"
-    )
-    if controls > len(text[:4096]) * 0.05:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
+    if controls > len(sample) * 0.05:
         raise DecodeError("binary file, not text (control characters)")
     if text.count("\ufffd") > max(3, len(text) * 0.01):
         raise DecodeError("not valid UTF-8 text (many undecodable bytes)")
-    legacy = _legacy_font_encoding(text)
-    if legacy:
-        raise DecodeError(f"text in the legacy {legacy} font encoding: convert it to Unicode first")
-    return text
+    if note is None:
+        text, note = _legacy(text)
+    return text, note
+
+
+def decode_line(raw: bytes) -> str:
+    """One line of a JSONL file (UTF-8, or Windows-1258 as a fallback)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1258")
+        except UnicodeDecodeError:
+            raise DecodeError("line is not UTF-8 text") from None

@@ -1,32 +1,47 @@
-"""Build and extend the index: ``rebuild`` from corpus/, ``add`` new articles.
+"""Keep the index in line with corpus/: ``rebuild``, ``sync``, ``add``, ``remove``.
 
-A bad article is reported by name and skipped; the batch goes on. ``add``
-copies new articles into corpus/ first, so a later rebuild reproduces the index.
-
->>> doc = to_document(Article("a1", "Hội nghị giao ban", "Sáng ngày 12/9/2022, VKSND tỉnh "
-...     "Thanh Hóa tổ chức Hội nghị giao ban."), "a1.txt")
->>> doc["province"], doc["meeting_type"], doc["sort_date"]
-('Thanh Hóa', 'giao ban', '2022-09-12')
+Every operation takes the writer lock first and lists the corpus under it, so two
+writers never work from different pictures of corpus/. ``sync`` indexes new and
+changed files and removes deleted ones, by content hash (the manifest), not by
+mtime; ``rebuild`` starts a new generation; ``add`` copies files into corpus/
+and syncs them; ``remove`` deletes articles from the index and from their files.
+A failed write leaves the previous index serving and no temporary file behind.
 """
 
 from __future__ import annotations
 
-import filecmp
+import contextlib
+import errno
+import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from whoosh import index as windex
 
-from searcher.articles import Article, Problem, iter_files, read_file
-from searcher.dates import date_iso
+from searcher.articles import Article, Problem, read_source
+from searcher.edit import remove_records
 from searcher.faults import crash_point
-from searcher.metadata import extract
+from searcher.ingest import (
+    Batch,
+    Progress,
+    Report,
+    SourceFile,
+    free_bytes,
+    list_corpus,
+    orphaned_duplicates,
+    to_document,
+)
+from searcher.manifest import Manifest
 from searcher.schema import SCHEMA_VERSION
+from searcher.sources import Skipped, expand, fingerprint, inside, safe_file_name
 from searcher.store import (
+    build_info,
+    current_generation,
     ensure_index,
     new_workspace,
     now_iso,
@@ -37,245 +52,363 @@ from searcher.store import (
     writer_lock,
 )
 
-Progress = Callable[[int, int], None]  # (files done, files total)
+__all__ = ["DiskFull", "Report", "add", "rebuild", "remove", "sync", "to_document"]
+TEMP_PREFIX = ".add-"
 
 
-@dataclass
-class Report:
-    """What a rebuild or add did, for the CLI's summary and --json."""
-
-    indexed: int = 0
-    replaced: int = 0
-    duplicates: list[str] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)
-    copied: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def partial(self) -> bool:
-        return bool(self.skipped)
-
-    def to_json(self) -> dict:
-        return {
-            "indexed": self.indexed,
-            "replaced": self.replaced,
-            "duplicates": self.duplicates,
-            "skipped": [{"source": p.source, "reason": p.reason} for p in self.skipped],
-            "copied": self.copied,
-            "seconds": round(self.seconds, 3),
-            "partial": self.partial,
-        }
+class DiskFull(OSError):
+    """No space left while writing; nothing was changed. The message says where."""
 
 
-def to_document(article: Article, source: str) -> dict:
-    """The Whoosh fields of one article (``None`` values left out)."""
-    m = extract(article)
-    sort_date = m.meeting_date or m.published
-    doc = {
-        "id": article.id,
-        "content_hash": article.content_hash,
-        "source": source,
-        "title_text": article.title,
-        "body_text": article.body,
-        "author": article.author,
-        "unit": m.unit,
-        "published": date_iso(m.published),
-        "meeting_date": date_iso(m.meeting_date),
-        "meeting_types": m.meeting_types,
-        "sort_date": date_iso(sort_date) or (f"{m.year}-01-01" if m.year else None),
-        "province": m.province,
-        "province_2025": m.province_2025,
-        "year": str(m.year) if m.year else None,
-        "level": m.level,
-        "meeting_type": ",".join(m.meeting_types),
-    }
-    for name in ("title", "body"):
-        text = article.title if name == "title" else article.body
-        for suffix in ("", "_folded", "_words"):
-            doc[name + suffix] = text
-    return {k: v for k, v in doc.items() if v is not None}
+def _is_disk_full(exc: BaseException | None) -> bool:
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
-def _relative(path: Path, corpus: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(corpus.resolve()))
-    except ValueError:
-        return str(path)
+def _disk_full(directory: Path, needed: int) -> DiskFull:
+    free = free_bytes(directory)
+    return DiskFull(
+        errno.ENOSPC,
+        f"no space left on device (không đủ dung lượng đĩa): about {needed / 1e6:.0f} MB "
+        f"needed in {directory}, {max(free, 0) / 1e6:.0f} MB free; the previous index is "
+        "still served and nothing was changed",
+    )
+
+
+def needs_rebuild(index_dir: Path) -> str | None:
+    """Why only a full rebuild will do (no index, older schema), or None."""
+    if current_generation(index_dir) is None:
+        return "no index yet"
+    if build_info(index_dir).get("schema_version") != SCHEMA_VERSION:
+        return "the index was built by an older version"
+    return None
+
+
+def _cleanup_temporaries(corpus: Path) -> None:
+    """Copies an interrupted ``add`` or ``remove`` left in corpus/ (lock held)."""
+    if corpus.is_dir():
+        for stale in corpus.glob(f"{TEMP_PREFIX}*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+def _cancel(writer) -> None:
+    with contextlib.suppress(Exception):
+        writer.cancel()
 
 
 def rebuild(
-    corpus: Path, index_dir: Path, *, procs: int | None = None, progress: Progress | None = None
-) -> Report:
-    """A fresh index of every article in ``corpus``, swapped in atomically."""
+    corpus: Path, index_dir: Path, *, procs: int | None = None, progress: Progress | None = None,
+    timeout: float = 30.0,
+) -> Report:  # fmt: skip
+    """A fresh index of every article in ``corpus``, swapped in atomically. Ids the
+    previous index gave stay with the files that had them."""
+    with writer_lock(index_dir, timeout=timeout):
+        return _rebuild_locked(corpus, index_dir, procs=procs, progress=progress)
+
+
+def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     started = time.perf_counter()
-    report = Report()
-    files = list(iter_files([corpus])) if corpus.is_dir() else []
-    with writer_lock(index_dir):
-        workspace = new_workspace(index_dir)
+    report = Report(full_rebuild=True)
+    _cleanup_temporaries(corpus)
+    files = list_corpus(corpus, report.skipped)
+    prior = _load_manifest(index_dir) if current_generation(index_dir) else None
+    reserved = {i: n for i, n in prior.ids.items() if n in files} if prior else {}
+    known = prior.sources if prior else {}
+    order = sorted(files, key=lambda n: (n not in known, n))  # what was indexed comes first
+    total = sum(f.size for f in files.values())
+    workspace = new_workspace(index_dir)
+    try:
         ix = windex.open_dir(str(workspace))
-        # two indexing processes are worth their start-up only for a large corpus
-        big = sum(st.st_size for f in files if (st := _stat(f))) > 2_000_000
-        procs = procs or (min(2, os.cpu_count() or 1) if big else 1)
+        procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
         writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
-        seen_ids: set[str] = set()
-        seen_hashes: dict[str, str] = {}
+        manifest = Manifest()
+        batch = Batch(writer, manifest, report, reserved, progress)
+        batch.bytes_total = total
         try:
-            for n, path in enumerate(files, 1):
-                for item in read_file(path):
-                    try:
-                        _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes)
-                    except Exception as exc:
-                        report.skipped.append(Problem(str(path), f"could not index: {exc}"))
-                if progress:
-                    progress(n, len(files))
+            for name in order:
+                batch.ingest(files[name])
                 crash_point("rebuild:indexing")
             writer.commit()
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
+        manifest.save(workspace, ix.latest_generation())
         report.seconds = time.perf_counter() - started
-        info = {
-            "built": now_iso(),
-            "articles": report.indexed,
-            "corpus": str(corpus),
-            "schema_version": SCHEMA_VERSION,
-        }
+        info = {"built": now_iso(), "articles": manifest.article_count(), "corpus": str(corpus),
+                "schema_version": SCHEMA_VERSION}  # fmt: skip
         crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
-        write_pending(index_dir, [])  # everything in the corpus is indexed now
+    except BaseException as exc:
+        shutil.rmtree(workspace, ignore_errors=True)
+        if _is_disk_full(exc):
+            raise _disk_full(index_dir, 3 * total + 1_000_000) from exc
+        raise
+    write_pending(index_dir, [])  # everything in the corpus is indexed now
     return report
 
 
-def _index_one(item, path, corpus, writer, report, seen_ids, seen_hashes) -> None:
-    if isinstance(item, Problem):
-        report.skipped.append(item)
-        return
-    if item.id in seen_ids:
-        report.skipped.append(Problem(item.source, f"id '{item.id}' is used by another article"))
-        return
-    h = item.content_hash
-    if h in seen_hashes:
-        report.duplicates.append(f"{item.source}: same content as '{seen_hashes[h]}'")
-        return
-    seen_ids.add(item.id)
-    seen_hashes[h] = item.id
-    writer.add_document(**to_document(item, _relative(path, corpus)))
-    report.indexed += 1
+def _load_manifest(index_dir: Path) -> Manifest:
+    gen = current_generation(index_dir)
+    ix = windex.open_dir(str(gen))
+    manifest = Manifest.load(gen, ix.latest_generation())
+    if manifest is None:  # a crash between a commit and the manifest: ask Whoosh
+        with ix.searcher() as searcher:
+            manifest = Manifest.from_index(searcher)
+    return manifest
 
 
-def _stat(path: Path) -> os.stat_result | None:
+@contextlib.contextmanager
+def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
+             needed: int = 0) -> Iterator[Batch]:  # fmt: skip
+    """A Batch on the live generation; committed with its manifest, or undone whole:
+    on failure the writer is cancelled and every file it created is deleted."""
+    gen = ensure_index(index_dir)
+    ix = windex.open_dir(str(gen))
+    manifest = _load_manifest(index_dir)
+    before, toc = set(os.listdir(gen)), ix.latest_generation()
+    writer = ix.writer()
+    batch = Batch(writer, manifest, report, progress=progress)
     try:
-        return path.stat()
-    except OSError:  # a dangling link or a file removed meanwhile: read_file reports it
-        return None
+        yield batch
+        crash_point("add:before-commit")
+        writer.commit()
+        manifest.save(gen, ix.latest_generation())
+    except BaseException as exc:
+        _cancel(writer)
+        if ix.latest_generation() == toc:  # the commit did not land: remove what it wrote
+            for name in set(os.listdir(gen)) - before:
+                if not name.endswith("LOCK"):
+                    with contextlib.suppress(OSError):
+                        (gen / name).unlink()
+        if _is_disk_full(exc):
+            raise _disk_full(index_dir, needed * 3 + 1_000_000) from exc
+        raise
+    crash_point("add:after-commit")
+    update_info(gen, articles=manifest.article_count(), updated=now_iso())
 
 
-def _corpus_destination(path: Path, corpus: Path) -> Path:
-    """Where ``add`` keeps a copy of ``path`` in the corpus."""
-    dest = corpus / path.name
-    if not dest.exists() or path.suffix.lower() in (".txt", ".html", ".htm"):
-        return dest  # same name → same article id → a replacement
-    n = 2
-    while dest.exists() and not filecmp.cmp(path, dest, shallow=False):
-        dest = corpus / f"{path.stem}_{n}{path.suffix}"
-        n += 1
-    return dest
+def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
+         timeout: float = 30.0) -> Report:  # fmt: skip
+    """Bring the index in line with ``corpus``: new and changed files indexed, deleted
+    ones removed, the rest untouched. A full rebuild only when there is no index
+    or it was built by an older schema."""
+    with writer_lock(index_dir, timeout=timeout):
+        if reason := needs_rebuild(index_dir):
+            report = _rebuild_locked(corpus, index_dir, progress=progress)
+            report.reason = reason
+            return report
+        return _sync_locked(corpus, index_dir, progress)
 
 
-def add(paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float = 30.0) -> Report:
-    """Copy new articles into ``corpus`` and index them incrementally."""
+def _sync_locked(corpus: Path, index_dir: Path, progress: Progress | None) -> Report:
     started = time.perf_counter()
     report = Report()
-    corpus.mkdir(parents=True, exist_ok=True)
-    with writer_lock(index_dir, timeout=timeout):
-        gen = ensure_index(index_dir)
-        ix = windex.open_dir(str(gen))
-        # files a killed `add` copied into the corpus come first: index them now
-        leftovers = [Path(p) for p in read_pending(index_dir) if Path(p).exists()]
-        files = leftovers + list(iter_files(paths))
-        batch: dict[str, str] = {}
-        with ix.searcher() as searcher:
-            writer = ix.writer()
-            try:
-                for path in files:
-                    recovering = path in leftovers
-                    _add_file(path, corpus, searcher, writer, report, index_dir, batch, recovering)
-                crash_point("add:before-commit")
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-        crash_point("add:after-commit")
-        write_pending(index_dir, [])
-        with ix.searcher() as searcher:
-            update_info(gen, articles=searcher.doc_count(), updated=now_iso())
+    _cleanup_temporaries(corpus)
+    files = list_corpus(corpus, report.skipped)
+    known = _load_manifest(index_dir).sources
+    deleted = sorted(n for n in known if n not in files)
+    changed = sorted(
+        n
+        for n, f in files.items()
+        if n in known and (known[n].sha1, known[n].size) != (f.sha1, f.size)
+    )
+    new = sorted(n for n in files if n not in known)
+    report.unchanged = len(files) - len(changed) - len(new)
+    if deleted or changed or new or any(orphaned_duplicates(Manifest(known))):
+        with _writing(index_dir, report, progress, sum(files[n].size for n in changed + new)) as b:
+            b.bytes_total = sum(files[n].size for n in changed + new)
+            for name in deleted:
+                b.release(name, deleted=True)
+            for name in changed:
+                b.release(name)
+            for name in changed + new:
+                b.ingest(files[name])
+            for name in list(orphaned_duplicates(b.manifest)):
+                if name in files:
+                    b.release(name)
+                    b.ingest(files[name])
+    write_pending(index_dir, [])
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _add_file(
-    path: Path,
-    corpus: Path,
-    searcher,
-    writer,
-    report: Report,
-    index_dir: Path,
-    batch: dict[str, str],
-    recovering: bool = False,
-) -> None:
-    """Index one file's articles; copy it into the corpus first when it is new.
-    ``batch`` maps content hashes added by this command (not yet searchable) to ids."""
-    inside = path.resolve().is_relative_to(corpus.resolve())
-    dest = path if inside else _corpus_destination(path, corpus)
-    items = read_file(path, id_stem=dest.stem)
-    fresh: list[Article] = []
-    for item in items:
-        if isinstance(item, Problem):
-            report.skipped.append(item)
-            continue
-        h = item.content_hash
-        existing = searcher.document(content_hash=h)
-        if existing is not None and recovering and existing["id"] == item.id:
-            continue  # the interrupted add had indexed it after all
-        if existing is not None or h in batch:
-            same = existing["id"] if existing is not None else batch[h]
-            report.duplicates.append(f"{item.source}: same content as '{same}'")
-            continue
-        batch[h] = item.id
-        fresh.append(item)
-    if not fresh:
-        return
-    if not inside:
-        write_pending(index_dir, [*read_pending(index_dir), str(dest)])
-        tmp = dest.with_name(f".{dest.name}.tmp")
-        shutil.copyfile(path, tmp)
-        os.replace(tmp, dest)
-        report.copied.append(str(dest))
-        crash_point("add:after-copy")
-    for article in fresh:
-        replacing = searcher.document(id=article.id) is not None
-        writer.update_document(**to_document(article, _relative(dest, corpus)))
-        if replacing:
-            report.replaced += 1
+def _copy(source: BinaryIO, dest: Path) -> tuple[int, str]:
+    """Stream ``source`` into ``dest``; (size, sha1)."""
+    digest, size = hashlib.sha1(), 0
+    with dest.open("wb") as out:
+        while chunk := source.read(1 << 20):
+            out.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return size, digest.hexdigest()
+
+
+def add(
+    paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float = 30.0,
+    stdin: BinaryIO | None = None, progress: Progress | None = None,
+) -> Report:  # fmt: skip
+    """Copy new articles into ``corpus`` and index them. A file whose name is already
+    in the corpus replaces it (the same source re-added); ``stdin`` is read as JSONL."""
+    started = time.perf_counter()
+    report = Report()
+    corpus.mkdir(parents=True, exist_ok=True)
+    inputs = []
+    for item in expand(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(Problem(item.source, item.reason))
         else:
-            report.indexed += 1
+            inputs.append(item[0])
+    with writer_lock(index_dir, timeout=timeout):
+        _cleanup_temporaries(corpus)
+        if needs_rebuild(index_dir) and current_generation(index_dir) is not None:
+            _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
+        pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
+        needed = sum(_size(p) for p in inputs)
+        with _writing(index_dir, report, progress, needed) as batch:
+            adder = _Adder(batch, corpus, index_dir, report)
+            for name in pending:
+                adder.resync(name)
+            if stdin is not None:
+                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+                adder.add_stream(stdin, f"stdin-{stamp}.jsonl")
+            for path in inputs:
+                adder.add_file(path)
+        write_pending(index_dir, [])
+    report.seconds = time.perf_counter() - started
+    return report
 
 
-def rebuild_reason(corpus: Path, index_dir: Path) -> str | None:
-    """Why the index should be rebuilt (missing, older than the corpus, built by an
-    older schema), or None when it is up to date."""
-    from searcher.store import build_info, current_generation, read_pending
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
-    gen = current_generation(index_dir)
-    if gen is None:
-        return "no index yet"
-    if build_info(index_dir).get("schema_version") != SCHEMA_VERSION:
-        return "the index was built by an older version"
-    if read_pending(index_dir):
-        return "an interrupted add left articles to index"
-    built = (gen / "build.json").stat().st_mtime
-    for path in iter_files([corpus]):
-        st = _stat(path)
-        if st and st.st_mtime > built:
-            return f"{path.name} changed since the last build"
-    return None
+
+class _Adder:
+    """The steps of ``add`` for one file: name it, copy it beside the corpus, index
+    it, and only then give it its place (journaled in ``pending.json``)."""
+
+    def __init__(self, batch: Batch, corpus: Path, index_dir: Path, report: Report) -> None:
+        self.batch, self.corpus, self.index_dir, self.report = batch, corpus, index_dir, report
+        self.names: set[str] = set()
+        self.count = 0
+
+    def resync(self, name: str) -> None:
+        """A file a killed ``add`` copied into the corpus: index what it holds now."""
+        path = self.corpus / name
+        try:
+            size, sha1 = fingerprint(path, self.corpus)
+        except OSError:
+            return
+        old = self.batch.manifest.sources.get(name)
+        if old is None or (old.size, old.sha1) != (size, sha1):
+            self.batch.release(name)
+            self.batch.ingest(SourceFile(name, path, size, sha1))
+
+    def _name(self, wanted: str, origin: str) -> str:
+        name = safe_file_name(wanted)
+        stem, suffix = os.path.splitext(name)
+        n = 2
+        while name in self.names:  # two inputs with one name in one command
+            name = f"{stem}_{n}{suffix}"
+            n += 1
+        if name != wanted:
+            self.report.renamed.append(f"{origin}: stored in the corpus as '{name}'")
+        self.names.add(name)
+        return name
+
+    def add_file(self, path: Path) -> None:
+        if inside(path, self.corpus):
+            name = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.corpus))
+            self.resync(name.as_posix())
+            return
+        try:
+            with path.open("rb") as fh:
+                self.add_stream(fh, self._name(path.name, str(path)), origin=str(path))
+        except OSError as exc:
+            if _is_disk_full(exc):
+                raise
+            self.report.skipped.append(Problem(str(path), f"cannot read file: {exc.strerror}"))
+
+    def add_stream(self, stream: BinaryIO, name: str, origin: str = "-") -> None:
+        self.count += 1
+        tmp = self.corpus / f"{TEMP_PREFIX}{os.getpid()}-{self.count}.tmp"
+        try:
+            size, sha1 = _copy(stream, tmp)
+            self._index_copy(tmp, name, size, sha1, origin)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _index_copy(self, tmp: Path, name: str, size: int, sha1: str, origin: str) -> None:
+        manifest, dest = self.batch.manifest, self.corpus / name
+        old = manifest.sources.get(name)
+        if old is not None and (old.size, old.sha1) == (size, sha1):
+            self.report.unchanged += 1
+            return
+        stem = Path(name).stem
+        if old is not None:  # a replacement must bring at least one article
+            problems = []
+            for item in read_source(tmp, stem, kind=Path(name).suffix):
+                if isinstance(item, Article):
+                    break
+                problems.append(item)
+            else:
+                for p in problems:
+                    self.report.skipped.append(Problem(origin, p.reason))
+                self.report.notes.append(f"{origin}: nothing to index; '{name}' kept as it was")
+                return
+            self.batch.release(name)
+        entry = self.batch.ingest(SourceFile(name, dest, size, sha1), read_from=tmp, stem=stem)
+        for problem in self.report.skipped:
+            if problem.source.startswith(name):
+                object.__setattr__(problem, "source", problem.source.replace(name, origin, 1))
+        if not entry.articles and old is None:
+            manifest.drop(name)  # nothing from it is indexed: it does not enter the corpus
+            return
+        write_pending(self.index_dir, [*read_pending(self.index_dir), name])
+        os.replace(tmp, dest)
+        self.report.copied.append(str(dest))
+        crash_point("add:after-copy")
+
+
+def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float = 30.0) -> Report:
+    """Delete articles from the index and from corpus/: a .txt or .html file is
+    deleted, a JSONL line emptied, a JSON array entry set to null (the other
+    records keep their line numbers, so their ids do not move)."""
+    started = time.perf_counter()
+    report = Report()
+    with writer_lock(index_dir, timeout=timeout):
+        _cleanup_temporaries(corpus)
+        manifest = _load_manifest(index_dir) if current_generation(index_dir) else Manifest()
+        by_source: dict[str, list] = {}
+        for article_id in dict.fromkeys(ids):
+            name = manifest.ids.get(article_id)
+            if name is None:
+                report.skipped.append(Problem(article_id, "no article with this id"))
+                continue
+            entry = manifest.sources[name]
+            locator = next(a[2] for a in entry.articles if a[0] == article_id)
+            by_source.setdefault(name, []).append(locator)
+        if not by_source:
+            return report
+        scratch = Report()
+        with _writing(index_dir, scratch) as batch:
+            for name, locators in by_source.items():
+                path = corpus / name
+                remove_records(path, locators, TEMP_PREFIX)
+                batch.release(name)
+                if path.exists():
+                    size, sha1 = fingerprint(path, corpus)
+                    batch.ingest(SourceFile(name, path, size, sha1))
+                report.removed += len(locators)
+                report.copied.append(str(path))
+    report.skipped.extend(scratch.skipped)
+    report.seconds = time.perf_counter() - started
+    return report

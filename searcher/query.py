@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from searcher.metadata import LEVELS, MEETING_TYPES
 from searcher.places import gazetteer
-from searcher.text import fold
+from searcher.text import clean_text, fold
 
 MAX_QUERY_CHARS = 500
 MAX_PAGE = 1000
@@ -107,14 +107,16 @@ def normalize_filter(facet: str, value: str) -> object:
 def add_filter(filters: dict[str, list], facet: str, value: str) -> None:
     if facet not in FACETS:
         raise QueryError(f"Không có bộ lọc '{facet}'.")
-    normalized = normalize_filter(facet, value)
+    normalized = normalize_filter(facet, clean_text(value))
     values = filters.setdefault(facet, [])
     if normalized not in values:
         values.append(normalized)
 
 
 def parse_query(text: str) -> SearchRequest:
-    """Parse the query language into clauses, exclusions and filters."""
+    """Parse the query language into clauses, exclusions and filters. Any string is
+    accepted: invisible characters and lone surrogates are dropped first."""
+    text = clean_text(text)
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"Câu truy vấn quá dài ({len(text)} ký tự, tối đa {MAX_QUERY_CHARS}).")
     if text.count('"') % 2:

@@ -14,7 +14,7 @@ TEXT_FIELDS = ("title", "body")
 VIEWS = ("", "_folded", "_words")  # canonical syllables, folded syllables, compounds
 FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 2  # bump when fields or analysis change: indexes built before are rebuilt
+SCHEMA_VERSION = 3  # bump when fields or analysis change: indexes built before are rebuilt
 
 
 def build_schema() -> Schema:
@@ -23,12 +23,17 @@ def build_schema() -> Schema:
     - ``title``/``body`` (+ ``_folded``, ``_words``): indexed views, not stored
     - facet fields, indexed as single exact terms (``meeting_type`` has several)
     - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12")
-    - stored: the original title and clean body, dates, unit, author, source, hash
+    - stored: the original title and clean body, dates, unit, author, url, source
+      file (name, size, sha1, record locator), content hash
     """
     fields: dict[str, object] = {
         "id": ID(unique=True, stored=True),
         "content_hash": ID(stored=True),
-        "source": STORED(),
+        "source": STORED(),  # the file inside the corpus ("tin/2024.jsonl")
+        "source_size": STORED(),
+        "source_sha1": STORED(),
+        "locator": STORED(),  # line (JSONL) or position (JSON array) in the file
+        "url": STORED(),  # the original article on the web
         "title_text": STORED(),
         "body_text": STORED(),
         "author": STORED(),

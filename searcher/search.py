@@ -32,7 +32,7 @@ __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-    "level", "unit", "meeting_types",
+    "level", "unit", "meeting_types", "url",
 )  # fmt: skip
 
 
@@ -48,6 +48,7 @@ class Hit:
     level: str | None
     unit: str | None
     meeting_types: list[str]
+    url: str | None
     score: float | None
     snippet: str  # HTML: text escaped, matches in <mark>
     title_html: str = ""
@@ -292,6 +293,7 @@ def _hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -
         level=stored.get("level"),
         unit=stored.get("unit"),
         meeting_types=list(stored.get("meeting_types") or []),
+        url=stored.get("url"),
         score=round(score, 4) if score is not None else None,
         snippet=snippet_html(stored.get("body_text", ""), exact, folded),
         title_html=highlight_html(title, exact, folded),

@@ -86,7 +86,9 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
             j += 1
         cluster = unicodedata.normalize("NFC", text[i:j])
         out.append(cluster)
-        offsets.extend([i] * len(cluster))
+        # stacked marks can survive NFC: keep offsets increasing, never an empty span
+        offsets.append(i)
+        offsets.extend(max(i, j - len(cluster) + k) for k in range(1, len(cluster)))
         i = j
     offsets.append(n)
     return "".join(out), offsets
@@ -210,7 +212,8 @@ def syllabify(text: str) -> list[tuple[int, int]]:
     ['Hội', 'nghị', '12', '/', '9']
     """
     nfc, offsets = nfc_with_offsets(text)
-    return [(offsets[m.start()], offsets[m.end()]) for m in _PYVI_PATTERN.finditer(nfc)]
+    spans = ((offsets[m.start()], offsets[m.end()]) for m in _PYVI_PATTERN.finditer(nfc))
+    return [(s, e) for s, e in spans if s < e]
 
 
 @lru_cache(maxsize=16)

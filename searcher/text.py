@@ -126,3 +126,20 @@ def has_diacritics(text: str) -> bool:
     """
     decomposed = unicodedata.normalize("NFD", text)
     return any(unicodedata.combining(ch) for ch in decomposed) or "đ" in text or "Đ" in text
+
+
+_INVISIBLE = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u00ad\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """NFC text without what no reader can see or store: lone surrogates,
+    noncharacters, zero-width and direction marks, soft hyphens. Articles and
+    queries both pass through it, so "empty" means the same everywhere.
+
+    >>> clean_text("Hội\\u200b nghị\\udcff"), clean_text("\\u200b\\u200c")
+    ('Hội nghị', '')
+    """
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))

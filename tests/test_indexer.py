@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from searcher import indexer
+from searcher import ingest
 from searcher.indexer import add, rebuild
 from searcher.query import build_request
 from searcher.search import Engine
@@ -33,7 +33,7 @@ def test_add_copies_and_indexes(fresh, tmp_path: Path) -> None:
     assert (report.indexed, report.duplicates, report.skipped) == (1, [], [])
     assert (corpus / "bài mới 1.txt").read_text(encoding="utf-8") == NEW
     results = Engine(index).search(build_request('"nghệ an"'))
-    assert [h.id for h in results.hits] == ["bài_mới_1"]
+    assert [h.id for h in results.hits] == ["bài mới 1"]
     assert results.hits[0].province == "Nghệ An"
     # a long-lived engine sees the new article too
     import time
@@ -101,7 +101,7 @@ def test_interrupted_rebuild_keeps_the_old_index(fresh, monkeypatch) -> None:
     corpus, index = fresh
     before = current_generation(index)
     calls = {"n": 0}
-    real = indexer.to_document
+    real = ingest.to_document
 
     def explode(*args, **kwargs):
         calls["n"] += 1
@@ -109,12 +109,12 @@ def test_interrupted_rebuild_keeps_the_old_index(fresh, monkeypatch) -> None:
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(indexer, "to_document", explode)
+    monkeypatch.setattr(ingest, "to_document", explode)
     with pytest.raises(KeyboardInterrupt):
         rebuild(corpus, index)
     assert current_generation(index) == before
     assert total(index) == 5
-    monkeypatch.setattr(indexer, "to_document", real)
+    monkeypatch.setattr(ingest, "to_document", real)
     rebuild(corpus, index)  # the next rebuild cleans up and succeeds
     assert total(index) == 5
     assert not list(index.glob(".tmp-*"))

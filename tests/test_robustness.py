@@ -77,7 +77,7 @@ def bad_articles(folder: Path) -> dict[str, str]:
         "Gia Lai tổ chức tập huấn.</p></article></body></html>",
         encoding="utf-8",
     )
-    w("missing.json").write_text('{"title": "Thiếu nội dung"}', encoding="utf-8")
+    w("missing.json").write_text('{"date": "2022-01-01"}', encoding="utf-8")
     w("wrongtype.json").write_text('{"title": 5, "body": ["x"]}', encoding="utf-8")
     good_line = json.dumps(
         {"title": "Hội nghị Đảng ủy", "body": "Đảng ủy VKSND tỉnh Phú Thọ họp."}, ensure_ascii=False
@@ -93,7 +93,7 @@ def bad_articles(folder: Path) -> dict[str, str]:
     return {
         "utf16.txt": "utf16", "cp1258.txt": "cp1258", "nfd.txt": "nfd", "crlf.txt": "crlf",
         "mixed.txt": "mixed", "page.html": "page", "lines.jsonl": "lines-1",
-        "same-a.txt": "same-a", "tên có dấu và khoảng trắng.txt": "tên_có_dấu_và_khoảng_trắng",
+        "same-a.txt": "same-a", "tên có dấu và khoảng trắng.txt": "tên có dấu và khoảng trắng",
     }  # fmt: skip
 
 
@@ -102,10 +102,10 @@ BAD = {
     "whitespace.txt": "empty",
     "garbage.txt": "binary",
     "huge.txt": "too large",
-    "missing.json": "missing field 'body'",
+    "missing.json": "missing fields 'title' and 'body'",
     "wrongtype.json": "must be a string",
     "lines.jsonl:2": "invalid JSON on line 2",
-    "dangling.txt": "cannot read",
+    "dangling.txt": "broken symbolic link",
 }
 
 

@@ -229,7 +229,7 @@ def test_json_contract(engine: Engine) -> None:
     hit = data["hits"][0]
     assert set(hit) == {
         "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-        "level", "unit", "meeting_types", "score", "snippet",
+        "level", "unit", "meeting_types", "url", "score", "snippet",
     }  # fmt: skip
     assert isinstance(hit["score"], float) and isinstance(hit["meeting_types"], list)
     assert {"value", "count", "selected"} == set(data["facets"]["year"][0])

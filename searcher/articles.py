@@ -37,6 +37,7 @@ from searcher.sources import (
     SourceError,
     open_source,
     read_bounded,
+    shown,
 )
 from searcher.text import canonical, clean_text
 
@@ -94,6 +95,17 @@ def id_problem(article_id: str) -> str | None:
     ):
         return "the id has a control or invisible character"
     return None
+
+
+def web_address(raw: str) -> str | None:
+    """An http(s) address, or None: anything else (``javascript:``, a path) is dropped.
+
+    >>> web_address(" https://vks.example/tin?id=1 "), web_address("javascript:alert(1)")
+    ('https://vks.example/tin?id=1', None)
+    """
+    url = raw.strip()
+    ok = url.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in url)
+    return url if ok and len(url) <= 2000 else None
 
 
 def _split_lines(text: str) -> list[str]:
@@ -191,7 +203,7 @@ def parse_record(
     (title, title_from), (body, body_from) = convert(title), convert(body)
     legacy = title_from or body_from
     note = f"converted from {legacy} to Unicode" if legacy else None
-    url = str(record["url"]).strip() if record.get("url") else None
+    url = web_address(str(record["url"])) if record.get("url") else None
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,
@@ -277,7 +289,7 @@ def read_source(
     """Every article in one file, streamed. Ids come from ``stem`` (default: the
     file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
     ".jsonl"; default: the file's own); with ``root``, the file must lie inside it."""
-    source = str(path)
+    source = shown(path)
     stem = path.stem if stem is None else stem
     suffix = (kind or path.suffix).lower()
     if suffix not in SUFFIXES:

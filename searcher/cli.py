@@ -344,13 +344,13 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def serve_cmd(obj: Context, host: str, port: int, threads: int) -> None:
     """Serve the web UI with waitress (a production WSGI server)."""
-    import waitress
-
     from web import create_app
+    from web.server import make_server
 
     app = create_app({"INDEX_DIR": str(obj.index)})
+    server = make_server(app, host, port, threads)
     click.echo(f"serving http://{host}:{port}/ (index: {obj.index})", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="searcher")
+    server.run()
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ from searcher.ingest import (
 )
 from searcher.manifest import Manifest
 from searcher.schema import SCHEMA_VERSION
-from searcher.sources import Skipped, expand, fingerprint, inside, safe_file_name
+from searcher.sources import Skipped, expand, fingerprint, inside, safe_file_name, shown
 from searcher.store import (
     build_info,
     current_generation,
@@ -331,11 +331,11 @@ class _Adder:
             return
         try:
             with path.open("rb") as fh:
-                self.add_stream(fh, self._name(path.name, str(path)), origin=str(path))
+                self.add_stream(fh, self._name(path.name, shown(path)), origin=shown(path))
         except OSError as exc:
             if _is_disk_full(exc):
                 raise
-            self.report.skipped.append(Problem(str(path), f"cannot read file: {exc.strerror}"))
+            self.report.skipped.append(Problem(shown(path), f"cannot read file: {exc.strerror}"))
 
     def add_stream(self, stream: BinaryIO, name: str, origin: str = "-") -> None:
         self.count += 1

@@ -23,7 +23,7 @@ from searcher.articles import Article, Problem, read_source
 from searcher.dates import date_iso
 from searcher.manifest import Entry, Manifest
 from searcher.metadata import extract
-from searcher.sources import Skipped, SourceError, fingerprint, walk
+from searcher.sources import Skipped, SourceError, fingerprint, shown, walk
 
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes in all, articles indexed)
 
@@ -120,7 +120,7 @@ def list_corpus(corpus: Path, skipped: list[Problem]) -> dict[str, SourceFile]:
         try:
             size, sha1 = fingerprint(item, corpus)
         except SourceError as exc:
-            skipped.append(Problem(str(item), exc.reason))
+            skipped.append(Problem(shown(item), exc.reason))
             continue
         name = item.relative_to(corpus).as_posix()
         files[name] = SourceFile(name, item, size, sha1)
@@ -189,7 +189,7 @@ class Batch:
         stem = stem if stem is not None else Path(src.name).stem
         for item in read_source(path, stem, kind=Path(src.name).suffix):
             if isinstance(item, Problem):
-                where = item.source.replace(str(path), src.name, 1)
+                where = item.source.replace(shown(path), src.name, 1)
                 self.report.skipped.append(Problem(where, item.reason))
                 entry.problems.append(item.reason)
                 continue

@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from unicodedata import normalize
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from searcher.text import fold
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
+NORMS = ("NFC", "NFD")
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
     "level", "unit", "meeting_types", "url",
@@ -149,17 +151,21 @@ class Engine:
         if gen is None:
             self._view = None
             return None
-        if self._view is None or gen != self._generation:
-            try:
+        try:
+            if self._view is None or gen != self._generation:
                 index = open_current(self.index_dir)
-            except OSError:  # swapped again while opening: keep serving the old view
-                return self._view
-            if index is None:
-                return self._view
-            self._view, self._generation = _View(index), gen
-        elif not self._view.searcher.up_to_date():
-            self._view = _View(self._view.index)
+                if index is None:
+                    return self._view
+                self._view, self._generation = _View(index), gen
+            elif not self._view.searcher.up_to_date():
+                self._view = _View(self._view.index)
+        except OSError:  # swapped again while opening (a generation removed): keep the last view
+            self._checked = 0.0
         return self._view
+
+    def ready(self) -> bool:
+        """Is there a built index to search?"""
+        return current_generation(self.index_dir) is not None
 
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.perf_counter()
@@ -226,7 +232,11 @@ class Engine:
             view = self._current()
             if view is None:
                 return None
-            stored = view.searcher.document(id=article_id)
+            stored = None
+            for form in dict.fromkeys((article_id, *(normalize(f, article_id) for f in NORMS))):
+                stored = view.searcher.document(id=form)
+                if stored is not None:  # an id typed in another Unicode form is the same id
+                    break
         if stored is None:
             return None
         exact, folded = highlight_terms(request) if request else (set(), set())

@@ -212,8 +212,39 @@ def syllabify(text: str) -> list[tuple[int, int]]:
     ['Hội', 'nghị', '12', '/', '9']
     """
     nfc, offsets = nfc_with_offsets(text)
-    spans = ((offsets[m.start()], offsets[m.end()]) for m in _PYVI_PATTERN.finditer(nfc))
-    return [(s, e) for s, e in spans if s < e]
+    spans = []
+    for m in _PYVI_PATTERN.finditer(nfc):
+        start, end = offsets[m.start()], offsets[m.end()]
+        if start >= end:
+            continue
+        if _CJK.search(text, start, end):  # unspaced scripts: a character is a token
+            spans.extend(_split_cjk(text, start, end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _split_cjk(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each CJK character alone; other runs inside the span stay whole.
+
+    >>> t = "院长表示ok"
+    >>> [t[s:e] for s, e in _split_cjk(t, 0, len(t))]
+    ['院', '长', '表', '示', 'ok']
+    """
+    out: list[tuple[int, int]] = []
+    run = start
+    for i in range(start, end):
+        if _CJK.match(text, i):
+            if run < i:
+                out.append((run, i))
+            out.append((i, i + 1))
+            run = i + 1
+    if run < end:
+        out.append((run, end))
+    return out
 
 
 @lru_cache(maxsize=16)

@@ -41,6 +41,15 @@ class Skipped:
     reason: str
 
 
+def shown(path: Path | str) -> str:
+    """A path as text for messages: bytes that are not UTF-8 appear as "�".
+
+    >>> shown("b\\udce1o.txt")
+    'b\ufffdo.txt'
+    """
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
 def name_problem(name: str) -> str | None:
     """Why a file name is not an article's, or None."""
     if name.startswith("."):
@@ -125,7 +134,9 @@ def walk(root: Path) -> Iterator[Path | Skipped]:
             if d.startswith("."):
                 continue
             if os.path.islink(os.path.join(folder, d)):
-                yield Skipped(os.path.join(folder, d), "a symbolic link to a folder: not followed")
+                yield Skipped(
+                    shown(os.path.join(folder, d)), "a symbolic link to a folder: not followed"
+                )
                 continue
             keep.append(d)
         dirs[:] = keep
@@ -134,7 +145,7 @@ def walk(root: Path) -> Iterator[Path | Skipped]:
                 continue
             path = Path(folder) / name
             problem = name_problem(name) or _link_problem(path, root_real)
-            yield Skipped(str(path), problem) if problem else path
+            yield Skipped(shown(path), problem) if problem else path
 
 
 def _link_problem(path: Path, root_real: str) -> str | None:
@@ -164,7 +175,7 @@ def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | Skipped]:
                 problem = None if stat.S_ISREG(st.st_mode) else f"{_kind(st.st_mode)}: not read"
             except OSError as exc:
                 problem = f"cannot read file: {exc.strerror or exc}"
-        yield Skipped(str(path), problem) if problem else (path, path.parent)
+        yield Skipped(shown(path), problem) if problem else (path, path.parent)
 
 
 def safe_file_name(name: str) -> str:

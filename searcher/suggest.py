@@ -18,6 +18,7 @@ from searcher.text import canonical, fold, has_diacritics
 
 MAX_CANDIDATES = 5
 MAX_WORDS = 8
+MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
 
 PairCount = Callable[[str, str], int]
 
@@ -52,7 +53,7 @@ class Vocabulary:
     def nearest(self, word: str) -> list[str]:
         """Indexed folded syllables within edit distance 2 of an unknown word."""
         key = fold(word)
-        if key in self.candidates or not key.isalpha():
+        if key in self.candidates or not key.isalpha() or len(key) > MAX_WORD_CHARS:
             return []
         found = self.corrector.suggest(key, limit=200, maxdist=2)
         return sorted(found, key=lambda k: (distance(key, k), -self._df(k)))

@@ -146,14 +146,21 @@ def test_rebuild_without_corpus(tmp_path: Path) -> None:
 def test_serve_uses_waitress_on_loopback(built, monkeypatch) -> None:
     seen = {}
 
-    def fake_serve(app, **kw):
+    class FakeServer:
+        channel_class = None
+
+        def run(self) -> None:
+            seen["ran"] = True
+
+    def fake_create_server(app, **kw):
         seen.update(kw, debug=app.debug)
+        return FakeServer()
 
-    import waitress
+    from web import server
 
-    monkeypatch.setattr(waitress, "serve", fake_serve)
+    monkeypatch.setattr(server, "create_server", fake_create_server)
     r = run(["serve", "--port", "8123"], built)
-    assert r.exit_code == 0
+    assert r.exit_code == 0 and seen["ran"]
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8123 and seen["debug"] is False
 
 

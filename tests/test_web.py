@@ -58,7 +58,7 @@ def test_zero_results_state(client) -> None:
         "/search?page=-1",
         "/search?page=abc",
         "/search?year=abc",
-        "/search?q=" + "x" * 10000,
+        "/search?q=" + "x" * 2000,
         "/search?province=Atlantis",
         "/search?type=unknown",
         "/search?level=x",
@@ -180,7 +180,26 @@ def test_read_only(client) -> None:
     assert client.post("/api/search", data="x" * 100_000).status_code in (405, 413)
 
 
-def test_missing_index_still_renders(tmp_path) -> None:
+def test_missing_index_is_a_503_not_zero_results(tmp_path) -> None:
+    """A mistyped index path must not look like "no results" (issue 12, item 15)."""
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")}).test_client()
-    r = client.get("/")
-    assert r.status_code == 200 and "0 kết quả" in r.get_data(as_text=True)
+    r = client.get("/search?q=giao+ban")
+    page = r.get_data(as_text=True)
+    assert r.status_code == 503 and "Chưa có chỉ mục" in page and "kết quả" not in page
+    assert r.headers["Retry-After"] and r.headers["Content-Security-Policy"]
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.get_json()["status"] == 503
+    with client.get("/static/style.css") as css:  # the 503 page keeps its style
+        assert css.status_code == 200
+
+
+def test_405_says_which_methods_are_allowed(client) -> None:
+    r = client.post("/search")
+    assert r.status_code == 405 and r.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert r.headers["X-Frame-Options"] == "DENY"
+
+
+def test_over_long_url_is_a_414(client) -> None:
+    r = client.get("/search?q=" + "x" * 300_000)
+    assert r.status_code == 414 and "Địa chỉ quá dài" in r.get_data(as_text=True)
+    assert r.headers["Content-Security-Policy"]

@@ -184,5 +184,5 @@ def article_urls(results: SearchResults, state: UrlState) -> dict[str, str]:
     out = {}
     for hit in results.hits:
         params = ([("q", state.q)] if state.q else []) + [("back", back)]
-        out[hit.id] = f"/article/{quote(hit.id)}?{urlencode(params)}"
+        out[hit.id] = f"/article/{quote(hit.id, safe='')}?{urlencode(params)}"
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -16,8 +15,9 @@ from flask import (
     render_template,
     request,
 )
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
+from searcher.articles import id_problem
 from searcher.query import QueryError, SearchRequest, build_request
 from searcher.search import Engine
 from web.presenters import (
@@ -33,12 +33,18 @@ from web.presenters import (
 
 bp = Blueprint("web", __name__)
 KNOWN_PARAMS = {"q", "sort", "page", "limit", *PARAMS}
-ARTICLE_ID = re.compile(r"^[\w.\-]{1,120}$")
+MAX_URL_CHARS = 8192
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; "
     "frame-ancestors 'none'"
 )
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
 
 
 def get_engine() -> Engine:
@@ -113,8 +119,21 @@ def api_search() -> Response:
     return jsonify(get_engine().search(search_request).to_json())
 
 
+@bp.before_app_request
+def guard() -> None:
+    """Over-long URLs get a 414; without a built index every page says so (503)."""
+    if len(request.full_path) > MAX_URL_CHARS:
+        abort(414)
+    if request.endpoint != "static" and not get_engine().ready():
+        raise IndexMissing()
+
+
+class IndexMissing(Exception):
+    """The index directory holds no index yet."""
+
+
 def _article_or_404(article_id: str):
-    if not ARTICLE_ID.match(article_id):
+    if id_problem(article_id):
         abort(404)
     search_request = None
     if request.args.get("q"):
@@ -166,17 +185,15 @@ def healthz() -> Response:
 
 @bp.after_app_request
 def security_headers(response: Response) -> Response:
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers.update(SECURITY_HEADERS)
     return response
 
 
-def _error(status: int, title: str, message: str) -> tuple[Response | str, int]:
+def _error(status: int, title: str, message: str, headers: dict | None = None):
     if request.path.startswith("/api/") or request.path == "/healthz":
-        return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, title=title, message=message), status
+        return jsonify({"error": message, "status": status}), status, headers or {}
+    page = render_template("error.html", status=status, title=title, message=message)
+    return page, status, headers or {}
 
 
 def register_errors(app: Flask) -> None:
@@ -184,15 +201,29 @@ def register_errors(app: Flask) -> None:
     def bad_request(exc: BadRequest):
         return _error(400, "Yêu cầu không hợp lệ", exc.message)
 
+    @app.errorhandler(IndexMissing)
+    def index_missing(exc: IndexMissing):
+        return _error(
+            503,
+            "Chưa có chỉ mục",
+            "Chỉ mục tìm kiếm chưa được xây dựng. Người quản trị cần chạy "
+            "'searcher sync' (hoặc 'make run') rồi tải lại trang.",
+            {"Retry-After": "60"},
+        )
+
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         messages = {
             404: ("Không tìm thấy", "Không có trang hoặc bài viết này."),
             405: ("Phương thức không được phép", "Trang này chỉ để đọc."),
             413: ("Yêu cầu quá lớn", "Yêu cầu gửi lên quá lớn."),
+            414: ("Địa chỉ quá dài", f"Địa chỉ (URL) dài quá {MAX_URL_CHARS} ký tự."),
         }
         title, message = messages.get(exc.code or 500, ("Lỗi", exc.description or ""))
-        return _error(exc.code or 500, title, message)
+        headers = {}
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            headers["Allow"] = ", ".join(sorted(exc.valid_methods))
+        return _error(exc.code or 500, title, message, headers)
 
     @app.errorhandler(Exception)
     def server_error(exc: Exception):

@@ -189,6 +189,9 @@ def test_url_is_stored_and_linked(tmp_path: Path) -> None:
 
 # Legacy encodings: samples we encode ourselves from Unicode sentences
 UNICODE = "Viện kiểm sát nhân dân tỉnh Nghệ An tổ chức hội nghị tổng kết công tác năm 2022"
+NAME = "Đồng chí Lê Văn Đông phát biểu tại hội nghị"
+VNI_NAME = "Ñoàng chí Leâ Vaên Ñoâng phaùt bieåu taïi hoäi nghò"
+TCVN3_NAME = "§ång chÝ Lª V¨n §«ng ph¸t biÓu t¹i héi nghÞ tæng kÕt"
 TCVN3 = "ViÖn kiÓm s¸t nh©n d©n tØnh NghÖ An tæ chøc héi nghÞ tæng kÕt c«ng t¸c n¨m 2022"
 VNI = (
     "Vieän kieåm saùt nhaân daân tænh Ngheä An toå chöùc hoäi nghò toång keát coâng taùc naêm 2022"

@@ -24,14 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import SHARED, argv, header, table, write_section
-from whoosh import index as windex
 
-from searcher.articles import Article
-from searcher.indexer import to_document
+from searcher.indexer import sync
 from searcher.query import build_request
-from searcher.schema import build_schema
 from searcher.search import Engine
-from searcher.store import publish
 from searcher.text import strip_diacritics
 
 DATA = SHARED / "data" / "relevance" / "alqac2023"
@@ -65,16 +61,17 @@ def load_queries(data: Path, split: str) -> tuple[dict[str, str], dict[str, set[
 
 
 def build_engine(docs: list[tuple[str, str, str]], workdir: Path) -> Engine:
-    index_dir = workdir / "index"
-    index_dir.mkdir()
-    ws = index_dir / ".tmp-bench"
-    ws.mkdir()
-    ix = windex.create_in(str(ws), build_schema())
-    writer = ix.writer(procs=2, multisegment=True, limitmb=256)
-    for docid, title, text in docs:
-        writer.add_document(**to_document(Article(docid, title, text), docid))
-    writer.commit()
-    publish(index_dir, ws, {"articles": len(docs)})
+    """The laws as one JSONL export, indexed by ``sync`` as a user's corpus would be;
+    hits are looked up by the ids the export gave ("<law name>@<article id>")."""
+    corpus, index_dir = workdir / "corpus", workdir / "index"
+    corpus.mkdir()
+    with (corpus / "alqac.jsonl").open("w", encoding="utf-8") as fh:
+        for docid, title, text in docs:
+            fh.write(json.dumps({"id": docid, "title": title, "body": text}, ensure_ascii=False))
+            fh.write("\n")
+    report = sync(corpus, index_dir)
+    if report.indexed != len(docs) or report.renamed:
+        raise SystemExit(f"ALQAC corpus not indexed whole: {report.to_json()}")
     return Engine(index_dir)
 
 

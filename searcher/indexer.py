@@ -398,17 +398,16 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
             by_source.setdefault(name, []).append(locator)
         if not by_source:
             return report
-        scratch = Report()
-        with _writing(index_dir, scratch) as batch:
+        with _writing(index_dir, report) as batch:
             for name, locators in by_source.items():
                 path = corpus / name
                 remove_records(path, locators, TEMP_PREFIX)
-                batch.release(name)
-                if path.exists():
+                if path.exists():  # re-read: the other records are kept as indexed
+                    batch.release(name)
                     size, sha1 = fingerprint(path, corpus)
                     batch.ingest(SourceFile(name, path, size, sha1))
-                report.removed += len(locators)
+                else:
+                    batch.release(name, deleted=True)
                 report.copied.append(str(path))
-    report.skipped.extend(scratch.skipped)
     report.seconds = time.perf_counter() - started
     return report

@@ -35,7 +35,8 @@ class Report:
     indexed: int = 0
     replaced: int = 0
     removed: int = 0
-    unchanged: int = 0
+    unchanged: int = 0  # files
+    kept: int = 0  # unchanged records of changed files
     duplicates: list[str] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
@@ -55,6 +56,7 @@ class Report:
             "replaced": self.replaced,
             "removed": self.removed,
             "unchanged": self.unchanged,
+            "kept": self.kept,
             "duplicates": self.duplicates,
             "skipped": [{"source": p.source, "reason": p.reason} for p in self.skipped],
             "renamed": self.renamed,
@@ -152,22 +154,28 @@ class Batch:
         self.report = report
         self.reserved = dict(reserved or {})  # id → source that held it before this batch
         self.released: set[str] = set()
+        self.previous: dict[str, dict[str, tuple]] = {}  # re-read source → id → (hash, locator)
         self.progress = progress
         self.bytes_total = 0
         self.bytes_done = 0
 
     def release(self, name: str, *, deleted: bool = False) -> Entry | None:
-        """Take a source's articles out of the index; its ids stay reserved for it."""
+        """Take a source out of the manifest. Deleted: its articles leave the index.
+        Otherwise it is about to be re-read: its documents stay until ``ingest``
+        sees which records are unchanged (kept as they are), changed or gone, and
+        its ids stay reserved for it."""
         entry = self.manifest.drop(name)
         if entry is None:
             return None
-        for article_id, _, _ in entry.articles:
-            self.writer.delete_by_term("id", article_id)
-            if deleted:
+        if deleted:
+            for article_id, _, _ in entry.articles:
+                self.writer.delete_by_term("id", article_id)
                 self.report.removed += 1
-            else:
-                self.reserved.setdefault(article_id, name)
-                self.released.add(article_id)
+            return entry
+        self.previous[name] = {a[0]: (a[1], a[2]) for a in entry.articles}
+        for article_id, _, _ in entry.articles:
+            self.reserved.setdefault(article_id, name)
+            self.released.add(article_id)
         return entry
 
     def _assign(self, wanted: str, name: str, used_here: set[str]) -> str:
@@ -194,6 +202,10 @@ class Batch:
                 entry.problems.append(item.reason)
                 continue
             self._ingest_article(item, src, entry, used_here)
+        for gone in self.previous.pop(src.name, {}):  # records no longer in the file
+            if gone not in used_here:
+                self.writer.delete_by_term("id", gone)
+                self.report.removed += 1
         self.bytes_done += src.size
         if self.progress:
             self.progress(self.bytes_done, self.bytes_total, self.report.indexed)
@@ -217,8 +229,14 @@ class Batch:
         if article.note:
             self.report.notes.append(f"{where}: {article.note}")
         used.add(article_id)
-        self.writer.add_document(**to_document(article, src.name, src.size, src.sha1))
         self.manifest.claim(src.name, article_id, content_hash, article.locator)
+        before = self.previous.get(src.name, {}).get(article_id)
+        if before == (content_hash, article.locator):
+            self.report.kept += 1  # the same record in a re-read file: left as indexed
+            return
+        if before is not None:
+            self.writer.delete_by_term("id", article_id)
+        self.writer.add_document(**to_document(article, src.name, src.size, src.sha1))
         if article_id in self.released:
             self.report.replaced += 1
         else:

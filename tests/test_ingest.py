@@ -130,7 +130,10 @@ def test_sync_after_adding_changing_and_deleting_equals_a_fresh_rebuild(tmp_path
     (corpus / "moi.txt").write_text("Bài mới\nNgày 1/6/2024, VKSND tỉnh Gia Lai họp.\n", "utf-8")
     write_jsonl(corpus / "xuat.jsonl", [record(n) for n in (1, 2, 4, 5, 6)])  # one out, one in
     report = sync(corpus, index)
-    assert (report.indexed, report.removed) == (2, 1) and not report.full_rebuild
+    assert not report.full_rebuild
+    # new: moi, tin-6; removed: bai0, tin-3; kept as indexed: tin-1, tin-2 (same line,
+    # same content); re-indexed: bai1 (changed), tin-4 and tin-5 (their line moved)
+    assert (report.indexed, report.removed, report.kept, report.replaced) == (2, 2, 2, 3)
     synced = contents(index)
     fresh = tmp_path / "fresh"
     rebuild(corpus, fresh)
@@ -232,3 +235,17 @@ def test_legacy_files_are_converted_and_reported(tmp_path: Path) -> None:
     assert report.indexed == 2 and len(report.notes) == 2
     assert "converted from TCVN3 (ABC) to Unicode" in report.notes[0]
     assert Engine(index).search(build_request('"tỉnh nghệ an"')).total == 2
+
+
+def test_editing_one_record_of_an_export_reindexes_only_that_record(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    records = [record(n) for n in range(1, 51)]
+    write_jsonl(corpus / "xuat.jsonl", records)
+    rebuild(corpus, index)
+    records[29] = record(30, title="Hội nghị tập huấn nghiệp vụ đã sửa")
+    write_jsonl(corpus / "xuat.jsonl", records)
+    report = sync(corpus, index)
+    assert (report.kept, report.replaced, report.indexed, report.removed) == (49, 1, 0, 0)
+    hits = Engine(index).search(build_request('"tập huấn nghiệp vụ đã sửa"')).hits
+    assert [h.id for h in hits] == ["tin-30"]

@@ -17,7 +17,21 @@ VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 )
 words = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + ' "-:()*?', max_size=40)
-anything = st.text(max_size=60)
+# what st.text() leaves out: stacked combining marks, lone surrogates, invisible characters
+marks = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("aeoAĐ "), st.characters(min_codepoint=0x300, max_codepoint=0x36F)
+    ),
+    max_size=30,
+)
+odd = st.text(
+    alphabet=st.one_of(
+        st.characters(categories=["Cs"]),
+        st.sampled_from("\u200b\u200c\u200d\ufeff\u2028\u2029\ufffe\x00\x07 ab"),
+    ),
+    max_size=20,
+)
+anything = st.one_of(st.text(max_size=60), marks, odd)
 query_text = st.one_of(words, anything, st.lists(words, max_size=6).map(" ".join))
 facet_value = st.one_of(
     st.sampled_from(["Thanh Hóa", "thai binh", "2022", "2020-2022", "tổng kết", "huyen", ""]),
@@ -76,9 +90,14 @@ params = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(p=params, path=st.sampled_from(["/search", "/api/search", "/api/suggest", "/article/x"]))
-def test_http_never_500(built, p, path: str) -> None:
-    r = client(built).get(path + "?" + urlencode(p))
+@given(
+    p=params,
+    path=st.sampled_from(["/search", "/api/search", "/api/suggest", "/article/x"]),
+    raw=st.sampled_from(["", "&q=%ED%B3%BF", "&q=%FF%FE", "&q=a%CC%83%CC%83%CC%83", "&q=%00"]),
+)
+def test_http_never_500(built, p, path: str, raw: str) -> None:
+    encoded = urlencode([(k, v.encode("utf-8", "surrogatepass")) for k, v in p])
+    r = client(built).get(path + "?" + encoded + raw)
     assert r.status_code in (200, 400, 404), (path, p, r.status_code)
     assert "Traceback" not in r.get_data(as_text=True)
 
@@ -88,5 +107,6 @@ def test_http_never_500(built, p, path: str) -> None:
 def test_article_ids_never_escape(built, article_id: str) -> None:
     from urllib.parse import quote
 
-    r = client(built).get("/article/" + quote(article_id, safe=""))
+    raw = article_id.encode("utf-8", "surrogatepass")  # what a hostile client can send
+    r = client(built).get("/article/" + quote(raw, safe=""))
     assert r.status_code in (200, 404, 308)

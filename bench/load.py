@@ -1,10 +1,13 @@
-"""Load test: /search over HTTP on loopback while `add` keeps adding articles.
+"""Load test: /search over HTTP on loopback, alone, beside hostile clients, and
+while `add` keeps adding articles.
 
 A fresh index of N news articles (../shared/data/news) is served by `searcher
-serve`; clients send a bounded, rate-limited stream of title queries for the
-given time while another process runs `searcher add` batch after batch.
-Reported: requests, errors (must be zero), p50/p95/p99, and how many `add`
-batches completed meanwhile.
+serve`; clients send a bounded, rate-limited stream of title queries. Three
+phases: normal load alone; the same load while two hostile clients send
+500-character words, stacked combining marks and invalid UTF-8 as fast as they
+can; the same load while another process runs `searcher add` batch after batch.
+Reported per phase: requests, errors (must be zero), p50/p95/p99 of the normal
+traffic, and what the hostile clients or `add` did meanwhile.
 
     .venv/bin/python bench/load.py [--articles 2000] [--seconds 60] [--rate 20]
 """
@@ -17,6 +20,9 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,6 +40,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=20, help="requests per second, total")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--news", type=Path, default=NEWS)
+    parser.add_argument("--hostile-seconds", type=float, default=20)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     records = load_news(args.news, args.articles + 2000)
@@ -51,7 +58,7 @@ def main() -> None:
             n = 0
             while not stop.is_set() and n * 50 < len(extra):
                 inbox = tmp_path / f"inbox{n}"
-                write_corpus(extra[n * 50 : (n + 1) * 50], inbox)
+                write_corpus(extra[n * 50 : (n + 1) * 50], inbox, f"batch-{n:03d}.jsonl")
                 subprocess.run(
                     [sys.executable, "-m", "searcher", "--corpus", str(corpus), "--index",
                      str(index), "add", str(inbox)],
@@ -61,6 +68,22 @@ def main() -> None:
                 n += 1
 
         with serve(index) as (base, _pid):
+            phases = [
+                _phase("normal load alone", load_loop(base, queries, args.hostile_seconds,
+                                                      args.clients, args.rate), "—"),
+            ]  # fmt: skip
+            hostile_stop, hostile = threading.Event(), {"requests": 0, "errors": 0}
+            attackers = [threading.Thread(target=hostile_client, args=(base, hostile_stop,
+                                          hostile, k)) for k in range(2)]  # fmt: skip
+            for t in attackers:
+                t.start()
+            normal = load_loop(base, queries, args.hostile_seconds, args.clients, args.rate)
+            hostile_stop.set()
+            for t in attackers:
+                t.join()
+            phases.append(_phase("normal load + 2 hostile clients", normal,
+                                 f"{hostile['requests']} hostile requests, "
+                                 f"{hostile['errors']} errors"))  # fmt: skip
             thread = threading.Thread(target=adder)
             started = time.perf_counter()
             thread.start()
@@ -68,20 +91,54 @@ def main() -> None:
             stop.set()
             thread.join()
             wall = time.perf_counter() - started
-    row = [
-        f"{args.seconds:.0f} s at ≤ {args.rate:.0f} req/s, {args.clients} clients",
-        f"{result['requests']} ({result['rps']:.1f}/s)",
-        str(result["errors"]),
-        f"{result['p50']:.0f} / {result['p95']:.0f} / {result['p99']:.0f} ms",
-        f"{batches[0]} × 50 articles in {wall:.0f} s",
-    ]
+    phases.append(_phase("normal load while adding", result,
+                          f"{batches[0]} × 50 articles added in {wall:.0f} s"))  # fmt: skip
     body = header(argv(), f"{args.articles} news articles, then `add` of 50 more per batch")
-    body += "\n" + table(["load", "requests", "errors", "p50 / p95 / p99", "add meanwhile"], [row])
+    body += (
+        f"\nNormal load: ≤ {args.rate:.0f} req/s from {args.clients} clients, title queries; "
+        f"{args.hostile_seconds:.0f} s per phase ({args.seconds:.0f} s while adding).\n\n"
+    )
+    body += table(["phase", "requests", "errors", "p50 / p95 / p99", "meanwhile"], phases)
     print(body)
     if not args.no_write:
-        write_section("load", "Load while adding articles", body)
-    if result["errors"]:
+        write_section("load", "Load: alone, beside hostile clients, while adding", body)
+    if result["errors"] or normal["errors"] or hostile["errors"]:
         sys.exit(1)
+
+
+HOSTILE = [
+    "x" * 500,
+    "a\u0303\u0303" * 150,
+    "đ" * 499,
+    ("abcdefghijklmnopqrstuvwxyzabcd" + " ") * 16,
+    "\u0301" * 450,
+]
+HOSTILE_RAW = ["%ED%B3%BF" * 100, "%FF%FE" * 150]  # invalid UTF-8: surrogates, stray bytes
+
+
+def hostile_client(base: str, stop: threading.Event, stats: dict, k: int) -> None:
+    """Sends the worst queries as fast as it can; a 500 or a dropped connection is an error."""
+    urls = [f"{base}/search?q={urllib.parse.quote(q)}" for q in HOSTILE]
+    urls += [f"{base}/api/search?q={raw}" for raw in HOSTILE_RAW]
+    i = k
+    while not stop.is_set():
+        url = urls[i % len(urls)]
+        i += 1
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                r.read()
+                ok = r.status in (200, 400)
+        except urllib.error.HTTPError as exc:
+            ok = exc.code == 400
+        except OSError:
+            ok = False
+        stats["requests"] += 1
+        stats["errors"] += 0 if ok else 1
+
+
+def _phase(name: str, r: dict, meanwhile: str) -> list[str]:
+    return [name, f"{r['requests']} ({r['rps']:.1f}/s)", str(r["errors"]),
+            f"{r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f} ms", meanwhile]  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """Speed and scale on real news (../shared/data/news/baomoi-2017.jsonl.gz), next to SQLite FTS5.
 
-For each size: full rebuild (segmentation measured apart), ``add`` of 100 new
-articles, search + facet counts for 300 title queries of 1–4 words (half
-unaccented), browse + facets, HTTP /search on loopback under ``searcher serve``,
-the serving process's RSS, and the index size. FTS5 gets the same tokens (our
-canonical and folded syllables) and the same facet values, and answers the same
-queries with the same GROUP BY counts, in the same run.
+For each size, through the commands a user runs: the corpus is one JSONL export
+imported by ``searcher sync`` (first time: a full build; its peak memory taken
+from the kernel), then ``sync`` after 100 new files, after 10 changed and 10
+deleted files, after 10 records edited inside the export, and with nothing
+changed; ``searcher add`` of 100 new articles; search + facet counts for 300
+title queries of 1–4 words (half unaccented), browse + facets, HTTP /search on
+loopback under ``searcher serve``, the serving process's RSS, the index size.
+FTS5 gets the same tokens (our canonical and folded syllables) and the same facet
+values, and answers the same queries with the same GROUP BY counts, in the same run.
 
     .venv/bin/python bench/speed.py [--sizes 3500,35000] [--queries 300] [--http-seconds 10]
 """
@@ -19,6 +22,7 @@ import os
 import random
 import re
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +45,7 @@ from common import (
 
 from searcher.analysis import folded_analyzer, syllable_analyzer
 from searcher.articles import Article
-from searcher.indexer import add, rebuild, to_document
+from searcher.indexer import to_document
 from searcher.query import build_request
 from searcher.search import Engine
 from searcher.segment import segment
@@ -65,12 +69,59 @@ def load_news(path: Path, n: int) -> list[dict]:
     return out
 
 
-def write_corpus(records: list[dict], corpus: Path, chunk: int = 500) -> None:
-    corpus.mkdir(parents=True)
-    for i in range(0, len(records), chunk):
-        with (corpus / f"news-{i // chunk:04d}.jsonl").open("w", encoding="utf-8") as fh:
-            for r in records[i : i + chunk]:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+def write_corpus(records: list[dict], corpus: Path, name: str = "news.jsonl") -> Path:
+    """The records as one JSONL export, as a website's archive arrives."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    path = corpus / name
+    with path.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return path
+
+
+def searcher_cmd(*args: str) -> tuple[float, int, dict]:
+    """Run ``searcher … --json`` as a user would: (seconds, peak RSS MB, its report)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "searcher", *args, "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
+    with proc.stdout:
+        out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"searcher {' '.join(args)} failed with {proc.returncode}")
+    return seconds, usage.ru_maxrss // 1024, json.loads(out)
+
+
+def sync_rows(corpus: Path, index: Path, export: Path, extra: list[dict]) -> list[list]:
+    """sync after new, changed and deleted files, and after records edited in the export."""
+    where = ["--corpus", str(corpus), "--index", str(index), "sync"]
+    rows = []
+    for i, r in enumerate(extra):
+        (corpus / f"moi-{i:03d}.txt").write_text(f"{r['title']}\n{r['body']}\n", "utf-8")
+    s, _, rep = searcher_cmd(*where)
+    rows.append([f"sync: 100 new files (indexed {rep['indexed']})", f"{s:.1f} s", "", ""])
+    for i in range(10):
+        path = corpus / f"moi-{i:03d}.txt"
+        path.write_text(path.read_text("utf-8") + "Cập nhật thêm.\n", "utf-8")
+        (corpus / f"moi-{50 + i:03d}.txt").unlink()
+    s, _, rep = searcher_cmd(*where)
+    rows.append([f"sync: 10 changed + 10 deleted files (replaced {rep['replaced']}, "
+                 f"removed {rep['removed']})", f"{s:.1f} s", "", ""])  # fmt: skip
+    lines = export.read_text("utf-8").splitlines()
+    step = max(1, len(lines) // 10)
+    for k in range(10):  # a scraper's next export: ten stories corrected
+        rec = json.loads(lines[k * step])
+        rec["body"] += " Đã đính chính."
+        lines[k * step] = json.dumps(rec, ensure_ascii=False)
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+    s, _, rep = searcher_cmd(*where)
+    rows.append([f"sync: 10 records edited in the export (re-indexed {rep['replaced']}, "
+                 f"kept {rep['kept']:,})", f"{s:.1f} s", "", ""])  # fmt: skip
+    s, _, rep = searcher_cmd(*where)
+    rows.append([f"sync: nothing changed ({rep['unchanged']} files hashed)", f"{s:.1f} s", "", ""])
+    return rows
 
 
 def segmentation_seconds(records: list[dict]) -> tuple[float, int]:
@@ -171,23 +222,24 @@ def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[l
     rows: list[list[object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        extra, base = records[-100:], records[:-100]
+        base, extra, fresh = records[:-200], records[-200:-100], records[-100:]
         corpus, index = tmp_path / "corpus", tmp_path / "index"
-        write_corpus(base, corpus)
+        export = write_corpus(base, corpus)
         seg_s, syllables = segmentation_seconds(base[: min(len(base), 2000)])
         seg_rate = syllables / seg_s
-        t0 = time.perf_counter()
-        report = rebuild(corpus, index)
-        build_s = time.perf_counter() - t0
+        build_s, peak_mb, report = searcher_cmd("--corpus", str(corpus), "--index", str(index),
+                                                "sync")  # fmt: skip
         db, fts_s = fts_build(base, tmp_path / "fts.db")
         rows.append(
             [
-                "full rebuild (wall, 2 processes)",
+                f"import a one-file export ({export.stat().st_size / 1e6:.0f} MB JSONL): "
+                "first `sync` = full build",
                 f"{build_s:.1f} s",
                 f"FTS5 insert {fts_s:.1f} s",
                 f"{build_s / fts_s:.1f}×",
             ]
         )
+        rows.append(["peak memory of that import (largest process)", f"{peak_mb} MB", "", ""])
         rows.append(
             [
                 "segmentation alone (1 core)",
@@ -196,12 +248,14 @@ def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[l
                 "",
             ]
         )
-        inbox = tmp_path / "inbox"
-        write_corpus(extra, inbox)
-        t0 = time.perf_counter()
-        added = add([inbox], corpus, index)
-        add_s = time.perf_counter() - t0
-        rows.append([f"add 100 articles (indexed {added.indexed})", f"{add_s:.2f} s", "", ""])
+        rows += sync_rows(corpus, index, export, extra)
+        inbox = write_corpus(fresh, tmp_path / "inbox", "new.jsonl")
+        add_s, _, added = searcher_cmd("--corpus", str(corpus), "--index", str(index), "add",
+                                       str(inbox))  # fmt: skip
+        rows.append(
+            [f"`add` 100 articles, one JSONL (indexed {added['indexed']}, "
+             f"duplicates {len(added['duplicates'])})", f"{add_s:.2f} s", "", ""]
+        )  # fmt: skip
         engine = Engine(index)
         queries = make_queries(base, n_queries)
         engine.search(build_request(queries[0]))  # open reader, facet arrays
@@ -257,7 +311,7 @@ def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[l
             )
             rows.append(["serving process RSS after load", f"{h['rss_mb']} MB", "", ""])
         print(
-            f"rebuild report: indexed {report.indexed}, skipped {len(report.skipped)}",
+            f"import report: indexed {report['indexed']}, skipped {len(report['skipped'])}",
             file=sys.stderr,
         )
     return rows
@@ -272,11 +326,11 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    records = load_news(args.news, max(sizes) + 100)
+    records = load_news(args.news, max(sizes) + 200)
     body = header(argv(), f"{args.news.name}: articles with ≥ 200 characters of sapo+body")
     for n in sizes:
-        subset = records[: n + 100]
-        body += f"\n### {len(subset) - 100:,} articles\n\n" + table(
+        subset = records[: n + 200]
+        body += f"\n### {len(subset) - 200:,} articles\n\n" + table(
             ["what", "this engine", "SQLite FTS5 (same run)", "ratio"],
             run_size(subset, args.queries, args.http_seconds),
         )

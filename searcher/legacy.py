@@ -52,7 +52,12 @@ _VNI = re.compile(  # one pass: what a replacement produced is never read again
     "|([" + "".join(_VNI_SINGLE) + "".join(_VNI_SINGLE).upper() + "])"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN1 = re.compile("[\u00a1-\u00ff]")
+# Latin-1 characters Unicode Vietnamese never uses (it uses à á â ã è é ê ì í ò ó ô õ ù ú ý):
+# a legacy text is full of them, a Vietnamese one has none, so most texts stop here
+_FOREIGN = re.compile(
+    "[" + "".join(ch for ch in map(chr, range(0xA1, 0x100))
+                  if ch.lower() not in "àáâãèéêìíòóôõùúý") + "]"
+)  # fmt: skip
 _VOWEL_MARKS = {"\u0302", "\u0306", "\u031b"}
 
 
@@ -208,7 +213,7 @@ def _best(text: str, min_words: int) -> tuple[str, str | None]:
 def convert(text: str) -> tuple[str, str | None]:
     """(Unicode text, name of the legacy encoding it was in, or None if it was not).
     Lines of four words or more are decided alone; shorter lines follow the text."""
-    if not _LATIN1.search(text):
+    if not _FOREIGN.search(text):
         return text, None
     _, name = _best(text, min_words=8)
     out, used = [], set()

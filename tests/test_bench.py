@@ -71,7 +71,7 @@ def tiny_news(tmp_path: Path) -> Path:
     body = "Viện kiểm sát nhân dân tỉnh {p} tổ chức hội nghị giao ban công tác tháng {n}. " * 4
     provinces = ["Thanh Hóa", "Nghệ An", "Thái Bình", "Hà Nội"]
     with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for i in range(140):
+        for i in range(300):
             p = provinces[i % 4]
             fh.write(json.dumps({"id": str(i), "title": f"Hội nghị giao ban {p} số {i}",
                                  "sapo": "", "body": body.format(p=p, n=i % 12 + 1)},
@@ -80,13 +80,18 @@ def tiny_news(tmp_path: Path) -> Path:
 
 
 def test_speed_runs_every_row(tiny_news: Path) -> None:
-    records = speed.load_news(tiny_news, 140)
-    assert len(records) == 140
+    records = speed.load_news(tiny_news, 300)
+    assert len(records) == 300
     rows = speed.run_size(records, n_queries=10, http_seconds=1)
     names = " ".join(str(r[0]) for r in rows)
     for what in (
-        "full rebuild",
-        "add 100",
+        "import a one-file export",
+        "peak memory",
+        "sync: 100 new files (indexed 100)",
+        "sync: 10 changed + 10 deleted files (replaced 10, removed 10)",
+        "sync: 10 records edited in the export (re-indexed 10, kept 90)",
+        "sync: nothing changed",
+        "`add` 100 articles, one JSONL (indexed 100, duplicates 0)",
         "search + 4 facet counts p95",
         "browse",
         "index size",
@@ -101,11 +106,14 @@ def test_speed_runs_every_row(tiny_news: Path) -> None:
 def test_load_script(tiny_news: Path, tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "load.py"), "--news", str(tiny_news), "--articles",
-         "40", "--seconds", "2", "--rate", "5", "--no-write"],
+         "40", "--seconds", "2", "--hostile-seconds", "2", "--rate", "5", "--no-write"],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert "| 0 |" in out.stdout  # zero errors
+    rows = [line for line in out.stdout.splitlines() if line.startswith("| normal load")]
+    assert len(rows) == 3 and all(row.split("|")[3].strip() == "0" for row in rows)  # no errors
+    hostile = next(row for row in rows if "hostile" in row)
+    assert ", 0 errors" in hostile and not hostile.split("|")[5].startswith(" 0 hostile")
 
 
 def test_report_sections_are_replaced(tmp_path: Path) -> None:

@@ -20,10 +20,11 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# Rebuild only when the index is missing, older than an article in corpus/, or
-# built by an older schema (a partial batch still serves: exit 1 is not fatal here).
+# Bring the index in line with corpus/: new and changed files indexed, deleted ones
+# removed (by content hash); a full build only for a new index or an older schema.
+# A partial batch (some article skipped, each named) still serves: exit 1 is not fatal.
 index: $(STAMP)
-	$(BIN)/searcher rebuild --if-needed || test $$? -eq 1
+	$(BIN)/searcher sync || test $$? -eq 1
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import click
 
-from searcher.indexer import DiskFull, Report, add, rebuild, remove, sync
+from searcher.indexer import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
 from searcher.query import QueryError, build_request
 from searcher.search import Engine, SearchResults
 from searcher.store import LockTimeout, current_generation
@@ -136,7 +136,7 @@ def _run(action, verb: str, as_json: bool) -> None:
     try:
         with _progress(not as_json) as progress:
             report = action(progress)
-    except (LockTimeout, DiskFull) as exc:
+    except (LockTimeout, DiskFull, EmptyCorpus) as exc:
         _fail(str(exc.strerror if isinstance(exc, DiskFull) else exc), 1, as_json)
     if verb == "indexed" and not as_json:
         if report.reason:
@@ -166,13 +166,18 @@ def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> No
 @cli.command("sync")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option("--allow-empty", is_flag=True, help="Let an empty corpus empty the index.")
 @click.pass_obj
-def sync_cmd(obj: Context, as_json: bool, wait: float) -> None:
+def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> None:
     """Bring the index in line with the corpus: index new and changed files, remove
     deleted ones (a full rebuild only for a new index or schema)."""
     if not obj.corpus.is_dir():
         _fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
-    _run(lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait), "indexed", as_json)
+    _run(
+        lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait, allow_empty=allow_empty),
+        "indexed",
+        as_json,
+    )
 
 
 @cli.command("add")

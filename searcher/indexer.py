@@ -52,12 +52,17 @@ from searcher.store import (
     writer_lock,
 )
 
-__all__ = ["DiskFull", "Report", "add", "rebuild", "remove", "sync", "to_document"]
+__all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync", "to_document"]
 TEMP_PREFIX = ".add-"
 
 
 class DiskFull(OSError):
     """No space left while writing; nothing was changed. The message says where."""
+
+
+class EmptyCorpus(RuntimeError):
+    """The corpus lists no article while the index holds some: a folder not mounted,
+    or the wrong ``--corpus``. Nothing is removed unless the caller allows it."""
 
 
 def _is_disk_full(exc: BaseException | None) -> bool:
@@ -192,7 +197,7 @@ def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
 
 
 def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
-         timeout: float = 30.0) -> Report:  # fmt: skip
+         timeout: float = 30.0, allow_empty: bool = False) -> Report:  # fmt: skip
     """Bring the index in line with ``corpus``: new and changed files indexed, deleted
     ones removed, the rest untouched. A full rebuild only when there is no index
     or it was built by an older schema."""
@@ -201,15 +206,20 @@ def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
             report = _rebuild_locked(corpus, index_dir, progress=progress)
             report.reason = reason
             return report
-        return _sync_locked(corpus, index_dir, progress)
+        return _sync_locked(corpus, index_dir, progress, allow_empty)
 
 
-def _sync_locked(corpus: Path, index_dir: Path, progress: Progress | None) -> Report:
+def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> Report:
     started = time.perf_counter()
     report = Report()
     _cleanup_temporaries(corpus)
     files = list_corpus(corpus, report.skipped)
     known = _load_manifest(index_dir).sources
+    if not files and any(e.articles for e in known.values()) and not allow_empty:
+        raise EmptyCorpus(
+            f"{corpus} holds no article but the index holds {len(known)} files' articles: "
+            "is the folder mounted? (--allow-empty removes them all)"
+        )
     deleted = sorted(n for n in known if n not in files)
     changed = sorted(
         n
@@ -408,6 +418,5 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
                     batch.ingest(SourceFile(name, path, size, sha1))
                 else:
                     batch.release(name, deleted=True)
-                report.copied.append(str(path))
     report.seconds = time.perf_counter() - started
     return report

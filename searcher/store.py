@@ -21,7 +21,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from searcher.schema import build_schema
+from searcher.schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "current"
 LOCK = ".lock"
@@ -129,7 +129,8 @@ def ensure_index(index_dir: Path) -> Path:
     """The live generation, creating an empty one if there is none (lock held)."""
     gen = current_generation(index_dir)
     if gen is None:
-        gen = publish(index_dir, new_workspace(index_dir), {"built": now_iso(), "articles": 0})
+        info = {"built": now_iso(), "articles": 0, "schema_version": SCHEMA_VERSION}
+        gen = publish(index_dir, new_workspace(index_dir), info)
     return gen
 
 

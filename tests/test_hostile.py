@@ -118,15 +118,27 @@ def test_clashing_id_gets_a_fresh_id_in_add_and_rebuild(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     record = {"id": "a0", "title": "Tin khác hẳn", "body": "Một nội dung khác."}
-    (inbox / "export.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
-    report = add([inbox / "export.jsonl"], corpus, index)
+    export = inbox / "0-export.jsonl"  # sorts before a0.txt
+    export.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    report = add([export], corpus, index)
     assert (report.indexed, report.replaced) == (1, 0)
-    assert report.renamed == ["export.jsonl:1: id 'a0' is used by a0.txt; indexed as 'a0~2'"]
+    assert report.renamed == ["0-export.jsonl:1: id 'a0' is used by a0.txt; indexed as 'a0~2'"]
     assert ids(index) == {"a0", "a0~2"}
-    # a fresh rebuild gives the same ids, although export.jsonl sorts before a0.txt
-    (corpus / "a0.txt").rename(corpus / "z0.txt")  # rename: no longer clashes
-    (corpus / "z0.txt").rename(corpus / "a0.txt")
-    assert rebuild(corpus, index).renamed and ids(index) == {"a0", "a0~2"}
+    title = Engine(index).article("a0").title
+    # a rebuild reads 0-export.jsonl first, yet every id stays with the file that had it
+    rebuild(corpus, index)
+    assert ids(index) == {"a0", "a0~2"} and Engine(index).article("a0").title == title
+
+
+def test_an_empty_corpus_does_not_silently_empty_the_index(tmp_path: Path) -> None:
+    corpus, index = corpus_of(tmp_path, 2), tmp_path / "index"
+    rebuild(corpus, index)
+    for f in corpus.iterdir():
+        f.rename(tmp_path / f.name)  # the folder is "not mounted"
+    r = cli("--corpus", str(corpus), "--index", str(index), "sync")
+    assert r.returncode == 1 and "is the folder mounted?" in r.stderr and len(ids(index)) == 2
+    r = cli("--corpus", str(corpus), "--index", str(index), "sync", "--allow-empty")
+    assert r.returncode == 0 and ids(index) == set()
 
 
 # 5. hidden names

@@ -19,7 +19,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -263,9 +263,14 @@ def _jsonl_lines(fh: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
             yield n, None, str(exc)
 
 
-def parse_jsonl(fh: BinaryIO, stem: str, source: str) -> Iterator[Article | Problem]:
-    """One JSON object a line, streamed; a broken line is reported, the others read."""
+def parse_jsonl(
+    fh: BinaryIO, stem: str, source: str, position: Callable[[int], None] | None = None
+) -> Iterator[Article | Problem]:
+    """One JSON object a line, streamed; a broken line is reported, the others read.
+    ``position`` is told how many bytes were read after each line."""
     for n, line, problem in _jsonl_lines(fh):
+        if position is not None:
+            position(fh.tell())
         where = f"{source}:{n}"
         if problem:
             yield Problem(where, problem)
@@ -284,7 +289,11 @@ def parse_jsonl(fh: BinaryIO, stem: str, source: str) -> Iterator[Article | Prob
 
 
 def read_source(
-    path: Path, stem: str | None = None, root: Path | None = None, kind: str | None = None
+    path: Path,
+    stem: str | None = None,
+    root: Path | None = None,
+    kind: str | None = None,
+    position: Callable[[int], None] | None = None,
 ) -> Iterator[Article | Problem]:
     """Every article in one file, streamed. Ids come from ``stem`` (default: the
     file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
@@ -302,7 +311,7 @@ def read_source(
         return
     with fh:
         if suffix == ".jsonl":
-            yield from parse_jsonl(fh, stem, source)
+            yield from parse_jsonl(fh, stem, source, position)
             return
         limit = MAX_JSON_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
         try:

@@ -39,6 +39,9 @@ FACET_LABELS = {
 }
 
 
+SHOWN = 10  # duplicates, renamings and notes printed before "… and N more"
+
+
 class Context:
     def __init__(self, index: Path, corpus: Path) -> None:
         self.index = index
@@ -96,14 +99,14 @@ def _print_report(report: Report, verb: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
-        for problem in report.skipped:
+        for problem in report.skipped:  # every skipped article is named
             click.echo(f"skipped {problem}", err=True)
-        for dup in report.duplicates:
-            click.echo(f"duplicate {dup}", err=True)
-        for line in report.renamed:
-            click.echo(f"renamed {line}", err=True)
-        for line in report.notes:
-            click.echo(f"note {line}", err=True)
+        for label, lines in (("duplicate", report.duplicates), ("renamed", report.renamed),
+                             ("note", report.notes)):  # fmt: skip
+            for line in lines[:SHOWN]:
+                click.echo(f"{label} {line}", err=True)
+            if len(lines) > SHOWN:
+                click.echo(f"… and {len(lines) - SHOWN} more ({label}; --json lists all)", err=True)
         click.echo(_summary(report, verb))
 
 

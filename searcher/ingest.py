@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,6 +159,7 @@ class Batch:
         self.progress = progress
         self.bytes_total = 0
         self.bytes_done = 0
+        self._told = 0.0
 
     def release(self, name: str, *, deleted: bool = False) -> Entry | None:
         """Take a source out of the manifest. Deleted: its articles leave the index.
@@ -195,7 +197,7 @@ class Batch:
         used_here: set[str] = set()
         path = read_from or src.path
         stem = stem if stem is not None else Path(src.name).stem
-        for item in read_source(path, stem, kind=Path(src.name).suffix):
+        for item in read_source(path, stem, kind=Path(src.name).suffix, position=self._within):
             if isinstance(item, Problem):
                 where = item.source.replace(shown(path), src.name, 1)
                 self.report.skipped.append(Problem(where, item.reason))
@@ -207,9 +209,19 @@ class Batch:
                 self.writer.delete_by_term("id", gone)
                 self.report.removed += 1
         self.bytes_done += src.size
-        if self.progress:
-            self.progress(self.bytes_done, self.bytes_total, self.report.indexed)
+        self._tell(self.bytes_done)
         return entry
+
+    def _within(self, offset: int) -> None:
+        """Progress inside one large file (a JSONL export), at most 5 times a second."""
+        now = time.monotonic()
+        if now - self._told >= 0.2:
+            self._tell(self.bytes_done + offset)
+            self._told = now
+
+    def _tell(self, done: int) -> None:
+        if self.progress:
+            self.progress(done, self.bytes_total, self.report.indexed + self.report.replaced)
 
     def _ingest_article(self, article: Article, src: SourceFile, entry: Entry, used: set) -> None:
         where = src.name + (f":{article.locator}" if article.locator else "")

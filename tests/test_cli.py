@@ -192,3 +192,19 @@ def test_rebuild_if_needed_syncs(tmp_path: Path) -> None:
     os.utime(corpus / "b.txt", (0, 0))
     third = run(base)
     assert "indexed 1, unchanged files 1" in third.output and "full rebuild" not in third.output
+
+
+def test_long_lists_are_capped_but_every_skipped_article_is_named(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    lines = [json.dumps({"title": f"Tin {n}", "body": "Nội dung."}) for n in range(30)]
+    (corpus / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (corpus / "b.jsonl").write_text("\n".join(lines + ["{broken"] * 12), encoding="utf-8")
+    r = run(["--corpus", str(corpus), "--index", str(index), "sync"])
+    assert r.exit_code == 1
+    assert r.stderr.count("duplicate b.jsonl:") == 10
+    assert "… and 20 more (duplicate; --json lists all)" in r.stderr
+    assert r.stderr.count("skipped b.jsonl:") == 12  # problems are never hidden
+    data = json.loads(run(["--corpus", str(corpus), "--index", str(index), "rebuild",
+                           "--json"]).output)  # fmt: skip
+    assert len(data["duplicates"]) == 30

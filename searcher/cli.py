@@ -25,17 +25,18 @@ from pathlib import Path
 
 import click
 
+from searcher.export import to_csv, to_jsonl
 from searcher.indexer import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
 from searcher.query import QueryError, build_request
 from searcher.search import Engine, SearchResults
 from searcher.store import LockTimeout, current_generation
 
 FACET_LABELS = {
-    "province": "Tỉnh/thành",
-    "province_2025": "Tỉnh/thành (từ 1/7/2025)",
-    "year": "Năm",
-    "meeting_type": "Loại hội nghị",
-    "level": "Cấp",
+    "province": "Province (before 1 July 2025)",
+    "province_2025": "Province (since 1 July 2025)",
+    "year": "Year of meeting",
+    "meeting_type": "Meeting type",
+    "level": "Level",
 }
 
 
@@ -233,12 +234,12 @@ def _ansi(html: str) -> str:
 
 
 def _print_results(results: SearchResults) -> None:
-    click.echo(
-        f"{results.total} kết quả ({results.took_ms / 1000:.3f} giây)"
-        f" — trang {results.page}/{results.pages}"
-    )
+    took = results.took_ms / 1000
+    click.echo(f"{results.total:,} results ({took:.2f} s) — page {results.page}/{results.pages}")
+    if results.total and results.page > results.pages:
+        click.echo(f"Page {results.page} is past the last page ({results.pages}).")
     if results.suggestion:
-        click.echo(f"Bạn có muốn tìm: {results.suggestion}")
+        click.echo(f"Did you mean: {results.suggestion}")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.limit + 1):
         when = hit.meeting_date or hit.published or (str(hit.year) if hit.year else "")
         click.echo()
@@ -259,10 +260,16 @@ def _print_results(results: SearchResults) -> None:
 @click.option("--year", multiple=True, help="Year or range: 2022 or 2020-2022.")
 @click.option("--type", "meeting_type", multiple=True, help="Meeting type, e.g. 'giao ban'.")
 @click.option("--level", multiple=True, help="Level: tối cao, cấp cao, tỉnh, huyện, ...")
+@click.option("--from", "date_from", default=None, help="Meeting date from (2023-01-31).")
+@click.option("--to", "date_to", default=None, help="Meeting date to (2023-06-30).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
 @click.option("--page", default=1, show_default=True, type=int)
 @click.option("--limit", default=10, show_default=True, type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract (one page).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default=None,
+    help="csv/jsonl: every result (not one page) with all metadata.",
+)  # fmt: skip
 @click.pass_obj
 def search_cmd(
     obj: Context,
@@ -272,12 +279,17 @@ def search_cmd(
     year,
     meeting_type,
     level,
+    date_from,
+    date_to,
     sort,
     page,
     limit,
     as_json,
+    fmt,
 ) -> None:
     """Search; an empty query browses everything, newest first."""
+    fmt = fmt or ("json" if as_json else "text")
+    as_json = fmt == "json"
     filters = {
         "province": list(province),
         "province_2025": list(province_2025),
@@ -286,10 +298,19 @@ def search_cmd(
         "level": list(level),
     }
     try:
-        request = build_request(" ".join(query), filters=filters, sort=sort, page=page, limit=limit)
+        request = build_request(
+            " ".join(query), filters=filters, sort=sort, page=page, limit=limit,
+            date_from=date_from, date_to=date_to,
+        )  # fmt: skip
     except QueryError as exc:
-        _fail(str(exc), 2, as_json)
-    results = _require_index(obj, as_json).search(request)
+        _fail(exc.english, 2, as_json)
+    engine = _require_index(obj, as_json)
+    if fmt in ("csv", "jsonl"):
+        rows = engine.export(request)
+        for chunk in to_csv(rows) if fmt == "csv" else to_jsonl(rows):
+            click.echo(chunk, nl=False)
+        return
+    results = engine.search(request)
     if as_json:
         click.echo(json.dumps(results.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -311,15 +332,16 @@ def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
         return
     click.echo(click.style(article.title, bold=True))
     for label, value in (
-        ("Đơn vị", article.unit),
-        ("Cấp", article.level),
-        ("Tỉnh/thành", article.province),
-        ("Tỉnh/thành từ 1/7/2025", article.province_2025),
-        ("Ngày họp", article.meeting_date),
-        ("Ngày đăng", article.published),
-        ("Loại", ", ".join(article.meeting_types)),
-        ("Tác giả", article.author),
-        ("Nguồn", article.url),
+        ("Unit", article.unit),
+        ("Level", article.level),
+        ("Province", article.province),
+        ("Province since 1 July 2025", article.province_2025),
+        ("Meeting date", article.meeting_date),
+        ("Published", article.published),
+        ("Meeting types", ", ".join(article.meeting_types)),
+        ("Author", article.author),
+        ("Original", article.url),
+        ("Source file", article.source),
     ):
         if value:
             click.echo(f"{label}: {value}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from searcher.collate import collation_key
 from searcher.query import FACETS, SearchRequest
 from searcher.text import canonical
 
@@ -67,7 +68,7 @@ class FacetIndex:
                 y, m, d = (int(x) for x in text.split("-"))
             except ValueError:
                 continue
-            key = y * 372 + m * 31 + d
+            key = y * 372 + m * 31 + d  # = day_key(the date)
             ids = np.fromiter(reader.postings("sort_date", text).all_ids(), dtype=np.int64)
             self.sort_key[ids] = key
 
@@ -91,11 +92,17 @@ class FacetIndex:
         return ok[codes]
 
     def filter_masks(self, request: SearchRequest) -> dict[str, np.ndarray]:
-        return {
+        """A mask per active filter; the date range is one more, applied to every facet."""
+        masks = {
             facet: self.value_mask(facet, wanted)
             for facet, wanted in request.filters.items()
             if wanted
         }
+        if request.date_from or request.date_to:
+            lo = day_key(request.date_from) if request.date_from else 1
+            hi = day_key(request.date_to) if request.date_to else np.iinfo(np.int32).max
+            masks["date"] = (self.sort_key >= lo) & (self.sort_key <= hi)
+        return masks
 
     def count(self, facet: str, mask: np.ndarray) -> dict[str, int]:
         codes = self.codes[facet][mask]
@@ -135,8 +142,14 @@ def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> s
     return {v for v in values if canonical(v) in keys}
 
 
+def day_key(day) -> int:
+    """The ``sort_key`` of a date: increasing with the date."""
+    return day.year * 372 + day.month * 31 + day.day
+
+
 def order_values(facet: str, counts: dict[str, int]) -> list[str]:
-    """Stable order: years chronologically; everything else by count, then name."""
+    """Stable order: years chronologically; everything else by count, then in
+    Vietnamese alphabetical order ("Đà Nẵng" before "Thái Bình" before "Thanh Hóa")."""
     if facet == "year":
         return sorted(counts)
-    return sorted(counts, key=lambda v: (-counts[v], canonical(v)))
+    return sorted(counts, key=lambda v: (-counts[v], collation_key(v)))

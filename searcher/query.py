@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from searcher.metadata import LEVELS, MEETING_TYPES
 from searcher.places import gazetteer
@@ -46,7 +47,12 @@ _TOKEN = re.compile(
 
 
 class QueryError(ValueError):
-    """A query or parameter the engine cannot run; the message says what to fix."""
+    """A query or parameter the engine cannot run; the message says what to fix, in
+    Vietnamese (``str``, for the web) and in English (``english``, for the CLI)."""
+
+    def __init__(self, message: str, english: str | None = None) -> None:
+        super().__init__(message)
+        self.english = english or message
 
 
 @dataclass
@@ -61,6 +67,8 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     limit: int = 10
+    date_from: date | None = None  # meeting date range (the sort date: meeting, else published)
+    date_to: date | None = None
 
     @property
     def has_text(self) -> bool:
@@ -77,14 +85,17 @@ def normalize_filter(facet: str, value: str) -> object:
     """
     value = value.strip()
     if not value:
-        raise QueryError(f"Bộ lọc '{facet}' cần một giá trị.")
+        raise QueryError(f"Bộ lọc '{facet}' cần một giá trị.", f"filter '{facet}' needs a value")
     if facet == "year":
         m = re.fullmatch(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?", value)
         if not m:
-            raise QueryError(f"Năm không hợp lệ: '{value[:40]}' (ví dụ: 2022 hoặc 2020-2022).")
+            raise QueryError(
+                f"Năm không hợp lệ: '{value[:40]}' (ví dụ: 2022 hoặc 2020-2022).",
+                f"not a year: '{value[:40]}' (e.g. 2022 or 2020-2022)",
+            )
         lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
         if lo > hi or lo < 1900 or hi > 2100:
-            raise QueryError(f"Khoảng năm không hợp lệ: '{value}'.")
+            raise QueryError(f"Khoảng năm không hợp lệ: '{value}'.", f"not a year range: '{value}'")
         return (lo, hi)
     if facet in ("province", "province_2025"):
         g = gazetteer()
@@ -93,7 +104,10 @@ def normalize_filter(facet: str, value: str) -> object:
             p = g.province(value)
             found = p.name_2025 if p else None
         if found is None:
-            raise QueryError(f"Không có tỉnh/thành phố nào tên '{value[:40]}'.")
+            raise QueryError(
+                f"Không có tỉnh/thành phố nào tên '{value[:40]}'.",
+                f"no province is called '{value[:40]}'",
+            )
         return found
     choices = LEVELS if facet == "level" else MEETING_TYPES
     for choice in choices:
@@ -101,12 +115,15 @@ def normalize_filter(facet: str, value: str) -> object:
             return choice
     shown = ", ".join(choices)
     label = "Cấp" if facet == "level" else "Loại hội nghị"
-    raise QueryError(f"{label} không hợp lệ: '{value[:40]}'. Chọn một trong: {shown}.")
+    raise QueryError(
+        f"{label} không hợp lệ: '{value[:40]}'. Chọn một trong: {shown}.",
+        f"not a valid {facet}: '{value[:40]}'; choose one of: {shown}",
+    )
 
 
 def add_filter(filters: dict[str, list], facet: str, value: str) -> None:
     if facet not in FACETS:
-        raise QueryError(f"Không có bộ lọc '{facet}'.")
+        raise QueryError(f"Không có bộ lọc '{facet}'.", f"no filter '{facet}'")
     normalized = normalize_filter(facet, clean_text(value))
     values = filters.setdefault(facet, [])
     if normalized not in values:
@@ -118,9 +135,15 @@ def parse_query(text: str) -> SearchRequest:
     accepted: invisible characters and lone surrogates are dropped first."""
     text = clean_text(text)
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"Câu truy vấn quá dài ({len(text)} ký tự, tối đa {MAX_QUERY_CHARS}).")
+        raise QueryError(
+            f"Câu truy vấn quá dài ({len(text)} ký tự, tối đa {MAX_QUERY_CHARS}).",
+            f"query too long ({len(text)} characters, at most {MAX_QUERY_CHARS})",
+        )
     if text.count('"') % 2:
-        raise QueryError('Thiếu dấu ngoặc kép đóng (") trong câu truy vấn.')
+        raise QueryError(
+            'Thiếu dấu ngoặc kép đóng (") trong câu truy vấn.',
+            'missing closing quote (") in the query',
+        )
     request = SearchRequest(text=text.strip())
     pending_or = False
     for m in _TOKEN.finditer(text):
@@ -133,12 +156,15 @@ def parse_query(text: str) -> SearchRequest:
                 value = f"{prefix}:{value}"
             else:
                 if m.group("neg"):
-                    raise QueryError("Không thể loại trừ một bộ lọc; hãy bỏ dấu '-' trước nó.")
+                    raise QueryError(
+                        "Không thể loại trừ một bộ lọc; hãy bỏ dấu '-' trước nó.",
+                        "a filter cannot be excluded: remove the '-' before it",
+                    )
                 add_filter(request.filters, facet, value)
                 continue
         if word == "OR" and phrase is None and not m.group("neg"):
             if not request.clauses or pending_or:
-                raise QueryError("'OR' cần một từ ở cả hai bên.")
+                raise QueryError("'OR' cần một từ ở cả hai bên.", "'OR' needs a word on both sides")
             pending_or = True
             continue
         value = " ".join(value.split())
@@ -154,7 +180,7 @@ def parse_query(text: str) -> SearchRequest:
         else:
             request.clauses.append(alternatives)
     if pending_or:
-        raise QueryError("'OR' cần một từ ở cả hai bên.")
+        raise QueryError("'OR' cần một từ ở cả hai bên.", "'OR' needs a word on both sides")
     return request
 
 
@@ -165,11 +191,34 @@ def _int_param(name: str, raw: object, lo: int, hi: int, default: int) -> int:
         value = int(str(raw))
     except ValueError:
         raise QueryError(
-            f"Tham số '{name}' phải là số nguyên, không phải '{str(raw)[:20]}'."
+            f"Tham số '{name}' phải là số nguyên, không phải '{str(raw)[:20]}'.",
+            f"'{name}' must be a whole number, not '{str(raw)[:20]}'",
         ) from None
     if not lo <= value <= hi:
-        raise QueryError(f"Tham số '{name}' phải từ {lo} đến {hi}.")
+        raise QueryError(
+            f"Tham số '{name}' phải từ {lo} đến {hi}.", f"'{name}' must be from {lo} to {hi}"
+        )
     return value
+
+
+def parse_day(name: str, raw: object) -> date | None:
+    """An ISO date from a date input ("2023-01-31"), or None when empty.
+
+    >>> parse_day("from", "2023-01-31"), parse_day("to", "")
+    (datetime.date(2023, 1, 31), None)
+    """
+    if raw in (None, ""):
+        return None
+    text = str(raw).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(
+            f"Ngày không hợp lệ ở '{name}': '{text[:20]}' (dạng 2023-01-31).",
+            f"not a date for '{name}': '{text[:20]}' (use 2023-01-31)",
+        ) from None
 
 
 def build_request(
@@ -179,6 +228,8 @@ def build_request(
     sort: str | None = None,
     page: object = None,
     limit: object = None,
+    date_from: object = None,
+    date_to: object = None,
 ) -> SearchRequest:
     """The one entry point for CLI options and URL parameters: validate everything.
 
@@ -191,8 +242,15 @@ def build_request(
             add_filter(request.filters, facet, value)
     sort = sort or ("relevance" if request.has_text else "newest")
     if sort not in SORTS:
-        raise QueryError(f"Cách sắp xếp không hợp lệ: '{sort[:20]}' (chọn: {', '.join(SORTS)}).")
+        raise QueryError(
+            f"Cách sắp xếp không hợp lệ: '{sort[:20]}' (chọn: {', '.join(SORTS)}).",
+            f"not a sort order: '{sort[:20]}' (choose: {', '.join(SORTS)})",
+        )
     request.sort = sort
     request.page = _int_param("page", page, 1, MAX_PAGE, 1)
     request.limit = _int_param("limit", limit, 1, MAX_LIMIT, 10)
+    request.date_from = parse_day("from", date_from)
+    request.date_to = parse_day("to", date_to)
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise QueryError("Ngày bắt đầu phải trước ngày kết thúc.", "'from' must not be after 'to'")
     return request

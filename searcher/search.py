@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from unicodedata import normalize
 
 import numpy as np
 
+from searcher.export import export_row
 from searcher.facets import FacetIndex, FacetValue
 from searcher.fastmatch import PostingCache
 from searcher.highlight import highlight_html, snippet_html
@@ -81,6 +83,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     sort: str = "relevance"
     relaxed: bool = False  # no article held every word: these hold some of them
+    date_from: str | None = None
+    date_to: str | None = None
 
     @property
     def pages(self) -> int:
@@ -92,6 +96,10 @@ class SearchResults:
             "query": self.query,
             "total": self.total,
             "page": self.page,
+            "pages": self.pages,
+            "limit": self.limit,
+            "from": self.date_from,
+            "to": self.date_to,
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
             "relaxed": self.relaxed,
@@ -191,13 +199,7 @@ class Engine:
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
         hits: list[Hit] = []
-        if plan is not None and request.sort == "relevance":
-            ranked = view.ranker.top(plan.rank, matched, offset, request.limit)
-        else:
-            docnums = np.flatnonzero(matched)
-            keys = fx.sort_key[docnums]
-            order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
-            ranked = [(int(d), None) for d in docnums[order][offset : offset + request.limit]]
+        ranked = self._ranked(view, request, plan, matched, offset, request.limit)
         for docnum, score in ranked:
             stored = view.searcher.stored_fields(docnum)
             hits.append(_hit(stored, score, exact, folded))
@@ -216,7 +218,43 @@ class Engine:
             facets=fx.facets(request, text_mask, masks),
             sort=request.sort,
             relaxed=relaxed,
+            date_from=request.date_from.isoformat() if request.date_from else None,
+            date_to=request.date_to.isoformat() if request.date_to else None,
         )
+
+    @staticmethod
+    def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):
+        """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
+        if plan is not None and request.sort == "relevance":
+            return view.ranker.top(plan.rank, matched, offset, limit)
+        docnums = np.flatnonzero(matched)
+        keys = view.facets.sort_key[docnums]
+        order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
+        return [(int(d), None) for d in docnums[order][offset : offset + limit]]
+
+    def export(self, request: SearchRequest, batch: int = 200) -> Iterator[dict]:
+        """Every result of ``request`` (not one page), in its order, as flat rows of
+        metadata (``searcher.export.FIELDS``). The order is computed once; stored fields are
+        read a batch at a time, so a long export never holds the engine for long."""
+        with self._lock:
+            view = self._current()
+            if view is None:
+                return
+            plan = text_query(request)
+            matched = self._matching(view, plan)
+            if plan is not None and len(request.clauses) > 1 and not matched.any():
+                plan = text_query(request, any_clause=True)
+                matched = self._matching(view, plan)
+            for m in view.facets.filter_masks(request).values():
+                matched &= m
+            ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
+        for start in range(0, len(ranked), batch):
+            with self._lock:
+                rows = [
+                    (view.searcher.stored_fields(d), s) for d, s in ranked[start : start + batch]
+                ]
+            for stored, score in rows:
+                yield export_row(stored, score)
 
     @staticmethod
     def _matching(view: _View, plan: QueryPlan | None) -> np.ndarray:

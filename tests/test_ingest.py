@@ -187,7 +187,7 @@ def test_url_is_stored_and_linked(tmp_path: Path) -> None:
     page = client.get("/article/tin-1").get_data(as_text=True)
     assert 'href="https://vks.example/tin/1" rel="noopener noreferrer nofollow"' in page
     shown = cli("--index", str(index), "show", "tin-1")
-    assert "Nguồn: https://vks.example/tin/1" in shown.stdout.decode()
+    assert "Original: https://vks.example/tin/1" in shown.stdout.decode()
 
 
 # Legacy encodings: samples we encode ourselves from Unicode sentences

@@ -223,7 +223,8 @@ def test_stats(engine: Engine) -> None:
 def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
-        "query", "total", "page", "took_ms", "suggestion", "relaxed", "hits", "facets",
+        "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
+        "relaxed", "hits", "facets",
     }  # fmt: skip
     assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
     hit = data["hits"][0]

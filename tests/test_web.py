@@ -19,7 +19,7 @@ def test_home_browses_everything(client) -> None:
     assert r.status_code == 200
     assert '<html lang="vi">' in html and "9 kết quả (" in html and "giây)" in html
     assert "autofocus" in html and 'name="q"' in html
-    assert "Tỉnh/thành phố" in html and "Loại hội nghị" in html and "Mới nhất" in html
+    assert "Tỉnh/thành (trước 1/7/2025)" in html and "Loại hội nghị" in html and "Mới nhất" in html
 
 
 def test_search_page_state_in_url(client) -> None:
@@ -29,7 +29,7 @@ def test_search_page_state_in_url(client) -> None:
     assert 'value="vien kiem sat"' in html
     assert "<mark>" in html  # unaccented query, highlighted original text
     assert 'aria-checked="true"' in html
-    assert "Xóa bộ lọc" in html and "Bỏ lọc Tỉnh/thành phố: Thái Bình" in html
+    assert "Xóa bộ lọc" in html and "Bỏ lọc Tỉnh/thành (trước 1/7/2025): Thái Bình" in html
     assert "Bạn có muốn tìm:" in html
 
 

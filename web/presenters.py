@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from searcher.collate import collation_key
 from searcher.search import SearchResults
+from searcher.text import fold
 
 PARAMS = {  # URL parameter → facet
     "province": "province",
@@ -24,8 +26,8 @@ PARAMS = {  # URL parameter → facet
 }
 FACET_PARAM = {facet: param for param, facet in PARAMS.items()}
 LABELS = {
-    "province": "Tỉnh/thành phố",
-    "year": "Năm",
+    "province": "Tỉnh/thành (trước 1/7/2025)",
+    "year": "Năm họp",
     "meeting_type": "Loại hội nghị",
     "level": "Cấp",
     "province_2025": "Tỉnh/thành (từ 1/7/2025)",
@@ -43,18 +45,36 @@ class UrlState:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: str = ""
     page: int = 1
+    limit: int = 10
+    date_from: str = ""
+    date_to: str = ""
 
-    def params(self) -> list[tuple[str, str]]:
+    def params(self, page: bool = True) -> list[tuple[str, str]]:
+        """Every parameter of this state (all of them: a link never drops one)."""
         out: list[tuple[str, str]] = []
         if self.q:
             out.append(("q", self.q))
         for facet in FACET_ORDER:
             out.extend((FACET_PARAM[facet], v) for v in self.filters.get(facet, []))
+        if self.date_from:
+            out.append(("from", self.date_from))
+        if self.date_to:
+            out.append(("to", self.date_to))
         if self.sort:
             out.append(("sort", self.sort))
-        if self.page > 1:
+        if self.limit != 10:
+            out.append(("limit", str(self.limit)))
+        if page and self.page > 1:
             out.append(("page", str(self.page)))
         return out
+
+    @property
+    def active_filters(self) -> int:
+        """How many filters narrow the results (for "Bộ lọc (2)")."""
+        return sum(len(v) for v in self.filters.values()) + bool(self.date_from or self.date_to)
+
+    def without_dates(self) -> UrlState:
+        return replace(self, date_from="", date_to="", page=1)
 
     def url(self, path: str = "/search") -> str:
         query = urlencode(self.params())
@@ -79,6 +99,7 @@ class FacetOption:
     selected: bool
     toggle_url: str
     bar: int = 0  # 0-100, for the year chart
+    key: str = ""  # folded value, for the "Tìm tỉnh…" box
 
 
 @dataclass
@@ -88,6 +109,7 @@ class FacetBox:
     options: list[FacetOption]
     more: list[FacetOption]
     chart: bool = False
+    filterable: bool = False  # a long province list gets a filter box
 
 
 @dataclass
@@ -97,9 +119,13 @@ class Chip:
 
 
 def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
+    """The facet boxes to draw (a facet with no value is not drawn). The top values
+    by count come first; "Xem thêm" lists the rest in Vietnamese alphabetical order."""
     boxes = []
     for name in FACET_ORDER:
         values = results.facets.get(name, [])
+        if not values:
+            continue
         top = max((v.count for v in values), default=0) or 1
         options = [
             FacetOption(
@@ -108,13 +134,18 @@ def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
                 selected=v.selected,
                 toggle_url=state.toggled(name, _url_value(state, name, v.value)).url(),
                 bar=round(100 * v.count / top),
+                key=fold(v.value),
             )
             for v in values
         ]
         # selected values always visible, the rest collapsed after VISIBLE_VALUES
         visible = options[:VISIBLE_VALUES] + [o for o in options[VISIBLE_VALUES:] if o.selected]
         more = [o for o in options[VISIBLE_VALUES:] if not o.selected]
-        boxes.append(FacetBox(name, LABELS[name], visible, more, chart=name == "year"))
+        if name != "year":
+            more.sort(key=lambda o: collation_key(o.value))
+        box = FacetBox(name, LABELS[name], visible, more, chart=name == "year")
+        box.filterable = name.startswith("province") and len(options) > VISIBLE_VALUES
+        boxes.append(box)
     return boxes
 
 
@@ -133,7 +164,26 @@ def chips(state: UrlState) -> list[Chip]:
     for facet in FACET_ORDER:
         for value in state.filters.get(facet, []):
             out.append(Chip(f"{LABELS[facet]}: {value}", state.toggled(facet, value).url()))
+    if state.date_from or state.date_to:
+        span = f"{vi_date(state.date_from) or '…'} – {vi_date(state.date_to) or '…'}"
+        out.append(Chip(f"Ngày họp: {span}", state.without_dates().url()))
     return out
+
+
+def vi_date(iso: str | None) -> str:
+    """ "2023-01-05" → "05/01/2023" (day/month, as Vietnamese readers write it)."""
+    if not iso or len(iso) != 10:
+        return iso or ""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+def vi_number(n: int) -> str:
+    """ "3.500": Vietnamese thousands separator.
+
+    >>> vi_number(35000), vi_number(7)
+    ('35.000', '7')
+    """
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass
@@ -171,9 +221,9 @@ def sort_links(state: UrlState, active: str) -> list[PageLink]:
 
 
 def took_text(results: SearchResults) -> str:
-    """ "12 kết quả (0,02 giây)" with a Vietnamese decimal comma."""
+    """ "3.500 kết quả (0,02 giây)": Vietnamese separators, two decimals (as the CLI)."""
     seconds = f"{results.took_ms / 1000:.2f}".replace(".", ",")
-    return f"{results.total} kết quả ({seconds} giây)"
+    return f"{vi_number(results.total)} kết quả ({seconds} giây)"
 
 
 def article_urls(results: SearchResults, state: UrlState) -> dict[str, str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import chain, islice
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from flask import (
     Blueprint,
@@ -12,12 +13,16 @@ from flask import (
     abort,
     current_app,
     jsonify,
+    redirect,
     render_template,
     request,
+    stream_with_context,
+    url_for,
 )
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from searcher.articles import id_problem
+from searcher.export import to_atom, to_csv, to_jsonl
 from searcher.query import QueryError, SearchRequest, build_request
 from searcher.search import Engine
 from web.presenters import (
@@ -29,10 +34,13 @@ from web.presenters import (
     pagination,
     sort_links,
     took_text,
+    vi_date,
 )
 
 bp = Blueprint("web", __name__)
-KNOWN_PARAMS = {"q", "sort", "page", "limit", *PARAMS}
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", *PARAMS}
+EXPORT_LIMIT = 100_000  # rows in one export: the whole archive, not an unbounded loop
+FEED_ENTRIES = 50
 MAX_URL_CHARS = 8192
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -76,6 +84,8 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
             sort=args.get("sort") or None,
             page=args.get("page"),
             limit=args.get("limit"),
+            date_from=args.get("from"),
+            date_to=args.get("to"),
         )
     except QueryError as exc:
         raise BadRequest(str(exc)) from None
@@ -84,6 +94,9 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         filters={k: v for k, v in filters.items() if v},
         sort=args.get("sort", ""),
         page=search_request.page,
+        limit=search_request.limit,
+        date_from=args.get("from", "").strip(),
+        date_to=args.get("to", "").strip(),
     )
     return state, search_request
 
@@ -98,19 +111,73 @@ def search_page() -> str:
         if (results.suggestion)
         else None
     )
+    past_end = results.total > 0 and state.page > results.pages
     return render_template(
         "search.html",
         state=state,
         results=results,
+        past_end=past_end,
+        hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
+        dates={h.id: vi_date(h.meeting_date or h.published) for h in results.hits},
+        last_page_url=state.with_page(results.pages).url() if past_end else None,
+        export_params=urlencode(state.params(page=False)),
         took=took_text(results),
         boxes=facet_boxes(results, state),
         chips=chips(state),
-        clear_url=UrlState(q=state.q, sort=state.sort).url(),
+        clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit).url(),
         pages=pagination(results, state),
         sorts=sort_links(state, results.sort),
         suggestion_url=suggestion_url,
         article_urls=article_urls(results, state),
     )
+
+
+@bp.route("/export.csv")
+@bp.route("/export.jsonl")
+def export() -> Response:
+    """Every result of a search (not one page), streamed, with all metadata columns."""
+    _, search_request = parse_state()
+    rows = islice(get_engine().export(search_request), EXPORT_LIMIT)
+    if request.path.endswith(".csv"):
+        body, mimetype = chain(["\ufeff"], to_csv(rows)), "text/csv"  # BOM: Excel reads UTF-8
+    else:
+        body, mimetype = to_jsonl(rows), "application/x-ndjson"
+    name = "ket-qua" + request.path[len("/export") :]
+    return Response(
+        stream_with_context(body),
+        mimetype=f"{mimetype}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.route("/feed.atom")
+def feed() -> Response:
+    """The newest reports of any search, as an Atom feed a feed reader can follow."""
+    state, search_request = parse_state()
+    search_request.sort = "newest"
+    rows = islice(get_engine().export(search_request), FEED_ENTRIES)
+    root = request.url_root.rstrip("/")
+    label = state.q or "tất cả báo cáo"
+    title = f"Báo cáo VKSND: {label}" + "".join(f", {c.label}" for c in chips(state))
+    body = to_atom(
+        rows,
+        title=title,
+        feed_url=root + request.full_path.rstrip("?"),
+        page_url=root + state.url(),
+        article_url=lambda i: f"{root}/article/{quote(i, safe='')}",
+    )
+    return Response(stream_with_context(body), mimetype="application/atom+xml; charset=utf-8")
+
+
+@bp.route("/favicon.ico")
+def favicon() -> Response:
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
+@bp.app_context_processor
+def header_query() -> dict:
+    """The query stays in the header's search box on every page (errors included)."""
+    return {"header_q": request.args.get("q", "")[:500]}
 
 
 @bp.route("/api/search")
@@ -152,7 +219,10 @@ def article_page(article_id: str) -> str:
     article = _article_or_404(article_id)
     back = _safe_back(request.args.get("back", ""))
     paragraphs = article.body_html.split("\n")
-    return render_template("article.html", article=article, paragraphs=paragraphs, back_url=back)
+    dates = {"meeting": vi_date(article.meeting_date), "published": vi_date(article.published)}
+    return render_template(
+        "article.html", article=article, paragraphs=paragraphs, back_url=back, dates=dates
+    )
 
 
 def _safe_back(raw: str) -> str:

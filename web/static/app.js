@@ -27,3 +27,26 @@
     }, 150);
   });
 }());
+
+// The "Tìm tỉnh…" box of a long province list: shown only when JavaScript runs,
+// it hides the provinces that do not match, with or without diacritics.
+(function () {
+  "use strict";
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().trim();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".facet-find"), function (input) {
+    var box = input.closest(".facet");
+    var items = box.querySelectorAll("li[data-key]");
+    var more = box.querySelector("details.more");
+    input.hidden = false;
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value);
+      Array.prototype.forEach.call(items, function (li) {
+        li.hidden = wanted !== "" && li.getAttribute("data-key").indexOf(wanted) === -1;
+      });
+      if (more && wanted !== "") { more.open = true; }
+    });
+  });
+}());

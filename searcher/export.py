@@ -74,6 +74,9 @@ def to_jsonl(rows: Iterable[dict]) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False) + "\n"
 
 
+UNDATED = "1970-01-01"  # an entry with no date at all sorts last in a feed reader
+
+
 def to_atom(
     rows: Iterable[dict], *, title: str, feed_url: str, page_url: str, article_url
 ) -> Iterator[str]:
@@ -86,7 +89,8 @@ def to_atom(
     yield "<author><name>Báo cáo VKSND</name></author>\n"
     for row in rows:
         day = row.get("meeting_date") or row.get("published")
-        updated = f"{day}T00:00:00Z" if day else now
+        day = day or (f"{row['year']}-01-01" if row.get("year") else UNDATED)
+        updated = f"{day}T00:00:00Z"
         link = article_url(row["id"])
         parts = [row.get("unit"), row.get("province"), ", ".join(row.get("meeting_types") or [])]
         summary = " · ".join(p for p in parts if p)

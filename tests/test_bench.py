@@ -122,3 +122,12 @@ def test_report_sections_are_replaced(tmp_path: Path) -> None:
     write_section("x", "Title", table(["a"], [[2]]), report)
     text = report.read_text()
     assert text.count("## Title") == 1 and "| 2 |" in text and "| 1 |" not in text
+
+
+def test_html_shapes_script_runs() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "html_shapes.py"), "--mb", "0.05", "--no-write"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("| ") >= 16 and "Worst:" in out.stdout

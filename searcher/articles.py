@@ -39,7 +39,7 @@ from searcher.sources import (
     read_bounded,
     shown,
 )
-from searcher.text import canonical, clean_text
+from searcher.text import canonical, clean_text, fold
 
 MAX_ID_CHARS = 200
 
@@ -112,6 +112,36 @@ def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
 
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[\s:]*", re.IGNORECASE)
+_STAMP_FILLER = re.compile(
+    r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|ngay|gmt)\b|"
+    r"\d{1,2}:\d{2}(?::\d{2})?|[+-]\d{1,2}\b|[\s,:()|.\-]+"
+)
+
+
+def news_stamp(line: str) -> date | bool | None:
+    """A line that is only a date stamp: its date when it is the article's
+    ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022"),
+    False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
+    None when the line says anything else.
+
+    >>> news_stamp("04/07/2023 08:53"), news_stamp("Thứ sáu, 16/04/2021")
+    (datetime.date(2023, 7, 4), False)
+    >>> news_stamp("12/01/2022"), news_stamp("Hội nghị 12/9/2022")
+    (datetime.date(2022, 1, 12), None)
+    """
+    if len(line) > 80:
+        return None
+    folded = fold(line)
+    m = DMY.search(folded) or ISO_DATE.search(folded)
+    if not m or _STAMP_FILLER.sub("", folded[: m.start()] + " " + folded[m.end() :]).strip():
+        return None
+    header = re.search(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\b", folded)
+    if header and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
+        return False  # "Thứ sáu, 16/04/2021": the day the page was shown, not the article's
+    return parse_date(m.group(0)) or False
+
+
 def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
     """A scraped page: title line, optional CMS timestamp line, body, furniture."""
     page = split_page(_split_lines(clean_text(text)))
@@ -123,9 +153,14 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             if rest := line[m.end() :].strip():
                 kept.append(rest)
             continue
-        if 0 < i <= 3 and (DMY.fullmatch(line) or ISO_DATE.fullmatch(line)):
-            published = published or parse_date(line)
+        if i <= 3 and (m := _DATE_PREFIX.match(line)):  # "date 2025-10-19 (GLO)- Quân đoàn …"
+            published = published or parse_date(m.group(1))
+            if rest := line[m.end() :].strip():
+                kept.append(rest)
             continue
+        if i <= 3 and (stamp := news_stamp(line)) is not None:
+            published = published or stamp or None
+            continue  # a stamp line, or the page's own date header: not the article's text
         kept.append(line)
     furniture = "\n".join(page.furniture)
     return make_article(kept, article_id, source, published=published, furniture=furniture, **extra)

@@ -91,11 +91,14 @@ def looks_like_author(line: str) -> bool:
     True
     >>> looks_like_author("Hội nghị thống nhất chọn chủ đề công tác năm 2021./.")
     False
+    >>> looks_like_author("Tham dự có đại diện các đơn vị: VKSQS Trung ương, VKSND cấp cao")
+    False
     """
     if len(line) > 120 or line.endswith("./.") or line.count(".") > 2:
         return False
     folded = fold(line)
-    if re.search(r"\b(hoi nghi|to chuc|phat bieu|tham du)\b", folded) and ":" not in line:
+    # a sentence about the meeting, unless a short label leads it ("Tin, ảnh: …")
+    if re.search(r"\b(hoi nghi|to chuc|phat bieu|tham du)\b", folded) and ":" not in line[:20]:
         return False
     return bool(_AUTHOR_MARKERS.search(folded) or _PERSON_THEN_UNIT.match(line))
 

@@ -320,12 +320,16 @@ def search_cmd(
 @cli.command("show")
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--explain", is_flag=True, help="Say, per field, which passage it was read from.")
 @click.pass_obj
-def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
+def show_cmd(obj: Context, article_id: str, as_json: bool, explain: bool) -> None:
     """An article's metadata and clean text."""
     article = _require_index(obj, as_json).article(article_id)
     if article is None:
         _fail(f"no article with id '{article_id}'", 1, as_json)
+    if explain:
+        _explain(article, as_json)
+        return
     if as_json:
         data = article.to_json()
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
@@ -347,6 +351,30 @@ def show_cmd(obj: Context, article_id: str, as_json: bool) -> None:
             click.echo(f"{label}: {value}")
     click.echo()
     click.echo(article.body)
+
+
+def _explain(article, as_json: bool) -> None:
+    """Each facet with its value and the passage it came from (re-read from the text)."""
+    from datetime import date
+
+    from searcher.articles import Article
+    from searcher.metadata import extract
+
+    published = date.fromisoformat(article.published) if article.published else None
+    meta = extract(Article(article.id, article.title, article.body, article.author, published))
+    rows = {
+        "level": meta.level, "unit": meta.unit, "province": meta.province,
+        "province_2025": meta.province_2025, "year": meta.year,
+        "meeting_date": meta.meeting_date.isoformat() if meta.meeting_date else None,
+        "meeting_types": ", ".join(meta.meeting_types),
+    }  # fmt: skip
+    if as_json:
+        out = {k: {"value": v, "from": meta.evidence.get(k, "")} for k, v in rows.items()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    for name, value in rows.items():
+        source = meta.evidence.get(name) or "—"
+        click.echo(f"{name}: {value if value is not None else '—'}\n    from: {source}")
 
 
 @cli.command("stats")

@@ -161,3 +161,31 @@ def test_title_only_article_is_kept() -> None:
 )
 def test_meeting_types(title: str, expected: list[str]) -> None:
     assert meeting_types(title, "") == expected
+
+
+FRESH = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "metadata_fresh.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+    if line.strip()
+]
+PATTERNS = [c for c in CASES if c["id"].startswith("p")]  # one case per pattern of real pages
+
+
+@pytest.mark.parametrize("case", PATTERNS + FRESH, ids=lambda c: c["id"])
+def test_real_page_patterns_exactly(case: dict) -> None:
+    """Each pattern seen on real procuracy pages (dates without "ngày", a digest's date,
+    signing dates, news stamps, guests, banners, unnamed units, abbreviations, national
+    units, boilerplate types), and the fresh set written after the extractor changed."""
+    got = predicted(case_article(case))
+    want = {f: sorted(v) if f == "types" else v for f, v in case["expect"].items()}
+    assert {f: got[f] for f in want} == want
+
+
+def test_every_field_has_its_evidence() -> None:
+    article = case_article(next(c for c in CASES if c["id"] == "p11"))
+    evidence = extract(article).evidence
+    assert "tổ chức hội nghị giao ban" in evidence["unit"]  # the organiser's sentence
+    assert evidence["meeting_date"].startswith("Ngày 2/10/2023")
+    assert evidence["year"] == "the meeting date"

@@ -10,13 +10,14 @@ from searcher.articles import Article, Problem, parse_record, parse_text, read_f
 from searcher.metadata import MEETING_TYPES, extract, meeting_types
 
 ROOT = Path(__file__).parent.parent
-CASES = [
-    json.loads(line)
-    for line in (Path(__file__).parent / "fixtures" / "metadata_cases.jsonl")
-    .read_text("utf-8")
-    .splitlines()
-    if line.strip()
-]
+
+
+def load_cases(name: str) -> list[dict]:
+    path = Path(__file__).parent / "fixtures" / name
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+CASES = load_cases("metadata_cases.jsonl")
 FIELDS = ("level", "province", "province_2025", "year", "types", "meeting_date", "published")
 
 SEEDS = [
@@ -163,13 +164,7 @@ def test_meeting_types(title: str, expected: list[str]) -> None:
     assert meeting_types(title, "") == expected
 
 
-FRESH = [
-    json.loads(line)
-    for line in (Path(__file__).parent / "fixtures" / "metadata_fresh.jsonl")
-    .read_text("utf-8")
-    .splitlines()
-    if line.strip()
-]
+FRESH = load_cases("metadata_fresh.jsonl")  # written after the extractor changed
 PATTERNS = [c for c in CASES if c["id"].startswith("p")]  # one case per pattern of real pages
 
 

@@ -21,8 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from whoosh import index as windex
-
 from searcher.articles import Article, Problem, read_source
 from searcher.edit import remove_records
 from searcher.faults import crash_point
@@ -45,6 +43,7 @@ from searcher.store import (
     ensure_index,
     new_workspace,
     now_iso,
+    open_index,
     publish,
     read_pending,
     update_info,
@@ -127,7 +126,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     total = sum(f.size for f in files.values())
     workspace = new_workspace(index_dir)
     try:
-        ix = windex.open_dir(str(workspace))
+        ix = open_index(workspace)
         procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
         writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
         manifest = Manifest()
@@ -158,7 +157,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
 
 def _load_manifest(index_dir: Path) -> Manifest:
     gen = current_generation(index_dir)
-    ix = windex.open_dir(str(gen))
+    ix = open_index(gen)
     manifest = Manifest.load(gen, ix.latest_generation())
     if manifest is None:  # a crash between a commit and the manifest: ask Whoosh
         with ix.searcher() as searcher:
@@ -172,7 +171,7 @@ def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
     """A Batch on the live generation; committed with its manifest, or undone whole:
     on failure the writer is cancelled and every file it created is deleted."""
     gen = ensure_index(index_dir)
-    ix = windex.open_dir(str(gen))
+    ix = open_index(gen)
     manifest = _load_manifest(index_dir)
     before, toc = set(os.listdir(gen)), ix.latest_generation()
     writer = ix.writer()

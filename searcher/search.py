@@ -11,6 +11,7 @@ app both call ``Engine.search`` and render the same ``SearchResults``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -119,9 +120,16 @@ class _View:
         self.searcher = index.searcher()
         self.facets = FacetIndex(self.searcher.reader())
         self.ranker = Ranker(self.searcher)
-        self.postings = PostingCache(self.searcher, lambda f, t: self.ranker.postings(f, t).ids)
+        ranker = self.ranker  # not self: no reference cycle, a replaced view is freed at once
+        self.postings = PostingCache(self.searcher, lambda f, t: ranker.postings(f, t).ids)
         self._vocab: Vocabulary | None = None
         self._titles: list[tuple[str, str]] | None = None
+
+    def __del__(self) -> None:
+        """Close the segment files when no search (or export) uses this view any more;
+        a replaced view is not closed at once, an export may still be reading it."""
+        with contextlib.suppress(Exception):
+            self.searcher.close()
 
     @property
     def titles(self) -> list[tuple[str, str]]:

@@ -151,3 +151,28 @@ def test_add_to_a_missing_index_creates_it(tmp_path: Path) -> None:
     src.write_text(NEW, encoding="utf-8")
     report = add([src], tmp_path / "corpus", tmp_path / "index")
     assert report.indexed == 1 and total(tmp_path / "index") == 1
+
+
+def test_a_long_lived_engine_closes_the_files_of_replaced_generations(fresh) -> None:
+    """Segments are read without mmap (no per-reader copies): their files must be
+    closed once a newer generation replaced them, however many rebuilds happen."""
+    import os
+    import time
+
+    corpus, index = fresh
+    engine = Engine(index)
+    for _ in range(4):
+        engine.search(build_request("giao ban"))
+        rebuild(corpus, index)
+        time.sleep(0.6)  # past the engine's refresh interval
+    engine.search(build_request("giao ban"))
+    live = current_generation(index)
+    held = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # the descriptor listdir itself used
+            continue
+        if target.startswith(str(index.resolve())):
+            held.add(target)
+    assert held and all(p.startswith(str(live)) for p in held), held

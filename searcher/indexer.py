@@ -73,8 +73,9 @@ def _is_disk_full(exc: BaseException | None) -> bool:
     return False
 
 
-def _disk_full(directory: Path, needed: int) -> DiskFull:
-    free = free_bytes(directory)
+def _disk_full(directory: Path, needed: int, *others: Path) -> DiskFull:
+    """The message names the fuller of the directories written to (index, corpus)."""
+    directory, free = min(((d, free_bytes(d)) for d in (directory, *others)), key=lambda x: x[1])
     return DiskFull(
         errno.ENOSPC,
         f"no space left on device (không đủ dung lượng đĩa): about {needed / 1e6:.0f} MB "
@@ -167,7 +168,7 @@ def _load_manifest(index_dir: Path) -> Manifest:
 
 @contextlib.contextmanager
 def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
-             needed: int = 0) -> Iterator[Batch]:  # fmt: skip
+             needed: int = 0, corpus: Path | None = None) -> Iterator[Batch]:  # fmt: skip
     """A Batch on the live generation; committed with its manifest, or undone whole:
     on failure the writer is cancelled and every file it created is deleted."""
     gen = ensure_index(index_dir)
@@ -189,7 +190,8 @@ def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
                     with contextlib.suppress(OSError):
                         (gen / name).unlink()
         if _is_disk_full(exc):
-            raise _disk_full(index_dir, needed * 3 + 1_000_000) from exc
+            others = (corpus,) if corpus else ()
+            raise _disk_full(index_dir, needed * 3 + 1_000_000, *others) from exc
         raise
     crash_point("add:after-commit")
     update_info(gen, articles=manifest.article_count(), updated=now_iso())
@@ -279,7 +281,7 @@ def add(
             _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
         needed = sum(_size(p) for p in inputs)
-        with _writing(index_dir, report, progress, needed) as batch:
+        with _writing(index_dir, report, progress, needed, corpus) as batch:
             adder = _Adder(batch, corpus, index_dir, report)
             for name in pending:
                 adder.resync(name)

@@ -360,3 +360,19 @@ def test_missing_index_is_an_error_not_zero_hits(tmp_path: Path) -> None:
     assert r.returncode == 1 and "no index in" in r.stderr
     r = cli("--index", str(tmp_path / "nowhere"), "search", "giao ban", "--json")
     assert r.returncode == 1 and json.loads(r.stderr)["error"].startswith("no index in")
+
+
+def test_a_full_corpus_disk_leaves_no_temporary(tmp_path: Path, tiny_disk: Path) -> None:
+    corpus, index = tiny_disk / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "a0.txt").write_text(ARTICLE.format(n=0), encoding="utf-8")
+    assert cli("--corpus", str(corpus), "--index", str(index), "rebuild").returncode == 0
+    big = tmp_path / "big.jsonl"  # larger than the disk: the copy into corpus/ fails
+    with big.open("w", encoding="utf-8") as fh:
+        for i in range(1200):
+            fh.write(json.dumps({"title": f"Tin {i}", "body": "nội dung " * 400}) + "\n")
+    r = cli("--corpus", str(corpus), "--index", str(index), "add", str(big))
+    assert r.returncode == 1 and "no space left on device" in r.stderr, r.stderr
+    assert str(corpus) in r.stderr and "Traceback" not in r.stderr
+    assert [p.name for p in corpus.iterdir()] == ["a0.txt"]  # no .add-*.tmp left behind
+    assert ids(index) == {"a0"}

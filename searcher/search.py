@@ -163,11 +163,11 @@ class Engine:
         if self._view is not None and now - self._checked < REFRESH_SECONDS:
             return self._view
         self._checked = now
-        gen = current_generation(self.index_dir)
-        if gen is None:
-            self._view = None
-            return None
         try:
+            gen = current_generation(self.index_dir)
+            if gen is None:
+                self._view = None
+                return None
             if self._view is None or gen != self._generation:
                 index = open_current(self.index_dir)
                 if index is None:

@@ -58,12 +58,18 @@ def writer_lock(index_dir: Path, timeout: float = 30.0) -> Iterator[None]:
 
 
 def current_generation(index_dir: Path) -> Path | None:
-    """The live generation directory, or None when no index was built."""
+    """The live generation directory, or None when no index was built. A generation
+    removed between reading the link and opening it (two swaps in a row) is no
+    error: the link is read again and names the newer one."""
     link = index_dir / CURRENT
-    if link.is_symlink() or link.is_dir():
+    for _ in range(5):
+        if not (link.is_symlink() or link.is_dir()):
+            return None
         target = link.resolve()
-        if windex.exists_in(str(target)):
-            return target
+        try:
+            return target if windex.exists_in(str(target)) else None
+        except OSError:
+            continue
     return None
 
 

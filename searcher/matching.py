@@ -53,21 +53,28 @@ def syllables(text: str, accented: bool | None = None) -> list[Syllable]:
 
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, ...]]:
-    """folded abbreviation → expansion syllables (canonical), from data/abbreviations.tsv."""
+    """folded abbreviation → expansion syllables (canonical), from data/abbreviations.tsv.
+    An abbreviation of several syllables ("TP HCM", also typed "TP.HCM") is keyed by
+    its folded syllables joined with spaces."""
     text = resources.files("searcher").joinpath("data/abbreviations.tsv").read_text("utf-8")
     table = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             abbr, expansion = line.split("\t")
-            table[fold(abbr)] = tuple(canonical(expansion).split())
+            key = " ".join(s.folded for s in syllables(abbr))
+            table[key] = tuple(canonical(expansion).split())
     return table
 
 
 @lru_cache(maxsize=1)
 def folded_expansions() -> dict[tuple[str, ...], str]:
-    """folded expansion syllables → folded abbreviation, longest first."""
+    """folded expansion syllables → folded one-word abbreviation ("tphcm"), longest first."""
     table = sorted(abbreviations().items(), key=lambda kv: -len(kv[1]))
-    return {tuple(fold(w) for w in expansion): abbr for abbr, expansion in table}
+    out: dict[tuple[str, ...], str] = {}
+    for abbr, expansion in table:
+        if " " not in abbr:
+            out.setdefault(tuple(fold(w) for w in expansion), abbr)
+    return out
 
 
 def _fields(suffix: str) -> list[str]:
@@ -97,9 +104,9 @@ def phrase_query(sylls: list[Syllable], rank: bool = False) -> wq.Query:
 def _with_abbreviation(sylls: list[Syllable], q: wq.Query, rank: bool) -> wq.Query:
     """ "VKSND" also finds "viện kiểm sát nhân dân", and the other way round."""
     table = abbreviations()
-    if len(sylls) == 1 and sylls[0].folded in table:
-        expansion = [Syllable(w, fold(w), True) for w in table[sylls[0].folded]]
-        return wq.Or([q, phrase_query(expansion, rank)])
+    key = " ".join(s.folded for s in sylls)
+    if len(sylls) <= 2 and key in table:  # "VKSND", "TP.HCM"
+        return wq.Or([q, *_abbreviation_queries(key, rank)])
     abbr = folded_expansions().get(tuple(s.folded for s in sylls))
     if abbr:
         return wq.Or([q, syllable_query(Syllable(abbr, abbr, False))])
@@ -113,20 +120,41 @@ def _alternative(value: str, accented: bool, rank: bool) -> tuple[wq.Query | Non
     return _with_abbreviation(sylls, phrase_query(sylls, rank), rank), sylls
 
 
-def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """Runs of single-word clauses that spell an abbreviation's expansion."""
+def _expansion_runs(clauses: list[tuple[str, ...]], rank: bool) -> list[tuple[int, int, list]]:
+    """Runs of single-word clauses that spell an abbreviation's expansion ("viện kiểm
+    sát nhân dân": also the abbreviation) or an abbreviation of several syllables
+    ("TP HCM": also its expansion and its one-word form "TPHCM"), with the queries
+    that may stand for the run."""
     words = [fold(c[0]) if len(c) == 1 and " " not in c[0] else None for c in clauses]
+    multi = [(tuple(k.split()), k) for k in abbreviations() if " " in k]
     runs = []
     i = 0
     while i < len(words):
         for expansion, abbr in folded_expansions().items():
             n = len(expansion)
             if tuple(words[i : i + n]) == expansion:
-                runs.append((i, i + n, abbr))
+                runs.append((i, i + n, [syllable_query(Syllable(abbr, abbr, False))]))
                 i += n - 1
                 break
+        else:
+            for parts, key in multi:
+                if tuple(words[i : i + len(parts)]) == parts:
+                    runs.append((i, i + len(parts), _abbreviation_queries(key, rank)))
+                    i += len(parts) - 1
+                    break
         i += 1
     return runs
+
+
+def _abbreviation_queries(key: str, rank: bool) -> list[wq.Query]:
+    """What an abbreviation stands for: its expansion, and its one-word spelling when
+    it has several syllables ("tp hcm" → "thành phố hồ chí minh", "tphcm")."""
+    expansion = abbreviations()[key]
+    queries = [phrase_query([Syllable(w, fold(w), True) for w in expansion], rank)]
+    glued = folded_expansions().get(tuple(fold(w) for w in expansion))
+    if glued and glued != key:
+        queries.append(syllable_query(Syllable(glued, glued, False)))
+    return queries
 
 
 @dataclass(frozen=True)
@@ -145,14 +173,14 @@ def _clauses(request: SearchRequest, rank: bool) -> tuple[list[wq.Query], list[S
     required: list[wq.Query] = []
     all_sylls: list[Syllable] = []
     accented = has_diacritics(request.text)
-    runs = {start: (end, abbr) for start, end, abbr in _expansion_runs(request.clauses)}
+    runs = {start: (end, alts) for start, end, alts in _expansion_runs(request.clauses, rank)}
     i = 0
     while i < len(request.clauses):
         if i in runs:
-            end, abbr = runs[i]
+            end, alternatives = runs[i]
             parts = [_alternative(request.clauses[j][0], accented, rank) for j in range(i, end)]
             together = wq.And([q for q, _ in parts if q is not None])
-            required.append(wq.Or([together, syllable_query(Syllable(abbr, abbr, False))]))
+            required.append(wq.Or([together, *alternatives]))
             all_sylls.extend(s for _, sylls in parts for s in sylls)
             i = end
             continue

@@ -242,3 +242,32 @@ def test_no_article_with_every_word_relaxes_to_any(engine: Engine) -> None:
     assert strict.hits[0].id == "001_19c58e07ec207b15"
     assert not engine.search(build_request("giao ban")).relaxed
     assert engine.search(build_request("zzqq")).total == 0
+
+
+@pytest.mark.parametrize("typed", ["TPHCM", "TP HCM", "TP.HCM", "tp hcm", "Thành phố Hồ Chí Minh"])
+def test_city_abbreviations_find_the_city(tmp_path, typed: str) -> None:
+    """Abbreviations seen on real procuracy pages (issue 11): TPHCM, TP HCM, TP.HCM."""
+    from searcher.indexer import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "VKSND thành phố Hồ Chí Minh giao ban\nNgày 2/2/2024, VKSND thành phố Hồ Chí Minh "
+        "tổ chức giao ban.\n", encoding="utf-8")  # fmt: skip
+    (corpus / "b.txt").write_text(
+        "VKSND TPHCM tập huấn\nNgày 3/3/2024, VKSND TPHCM tổ chức tập huấn.\n", encoding="utf-8"
+    )
+    (corpus / "c.txt").write_text("VKSND tỉnh Nghệ An\nNgày 4/4/2024, họp.\n", encoding="utf-8")
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    found = {h.id for h in engine.search(build_request(typed)).hits}
+    assert found == {"a", "b"}, (typed, found)
+
+
+@pytest.mark.parametrize(
+    ("short", "long"), [("VKSQS", "viện kiểm sát quân sự"), ("KSND", "kiểm sát nhân dân")]
+)
+def test_new_abbreviations_expand(short: str, long: str) -> None:
+    from searcher.matching import abbreviations
+
+    assert abbreviations()[short.lower()] == tuple(long.split())

@@ -113,6 +113,11 @@ def _split_lines(text: str) -> list[str]:
 
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[\s:]*", re.IGNORECASE)
+# a stamp at the start of a line, then the text: (pattern, its date)
+_STAMP_PREFIXES = (
+    (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
+    (_DATE_PREFIX, lambda m: parse_date(m.group(1))),
+)
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|ngay|gmt)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?|[+-]\d{1,2}\b|[\s,:()|.\-]+"
@@ -148,13 +153,12 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
     published = None
     kept: list[str] = []
     for i, line in enumerate(page.lines):
-        if i <= 3 and (m := CMS_TIMESTAMP.match(line)):
-            published = published or parse_cms_timestamp(line)
-            if rest := line[m.end() :].strip():
-                kept.append(rest)
-            continue
-        if i <= 3 and (m := _DATE_PREFIX.match(line)):  # "date 2025-10-19 (GLO)- Quân đoàn …"
-            published = published or parse_date(m.group(1))
+        prefix = i <= 3 and next(
+            ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
+        )
+        if prefix:  # "1/15/2021 7:29:59 AM …", "date 2025-10-19 (GLO)- Quân đoàn …"
+            m, read = prefix
+            published = published or read(m)
             if rest := line[m.end() :].strip():
                 kept.append(rest)
             continue
@@ -197,7 +201,7 @@ def make_article(
         body="\n".join(cleaned.lines).strip(),
         author=cleaned.author,
         published=published,
-        url=url,
+        url=web_address(url) if url else None,
         source=source,
         furniture=furniture,
         locator=locator,
@@ -238,7 +242,7 @@ def parse_record(
     (title, title_from), (body, body_from) = convert(title), convert(body)
     legacy = title_from or body_from
     note = f"converted from {legacy} to Unicode" if legacy else None
-    url = web_address(str(record["url"])) if record.get("url") else None
+    url = str(record["url"]) if record.get("url") else None
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,

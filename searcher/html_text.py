@@ -97,12 +97,10 @@ def _canonical_url(tag: str, raw_attrs: str) -> str | None:
         return None
     attrs = _attrs(raw_attrs)
     if tag == "link" and attrs.get("rel", "").lower() == "canonical":
-        url = attrs.get("href", "")
-    elif tag == "meta" and attrs.get("property", "").lower() == "og:url":
-        url = attrs.get("content", "")
-    else:
-        return None
-    return url.strip() if url.strip().lower().startswith(("http://", "https://")) else None
+        return attrs.get("href") or None
+    if tag == "meta" and attrs.get("property", "").lower() == "og:url":
+        return attrs.get("content") or None
+    return None  # which addresses are kept is decided for every format in make_article
 
 
 class _Collector:

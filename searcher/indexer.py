@@ -120,7 +120,8 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     report = Report(full_rebuild=True)
     _cleanup_temporaries(corpus)
     files = list_corpus(corpus, report.skipped)
-    prior = _load_manifest(index_dir) if current_generation(index_dir) else None
+    live = current_generation(index_dir)
+    prior = _load_manifest(live, open_index(live)) if live else None
     reserved = {i: n for i, n in prior.ids.items() if n in files} if prior else {}
     known = prior.sources if prior else {}
     order = sorted(files, key=lambda n: (n not in known, n))  # what was indexed comes first
@@ -131,8 +132,8 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
         writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
         manifest = Manifest()
-        batch = Batch(writer, manifest, report, reserved, progress)
-        batch.bytes_total = total
+        batch = Batch(writer, manifest, report, corpus, reserved=reserved, progress=progress,
+                      bytes_total=total)  # fmt: skip
         try:
             for name in order:
                 batch.ingest(files[name])
@@ -156,9 +157,8 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     return report
 
 
-def _load_manifest(index_dir: Path) -> Manifest:
-    gen = current_generation(index_dir)
-    ix = open_index(gen)
+def _load_manifest(gen: Path, ix) -> Manifest:
+    """The manifest of generation ``gen`` (opened as ``ix``)."""
     manifest = Manifest.load(gen, ix.latest_generation())
     if manifest is None:  # a crash between a commit and the manifest: ask Whoosh
         with ix.searcher() as searcher:
@@ -166,17 +166,25 @@ def _load_manifest(index_dir: Path) -> Manifest:
     return manifest
 
 
+class _Live:
+    """The live generation, opened once, with its manifest (lock held)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.gen = ensure_index(index_dir)
+        self.ix = open_index(self.gen)
+        self.manifest = _load_manifest(self.gen, self.ix)
+
+
 @contextlib.contextmanager
-def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
-             needed: int = 0, corpus: Path | None = None) -> Iterator[Batch]:  # fmt: skip
+def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None = None,
+             progress: Progress | None = None, needed: int = 0) -> Iterator[Batch]:  # fmt: skip
     """A Batch on the live generation; committed with its manifest, or undone whole:
     on failure the writer is cancelled and every file it created is deleted."""
-    gen = ensure_index(index_dir)
-    ix = open_index(gen)
-    manifest = _load_manifest(index_dir)
+    live = live or _Live(index_dir)
+    gen, ix, manifest = live.gen, live.ix, live.manifest
     before, toc = set(os.listdir(gen)), ix.latest_generation()
     writer = ix.writer()
-    batch = Batch(writer, manifest, report, progress=progress)
+    batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed)
     try:
         yield batch
         crash_point("add:before-commit")
@@ -190,8 +198,7 @@ def _writing(index_dir: Path, report: Report, progress: Progress | None = None,
                     with contextlib.suppress(OSError):
                         (gen / name).unlink()
         if _is_disk_full(exc):
-            others = (corpus,) if corpus else ()
-            raise _disk_full(index_dir, needed * 3 + 1_000_000, *others) from exc
+            raise _disk_full(index_dir, needed * 3 + 1_000_000, corpus) from exc
         raise
     crash_point("add:after-commit")
     update_info(gen, articles=manifest.article_count(), updated=now_iso())
@@ -215,7 +222,8 @@ def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> 
     report = Report()
     _cleanup_temporaries(corpus)
     files = list_corpus(corpus, report.skipped)
-    known = _load_manifest(index_dir).sources
+    live = _Live(index_dir)
+    known = live.manifest.sources
     if not files and any(e.articles for e in known.values()) and not allow_empty:
         raise EmptyCorpus(
             f"{corpus} holds no article but the index holds {len(known)} files' articles: "
@@ -229,9 +237,9 @@ def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> 
     )
     new = sorted(n for n in files if n not in known)
     report.unchanged = len(files) - len(changed) - len(new)
-    if deleted or changed or new or any(orphaned_duplicates(Manifest(known))):
-        with _writing(index_dir, report, progress, sum(files[n].size for n in changed + new)) as b:
-            b.bytes_total = sum(files[n].size for n in changed + new)
+    if deleted or changed or new or any(orphaned_duplicates(live.manifest)):
+        needed = sum(files[n].size for n in changed + new)
+        with _writing(index_dir, corpus, report, live, progress, needed) as b:
             for name in deleted:
                 b.release(name, deleted=True)
             for name in changed:
@@ -281,7 +289,7 @@ def add(
             _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
         needed = sum(_size(p) for p in inputs)
-        with _writing(index_dir, report, progress, needed, corpus) as batch:
+        with _writing(index_dir, corpus, report, progress=progress, needed=needed) as batch:
             adder = _Adder(batch, corpus, index_dir, report)
             for name in pending:
                 adder.resync(name)
@@ -366,7 +374,7 @@ class _Adder:
         stem = Path(name).stem
         if old is not None:  # a replacement must bring at least one article
             problems = []
-            for item in read_source(tmp, stem, kind=Path(name).suffix):
+            for item in read_source(tmp, stem, self.corpus, Path(name).suffix):
                 if isinstance(item, Article):
                     break
                 problems.append(item)
@@ -376,10 +384,8 @@ class _Adder:
                 self.report.notes.append(f"{origin}: nothing to index; '{name}' kept as it was")
                 return
             self.batch.release(name)
-        entry = self.batch.ingest(SourceFile(name, dest, size, sha1), read_from=tmp, stem=stem)
-        for problem in self.report.skipped:
-            if problem.source.startswith(name):
-                object.__setattr__(problem, "source", problem.source.replace(name, origin, 1))
+        src = SourceFile(name, dest, size, sha1)
+        entry = self.batch.ingest(src, read_from=tmp, shown_as=origin)
         if not entry.articles and old is None:
             manifest.drop(name)  # nothing from it is indexed: it does not enter the corpus
             return
@@ -397,7 +403,8 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
     report = Report()
     with writer_lock(index_dir, timeout=timeout):
         _cleanup_temporaries(corpus)
-        manifest = _load_manifest(index_dir) if current_generation(index_dir) else Manifest()
+        live = _Live(index_dir) if current_generation(index_dir) else None
+        manifest = live.manifest if live else Manifest()
         by_source: dict[str, list] = {}
         for article_id in dict.fromkeys(ids):
             name = manifest.ids.get(article_id)
@@ -409,7 +416,7 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
             by_source.setdefault(name, []).append(locator)
         if not by_source:
             return report
-        with _writing(index_dir, report) as batch:
+        with _writing(index_dir, corpus, report, live) as batch:
             for name, locators in by_source.items():
                 path = corpus / name
                 remove_records(path, locators, TEMP_PREFIX)

@@ -147,17 +147,21 @@ class Batch:
         writer,
         manifest: Manifest,
         report: Report,
+        corpus: Path,
+        *,
         reserved: dict[str, str] | None = None,
         progress: Progress | None = None,
+        bytes_total: int = 0,
     ) -> None:
         self.writer = writer
         self.manifest = manifest
         self.report = report
+        self.corpus = corpus  # every file is read from inside it, links included
         self.reserved = dict(reserved or {})  # id → source that held it before this batch
         self.released: set[str] = set()
         self.previous: dict[str, dict[str, tuple]] = {}  # re-read source → id → (hash, locator)
         self.progress = progress
-        self.bytes_total = 0
+        self.bytes_total = bytes_total
         self.bytes_done = 0
         self._told = 0.0
 
@@ -189,17 +193,21 @@ class Batch:
                 return candidate
             n += 1
 
-    def ingest(self, src: SourceFile, read_from: Path | None = None, stem: str | None = None):
+    def ingest(
+        self, src: SourceFile, read_from: Path | None = None, shown_as: str | None = None
+    ) -> Entry:
         """Index every article of ``src`` (read from ``read_from`` if given, e.g. a
-        temporary copy); return its manifest entry."""
+        temporary copy, problems named after ``shown_as``, default the corpus name);
+        return its manifest entry."""
         entry = Entry(src.size, src.sha1)
         self.manifest.put(src.name, entry)
         used_here: set[str] = set()
         path = read_from or src.path
-        stem = stem if stem is not None else Path(src.name).stem
-        for item in read_source(path, stem, kind=Path(src.name).suffix, position=self._within):
+        stem, kind = Path(src.name).stem, Path(src.name).suffix
+        items = read_source(path, stem, self.corpus, kind, position=self._within)
+        for item in items:
             if isinstance(item, Problem):
-                where = item.source.replace(shown(path), src.name, 1)
+                where = item.source.replace(shown(path), shown_as or src.name, 1)
                 self.report.skipped.append(Problem(where, item.reason))
                 entry.problems.append(item.reason)
                 continue

@@ -197,8 +197,10 @@ def vietnamese_share(text: str) -> tuple[float, int]:
 CONVERTERS = {"TCVN3 (ABC)": from_tcvn3, "VNI": from_vni}
 
 
-def _best(text: str, min_words: int) -> tuple[str, str | None]:
-    share, n = vietnamese_share(text)
+def _best(text: str, min_words: int, measured: tuple[float, int] | None = None):
+    """(text, None) or (its best conversion, the encoding's name); ``measured`` is the
+    text's ``vietnamese_share`` when the caller already has it."""
+    share, n = measured or vietnamese_share(text)
     if n < min_words or share > 0.9:
         return text, None
     best, best_name, best_share = text, None, share
@@ -218,10 +220,11 @@ def convert(text: str) -> tuple[str, str | None]:
     _, name = _best(text, min_words=8)
     out, used = [], set()
     for line in text.split("\n"):
-        fixed, line_name = _best(line, min_words=4)
-        if line_name is None and name is not None and vietnamese_share(line)[1] < 4:
+        share, words = vietnamese_share(line)
+        fixed, line_name = _best(line, min_words=4, measured=(share, words))
+        if line_name is None and name is not None and words < 4:
             candidate = CONVERTERS[name](line)
-            if vietnamese_share(candidate)[0] > vietnamese_share(line)[0]:
+            if vietnamese_share(candidate)[0] > share:
                 fixed, line_name = candidate, name
         out.append(fixed)
         if line_name:

@@ -193,16 +193,7 @@ class Engine:
 
     def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
         fx = view.facets
-        plan = text_query(request)
-        text_mask = self._matching(view, plan)
-        relaxed = False
-        if plan is not None and len(request.clauses) > 1 and not text_mask.any():
-            plan = text_query(request, any_clause=True)
-            text_mask, relaxed = self._matching(view, plan), True
-        masks = fx.filter_masks(request)
-        matched = text_mask.copy()
-        for m in masks.values():
-            matched &= m
+        plan, text_mask, masks, matched, relaxed = self._selection(view, request)
         total = int(matched.sum())
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
@@ -230,6 +221,22 @@ class Engine:
             date_to=request.date_to.isoformat() if request.date_to else None,
         )
 
+    def _selection(self, view: _View, request: SearchRequest):
+        """(plan, text mask, filter masks, matched, relaxed): the documents a request
+        selects, for a page of results and for an export alike. When no article holds
+        every word, the any-word plan is used (``relaxed``)."""
+        plan = text_query(request)
+        text_mask = self._matching(view, plan)
+        relaxed = False
+        if plan is not None and len(request.clauses) > 1 and not text_mask.any():
+            plan = text_query(request, any_clause=True)
+            text_mask, relaxed = self._matching(view, plan), True
+        masks = view.facets.filter_masks(request)
+        matched = text_mask.copy()
+        for m in masks.values():
+            matched &= m
+        return plan, text_mask, masks, matched, relaxed
+
     @staticmethod
     def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):
         """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
@@ -248,13 +255,7 @@ class Engine:
             view = self._current()
             if view is None:
                 return
-            plan = text_query(request)
-            matched = self._matching(view, plan)
-            if plan is not None and len(request.clauses) > 1 and not matched.any():
-                plan = text_query(request, any_clause=True)
-                matched = self._matching(view, plan)
-            for m in view.facets.filter_masks(request).values():
-                matched &= m
+            plan, _, _, matched, _ = self._selection(view, request)
             ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
         for start in range(0, len(ranked), batch):
             with self._lock:

@@ -42,6 +42,7 @@ from searcher.sources import (
 from searcher.text import canonical, clean_text, fold
 
 MAX_ID_CHARS = 200
+NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,14 +307,22 @@ def parse_jsonl(
     fh: BinaryIO, stem: str, source: str, position: Callable[[int], None] | None = None
 ) -> Iterator[Article | Problem]:
     """One JSON object a line, streamed; a broken line is reported, the others read.
-    ``position`` is told how many bytes were read after each line."""
+    ``position`` is told how many bytes were read after each line. A stream whose first
+    lines are all unreadable is not JSONL (binary data piped in): said once, not per line."""
+    readable = 0
     for n, line, problem in _jsonl_lines(fh):
         if position is not None:
             position(fh.tell())
         where = f"{source}:{n}"
+        if readable == 0 and n > NOT_JSONL_AFTER:
+            yield Problem(source, f"not JSONL: none of the first {NOT_JSONL_AFTER} lines is "
+                          "a JSON record; the rest is not read")  # fmt: skip
+            return
         if problem:
             yield Problem(where, problem)
             continue
+        if line.strip().startswith("{"):
+            readable += 1
         if not line.strip():
             continue
         try:

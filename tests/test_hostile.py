@@ -376,3 +376,15 @@ def test_a_full_corpus_disk_leaves_no_temporary(tmp_path: Path, tiny_disk: Path)
     assert str(corpus) in r.stderr and "Traceback" not in r.stderr
     assert [p.name for p in corpus.iterdir()] == ["a0.txt"]  # no .add-*.tmp left behind
     assert ids(index) == {"a0"}
+
+
+def test_binary_piped_into_add_is_refused_once_not_line_by_line(tmp_path: Path) -> None:
+    corpus, index = corpus_of(tmp_path, 1), tmp_path / "index"
+    rebuild(corpus, index)
+    garbage = random.Random(3).randbytes(300_000)
+    command = [sys.executable, "-m", "searcher", "--corpus", str(corpus), "--index", str(index)]
+    r = subprocess.run([*command, "add", "-"], input=garbage, capture_output=True, timeout=60)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and err.count("skipped") <= 21, err[:500]
+    assert "not JSONL: none of the first 20 lines is a JSON record" in err
+    assert ids(index) == {"a0"} and [p.name for p in corpus.iterdir()] == ["a0.txt"]

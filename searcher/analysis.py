@@ -159,3 +159,17 @@ def folded_analyzer():
 def word_analyzer():
     """pyvi compounds and units in canonical form."""
     return CompoundTokenizer() | CanonicalFilter()
+
+
+def analyse(text: str) -> tuple[list[str], list[str]]:
+    """(canonical syllables, compounds) of a title or body: what the ``title``/``body``
+    and ``_words`` views index, computed once. The indexer hands these lists to Whoosh
+    (which indexes a list as given) and to the derived arrays, so both see one analysis.
+
+    >>> analyse("Viện kiểm sát nhân dân Thanh Hoá")
+    (['viện', 'kiểm', 'sát', 'nhân', 'dân', 'thanh', 'hóa'], ['kiểm_sát_nhân_dân', 'thanh_hóa'])
+    """
+    return (
+        [t.text for t in syllable_analyzer()(text)],
+        [t.text for t in word_analyzer()(text)],
+    )

@@ -1,9 +1,9 @@
 """Facet counting over per-document value arrays (numpy), not Whoosh ``groupedby``.
 
 For each facet field, one small integer per document (a bitmask for the
-multi-valued ``meeting_type``) is read once per index reader from the posting
-lists. Counting the facets of a result set is then a ``bincount`` over its
-document numbers. Facets behave like multi-select: a facet's counts apply every
+multi-valued ``meeting_type``) comes from the segment arrays the indexer wrote.
+Counting the facets of a result set is then a ``bincount`` over its document
+numbers. Facets behave like multi-select: a facet's counts apply every
 other facet's filters but not its own.
 
 >>> order_values("year", {"2021": 3, "2020": 1})
@@ -33,44 +33,39 @@ class FacetValue:
 
 
 class FacetIndex:
-    """Per-document facet codes and sort dates for one index reader."""
+    """Per-document facet codes and sort dates, from the segment arrays: each
+    segment's codes are mapped onto one sorted list of values per facet."""
 
-    def __init__(self, reader) -> None:
-        n = reader.doc_count_all()
-        self.size = n
-        self.live = np.ones(n, dtype=bool)
-        if reader.has_deletions():
-            for docnum in range(n):
-                if reader.is_deleted(docnum):
-                    self.live[docnum] = False
+    def __init__(self, index) -> None:
+        segments = index.segments
+        self.size = index.size
+        self.live = index.live
         self.values: dict[str, list[str]] = {}
         self.codes: dict[str, np.ndarray] = {}
         for name in FACETS:
-            terms = [t.decode("utf-8") for t in reader.lexicon(name)]
-            self.values[name] = terms
-            if name in MULTI_VALUED:
-                codes = np.zeros(n, dtype=np.int64)
-                for i, term in enumerate(terms[:63]):
-                    ids = np.fromiter(reader.postings(name, term).all_ids(), dtype=np.int64)
-                    codes[ids] |= np.int64(1) << i
-            else:
-                codes = np.full(n, -1, dtype=np.int32)
-                for i, term in enumerate(terms):
-                    ids = np.fromiter(reader.postings(name, term).all_ids(), dtype=np.int64)
-                    codes[ids] = i
-            self.codes[name] = codes
+            values = sorted({v for seg in segments for v in seg.meta["facets"][name]})
+            self.values[name] = values
+            position = {v: i for i, v in enumerate(values)}
+            parts = []
+            for seg in segments:
+                own = seg.meta["facets"][name]
+                codes = np.asarray(seg[f"facet.{name}"])
+                if name in MULTI_VALUED:
+                    mapped = np.zeros(len(codes), dtype=np.int64)
+                    for i, v in enumerate(own):
+                        if position[v] < 63:
+                            bit = (codes >> np.int64(i)) & np.int64(1)
+                            mapped |= bit << np.int64(position[v])
+                else:
+                    table = np.array([position[v] for v in own] + [-1], dtype=np.int32)
+                    mapped = table[codes]  # code -1 → the last slot (-1)
+                parts.append(mapped)
+            dtype = np.int64 if name in MULTI_VALUED else np.int32
+            self.codes[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
         self.years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
-        # newest/oldest ordering: days since 1900 from the "sort_date" terms
-        self.sort_key = np.zeros(n, dtype=np.int32)
-        for term in reader.lexicon("sort_date"):
-            text = term.decode("utf-8")
-            try:
-                y, m, d = (int(x) for x in text.split("-"))
-            except ValueError:
-                continue
-            key = y * 372 + m * 31 + d  # = day_key(the date)
-            ids = np.fromiter(reader.postings("sort_date", text).all_ids(), dtype=np.int64)
-            self.sort_key[ids] = key
+        # newest/oldest ordering: y * 372 + m * 31 + d of the "sort_date" (0: none)
+        keys = [np.asarray(seg["sort_key"]) for seg in segments]
+        self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
 
     def value_mask(self, facet: str, wanted: list) -> np.ndarray:
         """Documents whose ``facet`` has any of the wanted values."""

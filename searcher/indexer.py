@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from searcher.arrays.writer import OldRows, write_arrays
 from searcher.articles import Article, Problem, read_source
 from searcher.edit import remove_records
 from searcher.faults import crash_point
@@ -142,6 +143,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         except BaseException:
             _cancel(writer)
             raise
+        write_arrays(workspace, ix, batch.rows, None)
         manifest.save(workspace, ix.latest_generation())
         report.seconds = time.perf_counter() - started
         info = {"built": now_iso(), "articles": manifest.article_count(), "corpus": str(corpus),
@@ -173,6 +175,7 @@ class _Live:
         self.gen = ensure_index(index_dir)
         self.ix = open_index(self.gen)
         self.manifest = _load_manifest(self.gen, self.ix)
+        write_arrays(self.gen, self.ix, None, OldRows(self.gen, self.ix))  # repair if lost
 
 
 @contextlib.contextmanager
@@ -183,12 +186,14 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     live = live or _Live(index_dir)
     gen, ix, manifest = live.gen, live.ix, live.manifest
     before, toc = set(os.listdir(gen)), ix.latest_generation()
+    old_rows = OldRows(gen, ix)
     writer = ix.writer()
     batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed)
     try:
         yield batch
         crash_point("add:before-commit")
         writer.commit()
+        write_arrays(gen, ix, batch.rows, old_rows)
         manifest.save(gen, ix.latest_generation())
     except BaseException as exc:
         _cancel(writer)

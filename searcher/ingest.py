@@ -20,11 +20,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from searcher.analysis import analyse
+from searcher.arrays.rows import BatchRows
 from searcher.articles import Article, Problem, read_source
 from searcher.dates import date_iso
 from searcher.manifest import Entry, Manifest
 from searcher.metadata import extract
 from searcher.sources import Skipped, SourceError, fingerprint, shown, walk
+from searcher.text import fold
 
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes in all, articles indexed)
 
@@ -71,7 +74,8 @@ class Report:
 
 
 def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -> dict:
-    """The Whoosh fields of one article (``None`` values left out)."""
+    """The Whoosh fields of one article (``None`` values left out); the text views are
+    token lists, analysed once here (Whoosh indexes a list as given)."""
     m = extract(article)
     sort_date = m.meeting_date or m.published
     doc = {
@@ -97,9 +101,9 @@ def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -
         "meeting_type": ",".join(m.meeting_types),
     }
     for name in ("title", "body"):
-        text = article.title if name == "title" else article.body
-        for suffix in ("", "_folded", "_words"):
-            doc[name + suffix] = text
+        syllables, words = analyse(article.title if name == "title" else article.body)
+        doc[name], doc[f"{name}_words"] = syllables, words
+        doc[f"{name}_folded"] = [fold(s) for s in syllables]
     return {k: v for k, v in doc.items() if v is not None}
 
 
@@ -154,6 +158,7 @@ class Batch:
         bytes_total: int = 0,
     ) -> None:
         self.writer = writer
+        self.rows = BatchRows()  # for the derived arrays of the segments this batch writes
         self.manifest = manifest
         self.report = report
         self.corpus = corpus  # every file is read from inside it, links included
@@ -256,7 +261,9 @@ class Batch:
             return
         if before is not None:
             self.writer.delete_by_term("id", article_id)
-        self.writer.add_document(**to_document(article, src.name, src.size, src.sha1))
+        doc = to_document(article, src.name, src.size, src.sha1)
+        self.writer.add_document(**doc)
+        self.rows.add(article_id, doc, doc, article.title)
         if article_id in self.released:
             self.report.replaced += 1
         else:

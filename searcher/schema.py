@@ -14,7 +14,7 @@ TEXT_FIELDS = ("title", "body")
 VIEWS = ("", "_folded", "_words")  # canonical syllables, folded syllables, compounds
 FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 3  # bump when fields, analysis or metadata extraction change: full rebuild
+SCHEMA_VERSION = 4  # bump when fields, analysis or metadata extraction change: full rebuild
 
 
 def build_schema() -> Schema:

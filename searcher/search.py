@@ -21,13 +21,12 @@ from unicodedata import normalize
 
 import numpy as np
 
+from searcher.arrays.core import ArrayIndex, MissingArrays
 from searcher.export import export_row
 from searcher.facets import FacetIndex, FacetValue
-from searcher.fastmatch import PostingCache
 from searcher.highlight import highlight_html, snippet_html
 from searcher.matching import QueryPlan, highlight_terms, text_query
 from searcher.query import SearchRequest, build_request
-from searcher.ranking import Ranker
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
@@ -113,17 +112,21 @@ class SearchResults:
 
 
 class _View:
-    """One open searcher with what is derived from it."""
+    """One open index: its segment arrays (the query path) and a Whoosh searcher for
+    the stored fields of the page's hits. Immutable once built: threads share it."""
 
-    def __init__(self, index) -> None:
+    def __init__(self, index, gen: Path) -> None:
         self.index = index
         self.searcher = index.searcher()
-        self.facets = FacetIndex(self.searcher.reader())
-        self.ranker = Ranker(self.searcher)
-        ranker = self.ranker  # not self: no reference cycle, a replaced view is freed at once
-        self.postings = PostingCache(self.searcher, lambda f, t: ranker.postings(f, t).ids)
+        try:
+            self.arrays = ArrayIndex(gen, self.searcher.reader())
+        except BaseException:
+            self.searcher.close()
+            raise
+        self.facets = FacetIndex(self.arrays)
+        self.stored_lock = threading.Lock()  # one file position per Whoosh reader
         self._vocab: Vocabulary | None = None
-        self._titles: list[tuple[str, str]] | None = None
+        self._titles: list[str] | None = None
 
     def __del__(self) -> None:
         """Close the segment files when no search (or export) uses this view any more;
@@ -131,29 +134,32 @@ class _View:
         with contextlib.suppress(Exception):
             self.searcher.close()
 
+    def stored(self, docnums: list[int]) -> list[dict]:
+        with self.stored_lock:
+            return [self.searcher.stored_fields(d) for d in docnums]
+
     @property
-    def titles(self) -> list[tuple[str, str]]:
-        """(folded title, title) of every article, read once per reader for completions."""
+    def titles(self) -> list[str]:
+        """Folded titles of every document (for completions), from the arrays."""
         if self._titles is None:
-            self._titles = [
-                (fold(t), t)
-                for t in (s.get("title_text", "") for s in self.searcher.all_stored_fields())
-            ]
+            self._titles = [fold(t) for seg in self.arrays.segments for t in seg.titles.tolist()]
         return self._titles
 
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocab is None:
-            self._vocab = Vocabulary(self.searcher)
+            with self.stored_lock:
+                self._vocab = Vocabulary(self.arrays, self.searcher.reader(), self.stored_lock)
         return self._vocab
 
 
 class Engine:
-    """Searches the index in ``index_dir``; safe to share between threads."""
+    """Searches the index in ``index_dir``; safe to share between threads. Searches
+    run side by side on the current view; only swapping views takes a lock."""
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()  # guards the view swap, never a whole search
         self._view: _View | None = None
         self._generation: Path | None = None
         self._checked = 0.0
@@ -162,22 +168,26 @@ class Engine:
         now = time.monotonic()
         if self._view is not None and now - self._checked < REFRESH_SECONDS:
             return self._view
-        self._checked = now
-        try:
-            gen = current_generation(self.index_dir)
-            if gen is None:
-                self._view = None
-                return None
-            if self._view is None or gen != self._generation:
-                index = open_current(self.index_dir)
-                if index is None:
-                    return self._view
-                self._view, self._generation = _View(index), gen
-            elif not self._view.searcher.up_to_date():
-                self._view = _View(self._view.index)
-        except OSError:  # swapped again while opening (a generation removed): keep the last view
-            self._checked = 0.0
+        with self._lock:
+            if self._view is not None and now - self._checked < REFRESH_SECONDS:
+                return self._view
+            self._checked = now
+            try:
+                self._refresh()
+            except (OSError, MissingArrays):  # swapped again, or arrays still being written
+                self._checked = 0.0 if self._view is None else now
         return self._view
+
+    def _refresh(self) -> None:
+        gen = current_generation(self.index_dir)
+        if gen is None:
+            self._view = None
+        elif self._view is None or gen != self._generation:
+            index = open_current(self.index_dir)
+            if index is not None:
+                self._view, self._generation = _View(index, gen), gen
+        elif not self._view.searcher.up_to_date():
+            self._view = _View(self._view.index, gen)
 
     def ready(self) -> bool:
         """Is there a built index to search?"""
@@ -185,11 +195,10 @@ class Engine:
 
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.perf_counter()
-        with self._lock:
-            view = self._current()
-            if view is None:
-                return SearchResults(request.text, 0, request.page, request.limit, 0.0, None, [])
-            return self._search(view, request, started)
+        view = self._current()
+        if view is None:
+            return SearchResults(request.text, 0, request.page, request.limit, 0.0, None, [])
+        return self._search(view, request, started)
 
     def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
         fx = view.facets
@@ -197,11 +206,12 @@ class Engine:
         total = int(matched.sum())
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
-        hits: list[Hit] = []
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
-        for docnum, score in ranked:
-            stored = view.searcher.stored_fields(docnum)
-            hits.append(_hit(stored, score, exact, folded))
+        stored = view.stored([d for d, _ in ranked])
+        hits = [
+            _hit(fields, score, exact, folded)
+            for fields, (_, score) in zip(stored, ranked, strict=True)
+        ]
         suggested = None
         if request.clauses:
             suggested = suggestion(request.text, view.vocabulary)
@@ -241,7 +251,7 @@ class Engine:
     def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):
         """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
         if plan is not None and request.sort == "relevance":
-            return view.ranker.top(plan.rank, matched, offset, limit)
+            return view.arrays.top(plan.rank, matched, offset, limit)
         docnums = np.flatnonzero(matched)
         keys = view.facets.sort_key[docnums]
         order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
@@ -251,18 +261,14 @@ class Engine:
         """Every result of ``request`` (not one page), in its order, as flat rows of
         metadata (``searcher.export.FIELDS``). The order is computed once; stored fields are
         read a batch at a time, so a long export never holds the engine for long."""
-        with self._lock:
-            view = self._current()
-            if view is None:
-                return
-            plan, _, _, matched, _ = self._selection(view, request)
-            ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
+        view = self._current()
+        if view is None:
+            return
+        plan, _, _, matched, _ = self._selection(view, request)
+        ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
         for start in range(0, len(ranked), batch):
-            with self._lock:
-                rows = [
-                    (view.searcher.stored_fields(d), s) for d, s in ranked[start : start + batch]
-                ]
-            for stored, score in rows:
+            part = ranked[start : start + batch]
+            for stored, (_, score) in zip(view.stored([d for d, _ in part]), part, strict=True):
                 yield export_row(stored, score)
 
     @staticmethod
@@ -271,15 +277,15 @@ class Engine:
         fx = view.facets
         if plan is None:
             return fx.live.copy()
-        return view.postings.mask(plan.match) & fx.live
+        return view.arrays.mask(plan.match) & fx.live
 
     def article(self, article_id: str, request: SearchRequest | None = None) -> ArticleView | None:
         """One article's metadata and clean text, query words marked if given."""
-        with self._lock:
-            view = self._current()
-            if view is None:
-                return None
-            stored = None
+        view = self._current()
+        if view is None:
+            return None
+        stored = None
+        with view.stored_lock:
             for form in dict.fromkeys((article_id, *(normalize(f, article_id) for f in NORMS))):
                 stored = view.searcher.document(id=form)
                 if stored is not None:  # an id typed in another Unicode form is the same id
@@ -310,30 +316,40 @@ class Engine:
         }
 
     def completions(self, prefix: str, limit: int = 8) -> list[str]:
-        """As-you-type suggestions: titles and words starting like ``prefix``
-        (diacritics-insensitive)."""
+        """As-you-type suggestions: the typed words with the last one completed (after
+        the word before it when there is one: "thanh h" → "thanh hóa"), then titles
+        containing what was typed (diacritics-insensitive)."""
         key = " ".join(fold(prefix).split())
         if len(key) < 2:
             return []
-        with self._lock:
-            view = self._current()
-            if view is None:
-                return []
-            vocab = view.vocabulary
-            out: list[str] = []
-            last = key.rsplit(" ", 1)[-1]
-            head = prefix.strip()[: len(prefix.strip()) - len(last)].strip()
-            words = sorted(
-                (forms[0] for k, forms in vocab.candidates.items() if k.startswith(last)),
-                key=lambda w: -vocab.frequency.get(w, 0),
-            )
-            out.extend(f"{head} {w}".strip() for w in words[: limit // 2])
-            for folded_title, title in view.titles:
-                if key in folded_title and title not in out:
+        view = self._current()
+        if view is None:
+            return []
+        vocab = view.vocabulary
+        typed = prefix.split()
+        last = key.rsplit(" ", 1)[-1]
+        before = key.split()[-2] if len(typed) > 1 else None
+        head = " ".join(typed[:-1])
+        words = vocab.starting(last, before, limit // 2)
+        if before and not words:
+            words = vocab.starting(last, None, limit // 2)
+        out = [f"{head} {w}".strip() for w in words]
+        titles = view.titles
+        for i, folded_title in enumerate(titles):
+            if key in folded_title:
+                title = self._title(view, i)
+                if title not in out:
                     out.append(title)
-                if len(out) >= limit:
-                    break
+            if len(out) >= limit:
+                break
         return out[:limit]
+
+    @staticmethod
+    def _title(view: _View, docnum: int) -> str:
+        for seg, base in zip(view.arrays.segments, view.arrays.bases, strict=True):
+            if base <= docnum < base + seg.n:
+                return seg.titles[docnum - base]
+        return ""
 
 
 def _hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:

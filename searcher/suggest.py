@@ -8,58 +8,131 @@ kiểm"), then by document frequency.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
-
-from whoosh import query as wq
+import numpy as np
 
 from searcher.segment import syllabify
 from searcher.text import canonical, fold, has_diacritics
 
 MAX_CANDIDATES = 5
 MAX_WORDS = 8
+CACHED = 8192
 MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
-
-PairCount = Callable[[str, str], int]
 
 
 class Vocabulary:
-    """Folded syllable → accented candidates (most frequent first), plus pair counts."""
+    """The index's own words, from the segment arrays: folded syllable → accented forms
+    (most frequent first), document frequencies, and documents where two syllables
+    stand together (precomputed pair table). Every lookup is a few binary searches."""
 
-    def __init__(self, searcher) -> None:
-        self.searcher = searcher
-        reader = searcher.reader()
-        ranked: dict[str, list[tuple[int, str]]] = {}
-        for term, info in reader.iter_field("body"):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            ranked.setdefault(fold(text), []).append((info.doc_frequency(), text))
-        self.candidates = {
-            key: [t for _, t in sorted(forms, reverse=True)[:MAX_CANDIDATES]]
-            for key, forms in ranked.items()
-        }
-        self.frequency = {t: df for forms in ranked.values() for df, t in forms}
-        self.pair_count = lru_cache(maxsize=4096)(self._pair_count)
-        self.corrector = reader.corrector("body_folded")
+    def __init__(self, arrays, reader, lock) -> None:
+        self.arrays = arrays
+        self.corrector = reader.corrector("body_folded")  # Whoosh's term graph, not postings
+        self.lock = lock  # the Whoosh reader's files are shared with stored-field reads
+        self._forms_seen: dict[str, tuple[str, ...]] = {}  # plain dicts: no reference cycle
+        self._pairs_seen: dict[tuple[str, str], int] = {}
+
+    def forms(self, key: str) -> tuple[str, ...]:
+        return _remembered(self._forms_seen, key, self._forms)
+
+    def pair_count(self, a: str, b: str) -> int:
+        return _remembered(self._pairs_seen, (a, b), lambda k: self._pair_count(*k))
+
+    def _forms(self, key: str) -> tuple[str, ...]:
+        """Canonical forms of a folded syllable seen in bodies, most documents first."""
+        df: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            fid = seg.vocab["fold"].find(key)
+            if fid < 0:
+                continue
+            off = seg["fold_syl_off"]
+            toff = seg["body.toff"]
+            for cid in seg["fold_syl"][int(off[fid]) : int(off[fid + 1])].tolist():
+                n = int(toff[cid + 1] - toff[cid])
+                if n:
+                    term = seg.vocab["syl"][cid]
+                    df[term] = df.get(term, 0) + n
+        ranked = sorted(df, key=lambda t: (-df[t], t))
+        return tuple(ranked[:MAX_CANDIDATES])
+
+    def known(self, key: str) -> bool:
+        return bool(self.forms(key))
+
+    def frequency(self, term: str) -> int:
+        return self.arrays.doc_frequency("body", term)
 
     def _pair_count(self, a: str, b: str) -> int:
         """Documents where ``a b`` stand together (canonical syllables)."""
-        q = wq.Phrase("body", [a, b])
-        return len(self.searcher.search(q, limit=None, scored=False))
+        total = 0
+        for seg in self.arrays.segments:
+            vocab = seg.vocab["syl"]
+            ia, ib = vocab.find(a), vocab.find(b)
+            if ia < 0 or ib < 0:
+                continue
+            keys = seg["pairs.key"]
+            want = ia * len(vocab) + ib
+            at = int(np.searchsorted(keys, want))
+            if at < len(keys) and keys[at] == want:
+                total += int(seg["pairs.df"][at])
+        return total
 
     def best_form(self, key: str) -> str | None:
-        forms = self.candidates.get(key)
+        forms = self.forms(key)
         return forms[0] if forms else None
 
     def nearest(self, word: str) -> list[str]:
         """Indexed folded syllables within edit distance 2 of an unknown word."""
         key = fold(word)
-        if key in self.candidates or not key.isalpha() or len(key) > MAX_WORD_CHARS:
+        if self.known(key) or not key.isalpha() or len(key) > MAX_WORD_CHARS:
             return []
-        found = self.corrector.suggest(key, limit=200, maxdist=2)
+        with self.lock:
+            found = self.corrector.suggest(key, limit=200, maxdist=2)
         return sorted(found, key=lambda k: (distance(key, k), -self._df(k)))
 
     def _df(self, key: str) -> int:
-        return max((self.frequency.get(t, 0) for t in self.candidates.get(key, [])), default=0)
+        return max((self.frequency(t) for t in self.forms(key)), default=0)
+
+    def starting(self, prefix: str, after: str | None = None, limit: int = 4) -> list[str]:
+        """Accented syllables whose folding starts with ``prefix``, most documents
+        first; after ``after`` (a folded syllable), those that follow it most often
+        ("thanh" + "h" → "hóa"). Bounded: vectorised over the prefix's range."""
+        scores: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            rng = seg.vocab["fold"].prefix_range(prefix)
+            if not len(rng):
+                continue
+            off = seg["fold_syl_off"]
+            cids = np.asarray(seg["fold_syl"][int(off[rng.start]) : int(off[rng.stop])])
+            if after is None:
+                toff = seg["body.toff"]
+                weight = (toff[cids + 1] - toff[cids]).astype(np.int64)
+            else:
+                weight = np.zeros(len(cids), dtype=np.int64)
+                vocab = seg.vocab["syl"]
+                keys, dfs = seg["pairs.key"], seg["pairs.df"]
+                size = len(vocab)
+                for form in self.forms(after):
+                    a = vocab.find(form)
+                    if a < 0:
+                        continue
+                    want = a * size + cids.astype(np.int64)
+                    at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
+                    hit = keys[at] == want if len(keys) else np.zeros(len(want), bool)
+                    weight += np.where(hit, dfs[at], 0)
+            best = np.argsort(-weight, kind="stable")[: limit * 2]
+            for i in best.tolist():
+                if weight[i] > 0:
+                    term = seg.vocab["syl"][int(cids[i])]
+                    scores[term] = scores.get(term, 0) + int(weight[i])
+        return sorted(scores, key=lambda t: (-scores[t], t))[:limit]
+
+
+def _remembered(seen: dict, key, compute):
+    found = seen.get(key)
+    if found is None:
+        if len(seen) > CACHED:
+            seen.clear()
+        found = seen[key] = compute(key)
+    return found
 
 
 def distance(a: str, b: str) -> int:
@@ -85,7 +158,7 @@ def _choose(options: list[str], prev: str | None, nxt: list[str], vocab: Vocabul
     def score(option: str) -> tuple[int, int]:
         together = vocab.pair_count(prev, option) if prev else 0
         together += max((vocab.pair_count(option, n) for n in nxt[:2]), default=0)
-        return together, vocab.frequency.get(option, 0)
+        return together, vocab.frequency(option)
 
     return max(options, key=score)
 
@@ -110,14 +183,14 @@ def suggestion(query_text: str, vocab: Vocabulary) -> str | None:
         if near:
             best = distance(key, near[0])
             keys = [k for k in near if distance(key, k) == best][:8]
-        elif key in vocab.candidates:
+        elif vocab.known(key):
             keys = [key]
         else:
             keys = []
         if not keys:
             options.append([canonical(w)])
         elif accent:
-            options.append([f for k in keys for f in vocab.candidates[k][:3]])
+            options.append([f for k in keys for f in vocab.forms(k)[:3]])
         elif near:
             options.append([vocab.best_form(k) or k for k in keys])
         else:

@@ -1,0 +1,56 @@
+"""The token rows of one write batch: each article's analysed title and body as
+integer ids into the batch's vocabularies, plus its facet values.
+
+>>> rows = BatchRows()
+>>> rows.add("a1", {"title": ["giao", "ban"], "body": ["họp", "giao", "ban"],
+...                 "title_words": ["giao_ban"], "body_words": ["giao_ban"]}, {})
+>>> rows.syllables, rows.stream("body", 0).tolist()
+(['giao', 'ban', 'họp'], [2, 0, 1])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SYLLABLE_STREAMS = ("title", "body")
+WORD_STREAMS = ("title_words", "body_words")
+STREAMS = SYLLABLE_STREAMS + WORD_STREAMS
+FACET_KEYS = ("province", "province_2025", "year", "level", "meeting_type", "sort_date")
+
+
+class BatchRows:
+    """Rows added through one writer, found by article id (the last one wins)."""
+
+    def __init__(self) -> None:
+        self._syl: dict[str, int] = {}
+        self._word: dict[str, int] = {}
+        self.by_id: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.facets: list[dict] = []
+        self._streams: dict[str, list[np.ndarray]] = {name: [] for name in STREAMS}
+
+    @property
+    def syllables(self) -> list[str]:
+        return list(self._syl)
+
+    @property
+    def words(self) -> list[str]:
+        return list(self._word)
+
+    def add(self, article_id: str, tokens: dict[str, list[str]], facets: dict,
+            title: str = "") -> None:  # fmt: skip
+        for name in STREAMS:
+            table = self._word if name in WORD_STREAMS else self._syl
+            ids = [table.setdefault(t, len(table)) for t in tokens[name]]
+            self._streams[name].append(np.asarray(ids, dtype=np.int32))
+        self.by_id[article_id] = len(self.ids)
+        self.ids.append(article_id)
+        self.titles.append(title)
+        self.facets.append({k: facets.get(k) for k in FACET_KEYS})
+
+    def stream(self, name: str, row: int) -> np.ndarray:
+        return self._streams[name][row]
+
+    def __len__(self) -> int:
+        return len(self.ids)

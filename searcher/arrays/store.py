@@ -1,0 +1,175 @@
+"""Segment arrays on disk: one file per Whoosh segment, opened read-only with mmap
+(several server processes share the pages; one file descriptor per segment).
+
+``gen-…/arrays/<segment id>/`` holds ``arrays.bin`` and ``meta.json`` (which array
+starts where) with, for ``n`` documents:
+
+- vocabularies (sorted, UTF-8 blob + offsets): ``syl`` canonical syllables, ``fold``
+  folded syllables, ``word`` compounds; ``syl_fold`` maps a syllable to its folding,
+  ``fold_syl``/``fold_syl_off`` the other way;
+- streams: each document's tokens in order (``<stream>.stream`` + ``.docoff``) for
+  ``title``, ``body``, ``title_words``, ``body_words``;
+- postings per indexed field (``title``, ``title_folded``, …): ``.toff`` (term →
+  slice), ``.docs``, ``.tf``; syllable fields also ``.poff``/``.pos``, each term's
+  positions in the field's stream;
+- ``pairs.key``/``pairs.df``: documents where two syllables stand together (body);
+- facet codes, ``sort_key``, ids and titles (blobs) for completions and merges.
+
+>>> Vocab.from_terms(["ban", "giao"]).find("giao"), Vocab.from_terms(["ban"]).find("x")
+(1, -1)
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import mmap
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+ARRAYS = "arrays"
+DATA = "arrays.bin"
+FORMAT = 1
+FIELD_VOCAB = {
+    "title": "syl", "body": "syl", "title_folded": "fold", "body_folded": "fold",
+    "title_words": "word", "body_words": "word",
+}  # fmt: skip
+FIELD_STREAM = {"title_folded": "title", "body_folded": "body"}
+POSITION_FIELDS = ("title", "body", "title_folded", "body_folded")
+
+
+class Vocab:
+    """Sorted strings stored as one UTF-8 blob and offsets; ``find`` is a binary search."""
+
+    def __init__(self, blob: np.ndarray, off: np.ndarray) -> None:
+        self.blob, self.off = blob, off
+
+    @classmethod
+    def from_terms(cls, terms: list[str]) -> Vocab:
+        blob, off = encode(terms)
+        return cls(blob, off)
+
+    def __len__(self) -> int:
+        return len(self.off) - 1
+
+    def __getitem__(self, i: int) -> str:
+        return self.blob[self.off[i] : self.off[i + 1]].tobytes().decode("utf-8")
+
+    def find(self, term: str) -> int:
+        i = bisect.bisect_left(self, term)
+        return i if i < len(self) and self[i] == term else -1
+
+    def prefix_range(self, prefix: str) -> range:
+        """Indexes of the terms starting with ``prefix``."""
+        lo = bisect.bisect_left(self, prefix)
+        return range(lo, bisect.bisect_left(self, prefix + "\U0010ffff", lo))
+
+    def tolist(self) -> list[str]:
+        data = self.blob.tobytes()
+        off = self.off.tolist()
+        return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(off)]
+
+
+def encode(terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Strings → (uint8 blob, int64 offsets)."""
+    raw = [t.encode("utf-8") for t in terms]
+    off = np.zeros(len(raw) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in raw], out=off[1:])
+    return np.frombuffer(b"".join(raw), dtype=np.uint8), off
+
+
+class SegmentArrays:
+    """One segment's arrays: views into one memory-mapped file (one descriptor)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.n: int = self.meta["docs"]
+        with open(path / DATA, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            mm = mmap.mmap(fh.fileno(), 0, prot=mmap.PROT_READ) if size else b""
+        self._arrays: dict[str, np.ndarray] = {}
+        for name, (dtype, count, offset) in self.meta["arrays"].items():
+            arr = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=offset)
+            self._arrays[name] = arr
+        self.vocab = {name: Vocab(self[f"{name}.blob"], self[f"{name}.off"])
+                      for name in ("syl", "fold", "word")}  # fmt: skip
+        self.ids = Vocab(self["ids.blob"], self["ids.off"])  # not sorted: by document
+        self.titles = Vocab(self["titles.blob"], self["titles.off"])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._arrays[name]
+
+    def term_id(self, field: str, term: str) -> int:
+        return self.vocab[FIELD_VOCAB[field]].find(term)
+
+    def postings(self, field: str, tid: int) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, frequencies) of term ``tid`` in ``field`` (segment-local)."""
+        toff = self[f"{field}.toff"]
+        a, b = int(toff[tid]), int(toff[tid + 1])
+        return self[f"{field}.docs"][a:b], self[f"{field}.tf"][a:b]
+
+    def positions(self, field: str, tid: int) -> np.ndarray:
+        poff = self[f"{field}.poff"]
+        return self[f"{field}.pos"][int(poff[tid]) : int(poff[tid + 1])]
+
+    def docoff(self, field: str) -> np.ndarray:
+        return self[f"{FIELD_STREAM.get(field, field)}.docoff"]
+
+    def lengths(self, field: str) -> np.ndarray:
+        return np.diff(self.docoff(field))
+
+    def stream(self, name: str, row: int) -> np.ndarray:
+        off = self[f"{name}.docoff"]
+        return self[f"{name}.stream"][int(off[row]) : int(off[row + 1])]
+
+
+def arrays_dir(gen: Path) -> Path:
+    return gen / ARRAYS
+
+
+def save_segment(gen: Path, segment_id: str, arrays: dict[str, np.ndarray], meta: dict) -> Path:
+    """Write one segment's arrays (one file, each array 64-byte aligned) into a
+    temporary folder, then rename it in place."""
+    root = arrays_dir(gen)
+    root.mkdir(exist_ok=True)
+    final = root / segment_id
+    tmp = root / f".tmp-{segment_id}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    table = {}
+    with open(tmp / DATA, "wb") as out:
+        for name, arr in arrays.items():
+            arr = np.ascontiguousarray(arr)
+            out.write(b"\0" * (-out.tell() % 64))
+            table[name] = (arr.dtype.str, int(arr.size), out.tell())
+            out.write(arr.tobytes())
+        out.flush()
+        os.fsync(out.fileno())
+    info = {**meta, "format": FORMAT, "arrays": table}
+    (tmp / "meta.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(final, ignore_errors=True)
+    os.rename(tmp, final)
+    return final
+
+
+def open_segment(gen: Path, segment_id: str) -> SegmentArrays | None:
+    path = arrays_dir(gen) / segment_id
+    try:
+        seg = SegmentArrays(path)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return seg if seg.meta.get("format") == FORMAT else None
+
+
+def prune(gen: Path, keep: set[str]) -> None:
+    """Remove arrays of segments Whoosh no longer has (merged away)."""
+    root = arrays_dir(gen)
+    if root.is_dir():
+        for child in root.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)

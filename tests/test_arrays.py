@@ -1,0 +1,132 @@
+"""The derived arrays agree with Whoosh, the system of record, term by term."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from searcher.arrays.store import POSITION_FIELDS, arrays_dir, open_segment
+from searcher.arrays.writer import leaves, segment_id
+from searcher.indexer import add, sync
+from searcher.query import build_request
+from searcher.search import Engine
+from searcher.store import current_generation, open_index
+
+FIELDS = ("title", "body", "title_folded", "body_folded", "title_words", "body_words")
+
+
+def _whoosh_postings(sub, field: str) -> dict[str, list[tuple[int, int, list[int] | None]]]:
+    out = {}
+    for raw in sub.lexicon(field):
+        term = raw.decode("utf-8")
+        m = sub.postings(field, term)
+        rows = []
+        while m.is_active():
+            pos = m.value_as("positions") if field in POSITION_FIELDS else None
+            rows.append((m.id(), int(m.weight()), pos))
+            m.next()
+        if rows:  # Whoosh's matchers skip deleted documents
+            out[term] = rows
+    return out
+
+
+Postings = dict[str, list[tuple[int, int, list[int] | None]]]
+
+
+def _array_postings(seg, field: str, live: set[int]) -> Postings:
+    vocab = seg.vocab[{"title": "syl", "body": "syl", "title_words": "word",
+                       "body_words": "word"}.get(field, "fold")]  # fmt: skip
+    docoff = seg.docoff(field)
+    out = {}
+    for tid in range(len(vocab)):
+        docs, tf = seg.postings(field, tid)
+        if not len(docs):
+            continue
+        rows = []
+        if field in POSITION_FIELDS:
+            pos = np.asarray(seg.positions(field, tid), dtype=np.int64)
+            owner = np.searchsorted(docoff, pos, side="right") - 1
+            for d, f in zip(docs.tolist(), tf.tolist(), strict=True):
+                rows.append((d, f, (pos[owner == d] - docoff[d]).tolist()))
+        else:
+            rows = [(d, f, None) for d, f in zip(docs.tolist(), tf.tolist(), strict=True)]
+        rows = [r for r in rows if r[0] in live]
+        if rows:
+            out[vocab[tid]] = rows
+    return out
+
+
+def assert_arrays_agree(index: Path) -> int:
+    """Every segment: every term's postings (documents, frequencies, positions) and
+    every document's field lengths are Whoosh's (which it keeps rounded to one byte;
+    the arrays keep them exact). Returns the number of segments."""
+    gen = current_generation(index)
+    ix = open_index(gen)
+    with ix.reader() as reader:
+        subs = leaves(reader)
+        for sub, _ in subs:
+            seg = open_segment(gen, segment_id(sub))
+            assert seg is not None and seg.n == sub.doc_count_all()
+            live = [d for d in range(seg.n) if not sub.is_deleted(d)]
+            for field in FIELDS:
+                assert _array_postings(seg, field, set(live)) == _whoosh_postings(sub, field)
+                lengths = seg.lengths(field).tolist()
+                assert [byte_to_length(length_to_byte(lengths[d])) for d in live] == [
+                    sub.doc_field_length(d, field, 0) for d in live
+                ], field
+            assert [seg.ids[d] for d in range(seg.n)] == [
+                sub.stored_fields(d)["id"] for d in range(seg.n)
+            ]
+        return len(subs)
+
+
+def test_arrays_agree_with_whoosh_after_rebuild(fresh) -> None:
+    _, index = fresh
+    assert assert_arrays_agree(index) >= 1
+
+
+def test_arrays_agree_after_adds_merges_and_deletions(fresh, tmp_path: Path) -> None:
+    corpus, index = fresh
+    for i in range(12):  # many small segments: Whoosh merges some of them
+        f = tmp_path / f"moi{i}.txt"
+        f.write_text(f"Hội nghị giao ban số {i}\nViện kiểm sát huyện {i} họp giao ban quý {i}.")
+        add([f], corpus, index)
+    (corpus / "moi3.txt").unlink()
+    (corpus / "moi4.txt").write_text("Tổng kết năm\nViện kiểm sát tổng kết công tác năm.")
+    sync(corpus, index)
+    assert assert_arrays_agree(index) >= 2
+    gen = current_generation(index)
+    with open_index(gen).reader() as reader:
+        segments = {segment_id(s) for s, _ in leaves(reader)}
+    assert {p.name for p in arrays_dir(gen).iterdir()} == segments  # merged-away pruned
+    engine = Engine(index)
+    assert [h.id for h in engine.search(build_request('"tổng kết công tác năm"')).hits]
+    assert "moi3" not in {h.id for h in engine.search(build_request("giao ban", limit=50)).hits}
+
+
+def test_lost_arrays_are_rebuilt_from_the_stored_documents(fresh) -> None:
+    corpus, index = fresh
+    engine = Engine(index)
+    before = [h.id for h in engine.search(build_request("giao ban")).hits]
+    gen = current_generation(index)
+    for seg in arrays_dir(gen).iterdir():
+        (seg / "meta.json").write_text(json.dumps({"broken": True}))
+    sync(corpus, index)  # every writer repairs what is missing, under the lock
+    assert assert_arrays_agree(index) >= 1
+    assert [h.id for h in Engine(index).search(build_request("giao ban")).hits] == before
+
+
+@pytest.mark.parametrize("query", ["giao ban", "vien kiem sat", '"thanh hóa"', "vksnd"])
+def test_a_search_after_add_sees_the_new_article(fresh, tmp_path: Path, query: str) -> None:
+    corpus, index = fresh
+    engine = Engine(index)
+    engine.search(build_request(query))
+    f = tmp_path / "moi.txt"
+    f.write_text("Giao ban tại Thanh Hóa\nViện kiểm sát nhân dân tỉnh Thanh Hóa họp giao ban.")
+    add([f], corpus, index)
+    engine._checked = 0.0  # past the refresh interval
+    assert "moi" in {h.id for h in engine.search(build_request(query, limit=50)).hits}

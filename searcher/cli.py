@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sys
 import time
@@ -398,17 +399,22 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="per worker")
+@click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True,
+              type=click.IntRange(1, 64), help="processes sharing the port")  # fmt: skip
 @click.pass_obj
-def serve_cmd(obj: Context, host: str, port: int, threads: int) -> None:
-    """Serve the web UI with waitress (a production WSGI server)."""
+def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
+    """Serve the web UI with waitress (a production WSGI server), in several processes."""
     from web import create_app
-    from web.server import make_server
+    from web.server import serve
 
     app = create_app({"INDEX_DIR": str(obj.index)})
-    server = make_server(app, host, port, threads)
-    click.echo(f"serving http://{host}:{port}/ (index: {obj.index})", err=True)
-    server.run()
+    try:
+        click.echo(f"serving http://{host}:{port}/ (index: {obj.index}, {workers} workers)",
+                   err=True)  # fmt: skip
+        serve(app, host, port, workers=workers, threads=threads)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
 def main() -> None:

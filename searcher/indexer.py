@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from searcher.analysis_pool import Analyser
 from searcher.arrays.writer import OldRows, write_arrays
 from searcher.articles import Article, Problem, read_source
 from searcher.edit import remove_records
@@ -54,6 +55,7 @@ from searcher.store import (
 
 __all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync", "to_document"]
 TEMP_PREFIX = ".add-"
+WHOOSH_PROCS = 2  # Whoosh's own pooling processes when a rebuild runs in parallel
 
 
 class DiskFull(OSError):
@@ -131,14 +133,16 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     try:
         ix = open_index(workspace)
         procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
-        writer = ix.writer(procs=procs, multisegment=procs > 1, limitmb=128)
+        writer = ix.writer(procs=WHOOSH_PROCS if procs > 1 else 1,
+                           multisegment=procs > 1, limitmb=128)  # fmt: skip
         manifest = Manifest()
-        batch = Batch(writer, manifest, report, corpus, reserved=reserved, progress=progress,
-                      bytes_total=total)  # fmt: skip
         try:
-            for name in order:
-                batch.ingest(files[name])
-                crash_point("rebuild:indexing")
+            with Analyser(procs) as analyser:
+                batch = Batch(writer, manifest, report, corpus, reserved=reserved,
+                              progress=progress, bytes_total=total, analyser=analyser)  # fmt: skip
+                for name in order:
+                    batch.ingest(files[name])
+                    crash_point("rebuild:indexing")
             writer.commit()
         except BaseException:
             _cancel(writer)
@@ -191,6 +195,7 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed)
     try:
         yield batch
+        batch.flush()
         crash_point("add:before-commit")
         writer.commit()
         write_arrays(gen, ix, batch.rows, old_rows)

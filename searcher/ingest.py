@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searcher.analysis import analyse
+from searcher.analysis_pool import Analyser
 from searcher.arrays.rows import BatchRows
 from searcher.articles import Article, Problem, read_source
 from searcher.dates import date_iso
@@ -156,8 +157,10 @@ class Batch:
         reserved: dict[str, str] | None = None,
         progress: Progress | None = None,
         bytes_total: int = 0,
+        analyser: Analyser | None = None,
     ) -> None:
         self.writer = writer
+        self.analyser = analyser or Analyser(1)
         self.rows = BatchRows()  # for the derived arrays of the segments this batch writes
         self.manifest = manifest
         self.report = report
@@ -180,7 +183,7 @@ class Batch:
             return None
         if deleted:
             for article_id, _, _ in entry.articles:
-                self.writer.delete_by_term("id", article_id)
+                self._delete(article_id)
                 self.report.removed += 1
             return entry
         self.previous[name] = {a[0]: (a[1], a[2]) for a in entry.articles}
@@ -219,11 +222,23 @@ class Batch:
             self._ingest_article(item, src, entry, used_here)
         for gone in self.previous.pop(src.name, {}):  # records no longer in the file
             if gone not in used_here:
-                self.writer.delete_by_term("id", gone)
+                self._delete(gone)
                 self.report.removed += 1
         self.bytes_done += src.size
         self._tell(self.bytes_done)
         return entry
+
+    def _write(self, doc: dict) -> None:
+        self.writer.add_document(**doc)
+        self.rows.add(doc["id"], doc, doc, doc.get("title_text", ""))
+
+    def _delete(self, article_id: str) -> None:
+        self.analyser.flush()  # an earlier version still being analysed is written first
+        self.writer.delete_by_term("id", article_id)
+
+    def flush(self) -> None:
+        """Write every article still being analysed (before the commit)."""
+        self.analyser.flush()
 
     def _within(self, offset: int) -> None:
         """Progress inside one large file (a JSONL export), at most 5 times a second."""
@@ -260,10 +275,8 @@ class Batch:
             self.report.kept += 1  # the same record in a re-read file: left as indexed
             return
         if before is not None:
-            self.writer.delete_by_term("id", article_id)
-        doc = to_document(article, src.name, src.size, src.sha1)
-        self.writer.add_document(**doc)
-        self.rows.add(article_id, doc, doc, article.title)
+            self._delete(article_id)
+        self.analyser.submit(article, src.name, src.size, src.sha1, self._write)
         if article_id in self.released:
             self.report.replaced += 1
         else:

@@ -52,3 +52,13 @@ def pytest_report_header(config: pytest.Config) -> str:
     if chromium:
         return f"browser tests: headless Chromium at {chromium}"
     return "browser tests: SKIPPED, no Chromium installed (apt-get install chromium)"
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A loopback TCP port nothing listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -130,3 +130,17 @@ def test_a_search_after_add_sees_the_new_article(fresh, tmp_path: Path, query: s
     add([f], corpus, index)
     engine._checked = 0.0  # past the refresh interval
     assert "moi" in {h.id for h in engine.search(build_request(query, limit=50)).hits}
+
+
+def test_a_rebuild_analysing_in_worker_processes_gives_the_same_index(fresh, tmp_path) -> None:
+    corpus, index = fresh
+    parallel = tmp_path / "parallel"
+    from searcher.indexer import rebuild
+
+    rebuild(corpus, parallel, procs=2)
+    assert assert_arrays_agree(parallel) >= 1
+    for q in ("giao ban", "vien kiem sat", "thanh hoa 2022"):
+        one = Engine(index).search(build_request(q))
+        two = Engine(parallel).search(build_request(q))
+        assert [(h.id, h.score) for h in one.hits] == [(h.id, h.score) for h in two.hits]
+        assert one.facets == two.facets

@@ -145,7 +145,7 @@ def test_rebuild_without_corpus(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "corpus directory not found" in r.stderr
 
 
-def test_serve_uses_waitress_on_loopback(built, monkeypatch) -> None:
+def test_serve_uses_waitress_on_loopback(built, monkeypatch, free_port: int) -> None:
     seen = {}
 
     class FakeServer:
@@ -161,9 +161,12 @@ def test_serve_uses_waitress_on_loopback(built, monkeypatch) -> None:
     from web import server
 
     monkeypatch.setattr(server, "create_server", fake_create_server)
-    r = run(["serve", "--port", "8123"], built)
+    port = free_port
+    r = run(["serve", "--port", str(port), "--workers", "1"], built)
     assert r.exit_code == 0 and seen["ran"]
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123 and seen["debug"] is False
+    [sock] = seen["sockets"]
+    assert sock.getsockname() == ("127.0.0.1", port) and seen["debug"] is False
+    sock.close()
 
 
 def test_python_dash_m(built) -> None:

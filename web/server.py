@@ -1,4 +1,9 @@
-"""Serve the app with waitress, every response carrying the security headers.
+"""Serve the app with waitress, every response carrying the security headers, in
+several worker processes sharing one listening socket (pre-fork).
+
+Each worker is a waitress server with its own threads and its own engine; the
+index's arrays are memory-mapped, so the workers share their pages. The parent
+only supervises: a worker that dies is replaced, SIGTERM/SIGINT stop them all.
 
 Waitress answers some requests itself, before the app sees them: a request line
 with raw non-ASCII bytes, headers over its size limit. Its error task is
@@ -7,6 +12,12 @@ subclassed so those answers carry the same headers as the app's. URLs up to
 """
 
 from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import time
 
 from waitress.channel import HTTPChannel
 from waitress.server import create_server
@@ -27,11 +38,66 @@ class _Channel(HTTPChannel):
     error_task_class = _ErrorTask
 
 
-def make_server(app, host: str, port: int, threads: int = 8):
+def make_server(app, host: str, port: int, threads: int = 8, sockets: list | None = None):
     """A waitress server for ``app`` (call ``.run()``); never Flask's debug server."""
+    options = {"sockets": sockets} if sockets else {"host": host, "port": port}
     server = create_server(
-        app, host=host, port=port, threads=threads, ident="searcher",
-        max_request_header_size=MAX_HEADER_BYTES,
+        app, threads=threads, ident="searcher", max_request_header_size=MAX_HEADER_BYTES,
+        **options,
     )  # fmt: skip
     server.channel_class = _Channel
     return server
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    sock.setblocking(False)
+    return sock
+
+
+def serve(app, host: str, port: int, *, workers: int = 2, threads: int = 8) -> None:
+    """Serve ``app`` until SIGTERM/SIGINT: ``workers`` processes (1: this one)."""
+    sock = listening_socket(host, port)
+    if workers <= 1:
+        make_server(app, host, port, threads, [sock]).run()
+        return
+    children: set[int] = set()
+    stopping = False
+
+    def spawn() -> None:
+        pid = os.fork()
+        if pid == 0:  # a worker: default signals, serve until killed
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            code = 0
+            try:
+                make_server(app, host, port, threads, [sock]).run()
+            except BaseException:
+                code = 1
+            os._exit(code)
+        children.add(pid)
+
+    def stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for _ in range(workers):
+        spawn()
+    while children:
+        try:
+            pid, _ = os.wait()
+        except ChildProcessError:
+            break
+        children.discard(pid)
+        if not stopping:
+            time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
+            spawn()

@@ -1,0 +1,78 @@
+"""`searcher serve` in several worker processes: same answers, both cores, clean stop."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from searcher.query import build_request
+from searcher.search import Engine
+
+QUERIES = ["giao ban", "vien kiem sat", "thanh hoa", "tổng kết", "vksnd thái bình", "xyzzy"]
+
+
+def _children(pid: int) -> list[int]:
+    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    return [int(p) for p in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_two_workers_answer_what_one_engine_answers(fresh, free_port: int) -> None:
+    _, index = fresh
+    port = free_port
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "searcher", "--index", str(index), "serve", "--port", str(port),
+         "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+
+        def fetch(q: str) -> dict:
+            url = f"{base}/api/search?q={urllib.parse.quote(q)}"
+            return json.loads(urllib.request.urlopen(url, timeout=10).read())
+
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(fetch, QUERIES * 8))
+        engine = Engine(index)
+        for q, got in zip(QUERIES * 8, answers, strict=True):
+            want = engine.search(build_request(q)).to_json()
+            for key in ("total", "suggestion", "facets", "relaxed"):
+                assert got[key] == want[key], (q, key)
+            assert [h["id"] for h in got["hits"]] == [h["id"] for h in want["hits"]], q
+        killed = workers[0]
+        subprocess.run(["kill", "-9", str(killed)], check=True)
+        for _ in range(50):  # the parent replaces a worker that died
+            if len(_children(proc.pid)) == 2 and killed not in _children(proc.pid):
+                break
+            time.sleep(0.1)
+        assert len(_children(proc.pid)) == 2 and killed not in _children(proc.pid)
+        assert fetch("giao ban")["total"] == answers[0]["total"]
+        workers = _children(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+    time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)  # no worker outlives the parent

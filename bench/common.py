@@ -124,6 +124,29 @@ def serve(index: Path):
         proc.wait(timeout=10)
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (a pre-forking server's workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        with contextlib.suppress(OSError):
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+    return out
+
+
+def pss_mb(pid: int) -> int:
+    """Proportional set size of ``pid`` and its descendants, summed: shared pages
+    (the memory-mapped index) counted once over the processes that map them."""
+    total = 0
+    for p in process_tree(pid):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+    return total // 1024
+
+
 def rss_mb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS"):
@@ -132,12 +155,14 @@ def rss_mb(pid: int) -> int:
 
 
 def load_loop(
-    base: str, queries: list[str], seconds: float, clients: int = 4, rate: float = 0.0
-) -> dict:
-    """GET /search?q=… from ``clients`` threads for ``seconds`` (bounded in time and
-    count); with ``rate`` > 0, at most that many requests per second in total."""
-    for q in queries[:20]:  # warm-up
-        urllib.request.urlopen(f"{base}/search?q={urllib.parse.quote(q)}", timeout=30).read()
+    base: str, queries: list[str], seconds: float, clients: int = 4, rate: float = 0.0,
+    path: str = "/search", warm: list[str] | None = None,
+) -> dict:  # fmt: skip
+    """GET ``path``?q=… from ``clients`` threads for ``seconds`` (bounded in time and
+    count); with ``rate`` > 0, at most that many requests per second in total. The
+    warm-up sends ``warm`` (default: the first 20 queries, which are then repeated)."""
+    for q in queries[:20] if warm is None else warm:  # warm-up
+        urllib.request.urlopen(f"{base}{path}?q={urllib.parse.quote(q)}", timeout=30).read()
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -152,7 +177,7 @@ def load_loop(
             if interval:
                 time.sleep(max(0.0, next_at - time.monotonic()))
                 next_at += interval
-            url = f"{base}/search?q={urllib.parse.quote(queries[i % len(queries)])}"
+            url = f"{base}{path}?q={urllib.parse.quote(queries[i % len(queries)])}"
             t0 = time.perf_counter()
             try:
                 with urllib.request.urlopen(url, timeout=30) as r:

@@ -158,37 +158,46 @@ class _Model:
                 self.tri_grams.add(line)
         self.lock = threading.Lock()
 
-    def features(self, sent: list[str]) -> list[dict[str, Any]]:
-        """pyvi's ``word2features`` for every token of a sentence."""
+    def features(self, sent: list[str]) -> list[list[str]]:
+        """pyvi's ``word2features`` for every token of a sentence, as crfsuite's string
+        attributes: what python-crfsuite makes of pyvi's dicts ("key:value" for a
+        string, the key alone for a true flag), without the false flags (weight 0,
+        which add nothing to a score). The labels are the same; building the items
+        is about 3 times faster."""
         lower = [w.lower() for w in sent]
         title = [w.istitle() for w in sent]
         upper = [w.isupper() for w in sent]
         n = len(sent)
+        bi, tri = self.bi_grams, self.tri_grams
         out = []
         for i, word in enumerate(sent):
-            f: dict[str, Any] = {
-                "bias": 1.0,
-                "word.lower()": lower[i],
-                "word.isupper()": upper[i],
-                "word.istitle()": title[i],
-                "word.isdigit()": word.isdigit(),
-            }
+            f = ["bias", "word.lower():" + lower[i]]
+            if upper[i]:
+                f.append("word.isupper()")
+            if title[i]:
+                f.append("word.istitle()")
+            if word.isdigit():
+                f.append("word.isdigit()")
             if i > 0:
-                f["-1:word.lower()"] = lower[i - 1]
-                f["-1:word.istitle()"] = title[i - 1]
-                f["-1:word.isupper()"] = upper[i - 1]
-                f["-1:word.bi_gram()"] = f"{lower[i - 1]} {lower[i]}" in self.bi_grams
-                if i > 1:
-                    trigram = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
-                    f["-2:word.tri_gram()"] = trigram in self.tri_grams
+                f.append("-1:word.lower():" + lower[i - 1])
+                if title[i - 1]:
+                    f.append("-1:word.istitle()")
+                if upper[i - 1]:
+                    f.append("-1:word.isupper()")
+                if f"{lower[i - 1]} {lower[i]}" in bi:
+                    f.append("-1:word.bi_gram()")
+                if i > 1 and f"{lower[i - 2]} {lower[i - 1]} {lower[i]}" in tri:
+                    f.append("-2:word.tri_gram()")
             if i < n - 1:
-                f["+1:word.lower()"] = lower[i + 1]
-                f["+1:word.istitle()"] = title[i + 1]
-                f["+1:word.isupper()"] = upper[i + 1]
-                f["+1:word.bi_gram()"] = f"{lower[i]} {lower[i + 1]}" in self.bi_grams
-                if i < n - 2:
-                    trigram = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
-                    f["+2:word.tri_gram()"] = trigram in self.tri_grams
+                f.append("+1:word.lower():" + lower[i + 1])
+                if title[i + 1]:
+                    f.append("+1:word.istitle()")
+                if upper[i + 1]:
+                    f.append("+1:word.isupper()")
+                if f"{lower[i]} {lower[i + 1]}" in bi:
+                    f.append("+1:word.bi_gram()")
+                if i < n - 2 and f"{lower[i]} {lower[i + 1]} {lower[i + 2]}" in tri:
+                    f.append("+2:word.tri_gram()")
             out.append(f)
         return out
 

@@ -92,11 +92,13 @@ def test_speed_runs_every_row(tiny_news: Path) -> None:
         "sync: 10 records edited in the export (re-indexed 10, kept 90)",
         "sync: nothing changed",
         "`add` 100 articles, one JSONL (indexed 100, duplicates 0)",
-        "search + 4 facet counts p95",
+        "search + 4 facet counts, cold",
+        "search + 4 facet counts, new",
+        "search + 4 facet counts, repeated",
         "browse",
         "index size",
-        "HTTP /search",
-        "RSS",
+        "HTTP /api/search, new queries",
+        "PSS of all workers",
     ):
         assert what in names
     http = next(r for r in rows if str(r[0]).startswith("HTTP"))

@@ -248,6 +248,13 @@ def _print_results(results: SearchResults) -> None:
         meta = [x for x in (when, hit.unit, hit.province, ", ".join(hit.meeting_types)) if x]
         click.echo("   " + " · ".join(meta))
         click.echo("   " + _ansi(hit.snippet))
+    if results.closest:
+        click.echo("\nNo article holds every word. Closest:")
+    for hit in results.closest:
+        click.echo()
+        click.echo(click.style(f"- {hit.title}", bold=True) + f"  [{hit.id}]")
+        click.echo("   missing: " + ", ".join(hit.missing))
+        click.echo("   " + _ansi(hit.snippet))
     click.echo()
     for name, values in results.facets.items():
         shown = ", ".join(f"{'*' if v.selected else ''}{v.value} ({v.count})" for v in values)

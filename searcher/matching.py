@@ -25,6 +25,7 @@ from searcher.analysis import WORD_JOINER, SyllableTokenizer
 from searcher.query import SearchRequest
 from searcher.segment import segment
 from searcher.text import canonical, fold, has_diacritics
+from searcher.words import word_runs
 
 TEXT_FIELDS = ("title", "body")
 FOLDED_FALLBACK = 0.2
@@ -168,19 +169,35 @@ class QueryPlan:
     rank: wq.Query
 
 
-def _clauses(request: SearchRequest, rank: bool) -> tuple[list[wq.Query], list[Syllable]]:
-    """One query per required clause, and the syllables of single-value clauses."""
+def _clauses(
+    request: SearchRequest, rank: bool, labels: list[str] | None = None
+) -> tuple[list[wq.Query], list[Syllable]]:
+    """One query per required clause, and the syllables of single-value clauses;
+    ``labels`` (if given) receives each required clause as the user typed it."""
+    labels = [] if labels is None else labels
     required: list[wq.Query] = []
     all_sylls: list[Syllable] = []
     accented = has_diacritics(request.text)
     runs = {start: (end, alts) for start, end, alts in _expansion_runs(request.clauses, rank)}
+    words = _word_runs(request, runs, accented)
     i = 0
     while i < len(request.clauses):
+        if i in words:  # one word of several syllables: they must stand together
+            end = words[i]
+            value = " ".join(request.clauses[j][0] for j in range(i, end))
+            q, sylls = _alternative(value, accented, rank)
+            if q is not None:
+                required.append(q)
+                labels.append(value)
+                all_sylls.extend(sylls)
+            i = end
+            continue
         if i in runs:
             end, alternatives = runs[i]
             parts = [_alternative(request.clauses[j][0], accented, rank) for j in range(i, end)]
             together = wq.And([q for q, _ in parts if q is not None])
             required.append(wq.Or([together, *alternatives]))
+            labels.append(" ".join(request.clauses[j][0] for j in range(i, end)))
             all_sylls.extend(s for _, sylls in parts for s in sylls)
             i = end
             continue
@@ -188,6 +205,7 @@ def _clauses(request: SearchRequest, rank: bool) -> tuple[list[wq.Query], list[S
         queries = [q for q, _ in alts if q is not None]
         if queries:
             required.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+            labels.append(" OR ".join(request.clauses[i]))
             if len(alts) == 1:
                 all_sylls.extend(alts[0][1])
         i += 1
@@ -214,6 +232,29 @@ def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan
         return QueryPlan(match=match, rank=match)
     ranked, sylls = _clauses(request, rank=True)
     return QueryPlan(match=match, rank=wq.Or([combine(ranked), *_boosts(request, sylls)]))
+
+
+def _word_runs(request: SearchRequest, runs: dict, accented: bool) -> dict[int, int]:
+    """start → end of the runs of one-syllable clauses that form one word, for short
+    queries (a long pasted question keeps its syllables apart: see ``text_query``)."""
+    if len(request.clauses) > MAX_ADJACENT:
+        return {}
+    taken = {j for start, (end, _) in runs.items() for j in range(start, end)}
+    folded = []
+    for i, clause in enumerate(request.clauses):
+        key = fold(clause[0])
+        plain = len(clause) == 1 and i not in taken and key.isalpha()
+        folded.append(key if plain else None)
+    typed = " ".join(c[0] for c in request.clauses if len(c) == 1) if accented else ""
+    return dict(word_runs(folded, typed))
+
+
+def clause_queries(request: SearchRequest) -> list[tuple[str, wq.Query]]:
+    """(the clause as typed, the query deciding whether an article holds it), for
+    saying which words an article lacks ("Thiếu: nội")."""
+    labels: list[str] = []
+    required, _ = _clauses(request, rank=False, labels=labels)
+    return list(zip(labels, required, strict=True))
 
 
 def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:

@@ -15,7 +15,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from unicodedata import normalize
 
@@ -25,14 +25,20 @@ from searcher.arrays.core import ArrayIndex, MissingArrays
 from searcher.export import export_row
 from searcher.facets import FacetIndex, FacetValue
 from searcher.highlight import highlight_html, snippet_html
-from searcher.matching import QueryPlan, highlight_terms, text_query
-from searcher.query import SearchRequest, build_request
+from searcher.matching import (
+    QueryPlan,
+    clause_queries,
+    highlight_terms,
+    text_query,
+)
+from searcher.query import QueryError, SearchRequest, build_request, parse_query
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
+CLOSEST = 5  # closest articles shown when none holds every word
 NORMS = ("NFC", "NFD")
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
@@ -56,6 +62,7 @@ class Hit:
     score: float | None
     snippet: str  # HTML: text escaped, matches in <mark>
     title_html: str = ""
+    missing: list[str] = field(default_factory=list)  # query words a closest article lacks
 
 
 @dataclass
@@ -82,7 +89,8 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     sort: str = "relevance"
-    relaxed: bool = False  # no article held every word: these hold some of them
+    relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
+    closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
     date_from: str | None = None
     date_to: str | None = None
 
@@ -106,6 +114,10 @@ class SearchResults:
             "hits": [
                 {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
                 for h in self.hits
+            ],
+            "closest": [
+                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet", "missing")}
+                for h in self.closest
             ],
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
         }
@@ -202,19 +214,15 @@ class Engine:
 
     def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
         fx = view.facets
-        plan, text_mask, masks, matched, relaxed = self._selection(view, request)
+        plan, text_mask, masks, matched = self._selection(view, request)
         total = int(matched.sum())
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
-        stored = view.stored([d for d, _ in ranked])
-        hits = [
-            _hit(fields, score, exact, folded)
-            for fields, (_, score) in zip(stored, ranked, strict=True)
-        ]
-        suggested = None
-        if request.clauses:
-            suggested = suggestion(request.text, view.vocabulary)
+        hits = self._hits(view, ranked, exact, folded)
+        relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
+        closest = self._closest(view, request, masks, exact, folded) if relaxed else []
+        suggested = self._suggestion(view, request, masks, total)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
             query=request.text,
@@ -227,25 +235,65 @@ class Engine:
             facets=fx.facets(request, text_mask, masks),
             sort=request.sort,
             relaxed=relaxed,
+            closest=closest,
             date_from=request.date_from.isoformat() if request.date_from else None,
             date_to=request.date_to.isoformat() if request.date_to else None,
         )
 
     def _selection(self, view: _View, request: SearchRequest):
-        """(plan, text mask, filter masks, matched, relaxed): the documents a request
-        selects, for a page of results and for an export alike. When no article holds
-        every word, the any-word plan is used (``relaxed``)."""
+        """(plan, text mask, filter masks, matched): the documents a request selects,
+        for a page of results and for an export alike."""
         plan = text_query(request)
         text_mask = self._matching(view, plan)
-        relaxed = False
-        if plan is not None and len(request.clauses) > 1 and not text_mask.any():
-            plan = text_query(request, any_clause=True)
-            text_mask, relaxed = self._matching(view, plan), True
         masks = view.facets.filter_masks(request)
         matched = text_mask.copy()
         for m in masks.values():
             matched &= m
-        return plan, text_mask, masks, matched, relaxed
+        return plan, text_mask, masks, matched
+
+    def _suggestion(self, view: _View, request: SearchRequest, masks: dict, total: int):
+        """Did-you-mean, only when the suggested query finds more articles (under the
+        same filters) than the query typed."""
+        if not request.clauses:
+            return None
+        suggested = suggestion(request.text, view.vocabulary)
+        if suggested is None:
+            return None
+        try:
+            parsed = parse_query(suggested)
+        except QueryError:
+            return None
+        alternative = replace(request, clauses=parsed.clauses, exclusions=parsed.exclusions)
+        found = self._matching(view, text_query(alternative))
+        for m in masks.values():
+            found &= m
+        return suggested if int(found.sum()) > total else None
+
+    @staticmethod
+    def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:
+        stored = view.stored([d for d, _ in ranked])
+        return [_hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
+
+    def _closest(self, view: _View, request: SearchRequest, masks: dict, exact: set[str],
+                 folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
+        """When no article holds every word: the articles holding most of them (under
+        the filters), each with the words it lacks. Never counted as results."""
+        plan = text_query(request, any_clause=True)
+        if plan is None:
+            return []
+        allowed = self._matching(view, plan)
+        for m in masks.values():
+            allowed &= m
+        clause_masks = [(label, view.arrays.mask(q)) for label, q in clause_queries(request)]
+        held = np.zeros(view.arrays.size, dtype=np.int32)
+        for _, m in clause_masks:
+            held += m
+        allowed &= held >= max(held[allowed].max(initial=0), 1)  # only the fullest
+        ranked = view.arrays.top(plan.rank, allowed, 0, limit)
+        hits = self._hits(view, ranked, exact, folded)
+        for hit, (d, _) in zip(hits, ranked, strict=True):
+            hit.missing = [label for label, m in clause_masks if not m[d]]
+        return hits
 
     @staticmethod
     def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):
@@ -264,7 +312,7 @@ class Engine:
         view = self._current()
         if view is None:
             return
-        plan, _, _, matched, _ = self._selection(view, request)
+        plan, _, _, matched = self._selection(view, request)
         ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
         for start in range(0, len(ranked), batch):
             part = ranked[start : start + batch]

@@ -57,6 +57,10 @@ class Vocabulary:
     def known(self, key: str) -> bool:
         return bool(self.forms(key))
 
+    def anywhere(self, key: str) -> bool:
+        """Is the folded syllable in any title or body?"""
+        return any(self.arrays.doc_frequency(f, key) for f in ("body_folded", "title_folded"))
+
     def frequency(self, term: str) -> int:
         return self.arrays.doc_frequency("body", term)
 
@@ -82,7 +86,7 @@ class Vocabulary:
     def nearest(self, word: str) -> list[str]:
         """Indexed folded syllables within edit distance 2 of an unknown word."""
         key = fold(word)
-        if self.known(key) or not key.isalpha() or len(key) > MAX_WORD_CHARS:
+        if not key.isalpha() or len(key) > MAX_WORD_CHARS or self.anywhere(key):
             return []
         with self.lock:
             found = self.corrector.suggest(key, limit=200, maxdist=2)
@@ -167,7 +171,9 @@ def suggestion(query_text: str, vocab: Vocabulary) -> str | None:
     """A better query than ``query_text``, or None.
 
     Only plain queries get suggestions (no filters, operators or quotes). An
-    unaccented query gets accents; an unknown word its nearest indexed word.
+    unaccented query gets accents; an unknown word its nearest indexed word, and only
+    when that word stands next to its neighbours somewhere in the index (never "và
+    nội" for "hà nội"). The engine also drops a suggestion that finds no more articles.
     """
     if any(ch in query_text for ch in ':"') or " OR " in f" {query_text} " or "-" in query_text:
         return None
@@ -179,7 +185,7 @@ def suggestion(query_text: str, vocab: Vocabulary) -> str | None:
     options: list[list[str]] = []
     for w in words:
         key = fold(w)
-        near = vocab.nearest(w)
+        near = [] if w.isupper() and len(w) > 1 else vocab.nearest(w)  # "TAND": an abbreviation
         if near:
             best = distance(key, near[0])
             keys = [k for k in near if distance(key, k) == best][:8]
@@ -199,5 +205,10 @@ def suggestion(query_text: str, vocab: Vocabulary) -> str | None:
     for i, opts in enumerate(options):
         nxt = options[i + 1] if i + 1 < len(options) else []
         chosen.append(_choose(opts, chosen[-1] if chosen else None, nxt, vocab))
+    for i in range(len(chosen) - 1):  # a corrected word must stand with its neighbour here
+        a, b = chosen[i], chosen[i + 1]
+        changed = fold(a) != fold(words[i]) or fold(b) != fold(words[i + 1])
+        if changed and not vocab.pair_count(a, b):
+            return None
     result = " ".join(chosen)
     return None if result == canonical(" ".join(words)) else result

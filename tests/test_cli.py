@@ -19,9 +19,17 @@ def run(args: list[str], built=None, **kw):
 def test_search_text_output(built) -> None:
     r = run(["search", "vien", "kiem", "sat", "thanh", "hoa"], built)
     assert r.exit_code == 0
-    assert " results (" in r.output and "Did you mean: viện kiểm sát thanh hóa" in r.output
+    assert " results (" in r.output and "Did you mean" not in r.output  # it found its article
     assert "Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức Hội nghị" in r.output
     assert "Province (before 1 July 2025):" in r.output and "Year of meeting:" in r.output
+
+
+def test_search_text_output_closest_and_did_you_mean(built) -> None:
+    r = run(["search", "giao", "bam", "zzqq"], built)
+    assert r.exit_code == 0 and r.output.startswith("0 results")
+    assert "No article holds every word. Closest:" in r.output and "missing: bam, zzqq" in r.output
+    r = run(["search", "giao", "bam"], built)
+    assert "Did you mean: giao ban" in r.output
 
 
 def test_search_json_with_every_option(built) -> None:

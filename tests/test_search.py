@@ -8,6 +8,7 @@ import pytest
 from searcher.indexer import rebuild
 from searcher.query import QueryError, build_request
 from searcher.search import Engine
+from searcher.text import fold
 
 SEED_IDS = {
     "000_8777a9fa8622df86",
@@ -189,10 +190,14 @@ def test_bad_parameters(params: dict, message: str) -> None:
         build_request("", **params)
 
 
-def test_suggestion_adds_accents(engine: Engine) -> None:
-    r = engine.search(build_request("vien kiem sat thanh hoa"))
-    assert r.suggestion == "viện kiểm sát thanh hóa"
-    assert engine.search(build_request("viện kiểm sát")).suggestion is None
+@pytest.mark.parametrize(
+    "q", ["vien kiem sat thanh hoa", "viện kiểm sát", "xyzzy con meo bay", "hà nội", "ha noi",
+          "bien dao", "le van dong", "cap cao da nang", "TAND"],
+)  # fmt: skip
+def test_no_suggestion_a_vietnamese_would_not_write(engine: Engine, q: str) -> None:
+    """Issue 11: no accent guess for a query that finds its articles, and no "xyzzy còn
+    mở bày", "và nội", "biện đạo", "lệ vấn động", "cấp cao đã nâng", "tăng"."""
+    assert engine.search(build_request(q)).suggestion is None
 
 
 def test_suggestion_fixes_misspelling(engine: Engine) -> None:
@@ -224,7 +229,7 @@ def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
-        "relaxed", "hits", "facets",
+        "relaxed", "hits", "closest", "facets",
     }  # fmt: skip
     assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
     hit = data["hits"][0]
@@ -236,12 +241,33 @@ def test_json_contract(engine: Engine) -> None:
     assert {"value", "count", "selected"} == set(data["facets"]["year"][0])
 
 
-def test_no_article_with_every_word_relaxes_to_any(engine: Engine) -> None:
+def test_no_article_with_every_word_shows_closest_not_results(engine: Engine) -> None:
+    """Issue 11: never relaxed to any word as results; the closest say what they lack."""
     strict = engine.search(build_request("giao ban zzqq"))
-    assert strict.relaxed and strict.total >= 1
-    assert strict.hits[0].id == "001_19c58e07ec207b15"
+    assert strict.relaxed and strict.total == 0 and not strict.hits
+    assert strict.closest and strict.closest[0].missing == ["zzqq"]
+    assert {h.id for h in strict.closest} <= {
+        h.id for h in engine.search(build_request("giao ban")).hits
+    }
     assert not engine.search(build_request("giao ban")).relaxed
     assert engine.search(build_request("zzqq")).total == 0
+
+
+@pytest.mark.parametrize("q", ["hà nội", "ha noi", "Hà Nội"])
+def test_a_place_finds_only_articles_naming_it(engine: Engine, fresh, q: str) -> None:
+    """ "hà nội" is one word: an article with "nội" alone is no match, not even a close one."""
+    r = engine.search(build_request(q, limit=50))
+    assert r.total == engine.search(build_request(f'"{q}"')).total == 1  # the fixture x03
+    assert "hà nội" in engine.article(r.hits[0].id).body.lower()
+    seeds_only = Engine(fresh[1]).search(build_request(q))  # no seed names Hà Nội
+    assert seeds_only.total == 0 and not seeds_only.hits and not seeds_only.closest
+
+
+def test_scattered_syllables_do_not_match_a_word(engine: Engine) -> None:
+    """ "giao ban" must stand together: "Ban cán sự" + "được giao" is not a giao ban."""
+    for q in ("giao ban", "giao ban"):
+        for hit in engine.search(build_request(q, limit=50)).hits:
+            assert "giao ban" in fold(hit.title + " " + engine.article(hit.id).body)
 
 
 @pytest.mark.parametrize("typed", ["TPHCM", "TP HCM", "TP.HCM", "tp hcm", "Thành phố Hồ Chí Minh"])

@@ -30,7 +30,10 @@ def test_search_page_state_in_url(client) -> None:
     assert "<mark>" in html  # unaccented query, highlighted original text
     assert 'aria-checked="true"' in html
     assert "Xóa bộ lọc" in html and "Bỏ lọc Tỉnh/thành (trước 1/7/2025): Thái Bình" in html
-    assert "Bạn có muốn tìm:" in html
+    assert "Bạn có muốn tìm:" not in html  # it finds its articles: no accent guess
+    html = client.get("/search?q=giao+bam+zzqq").get_data(as_text=True)
+    assert "Bạn có muốn tìm:" not in html and "Không tìm thấy kết quả" in html
+    assert "Các bài gần nhất" in html and "Thiếu: <s>bam</s>, <s>zzqq</s>" in html
 
 
 def test_facet_links_toggle(client) -> None:

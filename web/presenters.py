@@ -232,7 +232,7 @@ def article_urls(results: SearchResults, state: UrlState) -> dict[str, str]:
 
     back = state.url()
     out = {}
-    for hit in results.hits:
+    for hit in results.hits + results.closest:
         params = ([("q", state.q)] if state.q else []) + [("back", back)]
         out[hit.id] = f"/article/{quote(hit.id, safe='')}?{urlencode(params)}"
     return out

@@ -118,7 +118,9 @@ def search_page() -> str:
         results=results,
         past_end=past_end,
         hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
-        dates={h.id: vi_date(h.meeting_date or h.published) for h in results.hits},
+        dates={
+            h.id: vi_date(h.meeting_date or h.published) for h in results.hits + results.closest
+        },
         last_page_url=state.with_page(results.pages).url() if past_end else None,
         export_params=urlencode(state.params(page=False)),
         took=took_text(results),

@@ -35,6 +35,7 @@ from searcher.query import QueryError, SearchRequest, build_request, parse_query
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
+from searcher.words import known_words
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
@@ -136,6 +137,7 @@ class _View:
             self.searcher.close()
             raise
         self.facets = FacetIndex(self.arrays)
+        known_words()  # the word dictionary, loaded once per process before a query needs it
         self.stored_lock = threading.Lock()  # one file position per Whoosh reader
         self._vocab: Vocabulary | None = None
         self._titles: list[str] | None = None

@@ -23,6 +23,7 @@ from searcher.arrays.writer import leaves, segment_id
 
 K1 = 1.2
 B = 0.75
+REMEMBERED_PHRASES = 256
 
 
 class MissingArrays(RuntimeError):
@@ -68,6 +69,7 @@ class ArrayIndex:
         self.size = len(self.live)
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
+        self._phrases: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}  # recent phrases
 
     # -- terms ---------------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -102,7 +104,18 @@ class ArrayIndex:
         return found
 
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
-        """Documents where ``words`` stand together, in order, in ``field``."""
+        """Documents where ``words`` stand together, in order, in ``field`` (the last
+        phrases are remembered: matching and ranking ask for the same ones)."""
+        key = (field, tuple(words))
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrase_docs(field, words)
+            if len(self._phrases) > REMEMBERED_PHRASES:
+                self._phrases.clear()
+            self._phrases[key] = found
+        return found
+
+    def _phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
         out = []
         for seg, base in zip(self.segments, self.bases, strict=True):
             tids = [seg.term_id(field, w) for w in words]

@@ -39,6 +39,7 @@ FIELD_VOCAB = {
     "title_words": "word", "body_words": "word",
 }  # fmt: skip
 FIELD_STREAM = {"title_folded": "title", "body_folded": "body"}
+REMEMBERED = 4096  # term lookups kept per vocabulary
 POSITION_FIELDS = ("title", "body", "title_folded", "body_folded")
 
 
@@ -47,6 +48,7 @@ class Vocab:
 
     def __init__(self, blob: np.ndarray, off: np.ndarray) -> None:
         self.blob, self.off = blob, off
+        self._found: dict[str, int] = {}  # recent lookups (a query's words repeat)
 
     @classmethod
     def from_terms(cls, terms: list[str]) -> Vocab:
@@ -60,8 +62,14 @@ class Vocab:
         return self.blob[self.off[i] : self.off[i + 1]].tobytes().decode("utf-8")
 
     def find(self, term: str) -> int:
-        i = bisect.bisect_left(self, term)
-        return i if i < len(self) and self[i] == term else -1
+        found = self._found.get(term)
+        if found is None:
+            i = bisect.bisect_left(self, term)
+            found = i if i < len(self) and self[i] == term else -1
+            if len(self._found) > REMEMBERED:
+                self._found.clear()
+            self._found[term] = found
+        return found
 
     def prefix_range(self, prefix: str) -> range:
         """Indexes of the terms starting with ``prefix``."""

@@ -161,6 +161,15 @@ def word_analyzer():
     return CompoundTokenizer() | CanonicalFilter()
 
 
+_segment_cache = None  # a SegmentCache while a writer indexes (see ``segment_cache``)
+
+
+def use_segment_cache(cache) -> None:
+    """Let ``analyse`` take compounds from ``cache`` (None: segment every text)."""
+    global _segment_cache
+    _segment_cache = cache
+
+
 def analyse(text: str) -> tuple[list[str], list[str]]:
     """(canonical syllables, compounds) of a title or body: what the ``title``/``body``
     and ``_words`` views index, computed once. The indexer hands these lists to Whoosh
@@ -169,7 +178,7 @@ def analyse(text: str) -> tuple[list[str], list[str]]:
     >>> analyse("Viện kiểm sát nhân dân Thanh Hoá")
     (['viện', 'kiểm', 'sát', 'nhân', 'dân', 'thanh', 'hóa'], ['kiểm_sát_nhân_dân', 'thanh_hóa'])
     """
-    return (
-        [t.text for t in syllable_analyzer()(text)],
-        [t.text for t in word_analyzer()(text)],
-    )
+    words = _segment_cache.get(text) if _segment_cache is not None else None
+    if words is None:
+        words = [t.text for t in word_analyzer()(text)]
+    return [t.text for t in syllable_analyzer()(text)], words

@@ -18,10 +18,18 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 
 from searcher.articles import Article
 
 IN_FLIGHT = 64  # articles queued per worker before the oldest is waited for
+
+
+def _read_cache(path: Path | None) -> None:
+    from searcher.analysis import use_segment_cache
+    from searcher.segcache import SegmentCache
+
+    use_segment_cache(SegmentCache(path, readonly=True) if path else None)
 
 
 def _document(article: Article, source: str, size: int, sha1: str) -> dict:
@@ -33,8 +41,12 @@ def _document(article: Article, source: str, size: int, sha1: str) -> dict:
 class Analyser:
     """Submit articles; each ``then(document)`` runs in this process, in order."""
 
-    def __init__(self, workers: int) -> None:
-        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    def __init__(self, workers: int, cache: Path | None = None) -> None:
+        """``cache``: a segmentation cache file the workers read (see ``segcache``)."""
+        self.pool = None
+        if workers > 1:
+            context = multiprocessing.get_context("fork")
+            self.pool = context.Pool(workers, initializer=_read_cache, initargs=(cache,))
         self.limit = IN_FLIGHT * max(workers, 1)
         self.pending: deque = deque()
 

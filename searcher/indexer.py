@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from searcher import segcache
+from searcher.analysis import use_segment_cache
 from searcher.analysis_pool import Analyser
 from searcher.arrays.writer import OldRows, write_arrays
 from searcher.articles import Article, Problem, read_source
@@ -38,6 +40,7 @@ from searcher.ingest import (
 )
 from searcher.manifest import Manifest
 from searcher.schema import SCHEMA_VERSION
+from searcher.segcache import SegmentCache
 from searcher.sources import Skipped, expand, fingerprint, inside, safe_file_name, shown
 from searcher.store import (
     build_info,
@@ -136,17 +139,26 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         writer = ix.writer(procs=WHOOSH_PROCS if procs > 1 else 1,
                            multisegment=procs > 1, limitmb=128)  # fmt: skip
         manifest = Manifest()
+        live_cache, fresh = index_dir / segcache.FILE, segcache.fresh_path(index_dir)
         try:
-            with Analyser(procs) as analyser:
+            with Analyser(procs, cache=live_cache) as analyser, \
+                    SegmentCache(live_cache, readonly=True) as reading, \
+                    SegmentCache(fresh) as remembered:  # fmt: skip
+                use_segment_cache(reading)
                 batch = Batch(writer, manifest, report, corpus, reserved=reserved,
-                              progress=progress, bytes_total=total, analyser=analyser)  # fmt: skip
+                              progress=progress, bytes_total=total, analyser=analyser,
+                              segments=remembered)  # fmt: skip
                 for name in order:
                     batch.ingest(files[name])
                     crash_point("rebuild:indexing")
+                batch.flush()
             writer.commit()
         except BaseException:
             _cancel(writer)
+            fresh.unlink(missing_ok=True)
             raise
+        finally:
+            use_segment_cache(None)
         write_arrays(workspace, ix, batch.rows, None)
         manifest.save(workspace, ix.latest_generation())
         report.seconds = time.perf_counter() - started
@@ -154,6 +166,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
                 "schema_version": SCHEMA_VERSION}  # fmt: skip
         crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
+        segcache.replace_with(index_dir, fresh)  # exactly the texts of this index
     except BaseException as exc:
         shutil.rmtree(workspace, ignore_errors=True)
         if _is_disk_full(exc):
@@ -192,7 +205,10 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     before, toc = set(os.listdir(gen)), ix.latest_generation()
     old_rows = OldRows(gen, ix)
     writer = ix.writer()
-    batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed)
+    cache = SegmentCache(index_dir / segcache.FILE)
+    use_segment_cache(cache)
+    batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed,
+                  segments=cache)  # fmt: skip
     try:
         yield batch
         batch.flush()
@@ -210,6 +226,9 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
         if _is_disk_full(exc):
             raise _disk_full(index_dir, needed * 3 + 1_000_000, corpus) from exc
         raise
+    finally:
+        use_segment_cache(None)
+        cache.close()
     crash_point("add:after-commit")
     update_info(gen, articles=manifest.article_count(), updated=now_iso())
 

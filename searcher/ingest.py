@@ -27,6 +27,7 @@ from searcher.articles import Article, Problem, read_source
 from searcher.dates import date_iso
 from searcher.manifest import Entry, Manifest
 from searcher.metadata import extract
+from searcher.segcache import SegmentCache
 from searcher.sources import Skipped, SourceError, fingerprint, shown, walk
 from searcher.text import fold
 
@@ -144,6 +145,9 @@ def fresh_id(wanted: str, n: int) -> str:
     return wanted if n == 1 else f"{wanted}~{n}"
 
 
+SEGMENTS_BATCH = 2000  # texts whose compounds are written to the cache at once
+
+
 class Batch:
     """Changes through one Whoosh writer, kept in step with the manifest."""
 
@@ -158,9 +162,12 @@ class Batch:
         progress: Progress | None = None,
         bytes_total: int = 0,
         analyser: Analyser | None = None,
+        segments: SegmentCache | None = None,
     ) -> None:
         self.writer = writer
         self.analyser = analyser or Analyser(1)
+        self.segments = segments  # where each text's compounds are remembered
+        self._segmented: list[tuple[str, list[str]]] = []
         self.rows = BatchRows()  # for the derived arrays of the segments this batch writes
         self.manifest = manifest
         self.report = report
@@ -231,6 +238,16 @@ class Batch:
     def _write(self, doc: dict) -> None:
         self.writer.add_document(**doc)
         self.rows.add(doc["id"], doc, doc, doc.get("title_text", ""))
+        if self.segments is not None:
+            self._segmented.append((doc.get("title_text", ""), doc["title_words"]))
+            self._segmented.append((doc.get("body_text", ""), doc["body_words"]))
+            if len(self._segmented) >= SEGMENTS_BATCH:
+                self._save_segments()
+
+    def _save_segments(self) -> None:
+        if self.segments is not None:
+            self.segments.put(self._segmented)
+        self._segmented = []
 
     def _delete(self, article_id: str) -> None:
         self.analyser.flush()  # an earlier version still being analysed is written first
@@ -239,6 +256,7 @@ class Batch:
     def flush(self) -> None:
         """Write every article still being analysed (before the commit)."""
         self.analyser.flush()
+        self._save_segments()
 
     def _within(self, offset: int) -> None:
         """Progress inside one large file (a JSONL export), at most 5 times a second."""

@@ -50,6 +50,7 @@ _PYVI_PATTERN = re.compile(
 # dates 12/9/2022, ratios 130/130, document numbers 01/CT-VKSTC, 26-CT/TW.
 _UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
 _PUNCT = set(string.punctuation)
+_ALNUM = re.compile(r"[^\W_]|\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +287,10 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
     spans = syllabify_cached(text)
     if not spans:
         return []
-    nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]
+    if unicodedata.is_normalized("NFC", text):
+        nfc_sylls = [text[s:e] for s, e in spans]
+    else:
+        nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]
     labels = model().labels(nfc_sylls)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(spans)):
@@ -302,7 +306,7 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
         sub = tuple(spans[i] for i in group)
         piece = text[start:end]
         is_unit = len(group) > 1 and _is_unit(piece)
-        is_punct = len(group) == 1 and not any(ch.isalnum() for ch in piece)
+        is_punct = len(group) == 1 and not _ALNUM.search(piece)
         if is_unit:
             sub = tuple(s for s in sub if any(ch.isalnum() for ch in text[s[0] : s[1]]))
             piece = piece.rstrip(".")

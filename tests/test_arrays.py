@@ -144,3 +144,40 @@ def test_a_rebuild_analysing_in_worker_processes_gives_the_same_index(fresh, tmp
         two = Engine(parallel).search(build_request(q))
         assert [(h.id, h.score) for h in one.hits] == [(h.id, h.score) for h in two.hits]
         assert one.facets == two.facets
+
+
+def test_a_second_rebuild_segments_only_what_changed(fresh, monkeypatch) -> None:
+    """The segmentation cache (index/segments.sqlite) survives rebuilds."""
+    import sqlite3
+
+    from searcher import analysis
+    from searcher.indexer import rebuild
+
+    corpus, index = fresh
+    before = Engine(index).search(build_request("giao ban")).to_json()["hits"]
+    calls = []
+    real = analysis.word_analyzer
+
+    def counting():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(analysis, "word_analyzer", counting)
+    rebuild(corpus, index)
+    assert calls == []  # every title and body came from the cache
+    assert Engine(index).search(build_request("giao ban")).to_json()["hits"] == before
+    (corpus / "moi.txt").write_text("Giao ban quý\nViện kiểm sát họp giao ban quý.", "utf-8")
+    rebuild(corpus, index)
+    assert len(calls) == 2  # the new title and body only
+    with sqlite3.connect(index / "segments.sqlite") as db:
+        kept = db.execute("SELECT count(*) FROM seg").fetchone()[0]
+    assert kept == 2 * 6  # exactly the texts of the index: nothing stale kept
+
+
+def test_a_damaged_segmentation_cache_is_no_error(fresh) -> None:
+    from searcher.indexer import rebuild
+
+    corpus, index = fresh
+    (index / "segments.sqlite").write_bytes(b"not a database at all" * 100)
+    rebuild(corpus, index)
+    assert Engine(index).search(build_request("giao ban")).total >= 1

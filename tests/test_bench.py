@@ -87,6 +87,7 @@ def test_speed_runs_every_row(tiny_news: Path) -> None:
     for what in (
         "import a one-file export",
         "peak memory",
+        "`rebuild` again, segmentation cache warm",
         "sync: 100 new files (indexed 100)",
         "sync: 10 changed + 10 deleted files (replaced 10, removed 10)",
         "sync: 10 records edited in the export (re-indexed 10, kept 90)",

@@ -2,10 +2,12 @@
 while `add` keeps adding articles.
 
 A fresh index of N news articles (../shared/data/news) is served by `searcher
-serve`; clients send a bounded, rate-limited stream of title queries. Three
-phases: normal load alone; the same load while two hostile clients send
-500-character words, stacked combining marks and invalid UTF-8 as fast as they
-can; the same load while another process runs `searcher add` batch after batch.
+serve`; clients send a bounded, rate-limited stream of title queries. The index is
+built with `searcher sync` (or copied from one it built: --reuse); queries are
+rarely repeated (20,000 drawn from titles). Three phases: normal load alone;
+the same load while two hostile clients send 500-character words, stacked
+combining marks and invalid UTF-8 as fast as they can; the same load while
+another process runs `searcher add` batch after batch.
 Reported per phase: requests, errors (must be zero), p50/p95/p99 of the normal
 traffic, and what the hostile clients or `add` did meanwhile.
 
@@ -15,6 +17,7 @@ traffic, and what the hostile clients or `add` did meanwhile.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,8 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import argv, header, load_loop, serve, table, write_section
 from speed import NEWS, load_news, make_queries, write_corpus
 
-from searcher.indexer import rebuild
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -42,15 +43,24 @@ def main() -> None:
     parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--hostile-seconds", type=float, default=20)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--reuse", type=Path, default=None,
+                        help="a folder with corpus/ and index/ that `searcher sync` built from "
+                        "the first --articles news articles (copied, never changed)")  # fmt: skip
     args = parser.parse_args()
     records = load_news(args.news, args.articles + 2000)
     base_records, extra = records[: args.articles], records[args.articles :]
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         corpus, index = tmp_path / "corpus", tmp_path / "index"
-        write_corpus(base_records, corpus)
-        rebuild(corpus, index)
-        queries = make_queries(base_records, 300)
+        if args.reuse:
+            shutil.copytree(args.reuse / "corpus", corpus)
+            shutil.copytree(args.reuse / "index", index, symlinks=True)
+        else:
+            write_corpus(base_records, corpus)
+            build = [sys.executable, "-m", "searcher", "--corpus", str(corpus), "--index",
+                     str(index), "sync"]  # fmt: skip
+            subprocess.run(build, check=True, capture_output=True)
+        queries = list(dict.fromkeys(make_queries(base_records, 20_000)))  # rarely repeated
         batches = [0]
         stop = threading.Event()
 

@@ -26,35 +26,60 @@ _fold = lru_cache(maxsize=65536)(fold)
 _WORD = re.compile(r"[^\W_]+")
 
 
-def match_spans(text: str, exact: set[str], folded: set[str]) -> list[Span]:
-    """(start, end) of every word of ``text`` that matches a query syllable:
-    its folded form is in ``folded``, or its canonical form is in ``exact``."""
+def match_spans(text: str, exact: set, folded: set) -> list[Span]:
+    """(start, end) of every word of ``text`` that matches a query mark: a syllable
+    whose folded form is in ``folded`` or canonical form in ``exact``, or a tuple of
+    syllables (a word, a phrase) matched by consecutive words.
+
+    >>> t = "Được giao ban hành; họp giao ban"
+    >>> [t[a:b] for a, b in match_spans(t, set(), {("giao", "ban")})]
+    ['giao', 'ban', 'giao', 'ban']
+    >>> [t[a:b] for a, b in match_spans("cơ bản, giao", set(), {("giao", "ban")})]
+    []
+    """
     nfc = unicodedata.normalize("NFC", text)
     folded_text = fold(nfc)
     if nfc != text or len(folded_text) != len(text):
-        return _match_spans_slow(text, exact, folded)
-    exact_keys = {fold(e) for e in exact}
-    spans = []
-    for m in _WORD.finditer(folded_text):
-        word = m.group()
-        if word in folded or (
-            word in exact_keys and _canonical(text[m.start() : m.end()]) in exact
-        ):
-            spans.append((m.start(), m.end()))
-    return spans
+        words = _words_slow(text)
+    else:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded_text)]
+    singles_exact = {e for e in exact if isinstance(e, str)}
+    exact_keys = {fold(e) for e in singles_exact}
+    phrases = [(p, True) for p in exact if isinstance(p, tuple)]
+    phrases += [(p, False) for p in folded if isinstance(p, tuple)]
+    firsts = {fold(p[0]) for p, _ in phrases}
+    marked = [False] * len(words)
+    for i, (a, b, word) in enumerate(words):
+        if word in folded or (word in exact_keys and _canonical(text[a:b]) in singles_exact):
+            marked[i] = True
+        if word not in firsts:
+            continue
+        for phrase, accented in phrases:
+            k = len(phrase)
+            run = words[i : i + k]
+            if len(run) < k:
+                continue
+            if accented:
+                ok = all(
+                    _canonical(text[x:y]) == p for (x, y, _), p in zip(run, phrase, strict=True)
+                )
+            else:
+                ok = all(w == p for (_, _, w), p in zip(run, phrase, strict=True))
+            if ok:
+                marked[i : i + k] = [True] * k
+    return [(a, b) for (a, b, _), m in zip(words, marked, strict=True) if m]
 
 
-def _match_spans_slow(text: str, exact: set[str], folded: set[str]) -> list[Span]:
-    """The same for text that is not NFC (offsets follow pyvi's syllables)."""
-    spans = []
+def _words_slow(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded) of each word of text that is not NFC (pyvi's syllables)."""
+    out = []
     for start, end in syllabify(text):
         piece = text[start:end].strip(".,;:!?()\"'“”")
         if not piece:
             continue
         lead = text.index(piece, start)
-        if (exact and _canonical(piece) in exact) or (folded and _fold(piece) in folded):
-            spans.append((lead, lead + len(piece)))
-    return spans
+        out.append((lead, lead + len(piece), _fold(piece)))
+    return out
 
 
 def _window(text: str, spans: list[Span], width: int) -> tuple[int, int]:

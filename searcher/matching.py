@@ -273,18 +273,38 @@ def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
     return boosts
 
 
-def highlight_terms(request: SearchRequest) -> tuple[set[str], set[str]]:
-    """(canonical, folded) syllables to mark in a snippet: accented query syllables
-    mark only their exact form; unaccented ones mark every accent variant."""
-    exact: set[str] = set()
-    folded: set[str] = set()
+Mark = str | tuple[str, ...]  # a syllable, or the syllables of a word or phrase in order
+
+
+def highlight_terms(request: SearchRequest) -> tuple[set[Mark], set[Mark]]:
+    """(canonical, folded) marks for snippets: accented query syllables mark only
+    their exact form, unaccented ones every accent variant; a word of several
+    syllables ("giao ban") or a phrase is marked only where its syllables stand
+    together, so "được giao" and "cơ bản" stay unmarked."""
+    exact: set[Mark] = set()
+    folded: set[Mark] = set()
     accented = has_diacritics(request.text)
     table = abbreviations()
-    for clause in request.clauses:
-        for value in clause:
-            sylls = syllables(value, accented)
-            if len(sylls) == 1 and sylls[0].folded in table:
-                folded.update(fold(w) for w in table[sylls[0].folded])
-            for s in sylls:
-                (exact if s.accented else folded).add(s.exact if s.accented else s.folded)
+    words = _word_runs(request, {}, accented)
+    values: list[str] = []
+    i = 0
+    while i < len(request.clauses):
+        if i in words:
+            values.append(" ".join(request.clauses[j][0] for j in range(i, words[i])))
+            i = words[i]
+            continue
+        values.extend(request.clauses[i])
+        i += 1
+    for value in values:
+        sylls = syllables(value, accented)
+        key = " ".join(s.folded for s in sylls)
+        if 1 <= len(sylls) <= 2 and key in table:
+            folded.add(tuple(fold(w) for w in table[key]))
+        if len(sylls) == 1:
+            s = sylls[0]
+            (exact if s.accented else folded).add(s.exact if s.accented else s.folded)
+        elif sylls and all(s.accented for s in sylls):
+            exact.add(tuple(s.exact for s in sylls))
+        elif sylls:
+            folded.add(tuple(s.folded for s in sylls))
     return exact, folded

@@ -1,6 +1,7 @@
 """Search over the seeds and fixtures: forms of the query, the query language,
 facets, paging, sorting, suggestions, highlighting."""
 
+import re
 import unicodedata
 
 import pytest
@@ -297,3 +298,15 @@ def test_new_abbreviations_expand(short: str, long: str) -> None:
     from searcher.matching import abbreviations
 
     assert abbreviations()[short.lower()] == tuple(long.split())
+
+
+@pytest.mark.parametrize("q", ["giao ban", "Giao ban"])
+def test_the_article_page_marks_the_word_not_its_syllables(engine: Engine, q: str) -> None:
+    """Issue 11: "giao ban" marks "giao ban", never "giao" in "được giao" nor "bản" in
+    "cơ bản"."""
+    article = engine.article("001_19c58e07ec207b15", build_request(q))
+    marked = re.findall(r"<mark>(.*?)</mark>", article.body_html)
+    assert marked and {m.lower() for m in marked} == {"giao", "ban"}
+    assert "được <mark>giao" not in article.body_html and "cơ <mark>bản" not in article.body_html
+    text = re.sub(r"</mark> <mark>", " ", article.body_html)
+    assert all(m.lower() == "giao ban" for m in re.findall(r"<mark>(.*?)</mark>", text))

@@ -32,6 +32,8 @@ FOLDED_FALLBACK = 0.2
 COMPOUND_BOOST = 0.6
 ADJACENT_BOOST = 0.3
 MAX_ADJACENT = 6  # longer queries (pasted questions) skip the costly pair phrases
+LONG_QUERY = 5  # clauses from which a query is matched by share, not all required
+SHOULD_MATCH = 0.5  # share of a long query's clause weight an article must hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +162,19 @@ def _abbreviation_queries(key: str, rank: bool) -> list[wq.Query]:
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """``match`` decides which articles are results (folded view); ``rank``
-    scores them (canonical view for accented words, plus optional clauses that
-    reward words standing together). Ranking runs over the matched documents
-    only (Whoosh's AndMaybe mis-scores here)."""
+    """A query analysed once, read by every later step. ``match`` decides which
+    articles are results (folded view) — for a long query (``should_match`` > 0) an
+    article need only hold that share of the clauses, weighted by their rarity;
+    ``clauses`` are the required clauses as typed with their queries (matching,
+    and "Thiếu: …" for the closest articles); ``excluded`` the -words; ``rank``
+    scores (canonical view for accented words, plus optional clauses that reward
+    words standing together)."""
 
     match: wq.Query
     rank: wq.Query
+    clauses: tuple[tuple[str, wq.Query], ...] = ()
+    excluded: wq.Query | None = None
+    should_match: float = 0.0
 
 
 def _clauses(
@@ -221,17 +229,22 @@ def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan
     if not request.has_text:
         return None
     combine = wq.Or if any_clause else wq.And
-    required, _ = _clauses(request, rank=False)
+    labels: list[str] = []
+    required, _ = _clauses(request, rank=False, labels=labels)
     match: wq.Query = combine(required) if required else wq.Every()
     excluded = [
         q for q, _ in (_alternative(v, False, False) for v in request.exclusions) if q is not None
     ]
-    if excluded:
-        match = wq.AndNot(match, wq.Or(excluded))
+    excluded_query = wq.Or(excluded) if excluded else None
+    if excluded_query is not None:
+        match = wq.AndNot(match, excluded_query)
+    clauses = tuple(zip(labels, required, strict=True))
+    share = SHOULD_MATCH if len(required) >= LONG_QUERY and not any_clause else 0.0
     if not required:
-        return QueryPlan(match=match, rank=match)
+        return QueryPlan(match=match, rank=match, excluded=excluded_query)
     ranked, sylls = _clauses(request, rank=True)
-    return QueryPlan(match=match, rank=wq.Or([combine(ranked), *_boosts(request, sylls)]))
+    rank = wq.Or([combine(ranked), *_boosts(request, sylls)])
+    return QueryPlan(match, rank, clauses, excluded_query, share)
 
 
 def _word_runs(request: SearchRequest, runs: dict, accented: bool) -> dict[int, int]:
@@ -247,14 +260,6 @@ def _word_runs(request: SearchRequest, runs: dict, accented: bool) -> dict[int, 
         folded.append(key if plain else None)
     typed = " ".join(c[0] for c in request.clauses if len(c) == 1) if accented else ""
     return dict(word_runs(folded, typed))
-
-
-def clause_queries(request: SearchRequest) -> list[tuple[str, wq.Query]]:
-    """(the clause as typed, the query deciding whether an article holds it), for
-    saying which words an article lacks ("Thiếu: nội")."""
-    labels: list[str] = []
-    required, _ = _clauses(request, rank=False, labels=labels)
-    return list(zip(labels, required, strict=True))
 
 
 def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:

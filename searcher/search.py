@@ -12,6 +12,7 @@ app both call ``Engine.search`` and render the same ``SearchResults``.
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +28,6 @@ from searcher.facets import FacetIndex, FacetValue
 from searcher.highlight import highlight_html, snippet_html
 from searcher.matching import (
     QueryPlan,
-    clause_queries,
     highlight_terms,
     text_query,
 )
@@ -286,7 +286,7 @@ class Engine:
         allowed = self._matching(view, plan)
         for m in masks.values():
             allowed &= m
-        clause_masks = [(label, view.arrays.mask(q)) for label, q in clause_queries(request)]
+        clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
         held = np.zeros(view.arrays.size, dtype=np.int32)
         for _, m in clause_masks:
             held += m
@@ -323,11 +323,27 @@ class Engine:
 
     @staticmethod
     def _matching(view: _View, plan: QueryPlan | None) -> np.ndarray:
-        """Live documents matching the plan (all live documents for None)."""
+        """Live documents matching the plan (all live documents for None). A long
+        query's articles hold ``plan.should_match`` of its clauses' weight (idf:
+        common words count lightly), not every clause."""
         fx = view.facets
         if plan is None:
             return fx.live.copy()
-        return view.arrays.mask(plan.match) & fx.live
+        if not plan.should_match:
+            return view.arrays.mask(plan.match) & fx.live
+        n = view.arrays.n_docs
+        held = np.zeros(view.arrays.size, dtype=np.float32)
+        total = 0.0
+        for _, q in plan.clauses:
+            m = view.arrays.mask(q) & fx.live
+            df = int(m.sum())
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            held += weight * m
+            total += weight
+        found = (held >= plan.should_match * total) & (held > 0) & fx.live
+        if plan.excluded is not None:
+            found &= ~view.arrays.mask(plan.excluded)
+        return found
 
     def article(self, article_id: str, request: SearchRequest | None = None) -> ArticleView | None:
         """One article's metadata and clean text, query words marked if given."""

@@ -239,6 +239,9 @@ def _print_results(results: SearchResults) -> None:
     click.echo(f"{results.total:,} results ({took:.2f} s) — page {results.page}/{results.pages}")
     if results.total and results.page > results.pages:
         click.echo(f"Page {results.page} is past the last page ({results.pages}).")
+    if results.corrected:
+        click.echo(f"Nothing matched '{results.query}'; showing results for: {results.corrected}"
+                   " (--exact: no correction)")  # fmt: skip
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.limit + 1):
@@ -274,6 +277,7 @@ def _print_results(results: SearchResults) -> None:
 @click.option("--page", default=1, show_default=True, type=int)
 @click.option("--limit", default=10, show_default=True, type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract (one page).")
+@click.option("--exact", is_flag=True, help="No automatic correction when nothing matches.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "csv", "jsonl"]), default=None,
     help="csv/jsonl: every result (not one page) with all metadata.",
@@ -293,6 +297,7 @@ def search_cmd(
     page,
     limit,
     as_json,
+    exact,
     fmt,
 ) -> None:
     """Search; an empty query browses everything, newest first."""
@@ -308,7 +313,7 @@ def search_cmd(
     try:
         request = build_request(
             " ".join(query), filters=filters, sort=sort, page=page, limit=limit,
-            date_from=date_from, date_to=date_to,
+            date_from=date_from, date_to=date_to, exact=exact,
         )  # fmt: skip
     except QueryError as exc:
         _fail(exc.english, 2, as_json)

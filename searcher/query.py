@@ -69,6 +69,7 @@ class SearchRequest:
     limit: int = 10
     date_from: date | None = None  # meeting date range (the sort date: meeting, else published)
     date_to: date | None = None
+    autocorrect: bool = True  # nothing found: show the results of the corrected query
 
     @property
     def has_text(self) -> bool:
@@ -230,6 +231,7 @@ def build_request(
     limit: object = None,
     date_from: object = None,
     date_to: object = None,
+    exact: bool = False,
 ) -> SearchRequest:
     """The one entry point for CLI options and URL parameters: validate everything.
 
@@ -249,6 +251,7 @@ def build_request(
     request.sort = sort
     request.page = _int_param("page", page, 1, MAX_PAGE, 1)
     request.limit = _int_param("limit", limit, 1, MAX_LIMIT, 10)
+    request.autocorrect = not exact
     request.date_from = parse_day("from", date_from)
     request.date_to = parse_day("to", date_to)
     if request.date_from and request.date_to and request.date_from > request.date_to:

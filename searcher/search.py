@@ -92,6 +92,7 @@ class SearchResults:
     sort: str = "relevance"
     relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
     closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
+    corrected: str | None = None  # nothing matched the query: these are this query's results
     date_from: str | None = None
     date_to: str | None = None
 
@@ -111,6 +112,7 @@ class SearchResults:
             "to": self.date_to,
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
+            "corrected": self.corrected,
             "relaxed": self.relaxed,
             "hits": [
                 {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
@@ -218,6 +220,15 @@ class Engine:
         fx = view.facets
         plan, text_mask, masks, matched = self._selection(view, request)
         total = int(matched.sum())
+        if total == 0 and request.autocorrect and request.clauses:
+            suggested = self._suggestion(view, request, masks, total)
+            if suggested is not None:  # nothing found, the correction finds some: show them
+                parsed = parse_query(suggested)
+                alternative = replace(request, text=suggested, clauses=parsed.clauses,
+                                      exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
+                results = self._search(view, alternative, started)
+                results.query, results.corrected, results.suggestion = request.text, suggested, None
+                return results
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request)
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)

@@ -29,7 +29,9 @@ def test_search_text_output_closest_and_did_you_mean(built) -> None:
     assert r.exit_code == 0 and r.output.startswith("0 results")
     assert "No article holds every word. Closest:" in r.output and "missing: bam, zzqq" in r.output
     r = run(["search", "giao", "bam"], built)
-    assert "Did you mean: giao ban" in r.output
+    assert "Nothing matched 'giao bam'; showing results for: giao ban" in r.output
+    r = run(["search", "--exact", "giao", "bam"], built)
+    assert r.output.startswith("0 results") and "Did you mean: giao ban" in r.output
 
 
 def test_search_json_with_every_option(built) -> None:

@@ -201,9 +201,12 @@ def test_no_suggestion_a_vietnamese_would_not_write(engine: Engine, q: str) -> N
     assert engine.search(build_request(q)).suggestion is None
 
 
-def test_suggestion_fixes_misspelling(engine: Engine) -> None:
+def test_a_misspelt_query_that_finds_nothing_shows_the_corrected_results(engine: Engine) -> None:
     r = engine.search(build_request("giao bam"))
-    assert r.suggestion is not None and "ban" in r.suggestion
+    assert r.corrected == "giao ban" and r.query == "giao bam" and r.suggestion is None
+    assert r.total == engine.search(build_request("giao ban")).total > 0
+    exact = engine.search(build_request("giao bam", exact=True))
+    assert exact.total == 0 and exact.corrected is None and exact.suggestion == "giao ban"
 
 
 @pytest.mark.parametrize("q", ["thanh hoa", "THANH HOÁ", unicodedata.normalize("NFD", "Thanh Hóa")])
@@ -230,7 +233,7 @@ def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
-        "relaxed", "hits", "closest", "facets",
+        "corrected", "relaxed", "hits", "closest", "facets",
     }  # fmt: skip
     assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
     hit = data["hits"][0]

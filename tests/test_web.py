@@ -34,6 +34,11 @@ def test_search_page_state_in_url(client) -> None:
     html = client.get("/search?q=giao+bam+zzqq").get_data(as_text=True)
     assert "Bạn có muốn tìm:" not in html and "Không tìm thấy kết quả" in html
     assert "Các bài gần nhất" in html and "Thiếu: <s>bam</s>, <s>zzqq</s>" in html
+    html = client.get("/search?q=giao+bam").get_data(as_text=True)
+    assert "Đang hiển thị kết quả cho: <strong>giao ban</strong>" in html
+    assert 'href="/search?q=giao+bam&amp;exact=1"' in html
+    html = client.get("/search?q=giao+bam&exact=1").get_data(as_text=True)
+    assert "Không tìm thấy kết quả" in html and "Bạn có muốn tìm:" in html
 
 
 def test_facet_links_toggle(client) -> None:

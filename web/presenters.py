@@ -48,6 +48,7 @@ class UrlState:
     limit: int = 10
     date_from: str = ""
     date_to: str = ""
+    exact: bool = False  # "search exactly": no automatic correction
 
     def params(self, page: bool = True) -> list[tuple[str, str]]:
         """Every parameter of this state (all of them: a link never drops one)."""
@@ -62,6 +63,8 @@ class UrlState:
             out.append(("to", self.date_to))
         if self.sort:
             out.append(("sort", self.sort))
+        if self.exact:
+            out.append(("exact", "1"))
         if self.limit != 10:
             out.append(("limit", str(self.limit)))
         if page and self.page > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -38,7 +39,7 @@ from web.presenters import (
 )
 
 bp = Blueprint("web", __name__)
-KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", *PARAMS}
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", *PARAMS}
 EXPORT_LIMIT = 100_000  # rows in one export: the whole archive, not an unbounded loop
 FEED_ENTRIES = 50
 MAX_URL_CHARS = 8192
@@ -86,6 +87,7 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
             limit=args.get("limit"),
             date_from=args.get("from"),
             date_to=args.get("to"),
+            exact=args.get("exact") == "1",
         )
     except QueryError as exc:
         raise BadRequest(str(exc)) from None
@@ -97,6 +99,7 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         limit=search_request.limit,
         date_from=args.get("from", "").strip(),
         date_to=args.get("to", "").strip(),
+        exact=args.get("exact") == "1",
     )
     return state, search_request
 
@@ -130,6 +133,7 @@ def search_page() -> str:
         pages=pagination(results, state),
         sorts=sort_links(state, results.sort),
         suggestion_url=suggestion_url,
+        exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
         article_urls=article_urls(results, state),
     )
 

@@ -38,6 +38,8 @@ lint: $(STAMP)
 bench: $(STAMP) ## ranking, speed and load figures into BENCHMARKS.md (needs ../shared)
 	$(PY) bench/segmentation.py
 	$(PY) bench/relevance.py
+	$(PY) bench/judged.py
+	$(PY) bench/known_item.py
 	$(PY) bench/html_shapes.py
 	$(PY) bench/speed.py
 	$(PY) bench/load.py

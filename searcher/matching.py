@@ -25,14 +25,14 @@ from searcher.analysis import WORD_JOINER, SyllableTokenizer
 from searcher.query import SearchRequest
 from searcher.segment import segment
 from searcher.text import canonical, fold, has_diacritics
-from searcher.words import word_runs
+from searcher.words import Lexicon, word_runs
 
 TEXT_FIELDS = ("title", "body")
 FOLDED_FALLBACK = 0.2
 COMPOUND_BOOST = 0.6
 ADJACENT_BOOST = 0.3
 MAX_ADJACENT = 6  # longer queries (pasted questions) skip the costly pair phrases
-LONG_QUERY = 5  # clauses from which a query is matched by share, not all required
+LONG_QUERY = 7  # clauses from which a query is matched by share, not all required
 SHOULD_MATCH = 0.5  # share of a long query's clause weight an article must hold
 
 
@@ -178,7 +178,7 @@ class QueryPlan:
 
 
 def _clauses(
-    request: SearchRequest, rank: bool, labels: list[str] | None = None
+    request: SearchRequest, rank: bool, labels: list[str] | None = None, lexicon=None
 ) -> tuple[list[wq.Query], list[Syllable]]:
     """One query per required clause, and the syllables of single-value clauses;
     ``labels`` (if given) receives each required clause as the user typed it."""
@@ -187,7 +187,7 @@ def _clauses(
     all_sylls: list[Syllable] = []
     accented = has_diacritics(request.text)
     runs = {start: (end, alts) for start, end, alts in _expansion_runs(request.clauses, rank)}
-    words = _word_runs(request, runs, accented)
+    words = _word_runs(request, runs, accented, lexicon)
     i = 0
     while i < len(request.clauses):
         if i in words:  # one word of several syllables: they must stand together
@@ -202,11 +202,11 @@ def _clauses(
             continue
         if i in runs:
             end, alternatives = runs[i]
-            parts = [_alternative(request.clauses[j][0], accented, rank) for j in range(i, end)]
-            together = wq.And([q for q, _ in parts if q is not None])
-            required.append(wq.Or([together, *alternatives]))
-            labels.append(" ".join(request.clauses[j][0] for j in range(i, end)))
-            all_sylls.extend(s for _, sylls in parts for s in sylls)
+            value = " ".join(request.clauses[j][0] for j in range(i, end))
+            together, sylls = _alternative(value, accented, rank)  # a name: its words together
+            required.append(wq.Or([q for q in (together, *alternatives) if q is not None]))
+            labels.append(value)
+            all_sylls.extend(sylls)
             i = end
             continue
         alts = [_alternative(value, accented, rank) for value in request.clauses[i]]
@@ -220,7 +220,9 @@ def _clauses(
     return required, all_sylls
 
 
-def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan | None:
+def text_query(
+    request: SearchRequest, *, any_clause: bool = False, lexicon: Lexicon | None = None
+) -> QueryPlan | None:
     """The Whoosh queries for the request's text, or None to browse everything.
 
     Every clause is required, unless ``any_clause`` (the relaxed query used when
@@ -230,7 +232,7 @@ def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan
         return None
     combine = wq.Or if any_clause else wq.And
     labels: list[str] = []
-    required, _ = _clauses(request, rank=False, labels=labels)
+    required, _ = _clauses(request, rank=False, labels=labels, lexicon=lexicon)
     match: wq.Query = combine(required) if required else wq.Every()
     excluded = [
         q for q, _ in (_alternative(v, False, False) for v in request.exclusions) if q is not None
@@ -242,12 +244,14 @@ def text_query(request: SearchRequest, *, any_clause: bool = False) -> QueryPlan
     share = SHOULD_MATCH if len(required) >= LONG_QUERY and not any_clause else 0.0
     if not required:
         return QueryPlan(match=match, rank=match, excluded=excluded_query)
-    ranked, sylls = _clauses(request, rank=True)
+    ranked, sylls = _clauses(request, rank=True, lexicon=lexicon)
     rank = wq.Or([combine(ranked), *_boosts(request, sylls)])
     return QueryPlan(match, rank, clauses, excluded_query, share)
 
 
-def _word_runs(request: SearchRequest, runs: dict, accented: bool) -> dict[int, int]:
+def _word_runs(
+    request: SearchRequest, runs: dict, accented: bool, lexicon: Lexicon | None = None
+) -> dict[int, int]:
     """start → end of the runs of one-syllable clauses that form one word, for short
     queries (a long pasted question keeps its syllables apart: see ``text_query``)."""
     if len(request.clauses) > MAX_ADJACENT:
@@ -259,7 +263,7 @@ def _word_runs(request: SearchRequest, runs: dict, accented: bool) -> dict[int, 
         plain = len(clause) == 1 and i not in taken and key.isalpha()
         folded.append(key if plain else None)
     typed = " ".join(c[0] for c in request.clauses if len(c) == 1) if accented else ""
-    return dict(word_runs(folded, typed))
+    return dict(word_runs(folded, typed, lexicon))
 
 
 def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
@@ -281,7 +285,9 @@ def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
 Mark = str | tuple[str, ...]  # a syllable, or the syllables of a word or phrase in order
 
 
-def highlight_terms(request: SearchRequest) -> tuple[set[Mark], set[Mark]]:
+def highlight_terms(
+    request: SearchRequest, lexicon: Lexicon | None = None
+) -> tuple[set[Mark], set[Mark]]:
     """(canonical, folded) marks for snippets: accented query syllables mark only
     their exact form, unaccented ones every accent variant; a word of several
     syllables ("giao ban") or a phrase is marked only where its syllables stand
@@ -290,7 +296,7 @@ def highlight_terms(request: SearchRequest) -> tuple[set[Mark], set[Mark]]:
     folded: set[Mark] = set()
     accented = has_diacritics(request.text)
     table = abbreviations()
-    words = _word_runs(request, {}, accented)
+    words = _word_runs(request, {}, accented, lexicon)
     values: list[str] = []
     i = 0
     while i < len(request.clauses):

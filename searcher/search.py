@@ -230,7 +230,7 @@ class Engine:
                 results.query, results.corrected, results.suggestion = request.text, suggested, None
                 return results
         offset = (request.page - 1) * request.limit
-        exact, folded = highlight_terms(request)
+        exact, folded = highlight_terms(request, view.arrays)
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
         hits = self._hits(view, ranked, exact, folded)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
@@ -256,7 +256,7 @@ class Engine:
     def _selection(self, view: _View, request: SearchRequest):
         """(plan, text mask, filter masks, matched): the documents a request selects,
         for a page of results and for an export alike."""
-        plan = text_query(request)
+        plan = text_query(request, lexicon=view.arrays)
         text_mask = self._matching(view, plan)
         masks = view.facets.filter_masks(request)
         matched = text_mask.copy()
@@ -277,7 +277,7 @@ class Engine:
         except QueryError:
             return None
         alternative = replace(request, clauses=parsed.clauses, exclusions=parsed.exclusions)
-        found = self._matching(view, text_query(alternative))
+        found = self._matching(view, text_query(alternative, lexicon=view.arrays))
         for m in masks.values():
             found &= m
         return suggested if int(found.sum()) > total else None
@@ -291,7 +291,7 @@ class Engine:
                  folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
         """When no article holds every word: the articles holding most of them (under
         the filters), each with the words it lacks. Never counted as results."""
-        plan = text_query(request, any_clause=True)
+        plan = text_query(request, any_clause=True, lexicon=view.arrays)
         if plan is None:
             return []
         allowed = self._matching(view, plan)
@@ -369,7 +369,7 @@ class Engine:
                     break
         if stored is None:
             return None
-        exact, folded = highlight_terms(request) if request else (set(), set())
+        exact, folded = highlight_terms(request, view.arrays) if request else (set(), set())
         hit = _hit(stored, None, exact, folded)
         body = stored.get("body_text", "")
         return ArticleView(

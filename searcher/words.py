@@ -19,12 +19,14 @@ Grouping works on folded syllables, so "ha noi" and "Hà Nội" group alike.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Protocol
 
 from searcher.places import gazetteer
 from searcher.segment import model, segment
 from searcher.text import fold
 
 LONGEST = 4
+COLLOCATION = 0.3  # share of the rarer syllable's documents where the two stand together
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +41,22 @@ def known_words() -> dict[tuple[str, ...], int]:
     return {w: k for w, k in out.items() if 2 <= len(w) <= LONGEST}
 
 
-def word_runs(folded: list[str | None], typed: str = "") -> list[tuple[int, int]]:
+class Lexicon(Protocol):
+    """What the index says of folded syllables: documents holding one, and holding
+    several standing together."""
+
+    def count(self, syllable: str) -> int: ...
+
+    def phrase_count(self, syllables: tuple[str, ...]) -> int: ...
+
+
+def word_runs(folded: list[str | None], typed: str = "",
+              lexicon: Lexicon | None = None) -> list[tuple[int, int]]:  # fmt: skip
     """[start, end) runs of ``folded`` (None: not a plain syllable) that form one word.
     ``typed`` (the query as written) adds the words pyvi's segmenter finds in it when it
-    carries diacritics."""
+    carries diacritics. With the index's ``lexicon``, words the archive holds are
+    preferred, and two syllables that mostly stand together in it are one word
+    ("tin báo", a name)."""
     known = known_words()
     found: dict[tuple[str, ...], int] = {}
     if typed:
@@ -57,9 +71,25 @@ def word_runs(folded: list[str | None], typed: str = "") -> list[tuple[int, int]
             piece = folded[i : i + k]
             if None in piece:
                 break
-            weight = max(known.get(tuple(piece), 0), found.get(tuple(piece), 0))  # type: ignore[arg-type]
+            key = tuple(piece)
+            weight = max(known.get(key, 0), found.get(key, 0))  # type: ignore[arg-type]
+            if lexicon is not None:
+                weight = _checked(key, weight, lexicon)  # type: ignore[arg-type]
             if weight:
                 score = best[i + k][0] + weight * k * k
                 if score >= best[i][0]:  # a tie: the word starting first
                     best[i] = (score, [(i, i + k), *best[i + k][1]])
     return best[0][1]
+
+
+def _checked(piece: tuple[str, ...], weight: int, lexicon: Lexicon) -> int:
+    """A known word the archive holds counts more than one it lacks (still a word:
+    "hà nội" is not "hà" + "nội" in an archive without it); unknown syllables that
+    mostly stand together in the archive count as a word of their own."""
+    together = lexicon.phrase_count(piece)
+    if weight:
+        return weight + 1 if together else weight
+    if len(piece) == 2 and together >= 2:
+        rarer = min(lexicon.count(piece[0]), lexicon.count(piece[1]))
+        return 2 if together >= COLLOCATION * rarer else 0
+    return 0

@@ -130,6 +130,19 @@ class ArrayIndex:
             out.append(np.unique(doc[inside]) + base)
         return np.concatenate(out) if out else np.empty(0, np.int64)
 
+    # -- what the index says of folded syllables (``searcher.words.Lexicon``) ---------
+    def count(self, syllable: str) -> int:
+        return self.doc_frequency("body_folded", syllable)
+
+    def phrase_count(self, syllables: tuple[str, ...]) -> int:
+        """Documents where the folded syllables stand together (title or body)."""
+        words = list(syllables)
+        body, title = (
+            self.phrase_docs("body_folded", words),
+            self.phrase_docs("title_folded", words),
+        )
+        return len(np.union1d(body, title)) if len(title) else len(body)
+
     # -- queries -------------------------------------------------------------------
     def mask(self, q: wq.Query) -> np.ndarray:
         """Boolean array over document numbers: True where ``q`` matches."""

@@ -30,10 +30,11 @@ from searcher.words import Lexicon, word_runs
 TEXT_FIELDS = ("title", "body")
 FOLDED_FALLBACK = 0.2
 COMPOUND_BOOST = 0.6
-ADJACENT_BOOST = 0.3
+ADJACENT_BOOST = 1.6
 MAX_ADJACENT = 6  # longer queries (pasted questions) skip the costly pair phrases
+MAX_PAIRS = 60  # syllable pairs of a query that earn a bonus where they stand together
 LONG_QUERY = 7  # clauses from which a query is matched by share, not all required
-SHOULD_MATCH = 0.5  # share of a long query's clause weight an article must hold
+SHOULD_MATCH = 0.25  # share of a long query's clause weight an article must hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +277,7 @@ def _boosts(request: SearchRequest, sylls: list[Syllable]) -> list[wq.Query]:
                 term = canonical(WORD_JOINER.join(plain[a:b] for a, b in word.syllables))
                 for f in _fields("_words"):
                     boosts.append(wq.Term(f, term, boost=COMPOUND_BOOST))
-    if len(sylls) <= MAX_ADJACENT:
+    if len(sylls) <= MAX_PAIRS:
         for a, b in itertools.pairwise(sylls):
             boosts.append(wq.Phrase("body_folded", [a.folded, b.folded], boost=ADJACENT_BOOST))
     return boosts

@@ -406,11 +406,10 @@ class Engine:
         typed = prefix.split()
         last = key.rsplit(" ", 1)[-1]
         before = key.split()[-2] if len(typed) > 1 else None
-        head = " ".join(typed[:-1])
         words = vocab.starting(last, before, limit // 2)
         if before and not words:
             words = vocab.starting(last, None, limit // 2)
-        out = [f"{head} {w}".strip() for w in words]
+        out = [" ".join(vocab.phrase(typed[:-1], w)) for w in words]
         titles = view.titles
         for i, folded_title in enumerate(titles):
             if key in folded_title:

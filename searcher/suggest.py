@@ -12,10 +12,12 @@ import numpy as np
 
 from searcher.segment import syllabify
 from searcher.text import canonical, fold, has_diacritics
+from searcher.words import known_words
 
 MAX_CANDIDATES = 5
 MAX_WORDS = 8
 CACHED = 8192
+FOLLOWS = 0.6  # share of a syllable's documents where the next one follows it
 MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
 
 
@@ -64,6 +66,8 @@ class Vocabulary:
     def frequency(self, term: str) -> int:
         return self.arrays.doc_frequency("body", term)
 
+    df = frequency
+
     def _pair_count(self, a: str, b: str) -> int:
         """Documents where ``a b`` stand together (canonical syllables)."""
         total = 0
@@ -94,6 +98,54 @@ class Vocabulary:
 
     def _df(self, key: str) -> int:
         return max((self.frequency(t) for t in self.forms(key)), default=0)
+
+    def follower(self, form: str) -> tuple[str, int] | None:
+        """The syllable that most often follows ``form``, and in how many documents."""
+        counts: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            vocab = seg.vocab["syl"]
+            a = vocab.find(form)
+            if a < 0:
+                continue
+            keys, size = seg["pairs.key"], len(vocab)
+            lo, hi = np.searchsorted(keys, [a * size, (a + 1) * size])
+            if hi > lo:
+                best = int(np.argmax(seg["pairs.df"][lo:hi]))
+                term = vocab[int(keys[lo + best] - a * size)]
+                counts[term] = counts.get(term, 0) + int(seg["pairs.df"][lo + best])
+        if not counts:
+            return None
+        term = max(counts, key=lambda t: counts[t])
+        return term, counts[term]
+
+    def phrase(self, head: list[str], last: str, extend: int = 2) -> list[str]:
+        """A completion as a Vietnamese would write it: the words typed before ``last``
+        given their accents from what stands next to them in the index ("vien" before
+        "kiểm" → "viện"), and ``last`` continued by the syllables that nearly always
+        follow it ("kiểm" → "kiểm sát")."""
+        words = [last]
+        before = tuple(fold(w) for w in head[-1:])
+        for _ in range(extend):
+            nxt = self.follower(words[-1])
+            if nxt is None or nxt[1] < FOLLOWS * max(self.frequency(words[-1]), 1):
+                break
+            so_far = tuple(fold(w) for w in words)
+            if (*before, *so_far) in known_words() or (len(so_far) > 1 and so_far in known_words()):
+                break  # a whole word already: "kiểm sát", never "kiểm sát nhân"
+            spelled = (*so_far, fold(nxt[0]))
+            if spelled not in known_words() and (*before, *spelled) not in known_words():
+                break  # only into a word: "viện kiểm" → "viện kiểm sát"
+            words.append(nxt[0])
+        out: list[str] = []
+        right = last
+        for word in reversed(head):
+            if has_diacritics(word) or word.isupper():
+                right = word if word.isupper() else canonical(word)
+            else:
+                forms = self.forms(fold(word)) or (canonical(word),)
+                right = max(forms, key=lambda f, r=right: (self.pair_count(f, r), self.df(f)))
+            out.append(right)
+        return [*reversed(out), *words]
 
     def starting(self, prefix: str, after: str | None = None, limit: int = 4) -> list[str]:
         """Accented syllables whose folding starts with ``prefix``, most documents

@@ -313,3 +313,14 @@ def test_the_article_page_marks_the_word_not_its_syllables(engine: Engine, q: st
     assert "được <mark>giao" not in article.body_html and "cơ <mark>bản" not in article.body_html
     text = re.sub(r"</mark> <mark>", " ", article.body_html)
     assert all(m.lower() == "giao ban" for m in re.findall(r"<mark>(.*?)</mark>", text))
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("thanh h", "thanh hóa"), ("vien kiem", "viện kiểm sát"), ("kiem s", "kiểm sát"),
+     ("hoi ng", "hội nghị"), ("tong k", "tổng kết"), ("giao b", "giao ban")],
+)  # fmt: skip
+def test_completions_a_vietnamese_would_accept(engine: Engine, typed: str, first: str) -> None:
+    """Issue 11: accent-insensitive in, properly accented out, to the end of a word:
+    never "thanh hiện", "vien kiểm" or "kiểm sát nhân"."""
+    assert engine.completions(typed)[0] == first

@@ -40,6 +40,7 @@ from searcher.words import known_words
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
 CLOSEST = 5  # closest articles shown when none holds every word
+SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 NORMS = ("NFC", "NFD")
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
@@ -265,9 +266,9 @@ class Engine:
         return plan, text_mask, masks, matched
 
     def _suggestion(self, view: _View, request: SearchRequest, masks: dict, total: int):
-        """Did-you-mean, only when the suggested query finds more articles (under the
-        same filters) than the query typed."""
-        if not request.clauses:
+        """Did-you-mean, only for a query that finds (almost) nothing, and only when the
+        suggested query finds more articles (under the same filters)."""
+        if not request.clauses or total >= SUGGEST_BELOW:
             return None
         suggested = suggestion(request.text, view.vocabulary)
         if suggested is None:

@@ -47,7 +47,7 @@ from common import (
 
 from searcher.analysis import folded_analyzer, syllable_analyzer
 from searcher.articles import Article
-from searcher.indexer import to_document
+from searcher.ingest import metadata_fields
 from searcher.query import build_request
 from searcher.search import Engine
 from searcher.segment import segment
@@ -164,7 +164,7 @@ def fts_build(records: list[dict], path: Path) -> tuple[sqlite3.Connection, floa
     for i, r in enumerate(records, 1):
         text = r["title"] + "\n" + r["body"]
         rows.append((i, " ".join(t.text for t in syl(text)), " ".join(t.text for t in fol(text))))
-        doc = to_document(Article(r["id"], r["title"], r["body"]), "")
+        doc = metadata_fields(Article(r["id"], r["title"], r["body"]))
         facets.append(
             (
                 i,

@@ -78,14 +78,23 @@ class Report:
 def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -> dict:
     """The Whoosh fields of one article (``None`` values left out); the text views are
     token lists, analysed once here (Whoosh indexes a list as given)."""
+    doc = metadata_fields(article)
+    doc.update(source=source, source_size=size, source_sha1=sha1)
+    for name in ("title", "body"):
+        syllables, words = analyse(article.title if name == "title" else article.body)
+        doc[name], doc[f"{name}_words"] = syllables, words
+        doc[f"{name}_folded"] = [fold(s) for s in syllables]
+    return doc
+
+
+def metadata_fields(article: Article) -> dict:
+    """The stored and facet fields of one article (``None`` values left out): what
+    ``to_document`` gives without the analysed text."""
     m = extract(article)
     sort_date = m.meeting_date or m.published
     doc = {
         "id": article.id,
         "content_hash": article.content_hash,
-        "source": source,
-        "source_size": size,
-        "source_sha1": sha1,
         "locator": article.locator,
         "url": article.url,
         "title_text": article.title,
@@ -102,10 +111,6 @@ def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -
         "level": m.level,
         "meeting_type": ",".join(m.meeting_types),
     }
-    for name in ("title", "body"):
-        syllables, words = analyse(article.title if name == "title" else article.body)
-        doc[name], doc[f"{name}_words"] = syllables, words
-        doc[f"{name}_folded"] = [fold(s) for s in syllables]
     return {k: v for k, v in doc.items() if v is not None}
 
 

@@ -40,9 +40,34 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
     nfc = unicodedata.normalize("NFC", text)
     folded_text = fold(nfc)
     if nfc != text or len(folded_text) != len(text):
-        words = _words_slow(text)
-    else:
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded_text)]
+        return _match_words(text, _words_slow(text), exact, folded)
+    pattern = _pattern(frozenset(exact), frozenset(folded))
+    if pattern is None:
+        return []
+    spans: list[Span] = []
+    for m in pattern.finditer(folded_text):  # candidates found in C; checked below
+        words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(folded_text, *m.span())]
+        spans.extend(_match_words(text, words, exact, folded, whole=len(words) > 1))
+    return spans
+
+
+@lru_cache(maxsize=512)
+def _pattern(exact: frozenset, folded: frozenset) -> re.Pattern | None:
+    """One regex finding, in folded text, every word or run of words a mark could match."""
+    runs = {tuple(fold(w) for w in m) for m in exact | folded if isinstance(m, tuple)}
+    singles = {fold(m) for m in exact | folded if isinstance(m, str)}
+    parts = [r"[\W_]+".join(map(re.escape, r)) for r in sorted(runs, key=len, reverse=True)]
+    parts += sorted(map(re.escape, singles), key=len, reverse=True)
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+
+
+def _match_words(text: str, words: list[tuple[int, int, str]], exact: set, folded: set,
+                 whole: bool = False) -> list[Span]:  # fmt: skip
+    """Which of ``words`` (start, end, folded) the marks match; ``whole``: the words
+    were found together as a run, and match only as one of the runs."""
     singles_exact = {e for e in exact if isinstance(e, str)}
     exact_keys = {fold(e) for e in singles_exact}
     phrases = [(p, True) for p in exact if isinstance(p, tuple)]
@@ -50,21 +75,22 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
     firsts = {fold(p[0]) for p, _ in phrases}
     marked = [False] * len(words)
     for i, (a, b, word) in enumerate(words):
-        if word in folded or (word in exact_keys and _canonical(text[a:b]) in singles_exact):
+        if not whole and (
+            word in folded or (word in exact_keys and _canonical(text[a:b]) in singles_exact)
+        ):
             marked[i] = True
         if word not in firsts:
             continue
         for phrase, accented in phrases:
             k = len(phrase)
             run = words[i : i + k]
-            if len(run) < k:
+            if len(run) < k or (whole and k != len(words)):
                 continue
+            pairs = zip(run, phrase, strict=True)
             if accented:
-                ok = all(
-                    _canonical(text[x:y]) == p for (x, y, _), p in zip(run, phrase, strict=True)
-                )
+                ok = all(_canonical(text[x:y]) == p for (x, y, _), p in pairs)
             else:
-                ok = all(w == p for (_, _, w), p in zip(run, phrase, strict=True))
+                ok = all(w == p for (_, _, w), p in pairs)
             if ok:
                 marked[i : i + k] = [True] * k
     return [(a, b) for (a, b, _), m in zip(words, marked, strict=True) if m]

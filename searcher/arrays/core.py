@@ -70,6 +70,7 @@ class ArrayIndex:
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._phrases: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}  # recent phrases
+        self._counts: dict[tuple[str, ...], int] = {}  # documents per folded phrase
 
     # -- terms ---------------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:

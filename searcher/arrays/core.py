@@ -144,6 +144,24 @@ class ArrayIndex:
         )
         return len(np.union1d(body, title)) if len(title) else len(body)
 
+    def _pair_count(self, a: str, b: str) -> int:
+        """Documents where folded ``a`` stands right before folded ``b`` in a body, from
+        the pair tables (any accent forms; a few binary searches, no positions)."""
+        total = 0
+        for seg in self.segments:
+            fa, fb = seg.vocab["fold"].find(a), seg.vocab["fold"].find(b)
+            if fa < 0 or fb < 0:
+                continue
+            off, forms = seg["fold_syl_off"], seg["fold_syl"]
+            ca = np.asarray(forms[int(off[fa]) : int(off[fa + 1])], dtype=np.int64)
+            cb = np.asarray(forms[int(off[fb]) : int(off[fb + 1])], dtype=np.int64)
+            want = (ca[:, None] * len(seg.vocab["syl"]) + cb[None, :]).ravel()
+            keys = seg["pairs.key"]
+            at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
+            if len(keys):
+                total += int(seg["pairs.df"][at][keys[at] == want].sum())
+        return total
+
     # -- queries -------------------------------------------------------------------
     def mask(self, q: wq.Query) -> np.ndarray:
         """Boolean array over document numbers: True where ``q`` matches."""

@@ -10,8 +10,10 @@ written in the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
@@ -39,40 +41,52 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
     """
     nfc = unicodedata.normalize("NFC", text)
     folded_text = fold(nfc)
+    marks = _marks(frozenset(exact), frozenset(folded))
     if nfc != text or len(folded_text) != len(text):
-        return _match_words(text, _words_slow(text), exact, folded)
-    pattern = _pattern(frozenset(exact), frozenset(folded))
-    if pattern is None:
+        return _match_words(text, _words_slow(text), marks)
+    if marks.pattern is None:
         return []
     spans: list[Span] = []
-    for m in pattern.finditer(folded_text):  # candidates found in C; checked below
+    for m in marks.pattern.finditer(folded_text):  # candidates found in C; checked below
         words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(folded_text, *m.span())]
-        spans.extend(_match_words(text, words, exact, folded, whole=len(words) > 1))
+        spans.extend(_match_words(text, words, marks, whole=len(words) > 1))
     return spans
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """A query's marks, prepared once: a regex finding, in folded text, every word or
+    run of words a mark could match, and the sets that decide."""
+
+    pattern: re.Pattern | None
+    folded: frozenset
+    singles_exact: frozenset
+    exact_keys: frozenset
+    phrases: tuple
+    firsts: frozenset
+
+
 @lru_cache(maxsize=512)
-def _pattern(exact: frozenset, folded: frozenset) -> re.Pattern | None:
-    """One regex finding, in folded text, every word or run of words a mark could match."""
+def _marks(exact: frozenset, folded: frozenset) -> _Marks:
     runs = {tuple(fold(w) for w in m) for m in exact | folded if isinstance(m, tuple)}
     singles = {fold(m) for m in exact | folded if isinstance(m, str)}
     parts = [r"[\W_]+".join(map(re.escape, r)) for r in sorted(runs, key=len, reverse=True)]
     parts += sorted(map(re.escape, singles), key=len, reverse=True)
     parts = [p for p in parts if p]
-    if not parts:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])") if parts else None
+    singles_exact = frozenset(e for e in exact if isinstance(e, str))
+    phrases = tuple([(p, True) for p in exact if isinstance(p, tuple)]
+                    + [(p, False) for p in folded if isinstance(p, tuple)])  # fmt: skip
+    return _Marks(pattern, folded, singles_exact, frozenset(fold(e) for e in singles_exact),
+                  phrases, frozenset(fold(p[0]) for p, _ in phrases))  # fmt: skip
 
 
-def _match_words(text: str, words: list[tuple[int, int, str]], exact: set, folded: set,
+def _match_words(text: str, words: list[tuple[int, int, str]], marks: _Marks,
                  whole: bool = False) -> list[Span]:  # fmt: skip
     """Which of ``words`` (start, end, folded) the marks match; ``whole``: the words
     were found together as a run, and match only as one of the runs."""
-    singles_exact = {e for e in exact if isinstance(e, str)}
-    exact_keys = {fold(e) for e in singles_exact}
-    phrases = [(p, True) for p in exact if isinstance(p, tuple)]
-    phrases += [(p, False) for p in folded if isinstance(p, tuple)]
-    firsts = {fold(p[0]) for p, _ in phrases}
+    folded, singles_exact, exact_keys = marks.folded, marks.singles_exact, marks.exact_keys
+    phrases, firsts = marks.phrases, marks.firsts
     marked = [False] * len(words)
     for i, (a, b, word) in enumerate(words):
         if not whole and (
@@ -113,10 +127,11 @@ def _window(text: str, spans: list[Span], width: int) -> tuple[int, int]:
     if len(text) <= width:
         return 0, len(text)
     best, best_count = 0, -1
-    starts = [s for s, _ in spans] or [0]
-    for s in starts:
+    starts = [a for a, _ in spans]  # in order: matches are found left to right
+    ends = [b for _, b in spans]
+    for s in starts or [0]:
         lo = max(0, s - width // 4)
-        count = sum(1 for a, b in spans if a >= lo and b <= lo + width)
+        count = bisect.bisect_right(ends, lo + width) - bisect.bisect_left(starts, lo)
         if count > best_count:
             best, best_count = lo, count
     lo, hi = best, min(len(text), best + width)

@@ -50,10 +50,9 @@ def main() -> None:
     args = parser.parse_args()
     records = load_news(args.news, args.articles + 2000)
     base_records, extra = records[: args.articles], records[args.articles :]
-    if len(extra) < 2000:  # the export holds no more: new articles from another site
-        extra += [{"id": r["id"], "title": r["title"], "body": r["body"]}
-                  for r in load_dantri(SHARED / "data" / "news" / "dantri-2019-2021.jsonl.gz",
-                                       2000 - len(extra))]  # fmt: skip
+    other_site = SHARED / "data" / "news" / "dantri-2019-2021.jsonl.gz"
+    if len(extra) < 2000 and other_site.exists():  # the export holds no more: another site
+        extra += load_dantri(other_site, 2000 - len(extra))
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         corpus, index = tmp_path / "corpus", tmp_path / "index"

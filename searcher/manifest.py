@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -33,6 +33,12 @@ class Entry:
     articles: list[list] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """What ``dataclasses.asdict`` gives, without its deep copies (35k articles
+        in one export: 0.56 s of every ``add``)."""
+        return {"size": self.size, "sha1": self.sha1, "articles": self.articles,
+                "problems": self.problems, "duplicates": self.duplicates}  # fmt: skip
 
 
 class Manifest:
@@ -74,7 +80,7 @@ class Manifest:
     def save(self, directory: Path, toc_generation: int) -> None:
         data = {
             "toc_generation": toc_generation,
-            "sources": {name: asdict(e) for name, e in sorted(self.sources.items())},
+            "sources": {name: e.to_json() for name, e in sorted(self.sources.items())},
         }
         path = directory / MANIFEST
         tmp = directory / f".{MANIFEST}.{os.getpid()}.tmp"

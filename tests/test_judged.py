@@ -44,3 +44,26 @@ def test_the_judge_can_fail() -> None:
     assert judged.judge(["b", "a"], query)["nonsense"]
     assert not judged.judge(["a"], query)["nonsense"] and judged.judge(["a"], query)["first_ok"]
     assert not judged.judge([], query)["first_ok"]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return judged.build(judged.JUDGED, tmp_path_factory.mktemp("judged"))
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Viện kiểm sát tỉnh Quảng Trị tổ chức giao ban trực tuyến với các đơn vị cấp huyện "
+         "vào buổi chiều, đúng hay sai?", "j03"),
+        ("Kiểm sát viên phải đối đáp với luật sư tại phiên tòa rút kinh nghiệm về tội "
+         "trộm cắp tài sản hay không?", "j10"),
+    ],
+)  # fmt: skip
+def test_a_pasted_question_missing_a_word_still_finds_its_article(archive, question, wanted):
+    """Issue 11: a long question need not have every word in the article ("buổi",
+    "đúng hay sai" are in no report); the one it is about comes first."""
+    from searcher.query import build_request
+
+    results = archive.search(build_request(question))
+    assert results.total >= 1 and results.hits[0].id == wanted

@@ -35,7 +35,7 @@ from searcher.query import QueryError, SearchRequest, build_request, parse_query
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
-from searcher.words import known_words
+from searcher.words import known_words, with_place_names
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
@@ -410,7 +410,7 @@ class Engine:
         words = vocab.starting(last, before, limit // 2)
         if before and not words:
             words = vocab.starting(last, None, limit // 2)
-        out = [" ".join(vocab.phrase(typed[:-1], w)) for w in words]
+        out = [" ".join(with_place_names(vocab.phrase(typed[:-1], w))) for w in words]
         titles = view.titles
         for i, folded_title in enumerate(titles):
             if key in folded_title:

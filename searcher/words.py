@@ -23,7 +23,7 @@ from typing import Protocol
 
 from searcher.places import gazetteer
 from searcher.segment import model, segment
-from searcher.text import fold
+from searcher.text import canonical, fold
 
 LONGEST = 4
 COLLOCATION = 0.3  # share of the rarer syllable's documents where the two stand together
@@ -48,6 +48,39 @@ class Lexicon(Protocol):
     def count(self, syllable: str) -> int: ...
 
     def phrase_count(self, syllables: tuple[str, ...]) -> int: ...
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[tuple[str, ...], list[str]]:
+    """Folded syllables of a province or district → names as written, provinces first
+    ("thanh hoa" → Thanh Hóa, then the district Thạnh Hóa)."""
+    g = gazetteer()
+    names = [p.name for p in g.provinces] + list(g.provinces_2025)
+    names += [d.name for ds in g._districts.values() for d in ds]
+    out: dict[tuple[str, ...], list[str]] = {}
+    for n in names:
+        found = out.setdefault(tuple(fold(n).replace("-", " ").split()), [])
+        if n not in found:
+            found.append(n)
+    return out
+
+
+def with_place_names(words: list[str]) -> list[str]:
+    """The words, a place name at their end written as the gazetteer writes it.
+
+    >>> with_place_names(["thanh", "hóa"])
+    ['Thanh', 'Hóa']
+    """
+    for n in (3, 2):
+        if len(words) < n:
+            continue
+        names = place_names().get(tuple(fold(w) for w in words[-n:]), [])
+        same = [
+            m for m in names if canonical(m.replace("-", " ")) == canonical(" ".join(words[-n:]))
+        ]
+        if same or names:
+            return [*words[:-n], *(same or names)[0].replace("-", " ").split()]
+    return words
 
 
 def word_runs(folded: list[str | None], typed: str = "",

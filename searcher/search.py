@@ -16,115 +16,34 @@ import math
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from unicodedata import normalize
 
 import numpy as np
 
 from searcher.arrays.core import ArrayIndex, MissingArrays
+from searcher.complete import complete
 from searcher.export import export_row
-from searcher.facets import FacetIndex, FacetValue
-from searcher.highlight import highlight_html, snippet_html
+from searcher.facets import FacetIndex
+from searcher.highlight import highlight_html
 from searcher.matching import (
     QueryPlan,
     highlight_terms,
     text_query,
 )
 from searcher.query import QueryError, SearchRequest, build_request, parse_query
+from searcher.results import ArticleView, Hit, SearchResults, hit
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
-from searcher.words import known_words, with_place_names
+from searcher.words import known_words
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
 CLOSEST = 5  # closest articles shown when none holds every word
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 NORMS = ("NFC", "NFD")
-HIT_FIELDS = (
-    "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-    "level", "unit", "meeting_types", "url",
-)  # fmt: skip
-
-
-@dataclass
-class Hit:
-    id: str
-    title: str
-    published: str | None
-    meeting_date: str | None
-    year: int | None
-    province: str | None
-    province_2025: str | None
-    level: str | None
-    unit: str | None
-    meeting_types: list[str]
-    url: str | None
-    score: float | None
-    snippet: str  # HTML: text escaped, matches in <mark>
-    title_html: str = ""
-    missing: list[str] = field(default_factory=list)  # query words a closest article lacks
-
-
-@dataclass
-class ArticleView(Hit):
-    author: str | None = None
-    body: str = ""
-    body_html: str = ""
-    source: str = ""
-
-    def to_json(self) -> dict:
-        """The JSON of ``show --json`` and ``/api/article/<id>``."""
-        names = (*HIT_FIELDS, "score", "snippet", "author", "body")
-        return {name: getattr(self, name) for name in names}
-
-
-@dataclass
-class SearchResults:
-    query: str
-    total: int
-    page: int
-    limit: int
-    took_ms: float
-    suggestion: str | None
-    hits: list[Hit]
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    sort: str = "relevance"
-    relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
-    closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
-    corrected: str | None = None  # nothing matched the query: these are this query's results
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.limit))
-
-    def to_json(self) -> dict:
-        """The stable JSON contract shared by ``search --json`` and ``/api/search``."""
-        return {
-            "query": self.query,
-            "total": self.total,
-            "page": self.page,
-            "pages": self.pages,
-            "limit": self.limit,
-            "from": self.date_from,
-            "to": self.date_to,
-            "took_ms": round(self.took_ms, 2),
-            "suggestion": self.suggestion,
-            "corrected": self.corrected,
-            "relaxed": self.relaxed,
-            "hits": [
-                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
-                for h in self.hits
-            ],
-            "closest": [
-                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet", "missing")}
-                for h in self.closest
-            ],
-            "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
-        }
 
 
 class _View:
@@ -286,7 +205,7 @@ class Engine:
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:
         stored = view.stored([d for d, _ in ranked])
-        return [_hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
+        return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
 
     def _closest(self, view: _View, request: SearchRequest, masks: dict, exact: set[str],
                  folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
@@ -305,8 +224,8 @@ class Engine:
         allowed &= held >= max(held[allowed].max(initial=0), 1)  # only the fullest
         ranked = view.arrays.top(plan.rank, allowed, 0, limit)
         hits = self._hits(view, ranked, exact, folded)
-        for hit, (d, _) in zip(hits, ranked, strict=True):
-            hit.missing = [label for label, m in clause_masks if not m[d]]
+        for found, (d, _) in zip(hits, ranked, strict=True):
+            found.missing = [label for label, m in clause_masks if not m[d]]
         return hits
 
     @staticmethod
@@ -371,10 +290,10 @@ class Engine:
         if stored is None:
             return None
         exact, folded = highlight_terms(request, view.arrays) if request else (set(), set())
-        hit = _hit(stored, None, exact, folded)
+        shown = hit(stored, None, exact, folded)
         body = stored.get("body_text", "")
         return ArticleView(
-            **asdict(hit),
+            **asdict(shown),
             author=stored.get("author"),
             body=body,
             body_html=highlight_html(body, exact, folded),
@@ -394,57 +313,7 @@ class Engine:
         }
 
     def completions(self, prefix: str, limit: int = 8) -> list[str]:
-        """As-you-type suggestions: the typed words with the last one completed (after
-        the word before it when there is one: "thanh h" → "thanh hóa"), then titles
-        containing what was typed (diacritics-insensitive)."""
-        key = " ".join(fold(prefix).split())
-        if len(key) < 2:
-            return []
+        """As-you-type suggestions (``searcher.complete``)."""
         view = self._current()
-        if view is None:
-            return []
-        vocab = view.vocabulary
-        typed = prefix.split()
-        last = key.rsplit(" ", 1)[-1]
-        before = key.split()[-2] if len(typed) > 1 else None
-        words = vocab.starting(last, before, limit // 2)
-        if before and not words:
-            words = vocab.starting(last, None, limit // 2)
-        out = [" ".join(with_place_names(vocab.phrase(typed[:-1], w))) for w in words]
-        titles = view.titles
-        for i, folded_title in enumerate(titles):
-            if key in folded_title:
-                title = self._title(view, i)
-                if title not in out:
-                    out.append(title)
-            if len(out) >= limit:
-                break
-        return out[:limit]
-
-    @staticmethod
-    def _title(view: _View, docnum: int) -> str:
-        for seg, base in zip(view.arrays.segments, view.arrays.bases, strict=True):
-            if base <= docnum < base + seg.n:
-                return seg.titles[docnum - base]
-        return ""
-
-
-def _hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:
-    title = stored.get("title_text", "")
-    year = stored.get("year")
-    return Hit(
-        id=stored["id"],
-        title=title,
-        published=stored.get("published"),
-        meeting_date=stored.get("meeting_date"),
-        year=int(year) if year else None,
-        province=stored.get("province"),
-        province_2025=stored.get("province_2025"),
-        level=stored.get("level"),
-        unit=stored.get("unit"),
-        meeting_types=list(stored.get("meeting_types") or []),
-        url=stored.get("url"),
-        score=round(score, 4) if score is not None else None,
-        snippet=snippet_html(stored.get("body_text", ""), exact, folded),
-        title_html=highlight_html(title, exact, folded),
-    )
+        return [] if view is None else complete(view.vocabulary, view.arrays, view.titles,
+                                                prefix, limit)  # fmt: skip

@@ -102,11 +102,22 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(index: Path):
-    """`searcher serve` on a free loopback port, as users run it: yields (base URL, pid)."""
+def serve(index: Path, *options: str):
+    """`searcher serve` on a free loopback port, as users run it (``options`` added to
+    its command line): yields (base URL, pid) once it answers, stops it on leaving."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "searcher", "--index", str(index), "serve", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "searcher",
+            "--index",
+            str(index),
+            "serve",
+            "--port",
+            str(port),
+            *options,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

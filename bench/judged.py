@@ -16,8 +16,6 @@ syllables (every word required, diacritics folded for unaccented queries).
 from __future__ import annotations
 
 import json
-import re
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -25,18 +23,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, argv, header, table, write_section
+from speed import fts_build, fts_top
 
-from searcher.analysis import folded_analyzer, syllable_analyzer
 from searcher.indexer import sync
 from searcher.query import build_request
 from searcher.search import Engine
-from searcher.text import canonical, has_diacritics
 
 JUDGED = ROOT / "tests" / "fixtures" / "judged"
 
 
 def load_queries(folder: Path = JUDGED) -> list[dict]:
     lines = (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_articles(folder: Path = JUDGED) -> list[dict]:
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -66,29 +68,6 @@ def engine_page(engine: Engine, q: str) -> list[str]:
     return [h.id for h in engine.search(build_request(q)).hits]
 
 
-def fts_page(db: sqlite3.Connection, q: str) -> list[str]:
-    words = [canonical(w) for w in re.findall(r"\w+", q)]
-    if not words:
-        return []
-    column = "exact" if has_diacritics(q) else "folded"
-    match = " AND ".join(f'{column}:"{w}"' for w in words)
-    rows = db.execute("SELECT id FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (match,))
-    return [r[0] for r in rows]
-
-
-def fts_build(folder: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE d USING fts5(id UNINDEXED, exact, folded, "
-               "tokenize='unicode61 remove_diacritics 0')")  # fmt: skip
-    syl, fol = syllable_analyzer(), folded_analyzer()
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        a = json.loads(line)
-        text = a["title"] + "\n" + a["body"]
-        db.execute("INSERT INTO d VALUES (?, ?, ?)", (a["id"], " ".join(t.text for t in syl(text)),
-                   " ".join(t.text for t in fol(text))))  # fmt: skip
-    return db
-
-
 def summary(results: list[dict]) -> dict:
     n = max(len(results), 1)
     return {
@@ -104,8 +83,11 @@ def evaluate(folder: Path = JUDGED) -> tuple[dict, dict, list[tuple[str, dict]]]
     with tempfile.TemporaryDirectory() as tmp:
         engine = build(folder, Path(tmp))
         ours = [(q["q"], judge(engine_page(engine, q["q"]), q)) for q in queries]
-    db = fts_build(folder)
-    theirs = [judge(fts_page(db, q["q"]), q) for q in queries]
+    articles = load_articles(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        db, _ = fts_build(articles, Path(tmp) / "fts.db")
+        theirs = [judge([articles[i - 1]["id"] for i in fts_top(db, q["q"])], q) for q in queries]
+        db.close()
     return summary([r for _, r in ours]), summary(theirs), ours
 
 

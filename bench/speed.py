@@ -182,13 +182,27 @@ def fts_build(records: list[dict], path: Path) -> tuple[sqlite3.Connection, floa
     return db, time.perf_counter() - t0
 
 
-def fts_query(db: sqlite3.Connection, q: str) -> None:
+def fts_match(q: str) -> str:
+    """The FTS5 query for what a user typed: every word, diacritics as typed."""
     from searcher.text import canonical, has_diacritics
 
     words = [canonical(w) for w in re.findall(r"\w+", q)]
     column = "exact" if has_diacritics(q) else "folded"
-    match = " AND ".join(f'{column}:"{w}"' for w in words)
-    db.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (match,)).fetchall()
+    return " AND ".join(f'{column}:"{w}"' for w in words)
+
+
+def fts_top(db: sqlite3.Connection, q: str, match: str | None = None) -> list[int]:
+    """Rowids of FTS5's first page for ``q`` (1-based positions in the records given)."""
+    match = fts_match(q) if match is None else match
+    if not match:
+        return []
+    rows = db.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (match,))
+    return [r[0] for r in rows]
+
+
+def fts_query(db: sqlite3.Connection, q: str) -> None:
+    match = fts_match(q)
+    fts_top(db, q, match)
     for facet in FACETS:
         db.execute(
             f"SELECT f.{facet}, count(*) FROM d JOIN f ON f.rowid = d.rowid "

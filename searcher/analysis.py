@@ -182,3 +182,18 @@ def analyse(text: str) -> tuple[list[str], list[str]]:
     if words is None:
         words = [t.text for t in word_analyzer()(text)]
     return [t.text for t in syllable_analyzer()(text)], words
+
+
+def text_views(title: str, body: str) -> dict[str, list[str]]:
+    """The six indexed views of an article as token lists: ``title``/``body``
+    (canonical syllables), ``*_folded`` and ``*_words`` (compounds).
+
+    >>> text_views("Giao ban", "")["title_folded"]
+    ['giao', 'ban']
+    """
+    views: dict[str, list[str]] = {}
+    for name, text in (("title", title), ("body", body)):
+        syllables, words = analyse(text)
+        views[name], views[f"{name}_words"] = syllables, words
+        views[f"{name}_folded"] = [fold(s) for s in syllables]
+    return views

@@ -192,7 +192,8 @@ class _Live:
         self.gen = ensure_index(index_dir)
         self.ix = open_index(self.gen)
         self.manifest = _load_manifest(self.gen, self.ix)
-        write_arrays(self.gen, self.ix, None, OldRows(self.gen, self.ix))  # repair if lost
+        self.old_rows = OldRows(self.gen, self.ix)  # the segments before this write
+        write_arrays(self.gen, self.ix, None, self.old_rows)  # repair if lost
 
 
 @contextlib.contextmanager
@@ -203,7 +204,6 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     live = live or _Live(index_dir)
     gen, ix, manifest = live.gen, live.ix, live.manifest
     before, toc = set(os.listdir(gen)), ix.latest_generation()
-    old_rows = OldRows(gen, ix)
     writer = ix.writer()
     cache = SegmentCache(index_dir / segcache.FILE)
     use_segment_cache(cache)
@@ -214,7 +214,7 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
         batch.flush()
         crash_point("add:before-commit")
         writer.commit()
-        write_arrays(gen, ix, batch.rows, old_rows)
+        write_arrays(gen, ix, batch.rows, live.old_rows)
         manifest.save(gen, ix.latest_generation())
     except BaseException as exc:
         _cancel(writer)

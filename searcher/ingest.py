@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searcher.analysis import analyse
+from searcher.analysis import text_views
 from searcher.analysis_pool import Analyser
 from searcher.arrays.rows import BatchRows
 from searcher.articles import Article, Problem, read_source
@@ -29,7 +29,6 @@ from searcher.manifest import Entry, Manifest
 from searcher.metadata import extract
 from searcher.segcache import SegmentCache
 from searcher.sources import Skipped, SourceError, fingerprint, shown, walk
-from searcher.text import fold
 
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes in all, articles indexed)
 
@@ -80,10 +79,7 @@ def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -
     token lists, analysed once here (Whoosh indexes a list as given)."""
     doc = metadata_fields(article)
     doc.update(source=source, source_size=size, source_sha1=sha1)
-    for name in ("title", "body"):
-        syllables, words = analyse(article.title if name == "title" else article.body)
-        doc[name], doc[f"{name}_words"] = syllables, words
-        doc[f"{name}_folded"] = [fold(s) for s in syllables]
+    doc.update(text_views(article.title, article.body))
     return doc
 
 
@@ -242,7 +238,7 @@ class Batch:
 
     def _write(self, doc: dict) -> None:
         self.writer.add_document(**doc)
-        self.rows.add(doc["id"], doc, doc, doc.get("title_text", ""))
+        self.rows.add(doc)
         if self.segments is not None:
             self._segmented.append((doc.get("title_text", ""), doc["title_words"]))
             self._segmented.append((doc.get("body_text", ""), doc["body_words"]))

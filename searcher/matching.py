@@ -179,16 +179,16 @@ class QueryPlan:
 
 
 def _clauses(
-    request: SearchRequest, rank: bool, labels: list[str] | None = None, lexicon=None
+    request: SearchRequest, rank: bool, words: dict[int, int], labels: list[str] | None = None
 ) -> tuple[list[wq.Query], list[Syllable]]:
     """One query per required clause, and the syllables of single-value clauses;
-    ``labels`` (if given) receives each required clause as the user typed it."""
+    ``words``: the runs of clauses that form one word (start → end); ``labels`` (if
+    given) receives each required clause as the user typed it."""
     labels = [] if labels is None else labels
     required: list[wq.Query] = []
     all_sylls: list[Syllable] = []
     accented = has_diacritics(request.text)
     runs = {start: (end, alts) for start, end, alts in _expansion_runs(request.clauses, rank)}
-    words = _word_runs(request, runs, accented, lexicon)
     i = 0
     while i < len(request.clauses):
         if i in words:  # one word of several syllables: they must stand together
@@ -221,32 +221,29 @@ def _clauses(
     return required, all_sylls
 
 
-def text_query(
-    request: SearchRequest, *, any_clause: bool = False, lexicon: Lexicon | None = None
-) -> QueryPlan | None:
-    """The Whoosh queries for the request's text, or None to browse everything.
-
-    Every clause is required, unless ``any_clause`` (the relaxed query used when
-    no article holds them all): then BM25 ranks articles holding any of them.
-    """
+def text_query(request: SearchRequest, *, lexicon: Lexicon | None = None) -> QueryPlan | None:
+    """The plan for the request's text, or None to browse everything. Every clause is
+    required, except in a long query (see ``QueryPlan.should_match``)."""
     if not request.has_text:
         return None
-    combine = wq.Or if any_clause else wq.And
+    accented = has_diacritics(request.text)
+    expansions = {start: (end, None) for start, end, _ in _expansion_runs(request.clauses, False)}
+    words = _word_runs(request, expansions, accented, lexicon)  # once: both views share them
     labels: list[str] = []
-    required, _ = _clauses(request, rank=False, labels=labels, lexicon=lexicon)
-    match: wq.Query = combine(required) if required else wq.Every()
+    required, _ = _clauses(request, False, words, labels)
+    match: wq.Query = wq.And(required) if required else wq.Every()
     excluded = [
         q for q, _ in (_alternative(v, False, False) for v in request.exclusions) if q is not None
     ]
     excluded_query = wq.Or(excluded) if excluded else None
     if excluded_query is not None:
         match = wq.AndNot(match, excluded_query)
-    clauses = tuple(zip(labels, required, strict=True))
-    share = SHOULD_MATCH if len(required) >= LONG_QUERY and not any_clause else 0.0
     if not required:
         return QueryPlan(match=match, rank=match, excluded=excluded_query)
-    ranked, sylls = _clauses(request, rank=True, lexicon=lexicon)
-    rank = wq.Or([combine(ranked), *_boosts(request, sylls)])
+    clauses = tuple(zip(labels, required, strict=True))
+    share = SHOULD_MATCH if len(required) >= LONG_QUERY else 0.0
+    ranked, sylls = _clauses(request, True, words)
+    rank = wq.Or([wq.And(ranked), *_boosts(request, sylls)])
     return QueryPlan(match, rank, clauses, excluded_query, share)
 
 

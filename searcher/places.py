@@ -66,6 +66,11 @@ class Gazetteer:
         self.province_keys = sorted(self._provinces, key=len, reverse=True)
         self.district_keys = sorted(self._districts, key=len, reverse=True)
 
+    def names(self) -> list[str]:
+        """Every place name as written: provinces (before and since 2025), then districts."""
+        names = [p.name for p in self.provinces] + list(self.provinces_2025)
+        return names + [d.name for ds in self._districts.values() for d in ds]
+
     def province(self, name: str) -> Province | None:
         """The pre-2025 province (or alias) called ``name``, or None."""
         key = _key(name)

@@ -140,22 +140,21 @@ class Engine:
         fx = view.facets
         plan, text_mask, masks, matched = self._selection(view, request)
         total = int(matched.sum())
-        if total == 0 and request.autocorrect and request.clauses:
-            suggested = self._suggestion(view, request, masks, total)
-            if suggested is not None:  # nothing found, the correction finds some: show them
-                parsed = parse_query(suggested)
-                alternative = replace(request, text=suggested, clauses=parsed.clauses,
-                                      exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
-                results = self._search(view, alternative, started)
-                results.query, results.corrected, results.suggestion = request.text, suggested, None
-                return results
+        suggested = self._suggestion(view, request, masks, total)
+        if total == 0 and request.autocorrect and suggested is not None:
+            # nothing found, the correction finds some: show them
+            parsed = parse_query(suggested)
+            alternative = replace(request, text=suggested, clauses=parsed.clauses,
+                                  exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
+            results = self._search(view, alternative, started)
+            results.query, results.corrected, results.suggestion = request.text, suggested, None
+            return results
         offset = (request.page - 1) * request.limit
         exact, folded = highlight_terms(request, view.arrays)
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
         hits = self._hits(view, ranked, exact, folded)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
-        closest = self._closest(view, request, masks, exact, folded) if relaxed else []
-        suggested = self._suggestion(view, request, masks, total)
+        closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
             query=request.text,
@@ -207,20 +206,20 @@ class Engine:
         stored = view.stored([d for d, _ in ranked])
         return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
 
-    def _closest(self, view: _View, request: SearchRequest, masks: dict, exact: set[str],
+    def _closest(self, view: _View, plan: QueryPlan, masks: dict, exact: set[str],
                  folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
         """When no article holds every word: the articles holding most of them (under
-        the filters), each with the words it lacks. Never counted as results."""
-        plan = text_query(request, any_clause=True, lexicon=view.arrays)
-        if plan is None:
-            return []
-        allowed = self._matching(view, plan)
-        for m in masks.values():
-            allowed &= m
+        the filters, without the excluded words), each with the words it lacks, ranked
+        as results are. Never counted as results."""
         clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
         held = np.zeros(view.arrays.size, dtype=np.int32)
         for _, m in clause_masks:
             held += m
+        allowed = (held > 0) & view.facets.live
+        if plan.excluded is not None:
+            allowed &= ~view.arrays.mask(plan.excluded)
+        for m in masks.values():
+            allowed &= m
         allowed &= held >= max(held[allowed].max(initial=0), 1)  # only the fullest
         ranked = view.arrays.top(plan.rank, allowed, 0, limit)
         hits = self._hits(view, ranked, exact, folded)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from searcher.arrays.store import remember
 from searcher.segment import syllabify
 from searcher.text import canonical, fold, has_diacritics
 from searcher.words import known_words
@@ -34,10 +35,10 @@ class Vocabulary:
         self._pairs_seen: dict[tuple[str, str], int] = {}
 
     def forms(self, key: str) -> tuple[str, ...]:
-        return _remembered(self._forms_seen, key, self._forms)
+        return remember(self._forms_seen, key, self._forms, CACHED)
 
     def pair_count(self, a: str, b: str) -> int:
-        return _remembered(self._pairs_seen, (a, b), lambda k: self._pair_count(*k))
+        return remember(self._pairs_seen, (a, b), self._pair_count, CACHED)
 
     def _forms(self, key: str) -> tuple[str, ...]:
         """Canonical forms of a folded syllable seen in bodies, most documents first."""
@@ -46,9 +47,8 @@ class Vocabulary:
             fid = seg.vocab["fold"].find(key)
             if fid < 0:
                 continue
-            off = seg["fold_syl_off"]
             toff = seg["body.toff"]
-            for cid in seg["fold_syl"][int(off[fid]) : int(off[fid + 1])].tolist():
+            for cid in seg.forms_of(fid).tolist():
                 n = int(toff[cid + 1] - toff[cid])
                 if n:
                     term = seg.vocab["syl"][cid]
@@ -66,21 +66,13 @@ class Vocabulary:
     def frequency(self, term: str) -> int:
         return self.arrays.doc_frequency("body", term)
 
-    df = frequency
-
-    def _pair_count(self, a: str, b: str) -> int:
+    def _pair_count(self, pair: tuple[str, str]) -> int:
         """Documents where ``a b`` stand together (canonical syllables)."""
         total = 0
         for seg in self.arrays.segments:
-            vocab = seg.vocab["syl"]
-            ia, ib = vocab.find(a), vocab.find(b)
-            if ia < 0 or ib < 0:
-                continue
-            keys = seg["pairs.key"]
-            want = ia * len(vocab) + ib
-            at = int(np.searchsorted(keys, want))
-            if at < len(keys) and keys[at] == want:
-                total += int(seg["pairs.df"][at])
+            ia, ib = (seg.vocab["syl"].find(t) for t in pair)
+            if ia >= 0 and ib >= 0:
+                total += int(seg.pair_dfs(ia, ib)[0])
         return total
 
     def best_form(self, key: str) -> str | None:
@@ -103,16 +95,14 @@ class Vocabulary:
         """The syllable that most often follows ``form``, and in how many documents."""
         counts: dict[str, int] = {}
         for seg in self.arrays.segments:
-            vocab = seg.vocab["syl"]
-            a = vocab.find(form)
+            a = seg.vocab["syl"].find(form)
             if a < 0:
                 continue
-            keys, size = seg["pairs.key"], len(vocab)
-            lo, hi = np.searchsorted(keys, [a * size, (a + 1) * size])
-            if hi > lo:
-                best = int(np.argmax(seg["pairs.df"][lo:hi]))
-                term = vocab[int(keys[lo + best] - a * size)]
-                counts[term] = counts.get(term, 0) + int(seg["pairs.df"][lo + best])
+            ids, dfs = seg.followers(a)
+            if len(ids):
+                best = int(np.argmax(dfs))
+                term = seg.vocab["syl"][int(ids[best])]
+                counts[term] = counts.get(term, 0) + int(dfs[best])
         if not counts:
             return None
         term = max(counts, key=lambda t: counts[t])
@@ -143,7 +133,9 @@ class Vocabulary:
                 right = word if word.isupper() else canonical(word)
             else:
                 forms = self.forms(fold(word)) or (canonical(word),)
-                right = max(forms, key=lambda f, r=right: (self.pair_count(f, r), self.df(f)))
+                right = max(
+                    forms, key=lambda f, r=right: (self.pair_count(f, r), self.frequency(f))
+                )
             out.append(right)
         return [*reversed(out), *words]
 
@@ -156,39 +148,22 @@ class Vocabulary:
             rng = seg.vocab["fold"].prefix_range(prefix)
             if not len(rng):
                 continue
-            off = seg["fold_syl_off"]
-            cids = np.asarray(seg["fold_syl"][int(off[rng.start]) : int(off[rng.stop])])
+            cids = seg.forms_of(rng.start, rng.stop)
             if after is None:
                 toff = seg["body.toff"]
                 weight = (toff[cids + 1] - toff[cids]).astype(np.int64)
             else:
                 weight = np.zeros(len(cids), dtype=np.int64)
-                vocab = seg.vocab["syl"]
-                keys, dfs = seg["pairs.key"], seg["pairs.df"]
-                size = len(vocab)
                 for form in self.forms(after):
-                    a = vocab.find(form)
-                    if a < 0:
-                        continue
-                    want = a * size + cids.astype(np.int64)
-                    at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
-                    hit = keys[at] == want if len(keys) else np.zeros(len(want), bool)
-                    weight += np.where(hit, dfs[at], 0)
+                    a = seg.vocab["syl"].find(form)
+                    if a >= 0:
+                        weight += seg.pair_dfs(a, cids)
             best = np.argsort(-weight, kind="stable")[: limit * 2]
             for i in best.tolist():
                 if weight[i] > 0:
                     term = seg.vocab["syl"][int(cids[i])]
                     scores[term] = scores.get(term, 0) + int(weight[i])
         return sorted(scores, key=lambda t: (-scores[t], t))[:limit]
-
-
-def _remembered(seen: dict, key, compute):
-    found = seen.get(key)
-    if found is None:
-        if len(seen) > CACHED:
-            seen.clear()
-        found = seen[key] = compute(key)
-    return found
 
 
 def distance(a: str, b: str) -> int:

@@ -34,10 +34,7 @@ def known_words() -> dict[tuple[str, ...], int]:
     """Folded multi-syllable words → weight: pyvi's dictionary (1), places (2)."""
     m = model()
     out = {tuple(fold(w).split()): 1 for w in (*m.bi_grams, *m.tri_grams)}
-    g = gazetteer()
-    names = [p.name for p in g.provinces] + list(g.provinces_2025)
-    names += [d.name for ds in g._districts.values() for d in ds]
-    out.update({tuple(fold(n).replace("-", " ").split()): 2 for n in names})
+    out.update(dict.fromkeys(place_names(), 2))
     return {w: k for w, k in out.items() if 2 <= len(w) <= LONGEST}
 
 
@@ -54,11 +51,8 @@ class Lexicon(Protocol):
 def place_names() -> dict[tuple[str, ...], list[str]]:
     """Folded syllables of a province or district → names as written, provinces first
     ("thanh hoa" → Thanh Hóa, then the district Thạnh Hóa)."""
-    g = gazetteer()
-    names = [p.name for p in g.provinces] + list(g.provinces_2025)
-    names += [d.name for ds in g._districts.values() for d in ds]
     out: dict[tuple[str, ...], list[str]] = {}
-    for n in names:
+    for n in gazetteer().names():
         found = out.setdefault(tuple(fold(n).replace("-", " ").split()), [])
         if n not in found:
             found.append(n)

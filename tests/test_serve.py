@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
 import time
@@ -15,12 +14,15 @@ from pathlib import Path
 from searcher.query import build_request
 from searcher.search import Engine
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from common import process_tree, serve
+
 QUERIES = ["giao ban", "vien kiem sat", "thanh hoa", "tổng kết", "vksnd thái bình", "xyzzy"]
 
 
 def _children(pid: int) -> list[int]:
-    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    return [int(p) for p in text.split()]
+    return process_tree(pid)[1:]
 
 
 def _alive(pid: int) -> bool:
@@ -31,23 +33,10 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_two_workers_answer_what_one_engine_answers(fresh, free_port: int) -> None:
+def test_two_workers_answer_what_one_engine_answers(fresh) -> None:
     _, index = fresh
-    port = free_port
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "searcher", "--index", str(index), "serve", "--port", str(port),
-         "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        workers = _children(proc.pid)
+    with serve(index, "--workers", "2") as (base, pid):
+        workers = _children(pid)
         assert len(workers) == 2
 
         def fetch(q: str) -> dict:
@@ -65,14 +54,11 @@ def test_two_workers_answer_what_one_engine_answers(fresh, free_port: int) -> No
         killed = workers[0]
         subprocess.run(["kill", "-9", str(killed)], check=True)
         for _ in range(50):  # the parent replaces a worker that died
-            if len(_children(proc.pid)) == 2 and killed not in _children(proc.pid):
+            if len(_children(pid)) == 2 and killed not in _children(pid):
                 break
             time.sleep(0.1)
-        assert len(_children(proc.pid)) == 2 and killed not in _children(proc.pid)
+        assert len(_children(pid)) == 2 and killed not in _children(pid)
         assert fetch("giao ban")["total"] == answers[0]["total"]
-        workers = _children(proc.pid)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=10)
+        workers = _children(pid)
     time.sleep(0.2)
     assert not any(_alive(w) for w in workers)  # no worker outlives the parent

@@ -7,8 +7,8 @@ document order and derives everything the engine reads.
 
 >>> from searcher.arrays.rows import BatchRows
 >>> rows = BatchRows()
->>> rows.add("a", {"title": ["hà", "nội"], "body": ["họp", "ở", "hà", "nội"],
-...                "title_words": ["hà_nội"], "body_words": ["hà_nội"]}, {"year": "2024"})
+>>> rows.add({"id": "a", "title": ["hà", "nội"], "body": ["họp", "ở", "hà", "nội"],
+...           "title_words": ["hà_nội"], "body_words": ["hà_nội"], "year": "2024"})
 >>> arrays, meta = build_segment([(rows, 0)])
 >>> arrays["body_folded.toff"].tolist(), meta["facets"]["year"]
 ([0, 1, 2, 3, 4], ['2024'])
@@ -16,13 +16,16 @@ document order and derives everything the engine reads.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from searcher.arrays.rows import FACET_KEYS, STREAMS, SYLLABLE_STREAMS, WORD_STREAMS
 from searcher.arrays.store import SegmentArrays, encode
+from searcher.facets import day_key
+from searcher.query import FACETS
 from searcher.text import fold
 
-FACETS = ("province", "province_2025", "year", "level", "meeting_type")
 MULTI = "meeting_type"
 
 
@@ -40,12 +43,6 @@ def _facet_row(source, row: int) -> dict:
     if isinstance(source, SegmentArrays):
         return segment_facet_row(source, row)
     return source.facets[row]
-
-
-def _id_and_title(source, row: int) -> tuple[str, str]:
-    if isinstance(source, SegmentArrays):
-        return source.ids[row], source.titles[row]
-    return source.ids[row], source.titles[row]
 
 
 def segment_facet_row(seg: SegmentArrays, row: int) -> dict:
@@ -71,13 +68,12 @@ def _date_of_key(key: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def sort_key(date: str | None) -> int:
-    """Days-like key of an ISO date, increasing with the date (0: no date)."""
+def sort_key(iso: str | None) -> int:
+    """``facets.day_key`` of an ISO date (0: no date)."""
     try:
-        y, m, d = (int(x) for x in (date or "").split("-"))
+        return day_key(date.fromisoformat(iso or ""))
     except ValueError:
         return 0
-    return y * 372 + m * 31 + d
 
 
 def _layout(rows: list[tuple[object, int]], kind: str, names: tuple[str, ...]):
@@ -192,9 +188,8 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
         out[f"pairs.{k}"] = v
     facet_arrays, facet_values = _facets([_facet_row(src, r) for src, r in rows])
     out.update(facet_arrays)
-    named = [_id_and_title(src, r) for src, r in rows]
-    out["ids.blob"], out["ids.off"] = encode([i for i, _ in named])
-    out["titles.blob"], out["titles.off"] = encode([t for _, t in named])
+    out["ids.blob"], out["ids.off"] = encode([src.ids[r] for src, r in rows])
+    out["titles.blob"], out["titles.off"] = encode([src.titles[r] for src, r in rows])
     return out, {"docs": len(rows), "facets": facet_values, "syllables": len(syl)}
 
 

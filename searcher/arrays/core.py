@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as wq
 
-from searcher.arrays.store import SegmentArrays, open_segment
-from searcher.arrays.writer import leaves, segment_id
+from searcher.arrays.store import SegmentArrays, open_segment, remember
+from searcher.arrays.writer import deleted_docs, leaves, segment_id
 
 K1 = 1.2
 B = 0.75
@@ -58,9 +58,7 @@ class ArrayIndex:
             if seg is None or seg.n != sub.doc_count_all():
                 raise MissingArrays(segment_id(sub))
             live = np.ones(seg.n, dtype=bool)
-            if sub.has_deletions():
-                gone = [d for d in sub.segment().deleted_docs()]
-                live[np.asarray(gone, dtype=np.int64)] = False
+            live[deleted_docs(sub)] = False
             self.segments.append(seg)
             bases.append(base)
             live_parts.append(live)
@@ -107,16 +105,11 @@ class ArrayIndex:
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
         """Documents where ``words`` stand together, in order, in ``field`` (the last
         phrases are remembered: matching and ranking ask for the same ones)."""
-        key = (field, tuple(words))
-        found = self._phrases.get(key)
-        if found is None:
-            found = self._phrase_docs(field, words)
-            if len(self._phrases) > REMEMBERED_PHRASES:
-                self._phrases.clear()
-            self._phrases[key] = found
-        return found
+        return remember(self._phrases, (field, tuple(words)), self._phrase_docs,
+                        REMEMBERED_PHRASES)  # fmt: skip
 
-    def _phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
+    def _phrase_docs(self, key: tuple[str, tuple[str, ...]]) -> np.ndarray:
+        field, words = key
         out = []
         for seg, base in zip(self.segments, self.bases, strict=True):
             tids = [seg.term_id(field, w) for w in words]
@@ -137,30 +130,15 @@ class ArrayIndex:
 
     def phrase_count(self, syllables: tuple[str, ...]) -> int:
         """Documents where the folded syllables stand together (title or body)."""
+        return remember(self._counts, syllables, self._phrase_count, REMEMBERED_PHRASES * 16)
+
+    def _phrase_count(self, syllables: tuple[str, ...]) -> int:
         words = list(syllables)
         body, title = (
             self.phrase_docs("body_folded", words),
             self.phrase_docs("title_folded", words),
         )
         return len(np.union1d(body, title)) if len(title) else len(body)
-
-    def _pair_count(self, a: str, b: str) -> int:
-        """Documents where folded ``a`` stands right before folded ``b`` in a body, from
-        the pair tables (any accent forms; a few binary searches, no positions)."""
-        total = 0
-        for seg in self.segments:
-            fa, fb = seg.vocab["fold"].find(a), seg.vocab["fold"].find(b)
-            if fa < 0 or fb < 0:
-                continue
-            off, forms = seg["fold_syl_off"], seg["fold_syl"]
-            ca = np.asarray(forms[int(off[fa]) : int(off[fa + 1])], dtype=np.int64)
-            cb = np.asarray(forms[int(off[fb]) : int(off[fb + 1])], dtype=np.int64)
-            want = (ca[:, None] * len(seg.vocab["syl"]) + cb[None, :]).ravel()
-            keys = seg["pairs.key"]
-            at = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
-            if len(keys):
-                total += int(seg["pairs.df"][at][keys[at] == want].sum())
-        return total
 
     # -- queries -------------------------------------------------------------------
     def mask(self, q: wq.Query) -> np.ndarray:

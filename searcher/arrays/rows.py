@@ -2,8 +2,8 @@
 integer ids into the batch's vocabularies, plus its facet values.
 
 >>> rows = BatchRows()
->>> rows.add("a1", {"title": ["giao", "ban"], "body": ["họp", "giao", "ban"],
-...                 "title_words": ["giao_ban"], "body_words": ["giao_ban"]}, {})
+>>> rows.add({"id": "a1", "title": ["giao", "ban"], "body": ["họp", "giao", "ban"],
+...           "title_words": ["giao_ban"], "body_words": ["giao_ban"]})
 >>> rows.syllables, rows.stream("body", 0).tolist()
 (['giao', 'ban', 'họp'], [2, 0, 1])
 """
@@ -38,16 +38,16 @@ class BatchRows:
     def words(self) -> list[str]:
         return list(self._word)
 
-    def add(self, article_id: str, tokens: dict[str, list[str]], facets: dict,
-            title: str = "") -> None:  # fmt: skip
+    def add(self, doc: dict) -> None:
+        """One document as ``ingest.to_document`` gives it: id, token lists, title, facets."""
         for name in STREAMS:
             table = self._word if name in WORD_STREAMS else self._syl
-            ids = [table.setdefault(t, len(table)) for t in tokens[name]]
+            ids = [table.setdefault(t, len(table)) for t in doc[name]]
             self._streams[name].append(np.asarray(ids, dtype=np.int32))
-        self.by_id[article_id] = len(self.ids)
-        self.ids.append(article_id)
-        self.titles.append(title)
-        self.facets.append({k: facets.get(k) for k in FACET_KEYS})
+        self.by_id[doc["id"]] = len(self.ids)
+        self.ids.append(doc["id"])
+        self.titles.append(doc.get("title_text", ""))
+        self.facets.append({k: doc.get(k) for k in FACET_KEYS})
 
     def stream(self, name: str, row: int) -> np.ndarray:
         return self._streams[name][row]

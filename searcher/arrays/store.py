@@ -62,14 +62,11 @@ class Vocab:
         return self.blob[self.off[i] : self.off[i + 1]].tobytes().decode("utf-8")
 
     def find(self, term: str) -> int:
-        found = self._found.get(term)
-        if found is None:
-            i = bisect.bisect_left(self, term)
-            found = i if i < len(self) and self[i] == term else -1
-            if len(self._found) > REMEMBERED:
-                self._found.clear()
-            self._found[term] = found
-        return found
+        return remember(self._found, term, self._find, REMEMBERED)
+
+    def _find(self, term: str) -> int:
+        i = bisect.bisect_left(self, term)
+        return i if i < len(self) and self[i] == term else -1
 
     def prefix_range(self, prefix: str) -> range:
         """Indexes of the terms starting with ``prefix``."""
@@ -80,6 +77,16 @@ class Vocab:
         data = self.blob.tobytes()
         off = self.off.tolist()
         return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(off)]
+
+
+def remember(seen: dict, key, compute, bound: int):
+    """``compute(key)``, kept in ``seen`` (emptied when it passes ``bound`` entries)."""
+    found = seen.get(key)
+    if found is None:
+        if len(seen) > bound:
+            seen.clear()
+        found = seen[key] = compute(key)
+    return found
 
 
 def encode(terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -130,6 +137,28 @@ class SegmentArrays:
 
     def lengths(self, field: str) -> np.ndarray:
         return np.diff(self.docoff(field))
+
+    def forms_of(self, start: int, stop: int | None = None) -> np.ndarray:
+        """Syllable ids whose folding is folded id ``start`` (to ``stop``, exclusive)."""
+        off = self["fold_syl_off"]
+        end = start + 1 if stop is None else stop
+        return np.asarray(self["fold_syl"][int(off[start]) : int(off[end])], dtype=np.int64)
+
+    def pair_dfs(self, a: np.ndarray | int, b: np.ndarray | int) -> np.ndarray:
+        """Documents where syllable id ``a`` stands right before ``b`` (in bodies), for
+        every combination of the given ids (0 where they never do)."""
+        want = (np.atleast_1d(a)[:, None] * len(self.vocab["syl"]) + np.atleast_1d(b)).ravel()
+        keys = self["pairs.key"]
+        if not len(keys):
+            return np.zeros(len(want), dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        return np.where(keys[at] == want, self["pairs.df"][at], 0).astype(np.int64)
+
+    def followers(self, a: int) -> tuple[np.ndarray, np.ndarray]:
+        """(syllable ids that follow ``a`` somewhere, in how many documents)."""
+        keys, size = self["pairs.key"], len(self.vocab["syl"])
+        lo, hi = np.searchsorted(keys, [a * size, (a + 1) * size])
+        return keys[lo:hi] - a * size, self["pairs.df"][lo:hi]
 
     def stream(self, name: str, row: int) -> np.ndarray:
         off = self[f"{name}.docoff"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from searcher.analysis import analyse
+import numpy as np
+
+from searcher.analysis import text_views
 from searcher.arrays.build import build_segment
 from searcher.arrays.rows import BatchRows
 from searcher.arrays.store import SegmentArrays, arrays_dir, open_segment, prune, save_segment
-from searcher.text import fold
 
 
 def leaves(reader) -> list[tuple[object, int]]:
@@ -29,6 +30,13 @@ def segment_id(sub) -> str:
     return sub.segment().segment_id()
 
 
+def deleted_docs(sub) -> np.ndarray:
+    """Document numbers a segment reader has deleted."""
+    if not sub.has_deletions():
+        return np.empty(0, dtype=np.int64)
+    return np.fromiter(sub.segment().deleted_docs(), dtype=np.int64)
+
+
 class OldRows:
     """Live rows of the segments that existed before a write, by article id."""
 
@@ -39,7 +47,7 @@ class OldRows:
         if ix is not None and arrays_dir(gen).is_dir():
             with ix.reader() as reader:
                 for sub, _ in leaves(reader):
-                    deleted = {d for d in range(sub.doc_count_all()) if sub.is_deleted(d)}
+                    deleted = set(deleted_docs(sub).tolist())
                     self._segments.append((segment_id(sub), deleted))
 
     def find(self, article_id: str) -> tuple[SegmentArrays, int] | None:
@@ -55,14 +63,10 @@ class OldRows:
 
 
 def _reanalysed(stored: dict) -> tuple[BatchRows, int]:
+    """A row from a document's stored fields (its text analysed again)."""
     rows = BatchRows()
-    tokens = {}
-    for name in ("title", "body"):
-        syllables, words = analyse(stored.get(f"{name}_text", ""))
-        tokens[name], tokens[f"{name}_words"] = syllables, words
-        tokens[f"{name}_folded"] = [fold(s) for s in syllables]
-    facets = dict(stored, meeting_type=",".join(stored.get("meeting_types") or []))
-    rows.add(stored["id"], tokens, facets, stored.get("title_text", ""))
+    views = text_views(stored.get("title_text", ""), stored.get("body_text", ""))
+    rows.add({**stored, **views, "meeting_type": ",".join(stored.get("meeting_types") or [])})
     return rows, 0
 
 

@@ -84,8 +84,7 @@ class _View:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocab is None:
-            with self.stored_lock:
-                self._vocab = Vocabulary(self.arrays, self.searcher.reader(), self.stored_lock)
+            self._vocab = Vocabulary(self.arrays)
         return self._vocab
 
 

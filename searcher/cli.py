@@ -417,6 +417,7 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the web UI with waitress (a production WSGI server), in several processes."""
+    from searcher.search import load_shared_tables
     from web import create_app
     from web.server import serve
 
@@ -424,7 +425,7 @@ def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) ->
     try:
         click.echo(f"serving http://{host}:{port}/ (index: {obj.index}, {workers} workers)",
                    err=True)  # fmt: skip
-        serve(app, host, port, workers=workers, threads=threads)
+        serve(app, host, port, workers=workers, threads=threads, preload=load_shared_tables)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 

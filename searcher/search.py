@@ -29,11 +29,13 @@ from searcher.facets import FacetIndex
 from searcher.highlight import highlight_html
 from searcher.matching import (
     QueryPlan,
+    folded_expansions,
     highlight_terms,
     text_query,
 )
 from searcher.query import QueryError, SearchRequest, build_request, parse_query
 from searcher.results import ArticleView, Hit, SearchResults, hit
+from searcher.segment import segment
 from searcher.store import build_info, current_generation, index_size, open_current
 from searcher.suggest import Vocabulary, suggestion
 from searcher.text import fold
@@ -44,6 +46,15 @@ REFRESH_SECONDS = 0.5
 CLOSEST = 5  # closest articles shown when none holds every word
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 NORMS = ("NFC", "NFD")
+
+
+def load_shared_tables() -> None:
+    """Load the tables every search reads and no index changes (the segmenter's model
+    and dictionary, places, abbreviations): a pre-forking server calls this once, so
+    its workers share these pages instead of each loading a copy."""
+    known_words()
+    folded_expansions()
+    segment("Viện kiểm sát nhân dân tỉnh Thanh Hóa họp giao ban")
 
 
 class _View:

@@ -11,15 +11,16 @@ the original string (NFC or NFD), so highlighting marks the right characters.
 
 from __future__ import annotations
 
+import bisect
 import importlib.resources
+import itertools
 import pickle
 import re
 import string
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # pyvi's own syllabification patterns (ViTokenizer.sylabelize), in its order.
 _PYVI_PATTERN = re.compile(
@@ -51,13 +52,15 @@ _PYVI_PATTERN = re.compile(
 _UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
 _PUNCT = set(string.punctuation)
 _ALNUM = re.compile(r"[^\W_]|\d")
+_UNIT_STRETCH = re.compile(r"\S*\d\S*")  # where a unit can be: no space, a digit
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One segmented word: its original text and [start, end) in the original string.
 
-    ``syllables`` holds the (start, end) of each syllable of the word.
+    ``syllables`` holds the (start, end) of each syllable of the word. (A named tuple:
+    a body makes thousands, and a tuple is built several times faster than a frozen
+    dataclass.)
     """
 
     text: str
@@ -221,6 +224,8 @@ def syllabify(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in syllabify(t)]
     ['Hội', 'nghị', '12', '/', '9']
     """
+    if unicodedata.is_normalized("NFC", text) and not _CJK.search(text):
+        return [m.span() for m in _PYVI_PATTERN.finditer(text)]  # offsets as they are
     nfc, offsets = nfc_with_offsets(text)
     spans = []
     for m in _PYVI_PATTERN.finditer(nfc):
@@ -292,16 +297,20 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
     else:
         nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]
     labels = model().labels(nfc_sylls)
-    groups: list[list[int]] = [[0]]
-    for i in range(1, len(spans)):
-        if labels[i] == "I_W" and _joins(nfc_sylls[i - 1], nfc_sylls[i]):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    joined = {i for i, label in enumerate(labels) if label == "I_W" and i
+              and _joins(nfc_sylls[i - 1], nfc_sylls[i])}  # fmt: skip
+    firsts = [i for i in range(len(spans)) if i not in joined]
+    groups = [list(range(a, b)) for a, b in itertools.pairwise([*firsts, len(spans)])]
     if units:
         groups = _merge_units(groups, spans, text)
     words = []
     for group in groups:
+        if len(group) == 1:  # most words: one syllable, no unit
+            start, end = span = spans[group[0]]
+            piece = text[start:end]
+            punct = not (piece[0].isalnum() or _ALNUM.search(piece))
+            words.append(Word(piece, start, end, (span,), is_punct=punct))
+            continue
         start, end = spans[group[0]][0], spans[group[-1]][1]
         sub = tuple(spans[i] for i in group)
         piece = text[start:end]
@@ -323,7 +332,26 @@ def _merge_units(
     groups: list[list[int]], spans: list[tuple[int, int]], text: str
 ) -> list[list[int]]:
     """Merge the longest gapless run of single-syllable groups that forms a date,
-    ratio or document number ("12/9/2022", "130/130", "01/CT-VKSTC")."""
+    ratio or document number ("12/9/2022", "130/130", "01/CT-VKSTC"). Such a run has
+    no space and a digit: only the groups of those stretches of text are looked at."""
+    stretches = [m.span() for m in _UNIT_STRETCH.finditer(text)]
+    if not stretches:
+        return groups
+    starts = [spans[g[0]][0] for g in groups]
+    out: list[list[int]] = []
+    done = 0
+    for a, b in stretches:
+        lo, hi = bisect.bisect_left(starts, a, done), bisect.bisect_left(starts, b, done)
+        out.extend(groups[done:lo])
+        out.extend(_merge_stretch(groups[lo:hi], spans, text))
+        done = hi
+    out.extend(groups[done:])
+    return out
+
+
+def _merge_stretch(
+    groups: list[list[int]], spans: list[tuple[int, int]], text: str
+) -> list[list[int]]:
     out: list[list[int]] = []
     i = 0
     while i < len(groups):

@@ -113,10 +113,12 @@ def _checked(piece: tuple[str, ...], weight: int, lexicon: Lexicon) -> int:
     """A known word the archive holds counts more than one it lacks (still a word:
     "hà nội" is not "hà" + "nội" in an archive without it); unknown syllables that
     mostly stand together in the archive count as a word of their own."""
-    together = lexicon.phrase_count(piece)
     if weight:
-        return weight + 1 if together else weight
-    if len(piece) == 2 and together >= 2:
+        return weight + 1 if lexicon.phrase_count(piece) else weight
+    if len(piece) != 2:
+        return 0
+    together = lexicon.phrase_count(piece)
+    if together >= 2:
         rarer = min(lexicon.count(piece[0]), lexicon.count(piece[1]))
         return 2 if together >= COLLOCATION * rarer else 0
     return 0

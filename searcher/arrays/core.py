@@ -18,12 +18,13 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as wq
 
-from searcher.arrays.store import SegmentArrays, open_segment, remember
+from searcher.arrays.store import Recent, SegmentArrays, open_segment, remember
 from searcher.arrays.writer import deleted_docs, leaves, segment_id
 
 K1 = 1.2
 B = 0.75
 REMEMBERED_PHRASES = 256
+PHRASE_BYTES = 8 << 20  # documents of recent phrases kept per view (the common ones)
 
 
 class MissingArrays(RuntimeError):
@@ -67,7 +68,7 @@ class ArrayIndex:
         self.size = len(self.live)
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
-        self._phrases: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}  # recent phrases
+        self._phrases = Recent(PHRASE_BYTES)  # documents of recent phrases
         self._counts: dict[tuple[str, ...], int] = {}  # documents per folded phrase
 
     # -- terms ---------------------------------------------------------------------
@@ -105,8 +106,7 @@ class ArrayIndex:
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
         """Documents where ``words`` stand together, in order, in ``field`` (the last
         phrases are remembered: matching and ranking ask for the same ones)."""
-        return remember(self._phrases, (field, tuple(words)), self._phrase_docs,
-                        REMEMBERED_PHRASES)  # fmt: skip
+        return self._phrases.get((field, tuple(words)), self._phrase_docs)
 
     def _phrase_docs(self, key: tuple[str, tuple[str, ...]]) -> np.ndarray:
         field, words = key
@@ -121,8 +121,8 @@ class ArrayIndex:
             docoff = seg.docoff(field)
             doc = np.searchsorted(docoff, starts, side="right") - 1
             inside = starts + len(words) - 1 < docoff[doc + 1]
-            out.append(np.unique(doc[inside]) + base)
-        return np.concatenate(out) if out else np.empty(0, np.int64)
+            out.append((np.unique(doc[inside]) + base).astype(np.int32))
+        return np.concatenate(out) if out else np.empty(0, np.int32)
 
     # -- what the index says of folded syllables (``searcher.words.Lexicon``) ---------
     def count(self, syllable: str) -> int:
@@ -133,12 +133,24 @@ class ArrayIndex:
         return remember(self._counts, syllables, self._phrase_count, REMEMBERED_PHRASES * 16)
 
     def _phrase_count(self, syllables: tuple[str, ...]) -> int:
+        if len(syllables) == 2:  # the pair tables: a few binary searches
+            return self._pair_count(*syllables)
         words = list(syllables)
         body, title = (
             self.phrase_docs("body_folded", words),
             self.phrase_docs("title_folded", words),
         )
         return len(np.union1d(body, title)) if len(title) else len(body)
+
+    def _pair_count(self, a: str, b: str) -> int:
+        """Documents whose body holds folded ``a`` right before folded ``b`` (summed over
+        accent forms: a body holding two forms of the pair counts twice)."""
+        total = 0
+        for seg in self.segments:
+            fa, fb = seg.vocab["fold"].find(a), seg.vocab["fold"].find(b)
+            if fa >= 0 and fb >= 0:
+                total += int(seg.pair_dfs(seg.forms_of(fa), seg.forms_of(fb)).sum())
+        return total
 
     # -- queries -------------------------------------------------------------------
     def mask(self, q: wq.Query) -> np.ndarray:

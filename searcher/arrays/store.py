@@ -27,6 +27,8 @@ import json
 import mmap
 import os
 import shutil
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +89,40 @@ def remember(seen: dict, key, compute, bound: int):
             seen.clear()
         found = seen[key] = compute(key)
     return found
+
+
+class Recent:
+    """The most recently used arrays, up to ``budget`` bytes in all: what a run of
+    new queries asks for again ("kiem sat", "hoi nghi") stays, rare ones go first.
+    Safe to share between threads.
+
+    >>> r = Recent(budget=16)
+    >>> r.get("a", lambda k: np.zeros(2, np.int64)).nbytes, r.get("b", lambda k: np.ones(1)).nbytes
+    (16, 8)
+    >>> list(r._items)  # "a" made way for "b"
+    ['b']
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._items: OrderedDict = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        found = compute(key)  # outside the lock: other threads go on meanwhile
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = found
+                self._bytes += found.nbytes
+                while self._bytes > self.budget and self._items:
+                    self._bytes -= self._items.popitem(last=False)[1].nbytes
+        return found
 
 
 def encode(terms: list[str]) -> tuple[np.ndarray, np.ndarray]:

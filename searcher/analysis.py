@@ -1,6 +1,7 @@
 """Whoosh analyzers for Vietnamese: small tokenizers and filters joined with ``|``.
 
-Three index views of the same text, each with positions:
+Three views of the same text (Whoosh indexes the first, with positions, and the
+third; the segment arrays derive the second from the first):
 
 - ``syllable_analyzer()``: syllables in canonical form ("viện", "kiểm", "sát")
 - ``folded_analyzer()``: the same syllables folded ("vien", "kiem", "sat")
@@ -181,19 +182,32 @@ def analyse(text: str) -> tuple[list[str], list[str]]:
     words = _segment_cache.get(text) if _segment_cache is not None else None
     if words is None:
         words = [t.text for t in word_analyzer()(text)]
-    return [t.text for t in syllable_analyzer()(text)], words
+    return canonical_syllables(text), words
+
+
+def canonical_syllables(text: str) -> list[str]:
+    """What ``syllable_analyzer`` yields, as plain strings (no token objects).
+
+    >>> canonical_syllables("Ngày 12/9, VKSND Thanh Hoá")
+    ['ngày', '12', '9', 'vksnd', 'thanh', 'hóa']
+    """
+    out = []
+    for start, end in syllabify_cached(text):
+        stripped = text[start:end].strip(_EDGE_PUNCT)
+        if stripped:
+            out.append(_canonical(stripped))
+    return out
 
 
 def text_views(title: str, body: str) -> dict[str, list[str]]:
-    """The six indexed views of an article as token lists: ``title``/``body``
-    (canonical syllables), ``*_folded`` and ``*_words`` (compounds).
+    """The four indexed views of an article as token lists: ``title``/``body``
+    (canonical syllables) and ``*_words`` (compounds). (The folded views are
+    derived from the syllables by the segment arrays.)
 
-    >>> text_views("Giao ban", "")["title_folded"]
-    ['giao', 'ban']
+    >>> text_views("Giao ban", "")["title_words"]
+    ['giao_ban']
     """
     views: dict[str, list[str]] = {}
     for name, text in (("title", title), ("body", body)):
-        syllables, words = analyse(text)
-        views[name], views[f"{name}_words"] = syllables, words
-        views[f"{name}_folded"] = [fold(s) for s in syllables]
+        views[name], views[f"{name}_words"] = analyse(text)
     return views

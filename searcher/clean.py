@@ -40,6 +40,9 @@ _AUTHOR_MARKERS = re.compile(
 _PERSON_THEN_UNIT = re.compile(r"^[A-ZĐ][^\s,–\-]*(?:\s+[A-ZĐ][^\s,–\-]*){1,4}\s*[-–,_]\s*\S")
 
 
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     lines: list[str]
@@ -48,9 +51,12 @@ class Cleaned:
 
 def is_furniture(line: str) -> bool:
     """True for a line that belongs to the website, not to the report."""
-    f = fold(line).strip()
-    return bool(f) and bool(
-        _FURNITURE.match(f) or _FOOTER_FIELD.match(f) or _FOOTER_ANYWHERE.search(f)
+    return _furniture(fold(line).strip())
+
+
+def _furniture(folded: str) -> bool:
+    return bool(folded) and bool(
+        _FURNITURE.match(folded) or _FOOTER_FIELD.match(folded) or _FOOTER_ANYWHERE.search(folded)
     )
 
 
@@ -66,11 +72,13 @@ def split_page(lines: list[str]) -> Page:
     furniture: list[str] = []
     in_tail = False
     for raw in lines:
-        line = re.sub(r"[ \t\u00a0\u200b]+", " ", raw).strip()
+        line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
-        if in_tail or _TAIL_STARTS.match(fold(line)) or is_furniture(line):
-            in_tail = in_tail or bool(_TAIL_STARTS.match(fold(line)))
+        folded = fold(line)  # once: a JSONL body is often one long line
+        starts_tail = bool(_TAIL_STARTS.match(folded))
+        if in_tail or starts_tail or _furniture(folded.strip()):
+            in_tail = in_tail or starts_tail
             furniture.append(line)
         else:
             out.append(line)

@@ -137,7 +137,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         ix = open_index(workspace)
         procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
         writer = ix.writer(procs=WHOOSH_PROCS if procs > 1 else 1,
-                           multisegment=procs > 1, limitmb=128)  # fmt: skip
+                           multisegment=procs > 1, limitmb=512)  # fmt: skip
         manifest = Manifest()
         live_cache, fresh = index_dir / segcache.FILE, segcache.fresh_path(index_dir)
         try:

@@ -1,26 +1,29 @@
-"""The Whoosh schema: three analysis views of title and body, facets, stored metadata.
+"""The Whoosh schema: two analysis views of title and body, facets, stored metadata.
 
 >>> sorted(n for n in build_schema().names() if n.startswith("title"))
-['title', 'title_folded', 'title_text', 'title_words']
+['title', 'title_text', 'title_words']
 """
 
 from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from searcher.analysis import folded_analyzer, syllable_analyzer, word_analyzer
+from searcher.analysis import syllable_analyzer, word_analyzer
 
 TEXT_FIELDS = ("title", "body")
-VIEWS = ("", "_folded", "_words")  # canonical syllables, folded syllables, compounds
+VIEWS = ("", "_words")  # canonical syllables (with positions), compounds
 FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 4  # bump when fields, analysis or metadata extraction change: full rebuild
+SCHEMA_VERSION = 5  # bump when fields, analysis or metadata extraction change: full rebuild
 
 
 def build_schema() -> Schema:
     """Fields:
 
-    - ``title``/``body`` (+ ``_folded``, ``_words``): indexed views, not stored
+    - ``title``/``body``: canonical syllables with positions; ``title_words``/``body_words``:
+      compounds with frequencies (no query needs their positions). Not stored. The
+      folded views the engine also searches are derived from the syllables (folding
+      is a function of a syllable): the segment arrays hold them, Whoosh need not.
     - facet fields, indexed as single exact terms (``meeting_type`` has several)
     - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12")
     - stored: the original title and clean body, dates, unit, author, url, source
@@ -46,8 +49,7 @@ def build_schema() -> Schema:
     for name in TEXT_FIELDS:
         boost = TITLE_BOOST if name == "title" else 1.0
         fields[name] = TEXT(analyzer=syllable_analyzer(), field_boost=boost)
-        fields[f"{name}_folded"] = TEXT(analyzer=folded_analyzer(), field_boost=boost)
-        fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost)
+        fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost, phrase=False)
     for name in FACET_FIELDS:
         if name == "meeting_type":
             fields[name] = KEYWORD(stored=False, commas=True, lowercase=False)

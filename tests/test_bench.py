@@ -50,7 +50,8 @@ def tiny_alqac(tmp_path: Path) -> Path:
 
 
 def test_relevance_runs_all_systems(tiny_alqac: Path) -> None:
-    rows = relevance.evaluate(tiny_alqac, "train")
+    rows, absent, judged, _ = relevance.evaluate(tiny_alqac, "train")
+    assert (absent, judged) == (0, 2)
     systems = {(r[0], r[1]) for r in rows}
     assert ("this engine", "accented") in systems and (
         "FTS5 remove_diacritics 2",
@@ -61,8 +62,16 @@ def test_relevance_runs_all_systems(tiny_alqac: Path) -> None:
 
 
 def test_metrics_by_hand() -> None:
-    m = relevance.metrics({"q": ["a", "b", "c"]}, {"q": {"b"}})
+    m = relevance.metrics({"q": ["a", "b", "c"]}, {"q": {"b"}}, {"a", "b", "c"})
     assert m["MRR@10"] == pytest.approx(0.5) and m["R@10"] == 1.0
+
+
+def test_unanswerable_questions_apart() -> None:
+    """A question judging only articles the corpus lacks counts 0 in R@10 and is left
+    out of the answerable R@10."""
+    runs, qrels = {"q": ["a"], "r": ["a"]}, {"q": {"a"}, "r": {"zz"}}
+    m = relevance.metrics(runs, qrels, {"a", "b"})
+    assert m["R@10"] == 0.5 and m["R@10 answerable"] == 1.0
 
 
 @pytest.fixture

@@ -42,8 +42,10 @@ class BatchRows:
         """One document as ``ingest.to_document`` gives it: id, token lists, title, facets."""
         for name in STREAMS:
             table = self._word if name in WORD_STREAMS else self._syl
-            ids = [table.setdefault(t, len(table)) for t in doc[name]]
-            self._streams[name].append(np.asarray(ids, dtype=np.int32))
+            tokens = doc[name]
+            known = {t: table.setdefault(t, len(table)) for t in dict.fromkeys(tokens)}
+            ids = np.fromiter(map(known.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+            self._streams[name].append(ids)
         self.by_id[doc["id"]] = len(self.ids)
         self.ids.append(doc["id"])
         self.titles.append(doc.get("title_text", ""))

@@ -159,7 +159,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
             raise
         finally:
             use_segment_cache(None)
-        write_arrays(workspace, ix, batch.rows, None)
+        write_arrays(workspace, ix, batch.rows, None, procs=procs)
         manifest.save(workspace, ix.latest_generation())
         report.seconds = time.perf_counter() - started
         info = {"built": now_iso(), "articles": manifest.article_count(), "corpus": str(corpus),

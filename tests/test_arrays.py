@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from searcher.arrays import writer as writer_module
 from searcher.arrays.store import POSITION_FIELDS, arrays_dir, open_segment
 from searcher.arrays.writer import leaves, segment_id
 from searcher.indexer import add, sync
@@ -17,6 +19,7 @@ from searcher.search import Engine
 from searcher.store import current_generation, open_index
 from searcher.text import fold
 
+_real_forked = writer_module._build_forked
 FIELDS = ("title", "body", "title_folded", "body_folded", "title_words", "body_words")
 
 
@@ -158,6 +161,47 @@ def test_a_rebuild_analysing_in_worker_processes_gives_the_same_index(fresh, tmp
         two = Engine(parallel).search(build_request(q))
         assert [(h.id, h.score) for h in one.hits] == [(h.id, h.score) for h in two.hits]
         assert one.facets == two.facets
+
+
+def _several_segments_without_arrays(fresh, tmp_path: Path) -> tuple[Path, object]:
+    corpus, index = fresh
+    for i in range(3):
+        f = tmp_path / f"them{i}.txt"
+        f.write_text(f"Hội nghị giao ban số {i}\nViện kiểm sát huyện {i} họp giao ban.")
+        add([f], corpus, index)
+    gen = current_generation(index)
+    shutil.rmtree(arrays_dir(gen))
+    return gen, open_index(gen)
+
+
+def test_segments_built_side_by_side_agree_with_whoosh(fresh, tmp_path, monkeypatch) -> None:
+    """Large segments (a parallel rebuild writes one per Whoosh process) get their
+    arrays in forked processes; here every segment counts as large."""
+    from searcher.arrays import writer
+
+    gen, ix = _several_segments_without_arrays(fresh, tmp_path)
+    monkeypatch.setattr(writer, "PARALLEL_DOCS", 1)
+    forked = []
+    monkeypatch.setattr(writer, "_build_forked", lambda g, segs, procs: forked.append(len(segs))
+                        or _real_forked(g, segs, procs))  # fmt: skip
+    built = writer.write_arrays(gen, ix, None, None, procs=2)
+    assert forked and forked[0] == len(built) >= 2
+    assert assert_arrays_agree(fresh[1]) == len(built)
+
+
+def test_a_failed_forked_build_fails_the_write(fresh, tmp_path, monkeypatch) -> None:
+    from searcher.arrays import writer
+
+    gen, ix = _several_segments_without_arrays(fresh, tmp_path)
+    monkeypatch.setattr(writer, "PARALLEL_DOCS", 1)
+
+    def broken(rows):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(writer, "build_segment", broken)
+    with pytest.raises(RuntimeError, match="arrays of segment"):
+        writer.write_arrays(gen, ix, None, None, procs=2)
+    assert not any(arrays_dir(gen).glob("*/meta.json"))
 
 
 def test_a_second_rebuild_segments_only_what_changed(fresh, monkeypatch) -> None:

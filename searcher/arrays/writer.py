@@ -9,6 +9,9 @@ Whoosh's stored documents are the system of record.
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 from pathlib import Path
 
 import numpy as np
@@ -70,10 +73,16 @@ def _reanalysed(stored: dict) -> tuple[BatchRows, int]:
     return rows, 0
 
 
-def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None) -> list[str]:
+PARALLEL_DOCS = 4000  # segments at least this large are built side by side
+
+
+def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None,
+                 procs: int = 1) -> list[str]:  # fmt: skip
     """Build and save the arrays of every segment of ``ix`` that has none; remove those
-    of segments gone. Returns the segment ids built."""
-    built, keep = [], set()
+    of segments gone. Returns the segment ids built. With ``procs`` > 1, large
+    segments (a parallel rebuild writes one per Whoosh process) are built in that
+    many forked processes, which read the rows they inherit."""
+    todo, keep = [], set()
     with ix.reader() as reader:
         for sub, _ in leaves(reader):
             seg_id = segment_id(sub)
@@ -90,8 +99,52 @@ def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None) ->
                     rows.append(found)
                 else:
                     rows.append(_reanalysed(stored))
-            arrays, meta = build_segment(rows)
-            save_segment(gen, seg_id, arrays, meta)
-            built.append(seg_id)
+            todo.append((seg_id, rows))
+    built = [seg_id for seg_id, _ in todo]
+    large = [t for t in todo if len(t[1]) >= PARALLEL_DOCS]
+    if procs > 1 and len(large) > 1:
+        _build_forked(gen, large, procs)
+        todo = [t for t in todo if len(t[1]) < PARALLEL_DOCS]
+    for seg_id, rows in todo:
+        _build(gen, seg_id, rows)
     prune(gen, keep)
     return built
+
+
+def _build(gen: Path, seg_id: str, rows: list) -> None:
+    arrays, meta = build_segment(rows)
+    save_segment(gen, seg_id, arrays, meta)
+
+
+def _build_forked(gen: Path, segments: list[tuple[str, list]], procs: int) -> None:
+    """``_build`` of each segment in a child process (fork: the rows are inherited, not
+    sent); a child that fails fails the write."""
+    running: dict[int, str] = {}
+    pending = list(segments)
+    while pending or running:
+        while pending and len(running) < procs:
+            seg_id, rows = pending.pop(0)
+            pid = os.fork()
+            if pid == 0:  # the child: build, save, leave without cleanup handlers
+                code = 1
+                try:
+                    _build(gen, seg_id, rows)
+                    code = 0
+                except OSError as exc:
+                    code = _NO_SPACE if exc.errno == errno.ENOSPC else 1
+                finally:
+                    os._exit(code)
+            running[pid] = seg_id
+        pid, status = os.wait()
+        seg_id = running.pop(pid)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            for other in running:  # stop the others, then report
+                os.kill(other, signal.SIGKILL)
+                os.waitpid(other, 0)
+            if code == _NO_SPACE:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(gen))
+            raise RuntimeError(f"building the arrays of segment {seg_id} failed")
+
+
+_NO_SPACE = 28  # a child's exit code: the disk is full

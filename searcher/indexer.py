@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from searcher import segcache
+from searcher import pool_runs, segcache
 from searcher.analysis import use_segment_cache
 from searcher.analysis_pool import Analyser
 from searcher.arrays.writer import OldRows, write_arrays
@@ -56,9 +56,12 @@ from searcher.store import (
     writer_lock,
 )
 
+pool_runs.install()  # Whoosh's pools spill in chunks, not a pickle per posting
+
 __all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync", "to_document"]
 TEMP_PREFIX = ".add-"
 WHOOSH_PROCS = 2  # Whoosh's own pooling processes when a rebuild runs in parallel
+POOL_MB = 512  # postings a Whoosh writer process keeps in memory before spilling a run
 
 
 class DiskFull(OSError):
@@ -137,7 +140,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         ix = open_index(workspace)
         procs = procs or (min(2, os.cpu_count() or 1) if total > 2_000_000 else 1)
         writer = ix.writer(procs=WHOOSH_PROCS if procs > 1 else 1,
-                           multisegment=procs > 1, limitmb=512)  # fmt: skip
+                           multisegment=procs > 1, limitmb=POOL_MB)  # fmt: skip
         manifest = Manifest()
         live_cache, fresh = index_dir / segcache.FILE, segcache.fresh_path(index_dir)
         try:

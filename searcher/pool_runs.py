@@ -8,7 +8,6 @@ lists of up to ``CHUNK`` postings (the same items, in the same order; a run is
 read only by the writer that wrote it). Called once by the indexer; the writer
 processes Whoosh forks inherit it.
 
->>> import io, tempfile
 >>> install()
 >>> pool = SortingPool(maxsize=2)
 >>> for item in [(3, b"c"), (1, b"a"), (2, b"b")]:

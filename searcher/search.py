@@ -280,7 +280,7 @@ class Engine:
             weight = math.log(1 + (n - df + 0.5) / (df + 0.5))
             held += weight * m
             total += weight
-        found = (held >= plan.should_match * total) & (held > 0) & fx.live
+        found = (held >= plan.should_match * total) & (held > 0)  # clause masks are live
         if plan.excluded is not None:
             found &= ~view.arrays.mask(plan.excluded)
         return found

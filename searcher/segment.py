@@ -51,7 +51,7 @@ _PYVI_PATTERN = re.compile(
 # dates 12/9/2022, ratios 130/130, document numbers 01/CT-VKSTC, 26-CT/TW.
 _UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
 _PUNCT = set(string.punctuation)
-_ALNUM = re.compile(r"[^\W_]|\d")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _UNIT_STRETCH = re.compile(r"\S*\d\S*")  # where a unit can be: no space, a digit
 
 
@@ -311,16 +311,15 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
             punct = not (piece[0].isalnum() or _ALNUM.search(piece))
             words.append(Word(piece, start, end, (span,), is_punct=punct))
             continue
-        start, end = spans[group[0]][0], spans[group[-1]][1]
+        start, end = spans[group[0]][0], spans[group[-1]][1]  # several syllables
         sub = tuple(spans[i] for i in group)
         piece = text[start:end]
-        is_unit = len(group) > 1 and _is_unit(piece)
-        is_punct = len(group) == 1 and not _ALNUM.search(piece)
+        is_unit = _is_unit(piece)
         if is_unit:
-            sub = tuple(s for s in sub if any(ch.isalnum() for ch in text[s[0] : s[1]]))
+            sub = tuple(s for s in sub if _ALNUM.search(text, *s))
             piece = piece.rstrip(".")
             end = start + len(piece)
-        words.append(Word(piece, start, end, sub, is_punct=is_punct, is_unit=is_unit))
+        words.append(Word(piece, start, end, sub, is_unit=is_unit))
     return words
 
 

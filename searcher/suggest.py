@@ -66,13 +66,7 @@ class Vocabulary:
         return self.arrays.doc_frequency("body", term)
 
     def _pair_count(self, pair: tuple[str, str]) -> int:
-        """Documents where ``a b`` stand together (canonical syllables)."""
-        total = 0
-        for seg in self.arrays.segments:
-            ia, ib = (seg.vocab["syl"].find(t) for t in pair)
-            if ia >= 0 and ib >= 0:
-                total += int(seg.pair_dfs(ia, ib)[0])
-        return total
+        return self.arrays.pair_count(*pair)
 
     def best_form(self, key: str) -> str | None:
         forms = self.forms(key)
@@ -145,15 +139,16 @@ class Vocabulary:
         follow it ("kiểm" → "kiểm sát")."""
         words = [last]
         before = tuple(fold(w) for w in head[-1:])
+        known = known_words()
         for _ in range(extend):
             nxt = self.follower(words[-1])
             if nxt is None or nxt[1] < FOLLOWS * max(self.frequency(words[-1]), 1):
                 break
             so_far = tuple(fold(w) for w in words)
-            if (*before, *so_far) in known_words() or (len(so_far) > 1 and so_far in known_words()):
+            if (*before, *so_far) in known or (len(so_far) > 1 and so_far in known):
                 break  # a whole word already: "kiểm sát", never "kiểm sát nhân"
             spelled = (*so_far, fold(nxt[0]))
-            if spelled not in known_words() and (*before, *spelled) not in known_words():
+            if spelled not in known and (*before, *spelled) not in known:
                 break  # only into a word: "viện kiểm" → "viện kiểm sát"
             words.append(nxt[0])
         out: list[str] = []

@@ -23,7 +23,7 @@ from searcher.arrays.writer import deleted_docs, leaves, segment_id
 
 K1 = 1.2
 B = 0.75
-REMEMBERED_PHRASES = 256
+REMEMBERED_COUNTS = 4096  # phrase counts kept per view
 PHRASE_BYTES = 8 << 20  # documents of recent phrases kept per view (the common ones)
 
 
@@ -129,12 +129,13 @@ class ArrayIndex:
         return self.doc_frequency("body_folded", syllable)
 
     def phrase_count(self, syllables: tuple[str, ...]) -> int:
-        """Documents where the folded syllables stand together (title or body)."""
-        return remember(self._counts, syllables, self._phrase_count, REMEMBERED_PHRASES * 16)
+        """Documents where the folded syllables stand together: a pair in bodies (the
+        pair tables), a longer run in titles or bodies."""
+        return remember(self._counts, syllables, self._phrase_count, REMEMBERED_COUNTS)
 
     def _phrase_count(self, syllables: tuple[str, ...]) -> int:
         if len(syllables) == 2:  # the pair tables: a few binary searches
-            return self._pair_count(*syllables)
+            return self.pair_count(*syllables, folded=True)
         words = list(syllables)
         body, title = (
             self.phrase_docs("body_folded", words),
@@ -142,14 +143,15 @@ class ArrayIndex:
         )
         return len(np.union1d(body, title)) if len(title) else len(body)
 
-    def _pair_count(self, a: str, b: str) -> int:
-        """Documents whose body holds folded ``a`` right before folded ``b`` (summed over
-        accent forms: a body holding two forms of the pair counts twice)."""
+    def pair_count(self, a: str, b: str, folded: bool = False) -> int:
+        """Documents whose body holds ``a`` right before ``b`` (canonical syllables, or
+        folded ones summed over their accent forms: a body holding two forms of the
+        pair counts twice)."""
         total = 0
         for seg in self.segments:
-            fa, fb = seg.vocab["fold"].find(a), seg.vocab["fold"].find(b)
-            if fa >= 0 and fb >= 0:
-                total += int(seg.pair_dfs(seg.forms_of(fa), seg.forms_of(fb)).sum())
+            ids_a, ids_b = seg.syllable_ids(a, folded), seg.syllable_ids(b, folded)
+            if len(ids_a) and len(ids_b):
+                total += int(seg.pair_dfs(ids_a, ids_b).sum())
         return total
 
     # -- queries -------------------------------------------------------------------

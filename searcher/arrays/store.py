@@ -180,6 +180,15 @@ class SegmentArrays:
         end = start + 1 if stop is None else stop
         return np.asarray(self["fold_syl"][int(off[start]) : int(off[end])], dtype=np.int64)
 
+    def syllable_ids(self, term: str, folded: bool = False) -> np.ndarray:
+        """Syllable ids of a canonical syllable (one, or none), or of every accent form
+        of a folded one."""
+        if folded:
+            fid = self.vocab["fold"].find(term)
+            return self.forms_of(fid) if fid >= 0 else np.empty(0, np.int64)
+        cid = self.vocab["syl"].find(term)
+        return np.array([cid] if cid >= 0 else [], dtype=np.int64)
+
     def pair_dfs(self, a: np.ndarray | int, b: np.ndarray | int) -> np.ndarray:
         """Documents where syllable id ``a`` stands right before ``b`` (in bodies), for
         every combination of the given ids (0 where they never do)."""

@@ -111,6 +111,7 @@ def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None,
     return built
 
 
+_NO_SPACE = 28  # a child's exit code: the disk is full
 BUILD_BYTES_PER_DOC = 64 << 10  # measured: two 17k-document builds side by side add ~0.9 GB
 
 
@@ -160,6 +161,3 @@ def _build_forked(gen: Path, segments: list[tuple[str, list]], procs: int) -> No
             if code == _NO_SPACE:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(gen))
             raise RuntimeError(f"building the arrays of segment {seg_id} failed")
-
-
-_NO_SPACE = 28  # a child's exit code: the disk is full

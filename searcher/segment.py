@@ -53,6 +53,10 @@ _UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
 _PUNCT = set(string.punctuation)
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _UNIT_STRETCH = re.compile(r"\S*\d\S*")  # where a unit can be: no space, a digit
+# The longest unit looked for, in syllables ("01/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP" has
+# 13): the search tries every shorter end of every start, so an unbounded run of
+# "a/a/a/…" (4 kB) took 14 s; longer runs are split.
+MAX_UNIT_SYLLABLES = 24
 
 
 class Word(NamedTuple):
@@ -357,6 +361,7 @@ def _merge_stretch(
         j = i
         while (
             j + 1 < len(groups)
+            and j + 1 - i < MAX_UNIT_SYLLABLES
             and len(groups[j + 1]) == 1
             and len(groups[j]) == 1
             and spans[groups[j + 1][0]][0] == spans[groups[j][0]][1]

@@ -67,6 +67,21 @@ def test_units_survive(text: str, unit: str) -> None:
         assert text[w.start : w.end] == w.text
 
 
+def test_a_long_slashed_run_is_searched_in_bounded_pieces(monkeypatch) -> None:
+    """Hostile input: 2,000 gapless syllables that never form a unit. The unit search
+    tries each start against a bounded number of ends (it tried every end: cubic)."""
+    from searcher import segment as seg
+
+    calls = []
+    real = seg._is_unit
+    monkeypatch.setattr(seg, "_is_unit", lambda piece: calls.append(1) or real(piece))
+    words = segment("Ngày " + "a/" * 1000 + "/1 họp")
+    assert len(calls) <= 2003 * seg.MAX_UNIT_SYLLABLES
+    assert [w.text for w in words][:3] == ["Ngày", "a", "/"]
+    long = segment("số " + "/".join(["1"] * 40))
+    assert all(len(w.syllables) <= seg.MAX_UNIT_SYLLABLES for w in long)
+
+
 def test_abbreviation_is_one_word() -> None:
     assert "VKSND" in [w.text for w in segment("VKSND tỉnh Thái Bình")]
 

@@ -2,7 +2,7 @@
 
 Each page is 5 MB (the per-article limit) of one adversarial shape — deep nesting,
 unclosed tags, a million "<", unclosed comments, declaration soup, huge
-attributes — read by ``searcher.html_text.html_to_page`` as ``add`` would. The
+attributes — read by ``searcher.read.html.html_to_page`` as ``add`` would. The
 target is ≤ 2 s for every shape; the stdlib ``html.parser`` (what the project used
 before) is timed beside it on the same pages, up to a 60 s cap.
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import argv, header, table, write_section
 
-from searcher.html_text import html_to_page
+from searcher.read.html import html_to_page
 
 CAP_SECONDS = 60
 

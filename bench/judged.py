@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, argv, header, table, write_section
 from speed import fts_build, fts_top
 
-from searcher.indexer import sync
-from searcher.query import build_request
-from searcher.search import Engine
+from searcher.engine.engine import Engine
+from searcher.index.operations import sync
+from searcher.query.parse import build_request
 
 JUDGED = ROOT / "tests" / "fixtures" / "judged"
 

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED, argv, header, table, write_section
 from relevance import engine_run, fts_index, fts_run
 
-from searcher.indexer import sync
-from searcher.search import Engine
-from searcher.text import fold, strip_diacritics
+from searcher.engine.engine import Engine
+from searcher.index.operations import sync
+from searcher.vi.text import fold, strip_diacritics
 
 NEWS = SHARED / "data" / "news" / "dantri-2019-2021.jsonl.gz"
 WORD = re.compile(r"[^\W\d_]+")

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import SHARED, argv, header, table, write_section
 
-from searcher.indexer import sync
-from searcher.query import QueryError, build_request
-from searcher.search import Engine
-from searcher.text import strip_diacritics
+from searcher.engine.engine import Engine
+from searcher.index.operations import sync
+from searcher.query.parse import QueryError, build_request
+from searcher.vi.text import strip_diacritics
 
 DATA = SHARED / "data" / "relevance" / "alqac2023"
 

@@ -1,6 +1,6 @@
 """Word-segmentation quality and speed of the analysis chain.
 
-P/R/F1 of ``searcher.segment`` against the UD Vietnamese VTB gold segmentation
+P/R/F1 of ``searcher.vi.segment`` against the UD Vietnamese VTB gold segmentation
 (read from ../shared, never copied), and syllables per second on one core.
 
     .venv/bin/python bench/segmentation.py [--gold PATH] [--limit N]
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import argv, header, table, write_section
 
-from searcher.segment import model, segment
+from searcher.vi.segment import model, segment
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parent.parent.parent
@@ -95,7 +95,7 @@ def main() -> None:
         ["segmenter", "P", "R", "F1", "syllables/s (1 core, median of 5 passes)", "model load"],
         [
             [
-                "searcher.segment (pyvi 0.1.1 model via python-crfsuite)",
+                "searcher.vi.segment (pyvi 0.1.1 model via python-crfsuite)",
                 f"{r['precision']:.3f}",
                 f"{r['recall']:.3f}",
                 f"{r['f1']:.3f}",

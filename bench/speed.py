@@ -45,14 +45,14 @@ from common import (
     write_section,
 )
 
-from searcher.analysis import folded_analyzer, syllable_analyzer
-from searcher.articles import Article
-from searcher.ingest import metadata_fields
-from searcher.query import build_request
-from searcher.search import Engine
-from searcher.segment import segment
-from searcher.store import index_size
-from searcher.text import strip_diacritics
+from searcher.analysis.analyzers import folded_analyzer, syllable_analyzer
+from searcher.engine.engine import Engine
+from searcher.index.batch import metadata_fields
+from searcher.index.generations import index_size
+from searcher.query.parse import build_request
+from searcher.read.articles import Article
+from searcher.vi.segment import segment
+from searcher.vi.text import strip_diacritics
 
 NEWS = SHARED / "data" / "news" / "baomoi-2017.jsonl.gz"
 FACETS = ("province", "year", "meeting_type", "level")
@@ -204,7 +204,7 @@ def fts_build(records: list[dict], path: Path) -> tuple[sqlite3.Connection, floa
 
 def fts_match(q: str) -> str:
     """The FTS5 query for what a user typed: every word, diacritics as typed."""
-    from searcher.text import canonical, has_diacritics
+    from searcher.vi.text import canonical, has_diacritics
 
     words = [canonical(w) for w in re.findall(r"\w+", q)]
     column = "exact" if has_diacritics(q) else "folded"

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import click
 
-from searcher.export import to_csv, to_jsonl
-from searcher.indexer import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
-from searcher.query import QueryError, build_request
-from searcher.search import Engine, SearchResults
-from searcher.store import LockTimeout, current_generation
+from searcher.engine.engine import Engine, SearchResults
+from searcher.index.generations import LockTimeout, current_generation
+from searcher.index.operations import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
+from searcher.query.parse import QueryError, build_request
+from searcher.results.export import to_csv, to_jsonl
 
 FACET_LABELS = {
     "province": "Province (before 1 July 2025)",
@@ -370,8 +370,8 @@ def _explain(article, as_json: bool) -> None:
     """Each facet with its value and the passage it came from (re-read from the text)."""
     from datetime import date
 
-    from searcher.articles import Article
-    from searcher.metadata import extract
+    from searcher.facts.metadata import extract
+    from searcher.read.articles import Article
 
     published = date.fromisoformat(article.published) if article.published else None
     meta = extract(Article(article.id, article.title, article.body, article.author, published))
@@ -417,7 +417,7 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the web UI with waitress (a production WSGI server), in several processes."""
-    from searcher.search import load_shared_tables
+    from searcher.engine.engine import load_shared_tables
     from web import create_app
     from web.server import serve
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from searcher.indexer import rebuild
-from searcher.search import Engine
+from searcher.engine.engine import Engine
+from searcher.index.operations import rebuild
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))

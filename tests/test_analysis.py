@@ -9,9 +9,9 @@ from whoosh import query
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import RamStorage
 
-from searcher.analysis import folded_analyzer, syllable_analyzer, word_analyzer
-from searcher.schema import build_schema
-from searcher.text import canonical, fold
+from searcher.analysis.analyzers import folded_analyzer, syllable_analyzer, word_analyzer
+from searcher.index.schema import build_schema
+from searcher.vi.text import canonical, fold
 
 SEEDS = sorted((Path(__file__).parent.parent / "corpus").glob("0*.txt"))
 

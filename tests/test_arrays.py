@@ -11,14 +11,14 @@ import pytest
 from whoosh.externalsort import SortingPool
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from searcher.arrays import writer as writer_module
-from searcher.arrays.store import POSITION_FIELDS, arrays_dir, open_segment
-from searcher.arrays.writer import leaves, segment_id
-from searcher.indexer import add, sync
-from searcher.query import build_request
-from searcher.search import Engine
-from searcher.store import current_generation, open_index
-from searcher.text import fold
+from searcher.engine.engine import Engine
+from searcher.index.arrays import writer as writer_module
+from searcher.index.arrays.store import POSITION_FIELDS, arrays_dir, open_segment
+from searcher.index.arrays.writer import leaves, segment_id
+from searcher.index.generations import current_generation, open_index
+from searcher.index.operations import add, sync
+from searcher.query.parse import build_request
+from searcher.vi.text import fold
 
 _real_forked = writer_module._build_forked
 FIELDS = ("title", "body", "title_folded", "body_folded", "title_words", "body_words")
@@ -153,7 +153,7 @@ def test_a_search_after_add_sees_the_new_article(fresh, tmp_path: Path, query: s
 def test_a_rebuild_analysing_in_worker_processes_gives_the_same_index(fresh, tmp_path) -> None:
     corpus, index = fresh
     parallel = tmp_path / "parallel"
-    from searcher.indexer import rebuild
+    from searcher.index.operations import rebuild
 
     rebuild(corpus, parallel, procs=2)
     assert assert_arrays_agree(parallel) >= 1
@@ -178,7 +178,7 @@ def _several_segments_without_arrays(fresh, tmp_path: Path) -> tuple[Path, objec
 def test_segments_built_side_by_side_agree_with_whoosh(fresh, tmp_path, monkeypatch) -> None:
     """Large segments (a parallel rebuild writes one per Whoosh process) get their
     arrays in forked processes; here every segment counts as large."""
-    from searcher.arrays import writer
+    from searcher.index.arrays import writer
 
     gen, ix = _several_segments_without_arrays(fresh, tmp_path)
     monkeypatch.setattr(writer, "PARALLEL_DOCS", 1)
@@ -191,7 +191,7 @@ def test_segments_built_side_by_side_agree_with_whoosh(fresh, tmp_path, monkeypa
 
 
 def test_a_failed_forked_build_fails_the_write(fresh, tmp_path, monkeypatch) -> None:
-    from searcher.arrays import writer
+    from searcher.index.arrays import writer
 
     gen, ix = _several_segments_without_arrays(fresh, tmp_path)
     monkeypatch.setattr(writer, "PARALLEL_DOCS", 1)
@@ -208,7 +208,8 @@ def test_a_failed_forked_build_fails_the_write(fresh, tmp_path, monkeypatch) -> 
 def test_postings_spilled_in_chunks_come_back_whole(fresh, tmp_path, monkeypatch) -> None:
     """A rebuild whose Whoosh pool spills runs (``pool_runs``) still indexes every
     posting: Whoosh and the arrays (built from the batch, not from Whoosh) agree."""
-    from searcher import indexer, pool_runs
+    from searcher.index import operations as indexer
+    from searcher.index import pool_runs
 
     corpus, _ = fresh
     written = []
@@ -226,8 +227,8 @@ def test_a_second_rebuild_segments_only_what_changed(fresh, monkeypatch) -> None
     """The segmentation cache (index/segments.sqlite) survives rebuilds."""
     import sqlite3
 
-    from searcher import analysis
-    from searcher.indexer import rebuild
+    from searcher.analysis import analyzers as analysis
+    from searcher.index.operations import rebuild
 
     corpus, index = fresh
     before = Engine(index).search(build_request("giao ban")).to_json()["hits"]
@@ -251,7 +252,7 @@ def test_a_second_rebuild_segments_only_what_changed(fresh, monkeypatch) -> None
 
 
 def test_a_damaged_segmentation_cache_is_no_error(fresh) -> None:
-    from searcher.indexer import rebuild
+    from searcher.index.operations import rebuild
 
     corpus, index = fresh
     (index / "segments.sqlite").write_bytes(b"not a database at all" * 100)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from searcher.articles import Article, Problem, read_file
-from searcher.clean import clean_lines, is_furniture, looks_like_author, split_author
-from searcher.decode import DecodeError, decode_bytes
-from searcher.sources import Skipped, walk
+from searcher.read.articles import Article, Problem, read_file
+from searcher.read.clean import clean_lines, is_furniture, looks_like_author, split_author
+from searcher.read.decode import DecodeError, decode_bytes
+from searcher.read.sources import Skipped, walk
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "corpus" / "001_19c58e07ec207b15.txt"

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from searcher import ingest, suggest
-from searcher.articles import read_file, read_source
-from searcher.html_text import html_to_page
-from searcher.indexer import DiskFull, add, rebuild, sync
-from searcher.query import build_request
-from searcher.search import Engine
-from searcher.store import current_generation, writer_lock
+from searcher.engine.engine import Engine
+from searcher.index import batch as ingest
+from searcher.index.generations import current_generation, writer_lock
+from searcher.index.operations import DiskFull, add, rebuild, sync
+from searcher.query.parse import build_request
+from searcher.read.articles import read_file, read_source
+from searcher.read.html import html_to_page
+from searcher.results import suggest
 from web import create_app
 
 ROOT = Path(__file__).parent.parent

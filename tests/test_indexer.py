@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from searcher import ingest
-from searcher.indexer import add, rebuild
-from searcher.query import build_request
-from searcher.search import Engine
-from searcher.store import LockTimeout, current_generation, writer_lock
+from searcher.engine.engine import Engine
+from searcher.index import batch as ingest
+from searcher.index.generations import LockTimeout, current_generation, writer_lock
+from searcher.index.operations import add, rebuild
+from searcher.query.parse import build_request
 
 NEW = (
     "Hội nghị giao ban của VKSND tỉnh Nghệ An\n"

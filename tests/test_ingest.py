@@ -11,11 +11,11 @@ from urllib.parse import quote
 
 import pytest
 
-from searcher.articles import read_file
-from searcher.indexer import add, rebuild, remove, sync
-from searcher.legacy import convert
-from searcher.query import build_request
-from searcher.search import Engine
+from searcher.engine.engine import Engine
+from searcher.index.operations import add, rebuild, remove, sync
+from searcher.query.parse import build_request
+from searcher.read.articles import read_file
+from searcher.read.legacy import convert
 from web import create_app
 
 ODD_ID = "Luật Phòng, chống ma túy@1"

@@ -63,7 +63,7 @@ def archive(tmp_path_factory):
 def test_a_pasted_question_missing_a_word_still_finds_its_article(archive, question, wanted):
     """Issue 11: a long question need not have every word in the article ("buổi",
     "đúng hay sai" are in no report); the one it is about comes first."""
-    from searcher.query import build_request
+    from searcher.query.parse import build_request
 
     results = archive.search(build_request(question))
     assert results.total >= 1 and results.hits[0].id == wanted

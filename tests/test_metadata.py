@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from searcher.articles import Article, Problem, parse_record, parse_text, read_file
-from searcher.metadata import MEETING_TYPES, extract, meeting_types
+from searcher.facts.metadata import MEETING_TYPES, extract, meeting_types
+from searcher.read.articles import Article, Problem, parse_record, parse_text, read_file
 
 ROOT = Path(__file__).parent.parent
 

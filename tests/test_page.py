@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_browser import CHROMIUM, browser, page, server  # noqa: F401 (fixtures)
 
-from searcher.collate import collation_key
-from searcher.indexer import rebuild
+from searcher.index.operations import rebuild
+from searcher.vi.collate import collation_key
 
 pytestmark = [
     pytest.mark.browser,

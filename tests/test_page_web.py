@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from searcher.collate import collation_key, vietnamese_sorted
-from searcher.export import to_csv
-from searcher.query import QueryError, build_request
+from searcher.query.parse import QueryError, build_request
+from searcher.results.export import to_csv
+from searcher.vi.collate import collation_key, vietnamese_sorted
 from web import create_app
 from web.presenters import UrlState
 

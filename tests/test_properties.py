@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searcher.query import QueryError, build_request
-from searcher.search import Engine
-from searcher.text import canonical, fold, has_diacritics
+from searcher.engine.engine import Engine
+from searcher.query.parse import QueryError, build_request
+from searcher.vi.text import canonical, fold, has_diacritics
 from web import create_app
 
 VIETNAMESE = (

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from searcher.indexer import add, rebuild
-from searcher.query import build_request
-from searcher.search import Engine
-from searcher.store import LockTimeout, read_pending, writer_lock
+from searcher.engine.engine import Engine
+from searcher.index.generations import LockTimeout, read_pending, writer_lock
+from searcher.index.operations import add, rebuild
+from searcher.query.parse import build_request
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -196,7 +196,8 @@ def test_kill_9_during_add_loses_nothing(tmp_path: Path, point: str) -> None:
 def test_stale_lock_of_a_killed_writer_is_recovered(tmp_path: Path) -> None:
     index = tmp_path / "index"
     code = (
-        "import os, signal, sys\nfrom pathlib import Path\nfrom searcher.store import writer_lock\n"
+        "import os, signal, sys\nfrom pathlib import Path\n"
+        "from searcher.index.generations import writer_lock\n"
         "with writer_lock(Path(sys.argv[1])):\n    os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     r = subprocess.run([sys.executable, "-c", code, str(index)], check=False)
@@ -209,7 +210,8 @@ def test_stale_lock_of_a_killed_writer_is_recovered(tmp_path: Path) -> None:
 def test_a_live_writers_lock_is_never_broken(tmp_path: Path) -> None:
     index = tmp_path / "index"
     code = (
-        "import sys, time\nfrom pathlib import Path\nfrom searcher.store import writer_lock\n"
+        "import sys, time\nfrom pathlib import Path\n"
+        "from searcher.index.generations import writer_lock\n"
         "with writer_lock(Path(sys.argv[1])):\n"
         "    print('locked', flush=True)\n    time.sleep(30)\n"
     )
@@ -295,8 +297,8 @@ def test_searches_keep_working_during_add_and_rebuild(tmp_path: Path) -> None:
         t.start()
     checker = subprocess.Popen(  # a search from another process, in a loop
         [sys.executable, "-c",
-         "import sys,time\nfrom pathlib import Path\nfrom searcher.search import Engine\n"
-         "from searcher.query import build_request\nend=time.time()+8\n"
+         "import sys,time\nfrom pathlib import Path\nfrom searcher.engine.engine import Engine\n"
+         "from searcher.query.parse import build_request\nend=time.time()+8\n"
          "while time.time()<end: Engine(Path(sys.argv[1])).search(build_request('tỉnh'))\n",
          str(index)], stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:

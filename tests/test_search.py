@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-from searcher.indexer import rebuild
-from searcher.query import QueryError, build_request
-from searcher.search import Engine
-from searcher.text import fold
+from searcher.engine.engine import Engine
+from searcher.index.operations import rebuild
+from searcher.query.parse import QueryError, build_request
+from searcher.vi.text import fold
 
 SEED_IDS = {
     "000_8777a9fa8622df86",
@@ -277,7 +277,7 @@ def test_scattered_syllables_do_not_match_a_word(engine: Engine) -> None:
 @pytest.mark.parametrize("typed", ["TPHCM", "TP HCM", "TP.HCM", "tp hcm", "Thành phố Hồ Chí Minh"])
 def test_city_abbreviations_find_the_city(tmp_path, typed: str) -> None:
     """Abbreviations seen on real procuracy pages (issue 11): TPHCM, TP HCM, TP.HCM."""
-    from searcher.indexer import rebuild
+    from searcher.index.operations import rebuild
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -298,7 +298,7 @@ def test_city_abbreviations_find_the_city(tmp_path, typed: str) -> None:
     ("short", "long"), [("VKSQS", "viện kiểm sát quân sự"), ("KSND", "kiểm sát nhân dân")]
 )
 def test_new_abbreviations_expand(short: str, long: str) -> None:
-    from searcher.matching import abbreviations
+    from searcher.query.plan import abbreviations
 
     assert abbreviations()[short.lower()] == tuple(long.split())
 

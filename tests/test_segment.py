@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from searcher.segment import nfc_with_offsets, segment, syllabify
+from searcher.vi.segment import nfc_with_offsets, segment, syllabify
 
 SEEDS = sorted((Path(__file__).parent.parent / "corpus").glob("0*.txt"))
 # Recorded once from pyvi 0.1.1's own ViTokenizer.tokenize (scikit-learn install):
@@ -70,7 +70,7 @@ def test_units_survive(text: str, unit: str) -> None:
 def test_a_long_slashed_run_is_searched_in_bounded_pieces(monkeypatch) -> None:
     """Hostile input: 2,000 gapless syllables that never form a unit. The unit search
     tries each start against a bounded number of ends (it tried every end: cubic)."""
-    from searcher import segment as seg
+    from searcher.vi import segment as seg
 
     calls = []
     real = seg._is_unit

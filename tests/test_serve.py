@@ -11,8 +11,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from searcher.query import build_request
-from searcher.search import Engine
+from searcher.engine.engine import Engine
+from searcher.query.parse import build_request
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 

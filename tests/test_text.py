@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from searcher.text import canonical, fold, has_diacritics, strip_diacritics
+from searcher.vi.text import canonical, fold, has_diacritics, strip_diacritics
 
 
 def nfd(s: str) -> str:

@@ -15,7 +15,7 @@ import csv
 import json
 from pathlib import Path
 
-from searcher.text import old_style_tones
+from searcher.vi.text import old_style_tones
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "searcher" / "data" / "gazetteer.json"

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from searcher.collate import collation_key
-from searcher.search import SearchResults
-from searcher.text import fold
+from searcher.engine.engine import SearchResults
+from searcher.vi.collate import collation_key
+from searcher.vi.text import fold
 
 PARAMS = {  # URL parameter → facet
     "province": "province",
@@ -154,7 +154,7 @@ def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
 
 def _url_value(state: UrlState, facet: str, value: str) -> str:
     """The URL's own spelling of a selected value (so toggling removes it)."""
-    from searcher.text import canonical
+    from searcher.vi.text import canonical
 
     for raw in state.filters.get(facet, []):
         if canonical(raw) == canonical(value) or (facet == "year" and raw == value):

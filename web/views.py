@@ -22,10 +22,10 @@ from flask import (
 )
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from searcher.articles import id_problem
-from searcher.export import to_atom, to_csv, to_jsonl
-from searcher.query import QueryError, SearchRequest, build_request
-from searcher.search import Engine
+from searcher.engine.engine import Engine
+from searcher.query.parse import QueryError, SearchRequest, build_request
+from searcher.read.articles import id_problem
+from searcher.results.export import to_atom, to_csv, to_jsonl
 from web.presenters import (
     PARAMS,
     UrlState,

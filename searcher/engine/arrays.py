@@ -1,0 +1,213 @@
+"""The engine's query path on the segment arrays: masks, BM25, phrase bonuses.
+
+A query is the plan ``searcher.query.plan`` builds (Whoosh query objects used as a
+plain tree: Term, Phrase, And, Or, AndNot, Every). A term is a slice of each
+segment's postings; a phrase intersects position lists; a query's scores are
+numpy sums over its terms. Nothing here reads Whoosh.
+
+>>> import numpy as np
+>>> _starts_of([np.array([3, 9]), np.array([4, 20])]).tolist()  # "a b": a at 3, b at 4
+[3]
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as wq
+
+from searcher.index.arrays.store import Recent, SegmentArrays, open_segment, remember
+from searcher.index.arrays.writer import deleted_docs, leaves, segment_id
+
+K1 = 1.2
+B = 0.75
+REMEMBERED_COUNTS = 4096  # phrase counts kept per view
+PHRASE_BYTES = 8 << 20  # documents of recent phrases kept per view (the common ones)
+
+
+class MissingArrays(RuntimeError):
+    """A segment of the index has no arrays yet (a writer is finishing): keep the old view."""
+
+
+def _starts_of(position_lists: list[np.ndarray]) -> np.ndarray:
+    """Positions where list 0, then 1, … stand one after another (sorted inputs)."""
+    rare = min(range(len(position_lists)), key=lambda j: len(position_lists[j]))
+    starts = np.asarray(position_lists[rare], dtype=np.int64) - rare
+    for j, plist in enumerate(position_lists):
+        if j == rare or not len(starts):
+            continue
+        want = starts + j
+        at = np.searchsorted(plist, want)
+        ok = at < len(plist)
+        ok[ok] = plist[at[ok]] == want[ok]
+        starts = starts[ok]
+    return starts
+
+
+class ArrayIndex:
+    """The arrays of every segment of one Whoosh reader, numbered as Whoosh numbers
+    documents (segment after segment), with its deletions."""
+
+    def __init__(self, gen: Path, reader) -> None:
+        self.segments: list[SegmentArrays] = []
+        bases = []
+        live_parts = []
+        for sub, base in leaves(reader):
+            seg = open_segment(gen, segment_id(sub))
+            if seg is None or seg.n != sub.doc_count_all():
+                raise MissingArrays(segment_id(sub))
+            live = np.ones(seg.n, dtype=bool)
+            live[deleted_docs(sub)] = False
+            self.segments.append(seg)
+            bases.append(base)
+            live_parts.append(live)
+        self.bases = bases
+        self.live = np.concatenate(live_parts) if live_parts else np.zeros(0, dtype=bool)
+        self.size = len(self.live)
+        self.n_docs = max(int(self.live.sum()), 1)
+        self._lengths: dict[str, tuple[np.ndarray, float]] = {}
+        self._phrases = Recent(PHRASE_BYTES)  # documents of recent phrases
+        self._counts: dict[tuple[str, ...], int] = {}  # documents per folded phrase
+
+    # -- terms ---------------------------------------------------------------------
+    def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, frequencies) of ``term`` in ``field``, every segment."""
+        ids, tfs = [], []
+        for seg, base in zip(self.segments, self.bases, strict=True):
+            tid = seg.term_id(field, term)
+            if tid >= 0:
+                docs, tf = seg.postings(field, tid)
+                ids.append(docs.astype(np.int64) + base)
+                tfs.append(tf)
+        if not ids:
+            return np.empty(0, np.int64), np.empty(0, np.float32)
+        return np.concatenate(ids), np.concatenate(tfs).astype(np.float32)
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        total = 0
+        for seg in self.segments:
+            tid = seg.term_id(field, term)
+            if tid >= 0:
+                toff = seg[f"{field}.toff"]
+                total += int(toff[tid + 1] - toff[tid])
+        return total
+
+    def lengths(self, field: str) -> tuple[np.ndarray, float]:
+        """Per-document token counts of ``field`` (at least 1) and their mean."""
+        found = self._lengths.get(field)
+        if found is None:
+            parts = [np.maximum(seg.lengths(field), 1) for seg in self.segments]
+            arr = np.concatenate(parts).astype(np.float32) if parts else np.ones(0, np.float32)
+            found = self._lengths[field] = (arr, float(arr.mean()) if len(arr) else 1.0)
+        return found
+
+    def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
+        """Documents where ``words`` stand together, in order, in ``field`` (the last
+        phrases are remembered: matching and ranking ask for the same ones)."""
+        return self._phrases.get((field, tuple(words)), self._phrase_docs)
+
+    def _phrase_docs(self, key: tuple[str, tuple[str, ...]]) -> np.ndarray:
+        field, words = key
+        out = []
+        for seg, base in zip(self.segments, self.bases, strict=True):
+            tids = [seg.term_id(field, w) for w in words]
+            if min(tids, default=-1) < 0:
+                continue
+            starts = _starts_of([seg.positions(field, t) for t in tids])
+            if not len(starts):
+                continue
+            docoff = seg.docoff(field)
+            doc = np.searchsorted(docoff, starts, side="right") - 1
+            inside = starts + len(words) - 1 < docoff[doc + 1]
+            out.append((np.unique(doc[inside]) + base).astype(np.int32))
+        return np.concatenate(out) if out else np.empty(0, np.int32)
+
+    # -- what the index says of folded syllables (``searcher.query.words.Lexicon``) ---------
+    def count(self, syllable: str) -> int:
+        return self.doc_frequency("body_folded", syllable)
+
+    def phrase_count(self, syllables: tuple[str, ...]) -> int:
+        """Documents where the folded syllables stand together: a pair in bodies (the
+        pair tables), a longer run in titles or bodies."""
+        return remember(self._counts, syllables, self._phrase_count, REMEMBERED_COUNTS)
+
+    def _phrase_count(self, syllables: tuple[str, ...]) -> int:
+        if len(syllables) == 2:  # the pair tables: a few binary searches
+            return self.pair_count(*syllables, folded=True)
+        words = list(syllables)
+        body, title = (
+            self.phrase_docs("body_folded", words),
+            self.phrase_docs("title_folded", words),
+        )
+        return len(np.union1d(body, title)) if len(title) else len(body)
+
+    def pair_count(self, a: str, b: str, folded: bool = False) -> int:
+        """Documents whose body holds ``a`` right before ``b`` (canonical syllables, or
+        folded ones summed over their accent forms: a body holding two forms of the
+        pair counts twice)."""
+        total = 0
+        for seg in self.segments:
+            ids_a, ids_b = seg.syllable_ids(a, folded), seg.syllable_ids(b, folded)
+            if len(ids_a) and len(ids_b):
+                total += int(seg.pair_dfs(ids_a, ids_b).sum())
+        return total
+
+    # -- queries -------------------------------------------------------------------
+    def mask(self, q: wq.Query) -> np.ndarray:
+        """Boolean array over document numbers: True where ``q`` matches."""
+        if isinstance(q, wq.Every):
+            return np.ones(self.size, dtype=bool)
+        if isinstance(q, wq.AndNot):
+            return self.mask(q.a) & ~self.mask(q.b)
+        if isinstance(q, (wq.And, wq.Or)) and q.subqueries:
+            combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
+            return combine.reduce([self.mask(sub) for sub in q.subqueries])
+        out = np.zeros(self.size, dtype=bool)
+        if isinstance(q, wq.Term):
+            out[self.postings(q.fieldname, q.text)[0]] = True
+        elif isinstance(q, wq.Phrase):
+            out[self.phrase_docs(q.fieldname, list(q.words))] = True
+        return out
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+    def scores(self, q: wq.Query, boost: float = 1.0, out: np.ndarray | None = None) -> np.ndarray:
+        """BM25 of the plan's terms, plus each phrase's idf-weighted bonus where its
+        words stand together; And and Or add their parts."""
+        out = np.zeros(self.size, dtype=np.float32) if out is None else out
+        boost *= getattr(q, "boost", 1.0)
+        if isinstance(q, wq.Term):
+            ids, tf = self.postings(q.fieldname, q.text)
+            if len(ids):
+                lengths, avg = self.lengths(q.fieldname)
+                norm = K1 * (1 - B + B * lengths[ids] / avg)
+                out[ids] += boost * self._idf(len(ids)) * tf * (K1 + 1) / (tf + norm)
+        elif isinstance(q, wq.Phrase):
+            words = list(q.words)
+            weight = boost * sum(
+                math.log(1 + self.n_docs / (self.doc_frequency(q.fieldname, w) + 1)) for w in words
+            )
+            if weight:
+                out[self.phrase_docs(q.fieldname, words)] += weight
+        elif isinstance(q, (wq.Or, wq.And)):
+            for sub in q.subqueries:
+                self.scores(sub, boost, out)
+        elif isinstance(q, wq.AndNot):
+            self.scores(q.a, boost, out)
+        return out
+
+    def top(self, q: wq.Query, allowed: np.ndarray, offset: int, limit: int) -> list:
+        """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``."""
+        candidates = np.flatnonzero(allowed)
+        if not len(candidates):
+            return []
+        scores = self.scores(q)[candidates]
+        keep = min(len(candidates), offset + limit)
+        if keep < len(candidates):
+            part = np.argpartition(-scores, keep - 1)[:keep]
+            candidates, scores = candidates[part], scores[part]
+        order = np.lexsort((candidates, -scores))[offset : offset + limit]
+        return [(int(candidates[i]), float(scores[i])) for i in order]

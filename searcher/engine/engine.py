@@ -1,0 +1,328 @@
+"""Run a ``SearchRequest`` against the live index and return plain data.
+
+``Engine`` keeps one Whoosh searcher and its facet arrays, reopening them when
+``rebuild`` swaps in a new generation or ``add`` commits. The CLI and the web
+app both call ``Engine.search`` and render the same ``SearchResults``.
+
+>>> from pathlib import Path
+>>> Engine(Path("/nonexistent")).search(build_request("")).total
+0
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, replace
+from pathlib import Path
+from unicodedata import normalize
+
+import numpy as np
+
+from searcher.engine.arrays import ArrayIndex, MissingArrays
+from searcher.engine.facets import FacetIndex
+from searcher.index.generations import build_info, current_generation, index_size, open_current
+from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
+from searcher.query.plan import (
+    QueryPlan,
+    folded_expansions,
+    highlight_terms,
+    text_query,
+)
+from searcher.query.words import known_words
+from searcher.results.complete import complete
+from searcher.results.export import export_row
+from searcher.results.highlight import highlight_html
+from searcher.results.hits import ArticleView, Hit, SearchResults, hit
+from searcher.results.suggest import Vocabulary, suggestion
+from searcher.vi.segment import segment
+from searcher.vi.text import fold
+
+__all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
+REFRESH_SECONDS = 0.5
+CLOSEST = 5  # closest articles shown when none holds every word
+SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
+NORMS = ("NFC", "NFD")
+
+
+def load_shared_tables() -> None:
+    """Load the tables every search reads and no index changes (the segmenter's model
+    and dictionary, places, abbreviations): a pre-forking server calls this once, so
+    its workers share these pages instead of each loading a copy."""
+    known_words()
+    folded_expansions()
+    segment("Viện kiểm sát nhân dân tỉnh Thanh Hóa họp giao ban")
+
+
+class _View:
+    """One open index: its segment arrays (the query path) and a Whoosh searcher for
+    the stored fields of the page's hits. Immutable once built: threads share it."""
+
+    def __init__(self, index, gen: Path) -> None:
+        self.index = index
+        self.searcher = index.searcher()
+        try:
+            self.arrays = ArrayIndex(gen, self.searcher.reader())
+        except BaseException:
+            self.searcher.close()
+            raise
+        self.facets = FacetIndex(self.arrays)
+        known_words()  # the word dictionary, loaded once per process before a query needs it
+        self.stored_lock = threading.Lock()  # one file position per Whoosh reader
+        self._vocab: Vocabulary | None = None
+        self._titles: list[str] | None = None
+
+    def __del__(self) -> None:
+        """Close the segment files when no search (or export) uses this view any more;
+        a replaced view is not closed at once, an export may still be reading it."""
+        with contextlib.suppress(Exception):
+            self.searcher.close()
+
+    def stored(self, docnums: list[int]) -> list[dict]:
+        with self.stored_lock:
+            return [self.searcher.stored_fields(d) for d in docnums]
+
+    @property
+    def titles(self) -> list[str]:
+        """Folded titles of every document (for completions), from the arrays."""
+        if self._titles is None:
+            self._titles = [fold(t) for seg in self.arrays.segments for t in seg.titles.tolist()]
+        return self._titles
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocab is None:
+            self._vocab = Vocabulary(self.arrays)
+        return self._vocab
+
+
+class Engine:
+    """Searches the index in ``index_dir``; safe to share between threads. Searches
+    run side by side on the current view; only swapping views takes a lock."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()  # guards the view swap, never a whole search
+        self._view: _View | None = None
+        self._generation: Path | None = None
+        self._checked = 0.0
+
+    def _current(self) -> _View | None:
+        now = time.monotonic()
+        if self._view is not None and now - self._checked < REFRESH_SECONDS:
+            return self._view
+        with self._lock:
+            if self._view is not None and now - self._checked < REFRESH_SECONDS:
+                return self._view
+            self._checked = now
+            try:
+                self._refresh()
+            except (OSError, MissingArrays):  # swapped again, or arrays still being written
+                self._checked = 0.0 if self._view is None else now
+        return self._view
+
+    def _refresh(self) -> None:
+        gen = current_generation(self.index_dir)
+        if gen is None:
+            self._view = None
+        elif self._view is None or gen != self._generation:
+            index = open_current(self.index_dir)
+            if index is not None:
+                self._view, self._generation = _View(index, gen), gen
+        elif not self._view.searcher.up_to_date():
+            self._view = _View(self._view.index, gen)
+
+    def ready(self) -> bool:
+        """Is there a built index to search?"""
+        return current_generation(self.index_dir) is not None
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        started = time.perf_counter()
+        view = self._current()
+        if view is None:
+            return SearchResults(request.text, 0, request.page, request.limit, 0.0, None, [])
+        return self._search(view, request, started)
+
+    def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
+        fx = view.facets
+        plan, text_mask, masks, matched = self._selection(view, request)
+        total = int(matched.sum())
+        suggested = self._suggestion(view, request, masks, total)
+        if total == 0 and request.autocorrect and suggested is not None:
+            # nothing found, the correction finds some: show them
+            parsed = parse_query(suggested)
+            alternative = replace(request, text=suggested, clauses=parsed.clauses,
+                                  exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
+            results = self._search(view, alternative, started)
+            results.query, results.corrected, results.suggestion = request.text, suggested, None
+            return results
+        offset = (request.page - 1) * request.limit
+        exact, folded = highlight_terms(request, view.arrays)
+        ranked = self._ranked(view, request, plan, matched, offset, request.limit)
+        hits = self._hits(view, ranked, exact, folded)
+        relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
+        closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
+        took = (time.perf_counter() - started) * 1000
+        return SearchResults(
+            query=request.text,
+            total=total,
+            page=request.page,
+            limit=request.limit,
+            took_ms=took,
+            suggestion=suggested,
+            hits=hits,
+            facets=fx.facets(request, text_mask, masks),
+            sort=request.sort,
+            relaxed=relaxed,
+            closest=closest,
+            date_from=request.date_from.isoformat() if request.date_from else None,
+            date_to=request.date_to.isoformat() if request.date_to else None,
+        )
+
+    def _selection(self, view: _View, request: SearchRequest):
+        """(plan, text mask, filter masks, matched): the documents a request selects,
+        for a page of results and for an export alike."""
+        plan = text_query(request, lexicon=view.arrays)
+        text_mask = self._matching(view, plan)
+        masks = view.facets.filter_masks(request)
+        matched = text_mask.copy()
+        for m in masks.values():
+            matched &= m
+        return plan, text_mask, masks, matched
+
+    def _suggestion(self, view: _View, request: SearchRequest, masks: dict, total: int):
+        """Did-you-mean, only for a query that finds (almost) nothing, and only when the
+        suggested query finds more articles (under the same filters)."""
+        if not request.clauses or total >= SUGGEST_BELOW:
+            return None
+        suggested = suggestion(request.text, view.vocabulary)
+        if suggested is None:
+            return None
+        try:
+            parsed = parse_query(suggested)
+        except QueryError:
+            return None
+        alternative = replace(request, clauses=parsed.clauses, exclusions=parsed.exclusions)
+        found = self._matching(view, text_query(alternative, lexicon=view.arrays))
+        for m in masks.values():
+            found &= m
+        return suggested if int(found.sum()) > total else None
+
+    @staticmethod
+    def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:
+        stored = view.stored([d for d, _ in ranked])
+        return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
+
+    def _closest(self, view: _View, plan: QueryPlan, masks: dict, exact: set[str],
+                 folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
+        """When no article holds every word: the articles holding most of them (under
+        the filters, without the excluded words), each with the words it lacks, ranked
+        as results are. Never counted as results."""
+        clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
+        held = np.zeros(view.arrays.size, dtype=np.int32)
+        for _, m in clause_masks:
+            held += m
+        allowed = (held > 0) & view.facets.live
+        if plan.excluded is not None:
+            allowed &= ~view.arrays.mask(plan.excluded)
+        for m in masks.values():
+            allowed &= m
+        allowed &= held >= max(held[allowed].max(initial=0), 1)  # only the fullest
+        ranked = view.arrays.top(plan.rank, allowed, 0, limit)
+        hits = self._hits(view, ranked, exact, folded)
+        for found, (d, _) in zip(hits, ranked, strict=True):
+            found.missing = [label for label, m in clause_masks if not m[d]]
+        return hits
+
+    @staticmethod
+    def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):
+        """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
+        if plan is not None and request.sort == "relevance":
+            return view.arrays.top(plan.rank, matched, offset, limit)
+        docnums = np.flatnonzero(matched)
+        keys = view.facets.sort_key[docnums]
+        order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
+        return [(int(d), None) for d in docnums[order][offset : offset + limit]]
+
+    def export(self, request: SearchRequest, batch: int = 200) -> Iterator[dict]:
+        """Every result of ``request`` (not one page), in its order, as flat rows of
+        metadata (``searcher.results.export.FIELDS``). The order is computed once; stored fields are
+        read a batch at a time, so a long export never holds the engine for long."""
+        view = self._current()
+        if view is None:
+            return
+        plan, _, _, matched = self._selection(view, request)
+        ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
+        for start in range(0, len(ranked), batch):
+            part = ranked[start : start + batch]
+            for stored, (_, score) in zip(view.stored([d for d, _ in part]), part, strict=True):
+                yield export_row(stored, score)
+
+    @staticmethod
+    def _matching(view: _View, plan: QueryPlan | None) -> np.ndarray:
+        """Live documents matching the plan (all live documents for None). A long
+        query's articles hold ``plan.should_match`` of its clauses' weight (idf:
+        common words count lightly), not every clause."""
+        fx = view.facets
+        if plan is None:
+            return fx.live.copy()
+        if not plan.should_match:
+            return view.arrays.mask(plan.match) & fx.live
+        n = view.arrays.n_docs
+        held = np.zeros(view.arrays.size, dtype=np.float32)
+        total = 0.0
+        for _, q in plan.clauses:
+            m = view.arrays.mask(q) & fx.live
+            df = int(m.sum())
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            held += weight * m
+            total += weight
+        found = (held >= plan.should_match * total) & (held > 0)  # clause masks are live
+        if plan.excluded is not None:
+            found &= ~view.arrays.mask(plan.excluded)
+        return found
+
+    def article(self, article_id: str, request: SearchRequest | None = None) -> ArticleView | None:
+        """One article's metadata and clean text, query words marked if given."""
+        view = self._current()
+        if view is None:
+            return None
+        stored = None
+        with view.stored_lock:
+            for form in dict.fromkeys((article_id, *(normalize(f, article_id) for f in NORMS))):
+                stored = view.searcher.document(id=form)
+                if stored is not None:  # an id typed in another Unicode form is the same id
+                    break
+        if stored is None:
+            return None
+        exact, folded = highlight_terms(request, view.arrays) if request else (set(), set())
+        shown = hit(stored, None, exact, folded)
+        body = stored.get("body_text", "")
+        return ArticleView(
+            **asdict(shown),
+            author=stored.get("author"),
+            body=body,
+            body_html=highlight_html(body, exact, folded),
+            source=stored.get("source", ""),
+        )
+
+    def stats(self) -> dict:
+        """Article count, facet value counts, index size and last build."""
+        results = self.search(build_request("", limit=1))
+        return {
+            "articles": results.total,
+            "facets": {
+                name: {v.value: v.count for v in values} for name, values in results.facets.items()
+            },
+            "index_bytes": index_size(self.index_dir),
+            "build": build_info(self.index_dir),
+        }
+
+    def completions(self, prefix: str, limit: int = 8) -> list[str]:
+        """As-you-type suggestions (``searcher.results.complete``)."""
+        view = self._current()
+        return [] if view is None else complete(view.vocabulary, view.arrays, view.titles,
+                                                prefix, limit)  # fmt: skip

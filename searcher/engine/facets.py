@@ -1,0 +1,150 @@
+"""Facet counting over per-document value arrays (numpy), not Whoosh ``groupedby``.
+
+For each facet field, one small integer per document (a bitmask for the
+multi-valued ``meeting_type``) comes from the segment arrays the indexer wrote.
+Counting the facets of a result set is then a ``bincount`` over its document
+numbers. Facets behave like multi-select: a facet's counts apply every
+other facet's filters but not its own.
+
+>>> order_values("year", {"2021": 3, "2020": 1})
+['2020', '2021']
+>>> order_values("province", {"Hà Nội": 1, "Thanh Hóa": 4})
+['Thanh Hóa', 'Hà Nội']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from searcher.query.parse import FACETS, SearchRequest
+from searcher.vi.collate import collation_key
+from searcher.vi.text import canonical
+
+MULTI_VALUED = {"meeting_type"}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+class FacetIndex:
+    """Per-document facet codes and sort dates, from the segment arrays: each
+    segment's codes are mapped onto one sorted list of values per facet."""
+
+    def __init__(self, index) -> None:
+        segments = index.segments
+        self.size = index.size
+        self.live = index.live
+        self.values: dict[str, list[str]] = {}
+        self.codes: dict[str, np.ndarray] = {}
+        for name in FACETS:
+            values = sorted({v for seg in segments for v in seg.meta["facets"][name]})
+            self.values[name] = values
+            position = {v: i for i, v in enumerate(values)}
+            parts = []
+            for seg in segments:
+                own = seg.meta["facets"][name]
+                codes = np.asarray(seg[f"facet.{name}"])
+                if name in MULTI_VALUED:
+                    mapped = np.zeros(len(codes), dtype=np.int64)
+                    for i, v in enumerate(own):
+                        if position[v] < 63:
+                            bit = (codes >> np.int64(i)) & np.int64(1)
+                            mapped |= bit << np.int64(position[v])
+                else:
+                    table = np.array([position[v] for v in own] + [-1], dtype=np.int32)
+                    mapped = table[codes]  # code -1 → the last slot (-1)
+                parts.append(mapped)
+            dtype = np.int64 if name in MULTI_VALUED else np.int32
+            self.codes[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+        self.years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
+        # newest/oldest ordering: y * 372 + m * 31 + d of the "sort_date" (0: none)
+        keys = [np.asarray(seg["sort_key"]) for seg in segments]
+        self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
+
+    def value_mask(self, facet: str, wanted: list) -> np.ndarray:
+        """Documents whose ``facet`` has any of the wanted values."""
+        codes = self.codes[facet]
+        if facet == "year":
+            ok = np.zeros(len(self.years) + 1, dtype=bool)
+            for lo, hi in wanted:
+                ok[:-1] |= (self.years >= lo) & (self.years <= hi)
+            return ok[codes]  # code -1 → last slot (False)
+        keys = {canonical(str(v)) for v in wanted}
+        indexes = [i for i, v in enumerate(self.values[facet]) if canonical(v) in keys]
+        if facet in MULTI_VALUED:
+            bits = 0
+            for i in indexes:
+                bits |= 1 << i
+            return (codes & np.int64(bits)) != 0
+        ok = np.zeros(len(self.values[facet]) + 1, dtype=bool)
+        ok[indexes] = True
+        return ok[codes]
+
+    def filter_masks(self, request: SearchRequest) -> dict[str, np.ndarray]:
+        """A mask per active filter; the date range is one more, applied to every facet."""
+        masks = {
+            facet: self.value_mask(facet, wanted)
+            for facet, wanted in request.filters.items()
+            if wanted
+        }
+        if request.date_from or request.date_to:
+            lo = day_key(request.date_from) if request.date_from else 1
+            hi = day_key(request.date_to) if request.date_to else np.iinfo(np.int32).max
+            masks["date"] = (self.sort_key >= lo) & (self.sort_key <= hi)
+        return masks
+
+    def count(self, facet: str, mask: np.ndarray) -> dict[str, int]:
+        codes = self.codes[facet][mask]
+        names = self.values[facet]
+        if facet in MULTI_VALUED:
+            return {
+                name: int(np.count_nonzero(codes & (np.int64(1) << i)))
+                for i, name in enumerate(names[:63])
+            }
+        counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        return {name: int(c) for name, c in zip(names, counts, strict=True)}
+
+    def facets(
+        self, request: SearchRequest, text_mask: np.ndarray, masks: dict[str, np.ndarray]
+    ) -> dict[str, list[FacetValue]]:
+        """Counts for every facet, each under all filters but its own."""
+        out = {}
+        for facet in FACETS:
+            mask = text_mask.copy()
+            for other, m in masks.items():
+                if other != facet:
+                    mask &= m
+            counts = self.count(facet, mask)
+            selected = _selected_values(request, facet, self.values[facet])
+            shown = {v: c for v, c in counts.items() if c > 0 or v in selected}
+            out[facet] = [
+                FacetValue(v, shown[v], v in selected) for v in order_values(facet, shown)
+            ]
+        return out
+
+
+def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> set[str]:
+    wanted = request.filters.get(facet, [])
+    if facet == "year":
+        return {v for v in values if v.isdigit() and any(lo <= int(v) <= hi for lo, hi in wanted)}
+    keys = {canonical(str(w)) for w in wanted}
+    return {v for v in values if canonical(v) in keys}
+
+
+def day_key(day) -> int:
+    """The ``sort_key`` of a date: increasing with the date."""
+    return day.year * 372 + day.month * 31 + day.day
+
+
+def order_values(facet: str, counts: dict[str, int]) -> list[str]:
+    """Stable order: years chronologically; everything else by count, then in
+    Vietnamese alphabetical order ("Đà Nẵng" before "Thái Bình" before "Thanh Hóa")."""
+    if facet == "year":
+        return sorted(counts)
+    return sorted(counts, key=lambda v: (-counts[v], collation_key(v)))

@@ -1,0 +1,58 @@
+"""The Whoosh schema: two analysis views of title and body, facets, stored metadata.
+
+>>> sorted(n for n in build_schema().names() if n.startswith("title"))
+['title', 'title_text', 'title_words']
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from searcher.analysis.analyzers import syllable_analyzer, word_analyzer
+
+TEXT_FIELDS = ("title", "body")
+VIEWS = ("", "_words")  # canonical syllables (with positions), compounds
+FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
+TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
+SCHEMA_VERSION = 5  # bump when fields, analysis or metadata extraction change: full rebuild
+
+
+def build_schema() -> Schema:
+    """Fields:
+
+    - ``title``/``body``: canonical syllables with positions; ``title_words``/``body_words``:
+      compounds with frequencies (no query needs their positions). Not stored. The
+      folded views the engine also searches are derived from the syllables (folding
+      is a function of a syllable): the segment arrays hold them, Whoosh need not.
+    - facet fields, indexed as single exact terms (``meeting_type`` has several)
+    - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12")
+    - stored: the original title and clean body, dates, unit, author, url, source
+      file (name, size, sha1, record locator), content hash
+    """
+    fields: dict[str, object] = {
+        "id": ID(unique=True, stored=True),
+        "content_hash": ID(stored=True),
+        "source": STORED(),  # the file inside the corpus ("tin/2024.jsonl")
+        "source_size": STORED(),
+        "source_sha1": STORED(),
+        "locator": STORED(),  # line (JSONL) or position (JSON array) in the file
+        "url": STORED(),  # the original article on the web
+        "title_text": STORED(),
+        "body_text": STORED(),
+        "author": STORED(),
+        "unit": STORED(),
+        "published": STORED(),
+        "meeting_date": STORED(),
+        "meeting_types": STORED(),
+        "sort_date": ID(stored=True),
+    }
+    for name in TEXT_FIELDS:
+        boost = TITLE_BOOST if name == "title" else 1.0
+        fields[name] = TEXT(analyzer=syllable_analyzer(), field_boost=boost)
+        fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost, phrase=False)
+    for name in FACET_FIELDS:
+        if name == "meeting_type":
+            fields[name] = KEYWORD(stored=False, commas=True, lowercase=False)
+        else:
+            fields[name] = ID(stored=True)
+    return Schema(**fields)

@@ -1,0 +1,383 @@
+"""Read raw articles (.txt, .html/.htm, .json, .jsonl) in any supported encoding.
+
+A file gives a stream of ``Article`` and ``Problem``: one bad record or file is
+reported by name with a reason and never stops the rest. JSONL is read record
+by record (a 1 GB export in constant memory); the 5 MB limit applies to each
+article, not to the file. Ids are the user's: the JSON ``id`` or the file stem,
+kept exactly.
+
+>>> a = parse_text("Hội nghị giao ban\\n1/15/2021 7:29:59 AM Sáng ngày 12/1/2021, ...", "x")
+>>> a.title, a.published.isoformat()
+('Hội nghị giao ban', '2021-01-15')
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from searcher.read.clean import clean_lines, split_author, split_page
+from searcher.read.decode import DecodeError, decode_bytes, decode_line
+from searcher.read.html import html_to_page
+from searcher.read.legacy import convert
+from searcher.read.sources import (
+    MAX_ARTICLE_BYTES,
+    MAX_JSON_BYTES,
+    SUFFIXES,
+    SourceError,
+    open_source,
+    read_bounded,
+    shown,
+)
+from searcher.vi.dates import CMS_TIMESTAMP, DMY, ISO_DATE, parse_cms_timestamp, parse_date
+from searcher.vi.text import canonical, clean_text, fold
+
+MAX_ID_CHARS = 200
+NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: original text for display, facts read from the page.
+    ``locator`` is the record's line (JSONL) or position (JSON array) in its file."""
+
+    id: str
+    title: str
+    body: str
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str = ""
+    furniture: str = ""  # site furniture (footer, owner), used only to read metadata
+    locator: int | None = None
+    note: str | None = None  # something the reader did that the user should know
+
+    @property
+    def content_hash(self) -> str:
+        """Same title and body in any Unicode form or case → same hash."""
+        key = canonical(self.title + "\n" + self.body)
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An article that was skipped, and why (in plain words)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why a string cannot be an article id, or None. Anything else is kept exactly.
+
+    >>> id_problem("Luật Phòng, chống ma túy@1") is None, id_problem("a\\x07b")
+    (True, 'the id has a control or invisible character')
+    """
+    if not article_id.strip():
+        return "the id is empty"
+    if len(article_id) > MAX_ID_CHARS:
+        return f"the id is too long ({len(article_id)} characters, at most {MAX_ID_CHARS})"
+    if article_id in (".", ".."):
+        return f"'{article_id}' cannot be an id"
+    if clean_text(article_id) != unicodedata.normalize("NFC", article_id) or any(
+        unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in article_id
+    ):
+        return "the id has a control or invisible character"
+    return None
+
+
+def web_address(raw: str) -> str | None:
+    """An http(s) address, or None: anything else (``javascript:``, a path) is dropped.
+
+    >>> web_address(" https://vks.example/tin?id=1 "), web_address("javascript:alert(1)")
+    ('https://vks.example/tin?id=1', None)
+    """
+    url = raw.strip()
+    ok = url.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in url)
+    return url if ok and len(url) <= 2000 else None
+
+
+def _split_lines(text: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
+
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[\s:]*", re.IGNORECASE)
+# a stamp at the start of a line, then the text: (pattern, its date)
+_STAMP_PREFIXES = (
+    (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
+    (_DATE_PREFIX, lambda m: parse_date(m.group(1))),
+)
+_STAMP_FILLER = re.compile(
+    r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|ngay|gmt)\b|"
+    r"\d{1,2}:\d{2}(?::\d{2})?|[+-]\d{1,2}\b|[\s,:()|.\-]+"
+)
+
+
+def news_stamp(line: str) -> date | bool | None:
+    """A line that is only a date stamp: its date when it is the article's
+    ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022"),
+    False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
+    None when the line says anything else.
+
+    >>> news_stamp("04/07/2023 08:53"), news_stamp("Thứ sáu, 16/04/2021")
+    (datetime.date(2023, 7, 4), False)
+    >>> news_stamp("12/01/2022"), news_stamp("Hội nghị 12/9/2022")
+    (datetime.date(2022, 1, 12), None)
+    """
+    if len(line) > 80:
+        return None
+    folded = fold(line)
+    m = DMY.search(folded) or ISO_DATE.search(folded)
+    if not m or _STAMP_FILLER.sub("", folded[: m.start()] + " " + folded[m.end() :]).strip():
+        return None
+    header = re.search(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\b", folded)
+    if header and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
+        return False  # "Thứ sáu, 16/04/2021": the day the page was shown, not the article's
+    return parse_date(m.group(0)) or False
+
+
+def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
+    """A scraped page: title line, optional CMS timestamp line, body, furniture."""
+    page = split_page(_split_lines(clean_text(text)))
+    published = None
+    kept: list[str] = []
+    for i, line in enumerate(page.lines):
+        prefix = i <= 3 and next(
+            ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
+        )
+        if prefix:  # "1/15/2021 7:29:59 AM …", "date 2025-10-19 (GLO)- Quân đoàn …"
+            m, read = prefix
+            published = published or read(m)
+            if rest := line[m.end() :].strip():
+                kept.append(rest)
+            continue
+        if i <= 3 and (stamp := news_stamp(line)) is not None:
+            published = published or stamp or None
+            continue  # a stamp line, or the page's own date header: not the article's text
+        kept.append(line)
+    furniture = "\n".join(page.furniture)
+    return make_article(kept, article_id, source, published=published, furniture=furniture, **extra)
+
+
+def make_article(
+    lines: list[str],
+    article_id: str,
+    source: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    url: str | None = None,
+    furniture: str = "",
+    locator: int | None = None,
+    note: str | None = None,
+) -> Article | Problem:
+    """The one rule for every format: invisible characters never count, a title
+    alone is an article (photo reports, short notices), nothing at all is not."""
+    if problem := id_problem(article_id):
+        return Problem(source, problem)
+    lines = [ln.strip() for ln in lines if clean_text(ln).strip()]
+    title = " ".join(clean_text(title or "").split())
+    if not title:
+        if not lines:
+            return Problem(source, "empty article: no text after cleaning")
+        title, lines = " ".join(lines[0].split()), lines[1:]
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    cleaned = split_author(lines)
+    return Article(
+        id=article_id,
+        title=title,
+        body="\n".join(cleaned.lines).strip(),
+        author=cleaned.author,
+        published=published,
+        url=web_address(url) if url else None,
+        source=source,
+        furniture=furniture,
+        locator=locator,
+        note=note,
+    )
+
+
+def parse_html(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
+    """Article text from HTML markup; title from <h1> or <title>; canonical url kept."""
+    page = html_to_page(text)
+    lines = ([page.title] if page.title else []) + page.lines
+    return parse_text("\n".join(lines), article_id, source, url=page.url, **extra)
+
+
+def parse_record(
+    record: object, default_id: str, source: str, locator: int | None = None
+) -> Article | Problem:
+    """One JSON object with ``title`` and ``body`` (optional date, url, source, id)."""
+    if not isinstance(record, dict):
+        return Problem(source, f"expected a JSON object, got {type(record).__name__}")
+    for name in ("title", "body"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
+    if record.get("title") is None and record.get("body") is None:
+        return Problem(source, "missing fields 'title' and 'body'")
+    for name in ("date", "url", "source", "id"):
+        value = record.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
+    article_id = default_id if record.get("id") in (None, "") else str(record["id"])
+    published = parse_date(str(record["date"])) if record.get("date") else None
+    if record.get("date") and published is None:
+        return Problem(source, f"field 'date' is not a date: {str(record['date'])[:40]!r}")
+    title, body = record.get("title") or "", record.get("body") or ""
+    if len(title) + len(body) > MAX_ARTICLE_BYTES:
+        return Problem(source, "article too large (the limit is 5 MB)")
+    (title, title_from), (body, body_from) = convert(title), convert(body)
+    legacy = title_from or body_from
+    note = f"converted from {legacy} to Unicode" if legacy else None
+    url = str(record["url"]) if record.get("url") else None
+    return make_article(
+        clean_lines(_split_lines(clean_text(body))),
+        article_id,
+        str(record.get("source") or source),
+        title=title,
+        published=published,
+        url=url,
+        locator=locator,
+        note=note,
+    )
+
+
+def parse_json(text: str, stem: str, source: str) -> Iterator[Article | Problem]:
+    """A JSON object or an array of objects; ``null`` entries (removed records) are skipped."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Problem(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
+        return
+    except RecursionError:
+        yield Problem(source, "invalid JSON: nested too deeply")
+        return
+    if isinstance(data, list):
+        for n, record in enumerate(data, 1):
+            if record is not None:
+                yield parse_record(record, f"{stem}-{n}", f"{source}[{n}]", n)
+    else:
+        yield parse_record(data, stem, source)
+
+
+def _jsonl_lines(fh: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, problem) for each line, each read with a bounded buffer."""
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        stream = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline=None)
+        for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
+            if len(line) > MAX_ARTICLE_BYTES:
+                yield n, None, "record too large (the limit is 5 MB)"
+                while line and not line.endswith("\n"):
+                    line = stream.readline(MAX_ARTICLE_BYTES)
+                continue
+            yield n, line, None
+        return
+    n = 0
+    while raw := fh.readline(MAX_ARTICLE_BYTES + 1):
+        n += 1
+        if len(raw) > MAX_ARTICLE_BYTES:
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                raw = fh.readline(MAX_ARTICLE_BYTES)
+            yield n, None, "record too large (the limit is 5 MB)"
+            continue
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            yield n, decode_line(raw), None
+        except DecodeError as exc:
+            yield n, None, str(exc)
+
+
+def parse_jsonl(
+    fh: BinaryIO, stem: str, source: str, position: Callable[[int], None] | None = None
+) -> Iterator[Article | Problem]:
+    """One JSON object a line, streamed; a broken line is reported, the others read.
+    ``position`` is told how many bytes were read after each line. A stream whose first
+    lines are all unreadable is not JSONL (binary data piped in): said once, not per line."""
+    readable = 0
+    for n, line, problem in _jsonl_lines(fh):
+        if position is not None:
+            position(fh.tell())
+        where = f"{source}:{n}"
+        if readable == 0 and n > NOT_JSONL_AFTER:
+            yield Problem(source, f"not JSONL: none of the first {NOT_JSONL_AFTER} lines is "
+                          "a JSON record; the rest is not read")  # fmt: skip
+            return
+        if problem:
+            yield Problem(where, problem)
+            continue
+        if line.strip().startswith("{"):
+            readable += 1
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"invalid JSON on line {n}: {exc.msg}")
+            continue
+        except RecursionError:
+            yield Problem(where, f"invalid JSON on line {n}: nested too deeply")
+            continue
+        yield parse_record(record, f"{stem}-{n}", where, n)
+
+
+def read_source(
+    path: Path,
+    stem: str | None = None,
+    root: Path | None = None,
+    kind: str | None = None,
+    position: Callable[[int], None] | None = None,
+) -> Iterator[Article | Problem]:
+    """Every article in one file, streamed. Ids come from ``stem`` (default: the
+    file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
+    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it."""
+    source = shown(path)
+    stem = path.stem if stem is None else stem
+    suffix = (kind or path.suffix).lower()
+    if suffix not in SUFFIXES:
+        yield Problem(source, f"unsupported file type '{suffix or path.name}'")
+        return
+    try:
+        fh = open_source(path, root)
+    except SourceError as exc:
+        yield Problem(source, exc.reason)
+        return
+    with fh:
+        if suffix == ".jsonl":
+            yield from parse_jsonl(fh, stem, source, position)
+            return
+        limit = MAX_JSON_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
+        try:
+            text, note = decode_bytes(read_bounded(fh, limit))
+        except (SourceError, DecodeError) as exc:
+            yield Problem(source, getattr(exc, "reason", None) or str(exc))
+            return
+        except OSError as exc:
+            yield Problem(source, f"cannot read file: {exc.strerror or exc}")
+            return
+    if suffix == ".json":
+        yield from parse_json(text, stem, source)
+    elif suffix in (".html", ".htm"):
+        yield parse_html(text, stem, source, note=note)
+    else:
+        yield parse_text(text, stem, source, note=note)
+
+
+def read_file(path: Path, id_stem: str | None = None) -> list[Article | Problem]:
+    """``read_source`` as a list, for small files and tests."""
+    return list(read_source(path, id_stem))

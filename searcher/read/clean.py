@@ -1,0 +1,118 @@
+"""Website boilerplate removal and the author/source line.
+
+Scraped reports end with footers (address, phone, licence, copyright), related
+links ("Tin liên quan"), visitor counters and navigation words. ``clean_lines``
+drops those and keeps every sentence of the report.
+
+>>> clean_lines(["Tin hoạt động", "Hội nghị giao ban", "Đang truy cậpKhách online : 474"])
+['Hội nghị giao ban']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from searcher.vi.text import fold
+
+# A line that starts the page's tail: everything after it is site furniture.
+_TAIL_STARTS = re.compile(
+    r"^(tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan|"
+    r"trang thong tin dien tu\s*:|ban quyen thuoc|chung nhan tin nhiem mang)(?!\w)"
+)
+# A line that is furniture by itself (compared on folded text).
+_FURNITURE = re.compile(
+    r"^(page content|xem voi co chu\s*:?|tin hoat dong|phan mem quan ly|lien ket website|"
+    r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
+    r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
+    r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien)$"
+)
+_FOOTER_FIELD = re.compile(
+    r"^(dia chi|dien thoai|dt|fax|email|e-mail|website|so giay phep|giay phep|"
+    r"truong ban bien tap|co quan chu quan|chiu trach nhiem|thiet ke boi|ban quyen)\s*[:.]"
+)
+_FOOTER_ANYWHERE = re.compile(r"(dien thoai\s*:.*fax|giay phep so|@vks\.gov\.vn|thiet ke boi)")
+
+_AUTHOR_MARKERS = re.compile(
+    r"(^tin(,| va| &)? ?(anh|hinh)\s*:|^anh\s*:|^tac gia\s*:|^nguon\s*:|^bai(,| va) anh\s*:|"
+    r"van phong|\bvksnd\b|vien kiem sat|phong \d|\bphong\b.*\bvks)"
+)
+_PERSON_THEN_UNIT = re.compile(r"^[A-ZĐ][^\s,–\-]*(?:\s+[A-ZĐ][^\s,–\-]*){1,4}\s*[-–,_]\s*\S")
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    lines: list[str]
+    author: str | None
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that belongs to the website, not to the report."""
+    return _furniture(fold(line).strip())
+
+
+def _furniture(folded: str) -> bool:
+    return bool(folded) and bool(
+        _FURNITURE.match(folded) or _FOOTER_FIELD.match(folded) or _FOOTER_ANYWHERE.search(folded)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    lines: list[str]  # the report's own lines
+    furniture: list[str]  # what was dropped (kept for metadata: the site's owner)
+
+
+def split_page(lines: list[str]) -> Page:
+    """The report's own lines apart from furniture; the page tail is cut."""
+    out: list[str] = []
+    furniture: list[str] = []
+    in_tail = False
+    for raw in lines:
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            continue
+        folded = fold(line)  # once: a JSONL body is often one long line
+        starts_tail = bool(_TAIL_STARTS.match(folded))
+        if in_tail or starts_tail or _furniture(folded.strip()):
+            in_tail = in_tail or starts_tail
+            furniture.append(line)
+        else:
+            out.append(line)
+    return Page(out, furniture)
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """The report's own lines: furniture dropped, the page tail cut, spaces tidied."""
+    return split_page(lines).lines
+
+
+def looks_like_author(line: str) -> bool:
+    """The short signature that ends a report.
+
+    >>> looks_like_author("Tin và hình: Lê Vũ Phong.")
+    True
+    >>> looks_like_author("Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa")
+    True
+    >>> looks_like_author("Hội nghị thống nhất chọn chủ đề công tác năm 2021./.")
+    False
+    >>> looks_like_author("Tham dự có đại diện các đơn vị: VKSQS Trung ương, VKSND cấp cao")
+    False
+    """
+    if len(line) > 120 or line.endswith("./.") or line.count(".") > 2:
+        return False
+    folded = fold(line)
+    # a sentence about the meeting, unless a short label leads it ("Tin, ảnh: …")
+    if re.search(r"\b(hoi nghi|to chuc|phat bieu|tham du)\b", folded) and ":" not in line[:20]:
+        return False
+    return bool(_AUTHOR_MARKERS.search(folded) or _PERSON_THEN_UNIT.match(line))
+
+
+def split_author(lines: list[str]) -> Cleaned:
+    """Take the author/source line off the end of the report, if there is one."""
+    if len(lines) >= 2 and looks_like_author(lines[-1]):
+        return Cleaned(lines[:-1], lines[-1].rstrip(". ").strip())
+    return Cleaned(lines, None)

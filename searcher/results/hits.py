@@ -1,0 +1,121 @@
+"""What a search returns: hits, an article, a page of results with its facets.
+
+Plain data with a JSON twin (``to_json``): the CLI and the web render the same
+objects. ``hit`` turns a document's stored fields into a ``Hit`` with the query's
+marks in its title and snippet.
+
+>>> hit({"id": "a1", "title_text": "Hội nghị giao ban"}, None, set(), {"giao"}).title_html
+'Hội nghị <mark>giao</mark> ban'
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from searcher.engine.facets import FacetValue
+from searcher.results.highlight import highlight_html, snippet_html
+
+HIT_FIELDS = (
+    "id", "title", "published", "meeting_date", "year", "province", "province_2025",
+    "level", "unit", "meeting_types", "url",
+)  # fmt: skip
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    published: str | None
+    meeting_date: str | None
+    year: int | None
+    province: str | None
+    province_2025: str | None
+    level: str | None
+    unit: str | None
+    meeting_types: list[str]
+    url: str | None
+    score: float | None
+    snippet: str  # HTML: text escaped, matches in <mark>
+    title_html: str = ""
+    missing: list[str] = field(default_factory=list)  # query words a closest article lacks
+
+
+@dataclass
+class ArticleView(Hit):
+    author: str | None = None
+    body: str = ""
+    body_html: str = ""
+    source: str = ""
+
+    def to_json(self) -> dict:
+        """The JSON of ``show --json`` and ``/api/article/<id>``."""
+        names = (*HIT_FIELDS, "score", "snippet", "author", "body")
+        return {name: getattr(self, name) for name in names}
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    page: int
+    limit: int
+    took_ms: float
+    suggestion: str | None
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    sort: str = "relevance"
+    relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
+    closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
+    corrected: str | None = None  # nothing matched the query: these are this query's results
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+    def to_json(self) -> dict:
+        """The stable JSON contract shared by ``search --json`` and ``/api/search``."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "limit": self.limit,
+            "from": self.date_from,
+            "to": self.date_to,
+            "took_ms": round(self.took_ms, 2),
+            "suggestion": self.suggestion,
+            "corrected": self.corrected,
+            "relaxed": self.relaxed,
+            "hits": [
+                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
+                for h in self.hits
+            ],
+            "closest": [
+                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet", "missing")}
+                for h in self.closest
+            ],
+            "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
+        }
+
+
+def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:
+    title = stored.get("title_text", "")
+    year = stored.get("year")
+    return Hit(
+        id=stored["id"],
+        title=title,
+        published=stored.get("published"),
+        meeting_date=stored.get("meeting_date"),
+        year=int(year) if year else None,
+        province=stored.get("province"),
+        province_2025=stored.get("province_2025"),
+        level=stored.get("level"),
+        unit=stored.get("unit"),
+        meeting_types=list(stored.get("meeting_types") or []),
+        url=stored.get("url"),
+        score=round(score, 4) if score is not None else None,
+        snippet=snippet_html(stored.get("body_text", ""), exact, folded),
+        title_html=highlight_html(title, exact, folded),
+    )

@@ -45,7 +45,7 @@ from common import (
     write_section,
 )
 
-from searcher.analysis.analyzers import folded_analyzer, syllable_analyzer
+from searcher.analysis.analyzers import canonical_syllables, folded_syllables
 from searcher.engine.engine import Engine
 from searcher.index.batch import metadata_fields
 from searcher.index.generations import index_size
@@ -180,10 +180,9 @@ def fts_build(records: list[dict], path: Path) -> tuple[sqlite3.Connection, floa
         "CREATE TABLE f (rowid INTEGER PRIMARY KEY, province, year, meeting_type, level, sort_date)"
     )
     rows, facets = [], []
-    syl, fol = syllable_analyzer(), folded_analyzer()
     for i, r in enumerate(records, 1):
         text = r["title"] + "\n" + r["body"]
-        rows.append((i, " ".join(t.text for t in syl(text)), " ".join(t.text for t in fol(text))))
+        rows.append((i, " ".join(canonical_syllables(text)), " ".join(folded_syllables(text))))
         doc = metadata_fields(Article(r["id"], r["title"], r["body"]))
         facets.append(
             (

@@ -1,3 +1,5 @@
-from searcher.cli import main
+"""``python -m searcher``: the whole program, web server included."""
+
+from web.cli import main
 
 main()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import sys
 import time
@@ -29,16 +28,11 @@ import click
 from searcher.engine.engine import Engine, SearchResults
 from searcher.index.generations import LockTimeout, current_generation
 from searcher.index.operations import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
+from searcher.index.registry import FACETS
 from searcher.query.parse import QueryError, build_request
 from searcher.results.export import to_csv, to_jsonl
 
-FACET_LABELS = {
-    "province": "Province (before 1 July 2025)",
-    "province_2025": "Province (since 1 July 2025)",
-    "year": "Year of meeting",
-    "meeting_type": "Meeting type",
-    "level": "Level",
-}
+FACET_LABELS = {f.name: f.english for f in FACETS}
 
 
 SHOWN = 10  # duplicates, renamings and notes printed before "… and N more"
@@ -408,27 +402,6 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
         click.echo(f"{FACET_LABELS[name]}: {shown or '—'}")
 
 
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="per worker")
-@click.option("--workers", default=min(2, os.cpu_count() or 1), show_default=True,
-              type=click.IntRange(1, 64), help="processes sharing the port")  # fmt: skip
-@click.pass_obj
-def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
-    """Serve the web UI with waitress (a production WSGI server), in several processes."""
-    from searcher.engine.engine import load_shared_tables
-    from web import create_app
-    from web.server import serve
-
-    app = create_app({"INDEX_DIR": str(obj.index)})
-    try:
-        click.echo(f"serving http://{host}:{port}/ (index: {obj.index}, {workers} workers)",
-                   err=True)  # fmt: skip
-        serve(app, host, port, workers=workers, threads=threads, preload=load_shared_tables)
-    except OSError as exc:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
-
-
 def main() -> None:
+    """The core commands only; the ``searcher`` program is ``web.cli.main`` (adds ``serve``)."""
     cli(prog_name="searcher")

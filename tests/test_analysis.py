@@ -9,7 +9,7 @@ from whoosh import query
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import RamStorage
 
-from searcher.analysis.analyzers import folded_analyzer, syllable_analyzer, word_analyzer
+from searcher.index.analyzers import folded_analyzer, syllable_analyzer, word_analyzer
 from searcher.index.schema import build_schema
 from searcher.vi.text import canonical, fold
 

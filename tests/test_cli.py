@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from searcher import cli as cli_module
-from searcher.cli import cli
+from web import cli as cli_module
+from web.cli import cli
 
 
 def run(args: list[str], built=None, **kw):

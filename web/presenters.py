@@ -14,25 +14,14 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from searcher.engine.engine import SearchResults
+from searcher.index.registry import FACETS, WEB_ORDER
 from searcher.vi.collate import collation_key
 from searcher.vi.text import fold
 
-PARAMS = {  # URL parameter → facet
-    "province": "province",
-    "province_2025": "province_2025",
-    "year": "year",
-    "type": "meeting_type",
-    "level": "level",
-}
-FACET_PARAM = {facet: param for param, facet in PARAMS.items()}
-LABELS = {
-    "province": "Tỉnh/thành (trước 1/7/2025)",
-    "year": "Năm họp",
-    "meeting_type": "Loại hội nghị",
-    "level": "Cấp",
-    "province_2025": "Tỉnh/thành (từ 1/7/2025)",
-}
-FACET_ORDER = ("province", "year", "meeting_type", "level", "province_2025")
+PARAMS = {f.param: f.name for f in FACETS}  # URL parameter → facet
+FACET_PARAM = {f.name: f.param for f in FACETS}
+LABELS = {f.name: f.label for f in FACETS}
+FACET_ORDER = WEB_ORDER
 SORT_LABELS = {"relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 VISIBLE_VALUES = 8
 

@@ -1,13 +1,17 @@
-"""``to_document`` for a batch's articles: in this process, or in worker processes
-with the results delivered in the order the articles were given.
+"""A batch's articles analysed into documents (the ``work`` function the index stage
+passes in): in this process, or in worker processes, the results delivered in the
+order the articles were given.
 
 Analysis (pyvi segmentation above all) is most of the cost of indexing; a rebuild
 spreads it over the machine's cores while this process feeds Whoosh and collects
 the array rows.
 
+>>> from searcher.analysis.analyzers import text_views
 >>> from searcher.read.articles import Article
 >>> got = []
->>> with Analyser(1) as a:
+>>> def work(article, source, size, sha1, cache):
+...     return text_views(article.title, article.body, cache)
+>>> with Analyser(1, work) as a:
 ...     a.submit(Article("a1", "Giao ban", "Họp giao ban."), "a1.txt", 0, "", got.append)
 >>> got[0]["title"]
 ['giao', 'ban']
@@ -20,42 +24,52 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from searcher.analysis.segcache import SegmentCache
 from searcher.read.articles import Article
 
 IN_FLIGHT = 64  # articles queued per worker before the oldest is waited for
 
 
-def _read_cache(path: Path | None) -> None:
-    from searcher.analysis.analyzers import use_segment_cache
-    from searcher.analysis.segcache import SegmentCache
-
-    use_segment_cache(SegmentCache(path, readonly=True) if path else None)
+Work = Callable[[Article, str, int, str, SegmentCache | None], dict]
+_worker: tuple[Work, SegmentCache | None] | None = None  # set in each worker process
 
 
-def _document(article: Article, source: str, size: int, sha1: str) -> dict:
-    from searcher.index import batch as ingest  # looked up at call time: tests may patch it
+def _start_worker(work: Work, path: Path | None) -> None:
+    """A worker's own state: the work function and its read-only segmentation cache."""
+    global _worker
+    _worker = (work, SegmentCache(path, readonly=True) if path else None)
 
-    return ingest.to_document(article, source, size, sha1)
+
+def _in_worker(article: Article, source: str, size: int, sha1: str) -> dict:
+    assert _worker is not None
+    work, cache = _worker
+    return work(article, source, size, sha1, cache)
 
 
 class Analyser:
     """Submit articles; each ``then(document)`` runs in this process, in order."""
 
-    def __init__(self, workers: int, cache: Path | None = None) -> None:
-        """``cache``: a segmentation cache file the workers read (see ``segcache``)."""
+    def __init__(self, workers: int, work: Work, *, cache: SegmentCache | None = None,
+                 cache_path: Path | None = None) -> None:  # fmt: skip
+        """``work(article, source, size, sha1, cache)`` makes a document (a top-level
+        function: workers receive it by name); ``cache`` is the segmentation cache this
+        process reads, ``cache_path`` the file each worker opens read-only."""
+        self.work, self.cache = work, cache
         self.pool = None
         if workers > 1:
             context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(workers, initializer=_read_cache, initargs=(cache,))
+            self.pool = context.Pool(
+                workers, initializer=_start_worker, initargs=(work, cache_path)
+            )
         self.limit = IN_FLIGHT * max(workers, 1)
         self.pending: deque = deque()
 
     def submit(self, article: Article, source: str, size: int, sha1: str,
                then: Callable[[dict], None]) -> None:  # fmt: skip
         if self.pool is None:
-            then(_document(article, source, size, sha1))
+            then(self.work(article, source, size, sha1, self.cache))
             return
-        job = self.pool.apply_async(_document, (article, source, size, sha1))
+        job = self.pool.apply_async(_in_worker, (article, source, size, sha1))
         self.pending.append((job, then))
         while len(self.pending) > self.limit:
             self._deliver_oldest()

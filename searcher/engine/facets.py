@@ -14,22 +14,17 @@ other facet's filters but not its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from searcher.query.parse import FACETS, SearchRequest
+from searcher.index.registry import FACET_NAMES as FACETS
+from searcher.index.registry import FACETS as REGISTRY
+from searcher.index.registry import day_key
+from searcher.query.parse import SearchRequest
+from searcher.results.hits import FacetValue
 from searcher.vi.collate import collation_key
 from searcher.vi.text import canonical
 
-MULTI_VALUED = {"meeting_type"}
-
-
-@dataclass
-class FacetValue:
-    value: str
-    count: int
-    selected: bool
+MULTI_VALUED = {f.name for f in REGISTRY if f.multi}
 
 
 class FacetIndex:
@@ -135,11 +130,6 @@ def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> s
         return {v for v in values if v.isdigit() and any(lo <= int(v) <= hi for lo, hi in wanted)}
     keys = {canonical(str(w)) for w in wanted}
     return {v for v in values if canonical(v) in keys}
-
-
-def day_key(day) -> int:
-    """The ``sort_key`` of a date: increasing with the date."""
-    return day.year * 372 + day.month * 31 + day.day
 
 
 def order_values(facet: str, counts: dict[str, int]) -> list[str]:

@@ -74,13 +74,21 @@ class Report:
         }
 
 
-def to_document(article: Article, source: str, size: int = -1, sha1: str = "") -> dict:
+def to_document(article: Article, source: str, size: int = -1, sha1: str = "",
+                cache: SegmentCache | None = None) -> dict:  # fmt: skip
     """The Whoosh fields of one article (``None`` values left out); the text views are
     token lists, analysed once here (Whoosh indexes a list as given)."""
     doc = metadata_fields(article)
     doc.update(source=source, source_size=size, source_sha1=sha1)
-    doc.update(text_views(article.title, article.body))
+    doc.update(text_views(article.title, article.body, cache))
     return doc
+
+
+def analysed_document(article: Article, source: str, size: int, sha1: str,
+                      cache: SegmentCache | None) -> dict:  # fmt: skip
+    """The work an ``Analyser`` does for a batch (``to_document``, looked up when called:
+    tests may replace it)."""
+    return to_document(article, source, size, sha1, cache)
 
 
 def metadata_fields(article: Article) -> dict:
@@ -166,7 +174,7 @@ class Batch:
         segments: SegmentCache | None = None,
     ) -> None:
         self.writer = writer
-        self.analyser = analyser or Analyser(1)
+        self.analyser = analyser or Analyser(1, analysed_document, cache=segments)
         self.segments = segments  # where each text's compounds are remembered
         self._segmented: list[tuple[str, list[str]]] = []
         self.rows = BatchRows()  # for the derived arrays of the segments this batch writes

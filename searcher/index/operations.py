@@ -23,7 +23,6 @@ from typing import BinaryIO
 
 from searcher.analysis import segcache
 from searcher.index import pool_runs
-from searcher.analysis.analyzers import use_segment_cache
 from searcher.analysis.pool import Analyser
 from searcher.index.arrays.writer import OldRows, write_arrays
 from searcher.read.articles import Article, Problem, read_source
@@ -34,6 +33,7 @@ from searcher.index.batch import (
     Progress,
     Report,
     SourceFile,
+    analysed_document,
     free_bytes,
     list_corpus,
     orphaned_duplicates,
@@ -145,10 +145,10 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         manifest = Manifest()
         live_cache, fresh = index_dir / segcache.FILE, segcache.fresh_path(index_dir)
         try:
-            with Analyser(procs, cache=live_cache) as analyser, \
-                    SegmentCache(live_cache, readonly=True) as reading, \
-                    SegmentCache(fresh) as remembered:  # fmt: skip
-                use_segment_cache(reading)
+            with SegmentCache(live_cache, readonly=True) as reading, \
+                    SegmentCache(fresh) as remembered, \
+                    Analyser(procs, analysed_document, cache=reading,
+                             cache_path=live_cache) as analyser:  # fmt: skip
                 batch = Batch(writer, manifest, report, corpus, reserved=reserved,
                               progress=progress, bytes_total=total, analyser=analyser,
                               segments=remembered)  # fmt: skip
@@ -161,8 +161,6 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
             _cancel(writer)
             fresh.unlink(missing_ok=True)
             raise
-        finally:
-            use_segment_cache(None)
         write_arrays(workspace, ix, batch.rows, None, procs=procs)
         manifest.save(workspace, ix.latest_generation())
         report.seconds = time.perf_counter() - started
@@ -210,7 +208,6 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     before, toc = set(os.listdir(gen)), ix.latest_generation()
     writer = ix.writer()
     cache = SegmentCache(index_dir / segcache.FILE)
-    use_segment_cache(cache)
     batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed,
                   segments=cache)  # fmt: skip
     try:
@@ -231,7 +228,6 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
             raise _disk_full(index_dir, needed * 3 + 1_000_000, corpus) from exc
         raise
     finally:
-        use_segment_cache(None)
         cache.close()
     crash_point("add:after-commit")
     update_info(gen, articles=manifest.article_count(), updated=now_iso())

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from searcher.analysis.analyzers import syllable_analyzer, word_analyzer
+from searcher.index.analyzers import syllable_analyzer, word_analyzer
+from searcher.index.registry import FACETS, TEXT_FIELDS
 
-TEXT_FIELDS = ("title", "body")
-VIEWS = ("", "_words")  # canonical syllables (with positions), compounds
-FACET_FIELDS = ("province", "province_2025", "year", "meeting_type", "level")
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
 SCHEMA_VERSION = 5  # bump when fields, analysis or metadata extraction change: full rebuild
 
@@ -50,9 +48,9 @@ def build_schema() -> Schema:
         boost = TITLE_BOOST if name == "title" else 1.0
         fields[name] = TEXT(analyzer=syllable_analyzer(), field_boost=boost)
         fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost, phrase=False)
-    for name in FACET_FIELDS:
-        if name == "meeting_type":
-            fields[name] = KEYWORD(stored=False, commas=True, lowercase=False)
+    for f in FACETS:
+        if f.multi:
+            fields[f.name] = KEYWORD(stored=False, commas=True, lowercase=False)
         else:
-            fields[name] = ID(stored=True)
+            fields[f.name] = ID(stored=True)
     return Schema(**fields)

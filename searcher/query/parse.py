@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.metadata import LEVELS, MEETING_TYPES
+from searcher.index.registry import FACET_NAMES, prefix_facets
 from searcher.vi.places import gazetteer
 from searcher.vi.text import clean_text, fold
 
@@ -25,21 +26,8 @@ MAX_QUERY_CHARS = 500
 MAX_PAGE = 1000
 MAX_LIMIT = 100
 SORTS = ("relevance", "newest", "oldest")
-FACETS = ("province", "province_2025", "year", "meeting_type", "level")
-# Field prefixes users may type (compared folded) → facet name
-FIELD_ALIASES = {
-    "tinh": "province",
-    "province": "province",
-    "tinh2025": "province_2025",
-    "province2025": "province_2025",
-    "province_2025": "province_2025",
-    "nam": "year",
-    "year": "year",
-    "loai": "meeting_type",
-    "type": "meeting_type",
-    "cap": "level",
-    "level": "level",
-}
+FACETS = FACET_NAMES
+FIELD_ALIASES = prefix_facets()  # what a user may type before ":" (folded) → facet
 _TOKEN = re.compile(
     r'(?P<neg>-)?(?:(?P<field>[^\W\d][\w]*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
     r'|(?P<quote>")'

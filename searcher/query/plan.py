@@ -21,7 +21,7 @@ from importlib import resources
 
 from whoosh import query as wq
 
-from searcher.analysis.analyzers import WORD_JOINER, SyllableTokenizer
+from searcher.analysis.analyzers import WORD_JOINER, syllable_spans
 from searcher.query.parse import SearchRequest
 from searcher.query.words import Lexicon, word_runs
 from searcher.vi.segment import segment
@@ -49,9 +49,9 @@ def syllables(text: str, accented: bool | None = None) -> list[Syllable]:
     has some, or when ``accented`` says the whole query was typed with them (then
     "thanh" in "Thanh Hóa" means exactly "thanh")."""
     out = []
-    for tok in SyllableTokenizer()(text):
-        marked = has_diacritics(tok.text) or bool(accented)
-        out.append(Syllable(canonical(tok.text), fold(tok.text), marked))
+    for text_, _, _ in syllable_spans(text):
+        marked = has_diacritics(text_) or bool(accented)
+        out.append(Syllable(canonical(text_), fold(text_), marked))
     return out
 
 

@@ -18,10 +18,9 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
-FIELDS = (
-    "id", "title", "meeting_date", "published", "year", "province", "province_2025", "level",
-    "unit", "meeting_types", "author", "url", "source", "score",
-)  # fmt: skip
+from searcher.index.registry import EXPORT_FIELDS
+
+FIELDS = EXPORT_FIELDS
 
 
 def export_row(stored: dict, score: float | None) -> dict:

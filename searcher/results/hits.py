@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from searcher.engine.facets import FacetValue
+from searcher.index.registry import HIT_FIELDS
 from searcher.results.highlight import highlight_html, snippet_html
 
-HIT_FIELDS = (
-    "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-    "level", "unit", "meeting_types", "url",
-)  # fmt: skip
+
+@dataclass
+class FacetValue:
+    """One value of a facet: how many results hold it, and whether it is selected."""
+
+    value: str
+    count: int
+    selected: bool
 
 
 @dataclass

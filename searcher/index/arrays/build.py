@@ -20,10 +20,9 @@ from datetime import date
 
 import numpy as np
 
-from searcher.index.arrays.rows import FACET_KEYS, STREAMS, SYLLABLE_STREAMS, WORD_STREAMS
+from searcher.index.arrays.rows import FACET_KEYS, STREAMS
 from searcher.index.arrays.store import SegmentArrays, encode
-from searcher.engine.facets import day_key
-from searcher.query.parse import FACETS
+from searcher.index.registry import FACET_NAMES, SYLLABLE_STREAMS, WORD_STREAMS, day_key
 from searcher.vi.text import fold
 
 MULTI = "meeting_type"
@@ -48,7 +47,7 @@ def _facet_row(source, row: int) -> dict:
 def segment_facet_row(seg: SegmentArrays, row: int) -> dict:
     """The facet values of one document of a saved segment."""
     out: dict = {}
-    for name in FACETS:
+    for name in FACET_NAMES:
         values = seg.meta["facets"][name]
         code = int(seg[f"facet.{name}"][row])
         if name == MULTI:
@@ -69,7 +68,7 @@ def _date_of_key(key: int) -> str:
 
 
 def sort_key(iso: str | None) -> int:
-    """``facets.day_key`` of an ISO date (0: no date)."""
+    """``registry.day_key`` of an ISO date (0: no date)."""
     try:
         return day_key(date.fromisoformat(iso or ""))
     except ValueError:
@@ -138,7 +137,7 @@ def pairs(stream: np.ndarray, docoff: np.ndarray, size: int) -> dict[str, np.nda
 
 def _facets(facet_rows: list[dict]) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
     arrays, values = {}, {}
-    for name in FACETS:
+    for name in FACET_NAMES:
         if name == MULTI:
             seen = sorted({v for r in facet_rows for v in (r.get(name) or "").split(",") if v})
             seen = seen[:63]

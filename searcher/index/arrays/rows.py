@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-SYLLABLE_STREAMS = ("title", "body")
-WORD_STREAMS = ("title_words", "body_words")
+from searcher.index.registry import FACET_NAMES, SYLLABLE_STREAMS, WORD_STREAMS
+
 STREAMS = SYLLABLE_STREAMS + WORD_STREAMS
-FACET_KEYS = ("province", "province_2025", "year", "level", "meeting_type", "sort_date")
+FACET_KEYS = (*FACET_NAMES, "sort_date")
 
 
 class BatchRows:

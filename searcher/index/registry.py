@@ -1,0 +1,83 @@
+"""Every indexed field and facet, named once: the schema, the arrays, the query
+language, the engine's facet counts, the CLI and the web all ask this module.
+
+A facet's ``name`` is its Whoosh field, its key in a request's filters and in the
+JSON contract; ``param`` its URL parameter; ``label`` what the web shows
+(Vietnamese) and ``english`` what the CLI shows; ``prefixes`` what a user may type
+before ":" in a query (compared folded).
+
+>>> facet("meeting_type").param, facet("meeting_type").label
+('type', 'Loại hội nghị')
+>>> prefix_facets()["tinh"]
+'province'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    param: str
+    label: str
+    english: str
+    prefixes: tuple[str, ...]
+    multi: bool = False  # several values per article (a bit set in the arrays)
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet(
+        "province", "province", "Tỉnh/thành (trước 1/7/2025)",
+        "Province (before 1 July 2025)", ("tinh", "province"),
+    ),
+    Facet(
+        "province_2025", "province_2025", "Tỉnh/thành (từ 1/7/2025)",
+        "Province (since 1 July 2025)", ("tinh2025", "province2025", "province_2025"),
+    ),
+    Facet("year", "year", "Năm họp", "Year of meeting", ("nam", "year")),
+    Facet("meeting_type", "type", "Loại hội nghị", "Meeting type", ("loai", "type"), multi=True),
+    Facet("level", "level", "Cấp", "Level", ("cap", "level")),
+)  # fmt: skip
+FACET_NAMES = tuple(f.name for f in FACETS)
+WEB_ORDER = ("province", "year", "meeting_type", "level", "province_2025")  # sidebar order
+
+# Text: each field is indexed as canonical syllables (positions) and compounds;
+# the folded view of the syllables is derived by the segment arrays.
+TEXT_FIELDS = ("title", "body")
+SYLLABLE_STREAMS = TEXT_FIELDS
+WORD_STREAMS = tuple(f"{name}_words" for name in TEXT_FIELDS)
+FOLDED = "_folded"  # suffix of a field's folded view in the arrays
+
+# What a hit or an exported row shows, in order (the JSON contract's keys).
+HIT_FIELDS = (
+    "id", "title", "published", "meeting_date", "year", "province", "province_2025",
+    "level", "unit", "meeting_types", "url",
+)  # fmt: skip
+EXPORT_FIELDS = (
+    "id", "title", "meeting_date", "published", "year", "province", "province_2025", "level",
+    "unit", "meeting_types", "author", "url", "source", "score",
+)  # fmt: skip
+
+
+def facet(name: str) -> Facet:
+    for f in FACETS:
+        if f.name == name:
+            return f
+    raise KeyError(name)
+
+
+def prefix_facets() -> dict[str, str]:
+    """Folded query prefix → facet name ("tinh" → "province")."""
+    return {p: f.name for f in FACETS for p in f.prefixes}
+
+
+def day_key(day: date) -> int:
+    """The sort key of a date, increasing with the date (meeting, else published).
+
+    >>> day_key(date(2022, 9, 12)) > day_key(date(2022, 9, 11))
+    True
+    """
+    return day.year * 372 + day.month * 31 + day.day

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint index bench clean install
+.PHONY: run test check lint index bench clean install
 
 run: index ## set up, build the index if needed, serve the web UI
 	$(BIN)/searcher serve --host $(HOST) --port $(PORT)
@@ -26,10 +26,14 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 index: $(STAMP)
 	$(BIN)/searcher sync || test $$? -eq 1
 
-test: $(STAMP)
+test: $(STAMP) ## everything, browser tests included (CI)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q
+
+check: $(STAMP) ## the fast tier for the edit loop: no slow or browser tests (under 30 s)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -146,7 +146,7 @@ def test_a_search_after_add_sees_the_new_article(fresh, tmp_path: Path, query: s
     f = tmp_path / "moi.txt"
     f.write_text("Giao ban tại Thanh Hóa\nViện kiểm sát nhân dân tỉnh Thanh Hóa họp giao ban.")
     add([f], corpus, index)
-    engine._checked = 0.0  # past the refresh interval
+    engine.refresh()
     assert "moi" in {h.id for h in engine.search(build_request(query, limit=50)).hits}
 
 

@@ -36,9 +36,7 @@ def test_add_copies_and_indexes(fresh, tmp_path: Path) -> None:
     assert [h.id for h in results.hits] == ["bài mới 1"]
     assert results.hits[0].province == "Nghệ An"
     # a long-lived engine sees the new article too
-    import time
-
-    time.sleep(0.6)
+    engine.refresh()
     assert engine.search(build_request('"nghệ an"')).total == 1
     # a rebuild reproduces the same index from the corpus
     rebuild(corpus, index)
@@ -157,14 +155,13 @@ def test_a_long_lived_engine_closes_the_files_of_replaced_generations(fresh) -> 
     """Segments are read without mmap (no per-reader copies): their files must be
     closed once a newer generation replaced them, however many rebuilds happen."""
     import os
-    import time
 
     corpus, index = fresh
     engine = Engine(index)
     for _ in range(4):
         engine.search(build_request("giao ban"))
         rebuild(corpus, index)
-        time.sleep(0.6)  # past the engine's refresh interval
+        engine.refresh()
     engine.search(build_request("giao ban"))
     live = current_generation(index)
     held = set()

@@ -55,6 +55,7 @@ def contents(index: Path) -> dict[str, tuple]:
     return out
 
 
+@pytest.mark.slow
 def test_a_3500_article_export_in_one_jsonl_file(tmp_path: Path) -> None:
     raw_page = "<div class='noi-dung'>" + "Nội dung trang gốc. " * 80 + "</div>"
     records = [record(n, html=raw_page) for n in range(1, 3501)]  # exports carry extra fields

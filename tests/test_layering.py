@@ -125,7 +125,6 @@ def test_no_import_cycle():
     assert cycles(graph) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the query plan still uses Whoosh query objects")
 def test_whoosh_only_under_the_index_stage():
     users = sorted(
         name

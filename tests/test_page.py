@@ -6,14 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_browser import CHROMIUM, browser, page, server  # noqa: F401 (fixtures)
+from conftest import CHROMIUM, serve_in_thread
 
 from searcher.index.operations import rebuild
 from searcher.vi.collate import collation_key
@@ -33,10 +31,6 @@ PROVINCES = [
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
     """A server over twelve provinces, one report each (equal counts: ties to order)."""
-    from waitress.server import create_server
-
-    from web import create_app
-
     base = tmp_path_factory.mktemp("many")
     corpus, index = base / "corpus", base / "index"
     corpus.mkdir()
@@ -47,31 +41,26 @@ def many(tmp_path_factory):
             encoding="utf-8",
         )
     assert rebuild(corpus, index).indexed == len(PROVINCES)
-    app = create_app({"INDEX_DIR": str(index)})
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = create_server(app, host="127.0.0.1", port=port, threads=4)
-    threading.Thread(target=srv.run, daemon=True).start()
-    yield f"http://127.0.0.1:{port}"
+    url, srv = serve_in_thread(index)
+    yield url
     srv.close()
 
 
 @pytest.fixture
-def phone(browser):  # noqa: F811
+def phone(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, locale="vi-VN")
     yield context.new_page()
     context.close()
 
 
-def test_first_hit_is_above_the_fold_on_a_phone(phone, server) -> None:  # noqa: F811
+def test_first_hit_is_above_the_fold_on_a_phone(phone, server) -> None:
     phone.goto(server + "/search?q=h%E1%BB%99i+ngh%E1%BB%8B")
     first = phone.locator(".hit h3").first.bounding_box()
     assert first["y"] + first["height"] < PHONE["height"], first
     assert not phone.locator(".sidebar").is_visible()  # the desktop sidebar is hidden
 
 
-def test_filter_drawer_opens_and_closes_without_javascript(browser, server) -> None:  # noqa: F811
+def test_filter_drawer_opens_and_closes_without_javascript(browser, server) -> None:
     for js in (True, False):
         context = browser.new_context(viewport=PHONE, java_script_enabled=js)
         pg = context.new_page()
@@ -86,7 +75,7 @@ def test_filter_drawer_opens_and_closes_without_javascript(browser, server) -> N
         context.close()
 
 
-def test_pagination_keeps_the_limit(page, server) -> None:  # noqa: F811
+def test_pagination_keeps_the_limit(page, server) -> None:
     page.goto(server + "/search?q=&limit=3")
     page.locator(".pages a", has_text="Sau ›").click()
     page.wait_for_url("**page=2*")
@@ -96,7 +85,7 @@ def test_pagination_keeps_the_limit(page, server) -> None:  # noqa: F811
     assert "Không tìm thấy" not in page.content()
 
 
-def test_a_page_past_the_end_says_so(page, server) -> None:  # noqa: F811
+def test_a_page_past_the_end_says_so(page, server) -> None:
     page.goto(server + "/search?q=giao+ban&page=999")
     assert "Không tìm thấy" not in page.content()
     notice = page.locator(".past-end")
@@ -106,7 +95,7 @@ def test_a_page_past_the_end_says_so(page, server) -> None:  # noqa: F811
     assert page.locator(".pages strong[aria-current=page]").count() in (0, 1)
 
 
-def test_facet_ties_and_long_lists_in_vietnamese_order(page, many) -> None:  # noqa: F811
+def test_facet_ties_and_long_lists_in_vietnamese_order(page, many) -> None:
     page.goto(many + "/search")
     facet = page.locator(".sidebar [data-facet=province]")
     top = facet.locator("ul").first.locator(".name").all_inner_texts()
@@ -115,7 +104,7 @@ def test_facet_ties_and_long_lists_in_vietnamese_order(page, many) -> None:  # n
     assert more == sorted(more, key=collation_key) and len(top) + len(more) == len(PROVINCES)
 
 
-def test_province_filter_box_with_and_without_diacritics(page, many) -> None:  # noqa: F811
+def test_province_filter_box_with_and_without_diacritics(page, many) -> None:
     page.goto(many + "/search")
     find = page.locator(".sidebar [data-facet=province] .facet-find")
     for typed in ("thanh hoa", "Thanh Hóa", "THANH HO"):
@@ -126,7 +115,7 @@ def test_province_filter_box_with_and_without_diacritics(page, many) -> None:  #
     assert page.locator(".sidebar [data-facet=province] li[data-key]:visible").count() >= 8
 
 
-def test_date_range(page, many) -> None:  # noqa: F811
+def test_date_range(page, many) -> None:
     page.goto(many + "/search?q=giao+ban")
     page.fill("#d-from", "2023-03-03")
     page.fill("#d-to", "2023-03-05")
@@ -140,7 +129,7 @@ def test_date_range(page, many) -> None:  # noqa: F811
     assert "Ngày họp: 03/03/2023 – 05/03/2023" in page.locator(".chips").inner_text()
 
 
-def test_csv_export_holds_every_result(page, many) -> None:  # noqa: F811
+def test_csv_export_holds_every_result(page, many) -> None:
     page.goto(many + "/search?q=giao+ban&limit=5")
     with page.expect_download() as download:
         page.locator(".downloads a", has_text="CSV").click()
@@ -154,7 +143,7 @@ def test_csv_export_holds_every_result(page, many) -> None:  # noqa: F811
     assert [json.loads(line)["id"] for line in jsonl.splitlines()] == [r["id"] for r in rows]
 
 
-def test_atom_feed_matches_the_search(page, many) -> None:  # noqa: F811
+def test_atom_feed_matches_the_search(page, many) -> None:
     feed = page.request.get(many + "/feed.atom?q=giao+ban&province=Ngh%E1%BB%87+An")
     assert feed.headers["content-type"].startswith("application/atom+xml")
     ns = {"a": "http://www.w3.org/2005/Atom"}
@@ -180,7 +169,7 @@ AXE_PAGES = [
     "viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"]
 )
 @pytest.mark.parametrize("path", AXE_PAGES)
-def test_no_accessibility_violations(browser, server, path: str, viewport) -> None:  # noqa: F811
+def test_no_accessibility_violations(browser, server, path: str, viewport) -> None:
     context = browser.new_context(viewport=viewport, bypass_csp=True, locale="vi-VN")
     pg = context.new_page()
     pg.goto(server + path)

@@ -13,13 +13,7 @@ import pytest
 from searcher.query.parse import QueryError, build_request
 from searcher.results.export import to_csv
 from searcher.vi.collate import collation_key, vietnamese_sorted
-from web import create_app
 from web.presenters import UrlState
-
-
-@pytest.fixture(scope="module")
-def client(built):
-    return create_app({"TESTING": True, "INDEX_DIR": str(built[1])}).test_client()
 
 
 @pytest.mark.parametrize(

@@ -298,7 +298,7 @@ def test_city_abbreviations_find_the_city(tmp_path, typed: str) -> None:
     ("short", "long"), [("VKSQS", "viện kiểm sát quân sự"), ("KSND", "kiểm sát nhân dân")]
 )
 def test_new_abbreviations_expand(short: str, long: str) -> None:
-    from searcher.query.plan import abbreviations
+    from searcher.query.abbreviations import abbreviations
 
     assert abbreviations()[short.lower()] == tuple(long.split())
 

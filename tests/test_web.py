@@ -7,12 +7,6 @@ from web import create_app
 XSS = "<script>alert(1)</script>"
 
 
-@pytest.fixture(scope="module")
-def client(built):
-    app = create_app({"TESTING": True, "INDEX_DIR": str(built[1])})
-    return app.test_client()
-
-
 def test_home_browses_everything(client) -> None:
     r = client.get("/")
     html = r.get_data(as_text=True)

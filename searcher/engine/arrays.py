@@ -1,9 +1,9 @@
 """The engine's query path on the segment arrays: masks, BM25, phrase bonuses.
 
-A query is the plan ``searcher.query.plan`` builds (Whoosh query objects used as a
-plain tree: Term, Phrase, And, Or, AndNot, Every). A term is a slice of each
-segment's postings; a phrase intersects position lists; a query's scores are
-numpy sums over its terms. Nothing here reads Whoosh.
+A query is a node of the plan ``searcher.query.plan`` builds (``searcher.query.nodes``:
+Term, Phrase, AnyOf, AllOf). A term is a slice of each segment's postings; a phrase
+intersects position lists; a node's scores are numpy sums over its terms. Nothing
+here reads Whoosh.
 
 >>> import numpy as np
 >>> _starts_of([np.array([3, 9]), np.array([4, 20])]).tolist()  # "a b": a at 3, b at 4
@@ -16,10 +16,10 @@ import math
 from pathlib import Path
 
 import numpy as np
-from whoosh import query as wq
 
 from searcher.index.arrays.store import Recent, SegmentArrays, open_segment, remember
 from searcher.index.arrays.writer import deleted_docs, leaves, segment_id
+from searcher.query.nodes import AllOf, AnyOf, Node, Phrase, Term
 
 K1 = 1.2
 B = 0.75
@@ -155,51 +155,50 @@ class ArrayIndex:
         return total
 
     # -- queries -------------------------------------------------------------------
-    def mask(self, q: wq.Query) -> np.ndarray:
-        """Boolean array over document numbers: True where ``q`` matches."""
-        if isinstance(q, wq.Every):
+    def mask(self, q: Node | None) -> np.ndarray:
+        """Boolean array over document numbers: True where ``q`` matches (None: all)."""
+        if q is None:
             return np.ones(self.size, dtype=bool)
-        if isinstance(q, wq.AndNot):
-            return self.mask(q.a) & ~self.mask(q.b)
-        if isinstance(q, (wq.And, wq.Or)) and q.subqueries:
-            combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
-            return combine.reduce([self.mask(sub) for sub in q.subqueries])
+        if isinstance(q, (AllOf, AnyOf)) and q.parts:
+            combine = np.logical_and if isinstance(q, AllOf) else np.logical_or
+            return combine.reduce([self.mask(sub) for sub in q.parts])
         out = np.zeros(self.size, dtype=bool)
-        if isinstance(q, wq.Term):
-            out[self.postings(q.fieldname, q.text)[0]] = True
-        elif isinstance(q, wq.Phrase):
-            out[self.phrase_docs(q.fieldname, list(q.words))] = True
+        if isinstance(q, Term):
+            out[self.postings(q.field, q.text)[0]] = True
+        elif isinstance(q, Phrase):
+            out[self.phrase_docs(q.field, list(q.words))] = True
         return out
 
     def _idf(self, df: int) -> float:
         return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
 
-    def scores(self, q: wq.Query, boost: float = 1.0, out: np.ndarray | None = None) -> np.ndarray:
+    def scores(self, q: Node | None, boost: float = 1.0,
+               out: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
         """BM25 of the plan's terms, plus each phrase's idf-weighted bonus where its
-        words stand together; And and Or add their parts."""
+        words stand together; AllOf and AnyOf add their parts (None: no score)."""
         out = np.zeros(self.size, dtype=np.float32) if out is None else out
-        boost *= getattr(q, "boost", 1.0)
-        if isinstance(q, wq.Term):
-            ids, tf = self.postings(q.fieldname, q.text)
+        if q is None:
+            return out
+        boost *= q.boost
+        if isinstance(q, Term):
+            ids, tf = self.postings(q.field, q.text)
             if len(ids):
-                lengths, avg = self.lengths(q.fieldname)
+                lengths, avg = self.lengths(q.field)
                 norm = K1 * (1 - B + B * lengths[ids] / avg)
                 out[ids] += boost * self._idf(len(ids)) * tf * (K1 + 1) / (tf + norm)
-        elif isinstance(q, wq.Phrase):
+        elif isinstance(q, Phrase):
             words = list(q.words)
             weight = boost * sum(
-                math.log(1 + self.n_docs / (self.doc_frequency(q.fieldname, w) + 1)) for w in words
+                math.log(1 + self.n_docs / (self.doc_frequency(q.field, w) + 1)) for w in words
             )
             if weight:
-                out[self.phrase_docs(q.fieldname, words)] += weight
-        elif isinstance(q, (wq.Or, wq.And)):
-            for sub in q.subqueries:
+                out[self.phrase_docs(q.field, words)] += weight
+        else:
+            for sub in q.parts:
                 self.scores(sub, boost, out)
-        elif isinstance(q, wq.AndNot):
-            self.scores(q.a, boost, out)
         return out
 
-    def top(self, q: wq.Query, allowed: np.ndarray, offset: int, limit: int) -> list:
+    def top(self, q: Node | None, allowed: np.ndarray, offset: int, limit: int) -> list:
         """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``."""
         candidates = np.flatnonzero(allowed)
         if not len(candidates):

@@ -25,13 +25,9 @@ import numpy as np
 from searcher.engine.arrays import ArrayIndex, MissingArrays
 from searcher.engine.facets import FacetIndex
 from searcher.index.generations import build_info, current_generation, index_size, open_current
+from searcher.query.abbreviations import folded_expansions
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
-from searcher.query.plan import (
-    QueryPlan,
-    folded_expansions,
-    highlight_terms,
-    text_query,
-)
+from searcher.query.plan import QueryPlan, plan_query
 from searcher.query.words import known_words
 from searcher.results.complete import complete
 from searcher.results.export import export_row
@@ -135,6 +131,13 @@ class Engine:
         elif not self._view.searcher.up_to_date():
             self._view = _View(self._view.index, gen)
 
+    def refresh(self) -> None:
+        """Look for a newer index now, instead of at the next search after
+        ``REFRESH_SECONDS`` (a writer in this process has just committed)."""
+        with self._lock:
+            self._checked = 0.0
+        self._current()
+
     def ready(self) -> bool:
         """Is there a built index to search?"""
         return current_generation(self.index_dir) is not None
@@ -146,21 +149,24 @@ class Engine:
             return SearchResults(request.text, 0, request.page, request.limit, 0.0, None, [])
         return self._search(view, request, started)
 
-    def _search(self, view: _View, request: SearchRequest, started: float) -> SearchResults:
+    def _search(self, view: _View, request: SearchRequest, started: float,
+                plan: QueryPlan | None = None) -> SearchResults:  # fmt: skip
+        """``plan``: the request's plan when the caller has it (a correction shown)."""
         fx = view.facets
-        plan, text_mask, masks, matched = self._selection(view, request)
+        plan = plan or plan_query(request, view.arrays)
+        text_mask, masks, matched = self._selection(view, request, plan)
         total = int(matched.sum())
-        suggested = self._suggestion(view, request, masks, total)
-        if total == 0 and request.autocorrect and suggested is not None:
+        corrected = self._suggestion(view, request, plan, masks, total)
+        if total == 0 and request.autocorrect and corrected is not None:
             # nothing found, the correction finds some: show them
-            parsed = parse_query(suggested)
-            alternative = replace(request, text=suggested, clauses=parsed.clauses,
-                                  exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
-            results = self._search(view, alternative, started)
-            results.query, results.corrected, results.suggestion = request.text, suggested, None
+            alternative, alternative_plan = corrected
+            results = self._search(view, alternative, started, alternative_plan)
+            results.query, results.corrected = request.text, alternative.text
+            results.suggestion = None
             return results
+        suggested = corrected[0].text if corrected else None
         offset = (request.page - 1) * request.limit
-        exact, folded = highlight_terms(request, view.arrays)
+        exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
         hits = self._hits(view, ranked, exact, folded)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
@@ -182,34 +188,37 @@ class Engine:
             date_to=request.date_to.isoformat() if request.date_to else None,
         )
 
-    def _selection(self, view: _View, request: SearchRequest):
-        """(plan, text mask, filter masks, matched): the documents a request selects,
-        for a page of results and for an export alike."""
-        plan = text_query(request, lexicon=view.arrays)
+    def _selection(self, view: _View, request: SearchRequest, plan: QueryPlan | None):
+        """(text mask, filter masks, matched): the documents a request selects, for a
+        page of results and for an export alike."""
         text_mask = self._matching(view, plan)
         masks = view.facets.filter_masks(request)
         matched = text_mask.copy()
         for m in masks.values():
             matched &= m
-        return plan, text_mask, masks, matched
+        return text_mask, masks, matched
 
-    def _suggestion(self, view: _View, request: SearchRequest, masks: dict, total: int):
+    def _suggestion(self, view: _View, request: SearchRequest, plan: QueryPlan | None,
+                    masks: dict, total: int) -> tuple[SearchRequest, QueryPlan] | None:  # fmt: skip
         """Did-you-mean, only for a query that finds (almost) nothing, and only when the
-        suggested query finds more articles (under the same filters)."""
-        if not request.clauses or total >= SUGGEST_BELOW:
+        suggested query finds more articles (under the same filters): the corrected
+        request and its plan (planned once, reused if its results are shown)."""
+        if plan is None or not request.clauses or total >= SUGGEST_BELOW:
             return None
-        suggested = suggestion(request.text, view.vocabulary)
+        suggested = suggestion(plan, view.vocabulary)
         if suggested is None:
             return None
         try:
             parsed = parse_query(suggested)
         except QueryError:
             return None
-        alternative = replace(request, clauses=parsed.clauses, exclusions=parsed.exclusions)
-        found = self._matching(view, text_query(alternative, lexicon=view.arrays))
+        alternative = replace(request, text=suggested, clauses=parsed.clauses,
+                              exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
+        alternative_plan = plan_query(alternative, view.arrays)
+        found = self._matching(view, alternative_plan)
         for m in masks.values():
             found &= m
-        return suggested if int(found.sum()) > total else None
+        return (alternative, alternative_plan) if int(found.sum()) > total else None
 
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:
@@ -254,7 +263,8 @@ class Engine:
         view = self._current()
         if view is None:
             return
-        plan, _, _, matched = self._selection(view, request)
+        plan = plan_query(request, view.arrays)
+        _, _, matched = self._selection(view, request, plan)
         ranked = self._ranked(view, request, plan, matched, 0, int(matched.sum()))
         for start in range(0, len(ranked), batch):
             part = ranked[start : start + batch]
@@ -270,7 +280,10 @@ class Engine:
         if plan is None:
             return fx.live.copy()
         if not plan.should_match:
-            return view.arrays.mask(plan.match) & fx.live
+            found = view.arrays.mask(plan.match) & fx.live
+            if plan.excluded is not None:
+                found &= ~view.arrays.mask(plan.excluded)
+            return found
         n = view.arrays.n_docs
         held = np.zeros(view.arrays.size, dtype=np.float32)
         total = 0.0
@@ -298,7 +311,8 @@ class Engine:
                     break
         if stored is None:
             return None
-        exact, folded = highlight_terms(request, view.arrays) if request else (set(), set())
+        plan = plan_query(request, view.arrays) if request else None
+        exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         shown = hit(stored, None, exact, folded)
         body = stored.get("body_text", "")
         return ArticleView(

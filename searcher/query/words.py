@@ -18,11 +18,12 @@ Grouping works on folded syllables, so "ha noi" and "Hà Nội" group alike.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
 from searcher.vi.places import gazetteer
-from searcher.vi.segment import model, segment
+from searcher.vi.segment import model
 from searcher.vi.text import canonical, fold
 
 LONGEST = 4
@@ -77,19 +78,15 @@ def with_place_names(words: list[str]) -> list[str]:
     return words
 
 
-def word_runs(folded: list[str | None], typed: str = "",
+def word_runs(folded: list[str | None], segmented: Iterable[tuple[str, ...]] = (),
               lexicon: Lexicon | None = None) -> list[tuple[int, int]]:  # fmt: skip
     """[start, end) runs of ``folded`` (None: not a plain syllable) that form one word.
-    ``typed`` (the query as written) adds the words pyvi's segmenter finds in it when it
-    carries diacritics. With the index's ``lexicon``, words the archive holds are
+    ``segmented``: the words (folded syllables) pyvi's segmenter found in the query as
+    typed with diacritics. With the index's ``lexicon``, words the archive holds are
     preferred, and two syllables that mostly stand together in it are one word
     ("tin báo", a name)."""
     known = known_words()
-    found: dict[tuple[str, ...], int] = {}
-    if typed:
-        for word in segment(typed):
-            if len(word.syllables) > 1 and not word.is_unit:
-                found[tuple(fold(typed[a:b]) for a, b in word.syllables)] = 2
+    found = dict.fromkeys(segmented, 2)
     n = len(folded)
     best: list[tuple[int, list[tuple[int, int]]]] = [(0, [])] * (n + 1)
     for i in range(n - 1, -1, -1):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from searcher.index.arrays.store import remember
+from searcher.query.plan import QueryPlan
 from searcher.query.words import known_words
-from searcher.vi.segment import syllabify
 from searcher.vi.text import canonical, fold, has_diacritics
 
 MAX_CANDIDATES = 5
@@ -219,18 +219,17 @@ def _choose(options: list[str], prev: str | None, nxt: list[str], vocab: Vocabul
     return max(options, key=score)
 
 
-def suggestion(query_text: str, vocab: Vocabulary) -> str | None:
-    """A better query than ``query_text``, or None.
+def suggestion(plan: QueryPlan, vocab: Vocabulary) -> str | None:
+    """A better query than the one ``plan`` was read from, or None.
 
     Only plain queries get suggestions (no filters, operators or quotes). An
     unaccented query gets accents; an unknown word its nearest indexed word, and only
     when that word stands next to its neighbours somewhere in the index (never "và
     nội" for "hà nội"). The engine also drops a suggestion that finds no more articles.
     """
-    if any(ch in query_text for ch in ':"') or " OR " in f" {query_text} " or "-" in query_text:
+    if not plan.plain:
         return None
-    words = [query_text[a:b] for a, b in syllabify(query_text)]
-    words = [w for w in words if any(ch.isalnum() for ch in w)]
+    words = [w for w in plan.typed if any(ch.isalnum() for ch in w)]
     if not words or len(words) > MAX_WORDS:
         return None
     accent = not any(has_diacritics(w) for w in words)

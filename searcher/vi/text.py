@@ -129,15 +129,16 @@ def has_diacritics(text: str) -> bool:
 
 
 _INVISIBLE = re.compile(
-    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u00ad\u180e\u200b-\u200f\u202a-\u202e"
+    "[\ud800-\udfff\ufdd0-\ufdef\ufffd\ufffe\uffff\u00ad\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 
 
 def clean_text(text: str) -> str:
-    """NFC text without what no reader can see or store: lone surrogates,
-    noncharacters, zero-width and direction marks, soft hyphens. Articles and
-    queries both pass through it, so "empty" means the same everywhere.
+    """NFC text without what no reader can see or store: lone surrogates (and U+FFFD,
+    what one becomes when a URL's bytes are decoded), noncharacters, zero-width and
+    direction marks, soft hyphens. Articles and queries both pass through it, so
+    "empty" means the same everywhere, on the web and in the core.
 
     >>> clean_text("Hội\\u200b nghị\\udcff"), clean_text("\\u200b\\u200c")
     ('Hội nghị', '')

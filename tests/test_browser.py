@@ -80,6 +80,8 @@ def test_autocomplete_fills_suggestions(page, server) -> None:
     page.goto(server + "/")
     page.locator("#q").press_sequentially("giao", delay=30)
     page.wait_for_function("() => document.querySelectorAll('#q-suggestions option').length > 0")
+    values = page.eval_on_selector_all("#q-suggestions option", "os => os.map(o => o.value)")
+    assert values and all("giao" in v.lower() for v in values), values  # words or titles
 
 
 def test_phone_viewport_facets_reachable(browser, server) -> None:
@@ -108,5 +110,10 @@ def test_screenshot(browser, server, tmp_path, name: str, width: int, height: in
     folder = ROOT / "docs" if os.environ.get("UPDATE_SCREENSHOT") else tmp_path
     target = folder / f"{name}.png"
     page.screenshot(path=str(target), full_page=False)
+    # what the picture shows: two chips, the first hit on the first screen, no sideways scroll
+    assert page.locator(".chips .chip").count() == 2
+    box = page.locator(".hit").first.bounding_box()
+    assert box is not None and box["y"] < height
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     context.close()
     assert target.stat().st_size > 10_000

@@ -1,4 +1,10 @@
-"""Flask web frontend: ``create_app(test_config=None)`` and one blueprint."""
+"""Flask web frontend: ``create_app(test_config=None)`` and one blueprint.
+
+Modules: ``state`` (the blueprint, the shared engine, a request's state), ``pages``
+(HTML), ``api`` (JSON twins), ``exports`` (CSV, JSONL, Atom), ``errors``,
+``security``, ``presenters`` (view models: pure, no Flask), ``server`` (waitress
+workers) and ``cli`` (``searcher serve``).
+"""
 
 from __future__ import annotations
 
@@ -27,8 +33,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]))
     app.json.ensure_ascii = False
 
-    from web import views
+    from web import api, exports, pages, security  # noqa: F401 (their routes)
+    from web.errors import register_errors
+    from web.state import bp
 
-    app.register_blueprint(views.bp)
-    views.register_errors(app)
+    app.register_blueprint(bp)
+    register_errors(app)
     return app

@@ -10,11 +10,13 @@ chips carry their ``remove_url``. Templates hold no logic beyond loops and ifs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from searcher.engine.engine import SearchResults
 from searcher.index.registry import FACETS, WEB_ORDER
+from searcher.results.hits import ArticleView, Hit
 from searcher.vi.collate import collation_key
 from searcher.vi.text import fold
 
@@ -38,6 +40,7 @@ class UrlState:
     date_from: str = ""
     date_to: str = ""
     exact: bool = False  # "search exactly": no automatic correction
+    path: str = "/search"  # the search page's address (``url_for`` gives it; not a parameter)
 
     def params(self, page: bool = True) -> list[tuple[str, str]]:
         """Every parameter of this state (all of them: a link never drops one)."""
@@ -68,9 +71,9 @@ class UrlState:
     def without_dates(self) -> UrlState:
         return replace(self, date_from="", date_to="", page=1)
 
-    def url(self, path: str = "/search") -> str:
+    def url(self) -> str:
         query = urlencode(self.params())
-        return f"{path}?{query}" if query else path
+        return f"{self.path}?{query}" if query else self.path
 
     def toggled(self, facet: str, value: str) -> UrlState:
         values = list(self.filters.get(facet, []))
@@ -218,13 +221,110 @@ def took_text(results: SearchResults) -> str:
     return f"{vi_number(results.total)} kết quả ({seconds} giây)"
 
 
-def article_urls(results: SearchResults, state: UrlState) -> dict[str, str]:
-    """Each hit's article page, carrying the query (for highlighting) and the way back."""
-    from urllib.parse import quote
+@dataclass
+class HitView:
+    """One result as a list shows it: its link (carrying the query, for highlighting,
+    and the way back), the date a reader cares about, and its facts."""
 
+    id: str
+    url: str
+    title_html: str
+    snippet: str
+    when: str | None  # ISO date: the meeting, else the publication
+    when_text: str  # "05/01/2023"
+    year: int | None
+    unit: str | None
+    province: str | None
+    meeting_types: list[str]
+    missing: list[str]
+
+
+def hit_views(hits: list[Hit], state: UrlState,
+              article_path: Callable[[str], str]) -> list[HitView]:  # fmt: skip
     back = state.url()
-    out = {}
-    for hit in results.hits + results.closest:
-        params = ([("q", state.q)] if state.q else []) + [("back", back)]
-        out[hit.id] = f"/article/{quote(hit.id, safe='')}?{urlencode(params)}"
+    params = urlencode(([("q", state.q)] if state.q else []) + [("back", back)])
+    out = []
+    for h in hits:
+        when = h.meeting_date or h.published
+        out.append(HitView(
+            id=h.id, url=f"{article_path(h.id)}?{params}", title_html=h.title_html,
+            snippet=h.snippet, when=when, when_text=vi_date(when), year=h.year, unit=h.unit,
+            province=h.province, meeting_types=h.meeting_types, missing=h.missing,
+        ))  # fmt: skip
     return out
+
+
+@dataclass
+class SearchPageView:
+    """Everything the search page draws, decided here (the template has no rules)."""
+
+    state: UrlState
+    query: str
+    total: int
+    pages_total: int
+    took: str
+    hits: list[HitView]
+    closest: list[HitView]
+    boxes: list[FacetBox]
+    chips: list[Chip]
+    clear_url: str
+    sorts: list[PageLink]
+    pages: list[PageLink]
+    hidden_params: list[tuple[str, str]]
+    export_params: str
+    past_end: bool
+    last_page_url: str | None
+    suggestion: str | None
+    suggestion_url: str | None
+    corrected: str | None
+    exact_url: str | None
+
+
+def search_page_view(results: SearchResults, state: UrlState,
+                     article_path: Callable[[str], str]) -> SearchPageView:  # fmt: skip
+    past_end = results.total > 0 and state.page > results.pages
+    return SearchPageView(
+        state=state,
+        query=results.query,
+        total=results.total,
+        pages_total=results.pages,
+        took=took_text(results),
+        hits=hit_views(results.hits, state, article_path),
+        closest=hit_views(results.closest, state, article_path),
+        boxes=facet_boxes(results, state),
+        chips=chips(state),
+        clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit, path=state.path).url(),
+        sorts=sort_links(state, results.sort),
+        pages=pagination(results, state),
+        hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
+        export_params=urlencode(state.params(page=False)),
+        past_end=past_end,
+        last_page_url=state.with_page(results.pages).url() if past_end else None,
+        suggestion=results.suggestion,
+        suggestion_url=(
+            UrlState(q=results.suggestion, filters=state.filters, path=state.path).url()
+            if results.suggestion
+            else None
+        ),
+        corrected=results.corrected,
+        exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
+    )
+
+
+@dataclass
+class ArticlePageView:
+    article: ArticleView
+    back_url: str
+    paragraphs: list[str]
+    meeting_text: str
+    published_text: str
+
+
+def article_view(article: ArticleView, back_url: str) -> ArticlePageView:
+    return ArticlePageView(
+        article=article,
+        back_url=back_url,
+        paragraphs=article.body_html.split("\n"),
+        meeting_text=vi_date(article.meeting_date),
+        published_text=vi_date(article.published),
+    )

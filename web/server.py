@@ -26,7 +26,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import create_server
 from waitress.task import ErrorTask
 
-from web.views import SECURITY_HEADERS
+from web.security import SECURITY_HEADERS
 
 MAX_HEADER_BYTES = 1 << 20
 

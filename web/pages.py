@@ -1,0 +1,71 @@
+"""The HTML pages: search (with facets, chips, sorting, pages, the closest articles),
+an article, and the favicon; each reads a view model from ``web.presenters``."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from flask import abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from searcher.query.parse import QueryError, build_request
+from searcher.read.articles import id_problem
+from searcher.results.hits import ArticleView
+from web.presenters import article_view, search_page_view
+from web.state import KNOWN_PARAMS, bp, get_engine, parse_state
+
+
+@bp.route("/")
+@bp.route("/search")
+def search_page() -> str:
+    state, search_request = parse_state()
+    results = get_engine().search(search_request)
+    view = search_page_view(results, state, article_path=_article_path)
+    return render_template("search.html", view=view)
+
+
+def _article_path(article_id: str) -> str:
+    return url_for("web.article_page", article_id=article_id)
+
+
+@bp.app_context_processor
+def header_query() -> dict:
+    """The query stays in the header's search box on every page (errors included)."""
+    return {"header_q": request.args.get("q", "")[:500]}
+
+
+def article_or_404(article_id: str) -> ArticleView:
+    if id_problem(article_id):
+        abort(404)
+    search_request = None
+    if request.args.get("q"):
+        try:
+            search_request = build_request(request.args.get("q", ""))
+        except QueryError:
+            search_request = None
+    article = get_engine().article(article_id, search_request)
+    if article is None:
+        abort(404)
+    return article
+
+
+@bp.route("/article/<path:article_id>")
+def article_page(article_id: str) -> str:
+    article = article_or_404(article_id)
+    back = _safe_back(request.args.get("back", ""))
+    return render_template("article.html", view=article_view(article, back))
+
+
+def _safe_back(raw: str) -> str:
+    """A way back to the search page, re-encoded; anything else is the search page."""
+    search = url_for("web.search_page")
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or parts.path not in (url_for("web.search_page"), "/"):
+        return search
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k in KNOWN_PARAMS])
+    return f"{search}?{query}" if query else search
+
+
+@bp.route("/favicon.ico")
+def favicon() -> Response:
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

@@ -1,0 +1,62 @@
+"""The blueprint, the one accessor for the shared engine, and a request's state.
+
+Every page, API route and export parses its URL through ``parse_state``: the page
+state (what links keep) and a validated ``SearchRequest``, or ``BadRequest``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, current_app, request, url_for
+
+from searcher.engine.engine import Engine
+from searcher.query.parse import QueryError, SearchRequest, build_request
+from web.errors import BadRequest
+from web.presenters import PARAMS, UrlState
+
+bp = Blueprint("web", __name__)
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", *PARAMS}
+
+
+def get_engine() -> Engine:
+    """The one shared searcher of this app (opened on first use)."""
+    engine = current_app.extensions.get("searcher")
+    if engine is None:
+        engine = Engine(Path(current_app.config["INDEX_DIR"]))
+        current_app.extensions["searcher"] = engine
+    return engine
+
+
+def parse_state() -> tuple[UrlState, SearchRequest]:
+    """URL parameters → (the page state, a validated request); BadRequest otherwise."""
+    args = request.args
+    unknown = sorted(set(args) - KNOWN_PARAMS)
+    if unknown:
+        raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
+    filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    try:
+        search_request = build_request(
+            args.get("q", ""),
+            filters=filters,
+            sort=args.get("sort") or None,
+            page=args.get("page"),
+            limit=args.get("limit"),
+            date_from=args.get("from"),
+            date_to=args.get("to"),
+            exact=args.get("exact") == "1",
+        )
+    except QueryError as exc:
+        raise BadRequest(str(exc)) from None
+    state = UrlState(
+        q=args.get("q", "").strip(),
+        filters={k: v for k, v in filters.items() if v},
+        sort=args.get("sort", ""),
+        page=search_request.page,
+        limit=search_request.limit,
+        date_from=args.get("from", "").strip(),
+        date_to=args.get("to", "").strip(),
+        exact=args.get("exact") == "1",
+        path=url_for("web.search_page"),
+    )
+    return state, search_request

@@ -19,14 +19,7 @@ import json
 import os
 from pathlib import Path
 
-
-def _replace(path: Path, data: bytes, temp_prefix: str) -> None:
-    tmp = path.with_name(f"{temp_prefix}{os.getpid()}-edit.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+from searcher.index.atomic import write_atomic
 
 
 def remove_records(path: Path, locators: list[int | None], temp_prefix: str = ".add-") -> None:
@@ -50,4 +43,4 @@ def remove_records(path: Path, locators: list[int | None], temp_prefix: str = ".
     if empty:
         path.unlink(missing_ok=True)
     else:
-        _replace(path, data, temp_prefix)
+        write_atomic(path, data, temp_prefix)

@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
+from searcher.index.atomic import fsync_dir, write_atomic
 from searcher.index.schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "current"
@@ -108,7 +109,7 @@ def publish(index_dir: Path, workspace: Path, info: dict) -> Path:
         tmp_link.unlink()
     tmp_link.symlink_to(gen.name)
     os.replace(tmp_link, index_dir / CURRENT)
-    _fsync_dir(index_dir)
+    fsync_dir(index_dir)
     # keep the previous generation: a searcher opened on it a moment ago may still
     # open more of its files; older ones go
     others = sorted((g for g in index_dir.glob("gen-*") if g != gen), key=lambda g: g.name)
@@ -134,9 +135,7 @@ def write_pending(index_dir: Path, files: list[str]) -> None:
     if not files:
         path.unlink(missing_ok=True)
         return
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(files, ensure_ascii=False))
 
 
 def ensure_index(index_dir: Path) -> Path:
@@ -165,9 +164,7 @@ def update_info(gen: Path, **changes: object) -> None:
     except (OSError, ValueError):
         info = {}
     info.update(changes)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(info, ensure_ascii=False, indent=1))
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(info, ensure_ascii=False, indent=1))
 
 
 def index_size(index_dir: Path) -> int:
@@ -178,10 +175,3 @@ def index_size(index_dir: Path) -> int:
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

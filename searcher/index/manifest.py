@@ -20,6 +20,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from searcher.index.atomic import write_atomic
+
 MANIFEST = "manifest.json"
 
 
@@ -82,13 +84,7 @@ class Manifest:
             "toc_generation": toc_generation,
             "sources": {name: e.to_json() for name, e in sorted(self.sources.items())},
         }
-        path = directory / MANIFEST
-        tmp = directory / f".{MANIFEST}.{os.getpid()}.tmp"
-        try:
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(directory / MANIFEST, json.dumps(data, ensure_ascii=False))
 
     @classmethod
     def load(cls, directory: Path, toc_generation: int) -> Manifest | None:

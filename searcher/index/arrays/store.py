@@ -33,6 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from searcher.index.atomic import fsync_dir
+
 ARRAYS = "arrays"
 DATA = "arrays.bin"
 FORMAT = 1
@@ -236,6 +238,7 @@ def save_segment(gen: Path, segment_id: str, arrays: dict[str, np.ndarray], meta
     (tmp / "meta.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
+    fsync_dir(root)
     return final
 
 

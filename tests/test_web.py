@@ -205,3 +205,23 @@ def test_over_long_url_is_a_414(client) -> None:
     r = client.get("/search?q=" + "x" * 300_000)
     assert r.status_code == 414 and "Địa chỉ quá dài" in r.get_data(as_text=True)
     assert r.headers["Content-Security-Policy"]
+
+
+def test_the_atom_feed_is_valid_xml_whatever_the_title(tmp_path) -> None:
+    """A title holding a control character (U+0001) still makes a feed XML can read."""
+    import xml.etree.ElementTree as ET
+
+    from searcher.index.operations import rebuild
+    from web import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text(
+        '{"id": "x1", "title": "Giao ban \\u0001 quý I", "body": "VKSND tỉnh Nghệ An họp."}\n',
+        encoding="utf-8",
+    )
+    rebuild(corpus, tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    feed = ET.fromstring(client.get("/feed.atom?q=giao+ban").get_data())
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert len(titles) == 2 and titles[1].startswith("Giao ban")

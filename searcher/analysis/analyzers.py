@@ -20,7 +20,7 @@ from searcher.analysis.segcache import SegmentCache
 from searcher.vi.segment import segment, syllabify_cached
 from searcher.vi.text import canonical, fold
 
-# The same title or body goes through three views: split it once.
+# The same title or body is split for its syllables and its compounds: segment it once.
 _words = lru_cache(maxsize=16)(segment)
 canonical_form = lru_cache(maxsize=100_000)(canonical)
 

@@ -37,7 +37,6 @@ from searcher.index.batch import (
     free_bytes,
     list_corpus,
     orphaned_duplicates,
-    to_document,
 )
 from searcher.index.manifest import Manifest
 from searcher.index.schema import SCHEMA_VERSION
@@ -59,7 +58,7 @@ from searcher.index.generations import (
 
 pool_runs.install()  # Whoosh's pools spill in chunks, not a pickle per posting
 
-__all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync", "to_document"]
+__all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync"]
 TEMP_PREFIX = ".add-"
 WHOOSH_PROCS = 2  # Whoosh's own pooling processes when a rebuild runs in parallel
 POOL_MB = 512  # postings a Whoosh writer process keeps in memory before spilling a run

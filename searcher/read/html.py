@@ -203,13 +203,3 @@ def html_to_page(markup: str) -> HtmlPage:
     if lines and lines[0] == title:
         lines = lines[1:]
     return HtmlPage(title, lines, c.url)
-
-
-def html_to_lines(markup: str) -> tuple[str, list[str]]:
-    """(title, body lines) of an HTML page.
-
-    >>> html_to_lines("<title>T</title><h1>Hội nghị</h1><p>Sáng ngày 12/9/2022</p>")
-    ('Hội nghị', ['Sáng ngày 12/9/2022'])
-    """
-    page = html_to_page(markup)
-    return page.title, page.lines

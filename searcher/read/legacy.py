@@ -58,7 +58,6 @@ _FOREIGN = re.compile(
     "[" + "".join(ch for ch in map(chr, range(0xA1, 0x100))
                   if ch.lower() not in "àáâãèéêìíòóôõùúý") + "]"
 )  # fmt: skip
-_VOWEL_MARKS = {"\u0302", "\u0306", "\u031b"}
 
 
 @cache

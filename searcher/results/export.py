@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
@@ -74,6 +75,16 @@ def to_jsonl(rows: Iterable[dict]) -> Iterator[str]:
 
 
 UNDATED = "1970-01-01"  # an entry with no date at all sorts last in a feed reader
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 document holds them
+
+
+def _xml(text: str) -> str:
+    """Text for an XML element: escaped, without the characters XML cannot hold.
+
+    >>> _xml("Hội nghị \x01<1>")
+    'Hội nghị &lt;1&gt;'
+    """
+    return escape(_NOT_XML.sub("", text))
 
 
 def to_atom(
@@ -83,7 +94,7 @@ def to_atom(
     ``article_url(id)`` gives each entry's absolute link."""
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-    yield f"<title>{escape(title)}</title>\n<id>{escape(feed_url)}</id>\n<updated>{now}</updated>\n"
+    yield f"<title>{_xml(title)}</title>\n<id>{_xml(feed_url)}</id>\n<updated>{now}</updated>\n"
     yield f'<link rel="self" href={quoteattr(feed_url)}/>\n<link href={quoteattr(page_url)}/>\n'
     yield "<author><name>Báo cáo VKSND</name></author>\n"
     for row in rows:
@@ -94,8 +105,8 @@ def to_atom(
         parts = [row.get("unit"), row.get("province"), ", ".join(row.get("meeting_types") or [])]
         summary = " · ".join(p for p in parts if p)
         yield (
-            f"<entry><title>{escape(row['title'])}</title><id>{escape(link)}</id>"
+            f"<entry><title>{_xml(row['title'])}</title><id>{_xml(link)}</id>"
             f"<link href={quoteattr(link)}/><updated>{updated}</updated>"
-            f"<summary>{escape(summary)}</summary></entry>\n"
+            f"<summary>{_xml(summary)}</summary></entry>\n"
         )
     yield "</feed>\n"

@@ -38,7 +38,14 @@ from searcher.read.sources import (
     read_bounded,
     shown,
 )
-from searcher.vi.dates import CMS_TIMESTAMP, DMY, ISO_DATE, parse_cms_timestamp, parse_date
+from searcher.vi.dates import (
+    CMS_TIMESTAMP,
+    DATE_WORDS,
+    DMY,
+    ISO_DATE,
+    parse_cms_timestamp,
+    parse_date,
+)
 from searcher.vi.text import canonical, clean_text, fold
 
 MAX_ID_CHARS = 200
@@ -120,14 +127,18 @@ _STAMP_PREFIXES = (
     (_DATE_PREFIX, lambda m: parse_date(m.group(1))),
 )
 _STAMP_FILLER = re.compile(
-    r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|ngay|gmt)\b|"
-    r"\d{1,2}:\d{2}(?::\d{2})?|[+-]\d{1,2}\b|[\s,:()|.\-]+"
+    r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|"
+    r"gmt|am|pm)\b|\d{1,2}:\d{2}(?::\d{2})?|[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|"
+    r"\|\s*\d+\s*$|\bluot xem\s*:?\s*\d+"  # a view count: "06/01/2020 | 1755"
 )
+_WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
 
 def news_stamp(line: str) -> date | bool | None:
     """A line that is only a date stamp: its date when it is the article's
-    ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022"),
+    ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
+    "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7]",
+    "Thứ sáu, 28 Tháng 4 2023 11:58"),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
     None when the line says anything else.
 
@@ -135,15 +146,21 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2023, 7, 4), False)
     >>> news_stamp("12/01/2022"), news_stamp("Hội nghị 12/9/2022")
     (datetime.date(2022, 1, 12), None)
+    >>> news_stamp("06/01/2020 | 1755"), news_stamp("Thứ sáu, 28 Tháng 4 2023 11:58")
+    (datetime.date(2020, 1, 6), datetime.date(2023, 4, 28))
     """
     if len(line) > 80:
         return None
     folded = fold(line)
-    m = DMY.search(folded) or ISO_DATE.search(folded)
-    if not m or _STAMP_FILLER.sub("", folded[: m.start()] + " " + folded[m.end() :]).strip():
+    m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
+    if not m:
         return None
-    header = re.search(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\b", folded)
-    if header and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
+    rest = folded[m.end() :]
+    if m.re is not DATE_WORDS:  # "06/01/2020 | 1755": the view count after the bar
+        rest = re.sub(r"\|\s*\d+\s*$", "", rest)
+    if _STAMP_FILLER.sub("", folded[: m.start()] + " " + rest).strip():
+        return None
+    if _WEEKDAY.search(folded) and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
         return False  # "Thứ sáu, 16/04/2021": the day the page was shown, not the article's
     return parse_date(m.group(0)) or False
 

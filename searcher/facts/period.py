@@ -1,0 +1,63 @@
+"""The reporting period a meeting reviews: a month, a quarter, six or nine months, a year.
+
+Read from the title, else the lead's first sentence, where a reporting word
+(giao ban, sơ kết, tổng kết, kết quả, công tác) is followed by the period; cited
+documents are blanked out first. Without its own year the period takes the
+meeting's.
+
+>>> read_period("Giao ban công tác 9 tháng năm 2022", "", None)
+('9 tháng', 2022, 'giao ban cong tac 9 thang nam 2022')
+>>> read_period("VKSND tỉnh tổ chức giao ban quý I", "", 2023)[:2]
+('quý I', 2023)
+>>> read_period("Tổng kết công tác năm 2021, triển khai công tác năm 2022", "", 2022)[:2]
+('năm', 2021)
+"""
+
+from __future__ import annotations
+
+import re
+
+from searcher.facts.spans import find_spans, masked
+from searcher.vi.text import fold
+
+PERIODS = (
+    *(f"tháng {n}" for n in range(1, 13)),
+    "quý I", "quý II", "quý III", "quý IV", "6 tháng", "9 tháng", "năm",
+)  # fmt: skip
+_QUARTERS = {"i": "I", "1": "I", "ii": "II", "2": "II", "iii": "III", "3": "III", "iv": "IV",
+             "4": "IV"}  # fmt: skip
+_YEAR = r"(?:\s*(?:nam\s+|/\s*|-\s*)(?P<year>\d{4}))?"
+_PERIOD = re.compile(
+    r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
+    r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?"
+    r"\b(?:(?P<months>6|9|sau|chin) thang(?: dau nam| cuoi nam)?"
+    r"|quy (?P<quarter>iv|iii|ii|i|[1-4])"
+    r"|thang (?P<month>1[0-2]|0?[1-9])(?![\d/])"
+    r"|(?P<annual>nam)\s+(?P<annual_year>\d{4}))\b" + _YEAR
+)
+
+
+def read_period(title: str, body: str, year: int | None) -> tuple[str | None, int | None, str]:
+    """(period, its year, the passage read) or (None, None, "")."""
+    first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
+    for text in (title, first):
+        folded = fold(text)
+        plain = masked(folded, find_spans(folded), ("citation",))
+        for m in _PERIOD.finditer(plain):
+            if m.group("month") and re.search(r"\bngay\s+\d{1,2}\s+$", plain[: m.start("month")]):
+                continue  # "ngày 5 tháng 3": a date, not a month reported on
+            period = _name(m)
+            written = m.group("annual_year") or m.group("year")
+            found_year = int(written) if written else year
+            return period, found_year, " ".join(plain[m.start() : m.end()].split())
+    return None, None, ""
+
+
+def _name(m: re.Match) -> str:
+    if m.group("months"):
+        return "6 tháng" if m.group("months") in ("6", "sau") else "9 tháng"
+    if m.group("quarter"):
+        return "quý " + _QUARTERS[m.group("quarter")]
+    if m.group("month"):
+        return f"tháng {int(m.group('month'))}"
+    return "năm"

@@ -1,0 +1,131 @@
+"""Spans of a report that carry a role, found before any fact is read.
+
+Facts are read from roles, not from the first date or name that matches: a date
+inside a document citation is the document's, a unit inside a guest list is a
+guest's, a clock on a page header is the page's.
+
+Roles:
+
+- ``citation``: a cited document, its kind, number, date and issuer
+  ("Kế hoạch số 12/KH-VKS ngày 16/01/2019 của VKSND tỉnh Hà Nam");
+- ``anniversary``: a founding-to-now range ("(26/7/1960 - 26/7/2020)");
+- ``furniture``: a line that is a page header clock, a stamp or a view count
+  ("Thứ Hai, ngày 15 tháng 12 năm 2025", "06/01/2020 | 1755");
+- ``guests``: who attended ("Dự Hội nghị có đồng chí …, Phó Viện trưởng VKSND tỉnh").
+
+Everything works on folded text (``searcher.vi.text.fold``), whose offsets are those
+of the original.
+
+>>> from searcher.vi.text import fold
+>>> text = fold("Thực hiện Kế hoạch số 12/KH-VKS ngày 16/01/2019 của VKSND tỉnh Hà Nam, "
+...             "ngày 14/11/2019 VKSND tỉnh Hà Nam tổ chức hội nghị.")
+>>> [(s.role, s.kind, text[s.start:s.end]) for s in find_spans(text)]
+[('citation', 'ke hoach', 'ke hoach so 12/kh-vks ngay 16/01/2019 cua vksnd tinh ha nam')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# documents a report cites (folded); the longer names first
+DOC_KINDS = (
+    "thong tu lien tich", "nghi quyet lien tich", "quy che phoi hop", "thong bao ket luan",
+    "ke hoach", "chi thi", "quyet dinh", "nghi quyet", "thong bao", "cong van", "huong dan",
+    "quy che", "bao cao", "thong tu", "chuong trinh", "quy dinh", "nghi dinh", "de an",
+    "van ban", "cong dien", "ket luan", "phap lenh", "bo luat", "luat",
+)  # fmt: skip
+_DATE = (
+    r"(?:ngay[ \t]*)?\d{1,2}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{4}"
+    r"|ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}"
+)
+_NUMBER = (
+    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[0-9a-z/.\-]*[0-9a-z](?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
+    r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
+)
+CITATION = re.compile(
+    r"\b(?P<kind>" + "|".join(DOC_KINDS) + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
+    r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
+    r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
+    r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"
+    r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+[^,.;:\n()]{0,120})?"
+)
+ANNIVERSARY = re.compile(
+    r"\(\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(\d{4})\s*[-–]\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?"
+    r"(\d{4})\s*\)"
+)
+# the clause after a date or a unit says what was organised
+ORGANISED = re.compile(
+    r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
+    r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop)\b"
+)
+GUESTS = re.compile(
+    r"\b(?:tham du|du hoi nghi|du buoi|du le|co su tham du|cung du|khach moi|den du)\b"
+    r"[^.\n]{0,400}"
+)
+# a line that is only a date: a header clock, a stamp, a view count, a weekday
+_FURNITURE_LINE = re.compile(
+    r"^[\s|,.\-]*(?:(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn)\s*,?\s*)?"
+    r"(?:ngay\s+)?\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2}"
+    r"(?:\s*,?\s*(?:nam\s+)?\d{4}))"
+    r"[\s|,]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*(?:\d+|\[?\(?gmt\s*[+-]\s*\d+\]?\)?)?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    role: str  # citation, anniversary, furniture, guests
+    kind: str = ""  # the document's kind, for a citation
+
+
+def find_spans(folded: str) -> list[Span]:
+    """Every span with a role in ``folded`` text, in text order."""
+    spans = [s for m in CITATION.finditer(folded) if (s := _citation(m, folded))]
+    spans += [Span(m.start(), m.end(), "anniversary") for m in ANNIVERSARY.finditer(folded)]
+    spans += [Span(m.start(), m.end(), "guests") for m in GUESTS.finditer(folded)]
+    start = 0
+    for line in folded.split("\n"):
+        if len(line) <= 90 and _FURNITURE_LINE.match(line):
+            spans.append(Span(start, start + len(line), "furniture"))
+        start += len(line) + 1
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _citation(m: re.Match, folded: str) -> Span | None:
+    """A citation needs a number or a date; a date after a comma belongs to it only
+    when no organiser clause follows ("Kế hoạch số 12, ngày 5/3 VKSND tỉnh tổ chức")."""
+    if not (m.group("number") or m.group("date")):
+        return None
+    end = m.end()
+    date = m.group("date")
+    if date and date.lstrip()[:1] in ",(" and not m.group("issuer"):
+        after = re.split(r"[.;\n]", folded[m.end("date") : m.end("date") + 120], maxsplit=1)[0]
+        if ORGANISED.search(after):
+            end = m.start("date")
+    if end == m.start("date") and not m.group("number"):
+        return None
+    return Span(m.start(), end, "citation", m.group("kind"))
+
+
+def inside(spans: list[Span], start: int, end: int, role: str) -> Span | None:
+    """The span of ``role`` that holds [start, end), if any."""
+    for s in spans:
+        if s.role == role and s.start <= start and end <= s.end:
+            return s
+    return None
+
+
+def clause_after(folded: str, end: int, width: int = 160) -> str:
+    """The rest of the clause that follows ``end`` (up to . ; : or a line break)."""
+    return re.split(r"[.;:\n]", folded[end : end + width], maxsplit=1)[0]
+
+
+def masked(folded: str, spans: list[Span], roles: tuple[str, ...]) -> str:
+    """``folded`` with the spans of ``roles`` blanked out (same length, same offsets)."""
+    chars = list(folded)
+    for s in spans:
+        if s.role in roles:
+            chars[s.start : s.end] = " " * (s.end - s.start)
+    return "".join(chars)

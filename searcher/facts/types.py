@@ -1,0 +1,123 @@
+"""Meeting types: what the title and the lead say the meeting is.
+
+Read from the title and the lead's first sentence, with cited documents blanked out
+(their content is not the meeting's type), the sentence's boilerplate opening
+("Thực hiện Kế hoạch …,") removed, and a Party title of the chair ("Bí thư Ban cán
+sự đảng") not taken for a Party meeting.
+
+>>> meeting_types("Hội nghị phổ biến, quán triệt Nghị quyết Đại hội Đảng bộ", "")
+['Đảng', 'quán triệt']
+>>> meeting_types("Tọa đàm khoa học về kỹ năng tranh tụng", "")
+['hội thảo']
+"""
+
+from __future__ import annotations
+
+import re
+
+from searcher.facts.spans import find_spans, masked
+from searcher.vi.text import fold
+
+MEETING_TYPES = (
+    "tổng kết",
+    "sơ kết",
+    "triển khai",
+    "giao ban",
+    "Đảng",
+    "cán bộ công chức",
+    "tập huấn",
+    "hội thảo",
+    "rút kinh nghiệm",
+    "quán triệt",
+    "ký kết",
+    "hội thi",
+    "tuyên truyền",
+    "khác",
+)
+_TYPE_PATTERNS = {
+    "tổng kết": r"\btong ket\b",
+    "sơ kết": r"\bso ket\b",
+    "triển khai": r"\btrien khai\b|\bphuong huong,? nhiem vu\b",
+    "giao ban": r"\bgiao ban\b",
+    "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
+    r"\bhoi nghi dang\b|\bban chap hanh dang\b",
+    "cán bộ công chức": r"\bhoi nghi (dai bieu )?(can bo|cbcc|cong chuc|vien chuc|"
+    r"nguoi lao dong)\b|\bcan bo,? cong chuc,? (vien chuc,? )?(va )?nguoi lao dong\b",
+    "tập huấn": r"\btap huan\b|\bboi duong\b|\bchuyen de\b|\blop dao tao\b",
+    "hội thảo": r"\bhoi thao\b|\btoa dam\b",
+    "rút kinh nghiệm": r"\brut kinh nghiem\b",
+    "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
+    r"bo luat|phap lenh|thong tu|ket luan)\b",
+    "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
+    "hội thi": r"\bhoi thi\b|\bcuoc thi\b|\bhoi dien\b|\bthi (?:kiem sat vien gioi|tim hieu|"
+    r"ky nang|nghiep vu)\b|\bgiai (?:bong da|the thao|cau long|bong chuyen|bong ban)\b",
+    "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
+    r"\bpho bien,? giao duc phap luat\b",
+}
+_COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
+# a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
+_CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
+_REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
+# a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
+_PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
+_OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
+_BOILERPLATE_OPENING = re.compile(r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai)\b[^,]{0,160},")
+_OWN_DEPLOYMENT = re.compile(
+    r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
+    r"chuong trinh cong tac|ke hoach kiem sat)"
+)
+
+
+def meeting_types(title: str, body: str) -> list[str]:
+    """Meeting types named in the title or the first sentence of the body.
+
+    >>> meeting_types("Tổng kết công tác năm 2021 và triển khai công tác năm 2022", "")
+    ['tổng kết', 'triển khai']
+    >>> meeting_types("Tổng kết, trao giải cuộc thi kỹ năng tranh tụng", "")
+    ['hội thi']
+    """
+    found = types_in(_plain(title))
+    # and what the lead's first sentence says the meeting is, without its boilerplate
+    # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
+    # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
+    first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
+    lead = _BOILERPLATE_OPENING.sub("", _plain(first))
+    found += [t for t in _lead_types(lead) if t not in found]
+    if not found:  # a digest: what its first "tổ chức …" clause says was held
+        clause = re.search(
+            r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", _plain(body[:1500])
+        )
+        found = _lead_types(clause.group(1)) if clause else []
+    found.sort(key=MEETING_TYPES.index)
+    return found or ["khác"]
+
+
+def _plain(text: str) -> str:
+    """Folded, with cited documents blanked out."""
+    folded = fold(text)
+    return masked(folded, find_spans(folded), ("citation",))
+
+
+def _lead_types(folded: str) -> list[str]:
+    """Types named in the body: "triển khai" only of the work itself."""
+    found = types_in(folded)
+    if "triển khai" in found and not _OWN_DEPLOYMENT.search(folded):
+        found.remove("triển khai")
+    return found
+
+
+def types_in(folded: str) -> list[str]:
+    """Every type whose pattern names the meeting in ``folded`` text."""
+    found = []
+    for name, pattern in _COMPILED.items():
+        for m in pattern.finditer(folded):
+            if name in _REVIEWS and _CONTEST_OBJECT.match(folded, m.end()):
+                continue  # the wrap-up of a contest
+            if name == "Đảng" and (
+                _PARTY_TITLE_BEFORE.search(folded, 0, m.start())
+                or _OTHER_PARTY.match(folded[m.end() : m.end() + 20].lstrip())
+            ):
+                continue  # a person's Party title, or another body's Party committee
+            found.append(name)
+            break
+    return found

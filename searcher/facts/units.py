@@ -1,0 +1,233 @@
+"""Units and places: who organised the meeting, its level and its province.
+
+Every unit named is weighed by where it is named (title, banner, lead, body), whether
+its clause organises ("VKSND huyện Chợ Lách tổ chức …") or it is a guest's
+affiliation ("Phó Viện trưởng VKSND tỉnh Bến Tre tới dự"); the heaviest is the
+organiser. National and military units have no province: "tại Hà Nội" is where they
+met.
+
+>>> from searcher.vi.places import gazetteer
+>>> title = "VKSND huyện Chợ Lách tổ chức hội nghị"
+>>> found = read_unit({"title": title}, {"title": fold(title)}, gazetteer())
+>>> found.unit, found.level, found.province
+('VKSND huyện Chợ Lách', 'huyện', 'Bến Tre')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from searcher.vi.places import Gazetteer
+from searcher.vi.text import fold
+
+_PREFIX = r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks)"
+_MENTION = re.compile(
+    r"(?P<supreme>\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b)"
+    r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
+    r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
+    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks)\s+quan su|vksqs|vkqs|ksqs)\b(?:\s+(?:"
+    r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
+    r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
+    r"|(?P<regional>" + _PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*(?P<region_rest>"
+    r"[a-z][a-z ]{2,30}))?)"
+    r"|(?P<local>" + _PREFIX + r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
+    r"(?P<rest>[a-z0-9][a-z0-9 .\-]{0,40}))"
+)
+_WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
+# a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
+_BANNER = re.compile(r"\b(?:trang tin|trang thong tin|cong thong tin|website|www)\b|\.gov\.vn")
+_INSERTED = re.compile(
+    r"\s*\((?:vksnd|ksnd|vks|vksndtc|vkstc)\)"
+)  # "Viện kiểm sát nhân dân (VKSND) tỉnh"
+# the unit organises: "VKSND huyện Chợ Lách (đã) tổ chức …"
+_ORGANISER_AFTER = re.compile(
+    r"^[^.;,]{0,40}?\b(?:da\s+)?(?:to chuc|khai mac|tien hanh|phoi hop)\b"
+)
+# a person's affiliation ("Phó Viện trưởng VKSND tối cao … tới dự") is a guest, not the organiser
+_GUEST_BEFORE = re.compile(
+    r"\b(?:vien truong|kiem sat vien|vu truong|truong phong|chanh van phong|lanh dao|dai dien|"
+    r"giang vien|bao cao vien)\s*$"
+)
+_KIND_NAMES = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "tp.": "thành phố",
+    "quan": "quận",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+}
+
+
+@dataclass
+class Metadata:
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class _Unit:
+    level: str
+    unit: str
+    provinces: tuple[str, ...]  # candidates (several for an ambiguous district name)
+
+
+def _match_name(words: str, keys: list[str]) -> str | None:
+    """The longest gazetteer key that ``words`` starts with (whole words)."""
+    words = re.sub(r"[\s.\-]+", " ", words).strip()
+    for key in keys:
+        if words == key or words.startswith(key + " "):
+            return key
+    return None
+
+
+def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
+    kind = _KIND_NAMES[kind]
+    if kind in ("tỉnh", "thành phố"):
+        key = _match_name(rest, g.province_keys)
+        province = g.province(key) if key else None
+        district_key = _match_name(rest, g.district_keys)
+        if province and (kind == "tỉnh" or province.central_city or not district_key):
+            prefix = "thành phố" if province.central_city else "tỉnh"
+            return _Unit("tỉnh", f"VKSND {prefix} {province.name}", (province.name,))
+        if kind == "thành phố" and district_key:
+            found = g.districts(district_key, "thành phố")
+            name = found[0].name
+            return _Unit("huyện", f"VKSND thành phố {name}", tuple(d.province for d in found))
+        if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
+            return _Unit("tỉnh", "VKSND tỉnh", ())
+        return None
+    key = _match_name(rest, g.district_keys)
+    if not key:
+        return None
+    found = g.districts(key, kind)
+    provinces = tuple(dict.fromkeys(d.province for d in found))
+    return _Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
+
+
+def _unit_of(m: re.Match, original: str, g: Gazetteer) -> _Unit | None:
+    if m.group("supreme"):
+        return _Unit("tối cao", "VKSND tối cao", ())  # national: no province
+    if m.group("superior"):
+        city = g.superior.get(m.group("sup_no") or "")
+        if city is None:
+            found = g.province(m.group("sup_city"))
+            city = found.name if found else None
+        if city is None:
+            return None
+        shown = "TP Hồ Chí Minh" if city == "Hồ Chí Minh" else city
+        return _Unit("cấp cao", f"VKSND cấp cao tại {shown}", (city,))
+    if m.group("military"):
+        text = original[m.start() : m.end()] if original else m.group("military")
+        return _Unit("quân sự", text.strip(), ())
+    if m.group("regional"):
+        province = ()
+        if m.group("region_rest"):
+            key = _match_name(m.group("region_rest"), g.province_keys)
+            found = g.province(key) if key else None
+            province = (found.name,) if found else ()
+        suffix = f" - {province[0]}" if province else ""
+        return _Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
+    return _local_unit(m.group("kind"), m.group("rest"), g)
+
+
+def _mentions(
+    parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer
+) -> tuple[dict[_Unit, float], dict[_Unit, str]]:
+    """Each unit named, with a weight (where it is named, whether it organises or is a
+    guest's affiliation) and the passage that named it first."""
+    scores: dict[_Unit, float] = defaultdict(float)
+    where_named: dict[_Unit, str] = {}
+    for where, text in parts.items():
+        folded = folded_parts[where]
+        if "(" in folded:
+            folded = _INSERTED.sub("", folded)
+        original = text if len(folded) == len(text) else ""
+        for m in _MENTION.finditer(folded):
+            unit = _unit_of(m, original, g)
+            if unit is None:
+                continue
+            weight = _WEIGHTS[where]
+            if unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture"):
+                weight *= 0.05  # "Chỉ thị của Viện trưởng VKSND tối cao": a reference
+            if not unit.provinces and unit.level == "tỉnh":
+                weight *= 0.3  # "VKSND tỉnh" unnamed: weak evidence of its own
+            before = folded[max(0, m.start() - 30) : m.start()]
+            line = folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if _BANNER.search(line):
+                weight *= 0.05  # the site's name, not the article's unit
+            elif _ORGANISER_AFTER.search(folded[m.end() : m.end() + 60]):
+                weight *= 3  # organises or chairs
+            elif _GUEST_BEFORE.search(before):
+                weight *= 0.3
+            scores[unit] += weight
+            where_named.setdefault(unit, _passage(text, m.start(), m.end()))
+    return scores, where_named
+
+
+def _passage(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end) of ``text``, for ``show --explain``."""
+    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, start - 120, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    hi = min([*stops, end + 120, len(text)])
+    return " ".join(text[lo:hi].split())
+
+
+def _province_counts(folded_text: str, g: Gazetteer) -> dict[str, int]:
+    """How often each province is named anywhere (for ambiguous districts and fallbacks):
+    one scan of the folded text for all names at once."""
+    names, pattern = _province_pattern(g)
+    words = " " + re.sub(r"[^a-z0-9]+", " ", folded_text) + " "
+    counts: dict[str, int] = {}
+    for key in pattern.findall(words):
+        counts[names[key]] = counts.get(names[key], 0) + 1
+    return counts
+
+
+_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
+
+
+def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
+    """(folded name → province, one regex of every folded name), built once per gazetteer."""
+    if id(g) not in _PATTERNS:
+        names = {re.sub(r"[^a-z0-9]+", " ", fold(p.name)).strip(): p.name for p in g.provinces}
+        keys = sorted(names, key=len, reverse=True)
+        alternation = "|".join(re.escape(k) for k in keys)
+        _PATTERNS[id(g)] = names, re.compile(rf"(?<= )({alternation})(?= )")
+    return _PATTERNS[id(g)]
+
+
+@dataclass
+class UnitReading:
+    unit: str | None = None
+    level: str | None = None
+    province: str | None = None  # as the gazetteer names it (before any display form)
+    unit_from: str = ""
+    province_from: str = ""
+    rejected: list[str] | None = None  # other units weighed, with their weights
+
+
+def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer) -> UnitReading:
+    """The organiser among the units named, and its province."""
+    scores, named = _mentions(parts, folded_parts, g)
+    counts = _province_counts("\n".join(folded_parts.values()), g)
+    out = UnitReading(rejected=[])
+    national = False
+    if scores:
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best = ranked[0][0]
+        out.unit, out.level = best.unit, best.level
+        out.unit_from = named.get(best, "")
+        out.rejected = [f"{u.unit} (weight {w:.1f} < {ranked[0][1]:.1f})" for u, w in ranked[1:6]]
+        # national and military units have no province (the level says what they are)
+        national = best.level in ("tối cao", "quân sự")
+        if best.provinces:
+            out.province = max(
+                best.provinces, key=lambda p: (counts.get(p, 0), -best.provinces.index(p))
+            )
+            out.province_from = named.get(best, "")
+    if out.province is None and counts and not national:
+        out.province = max(counts.items(), key=lambda kv: kv[1])[0]
+        out.province_from = f"the province named most often ({counts[out.province]}×)"
+    return out

@@ -1,0 +1,220 @@
+"""Dates as facts: the meeting date and the year, from date candidates with roles.
+
+Every date in the lead is a candidate. Roles rule some out (a cited document's date,
+a page header's clock, an anniversary range, a signing, a year after publication);
+the others are scored by a few features whose weights sit in one table,
+``WEIGHTS``, fitted by ``bench/fit_facts.py`` on the development set.
+
+>>> from datetime import date
+>>> text = ("Hội nghị\\nThực hiện Kế hoạch số 12/KH-VKS ngày 16/01/2019 của VKSND tỉnh "
+...         "Hà Nam, ngày 14/11/2019 VKSND tỉnh Hà Nam tổ chức hội nghị.")
+>>> reading = read_dates(text, published=None, title_year=None, today=date(2026, 1, 1))
+>>> reading.meeting.isoformat(), [(c.shown, c.rejected) for c in reading.candidates]
+('2019-11-14', [('16/01/2019', 'inside a citation (ke hoach)'), ('14/11/2019', '')])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from searcher.facts.spans import ORGANISED, Span, clause_after, find_spans, inside, masked
+from searcher.vi.dates import make_date
+from searcher.vi.text import fold
+
+LIMIT = 1500  # characters of title and lead where the meeting date is looked for
+# feature → weight; a candidate's score is the sum of its features' weights
+WEIGHTS: dict[str, float] = {
+    "organised": 3.0,  # its clause says what was organised ("… tổ chức hội nghị")
+    "time_of_day": 1.0,  # "Sáng 11/4/2024", "Chiều ngày 5/7"
+    "clause_start": 1.0,  # it opens its sentence or clause
+    "first": 0.5,  # the first date left after the roles
+    "has_year": 0.5,  # written with its year
+    "title": 0.5,  # in the title
+    "bare": -1.0,  # neither "ngày" nor a time of day ("12/9/2022")
+    "weekday": -1.0,  # "Thứ Hai, ngày …" without a time of day: a clock more often
+}
+
+_DAY = r"(\d{1,2})"
+_PATTERNS = (
+    # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
+    ("range", re.compile(r"\b(?:cac\s+)?ngay\s+" + _DAY + r"\s*(?:va|,|-|–|den)\s*"
+                         r"\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
+    ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
+    ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
+                        r"(?![\d/])")),
+    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s+)?" + _DAY
+                        + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
+    ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
+)  # fmt: skip
+_TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:nay\s*)?,?\s*$")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3}$")
+_OPENING = re.compile(
+    r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:(?:sang|chieu|toi|"
+    r"trua|dem)\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"
+)
+_SIGNED = re.compile(
+    r"^[^.;:]{0,60}\b(?:ky|ban hanh)\b[^.;:]{0,15}\b(quyet dinh|nghi quyet|chi thi|ke hoach|"
+    r"thong tu|cong van|thong bao)\b"
+)
+_ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
+_YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
+
+
+@dataclass
+class Candidate:
+    """One date of the lead: where it is, its features, and why it was ruled out."""
+
+    start: int
+    shown: str  # as written, folded
+    day: date | None = None
+    year_from: str = ""  # where a day/month date's year came from
+    features: dict[str, float] = field(default_factory=dict)
+    rejected: str = ""  # why it cannot be the meeting date; "" when it can
+
+    def score(self, weights: dict[str, float] = WEIGHTS) -> float:
+        return sum(weights.get(k, 0.0) * v for k, v in self.features.items())
+
+
+@dataclass
+class DateReading:
+    meeting: date | None
+    chosen: Candidate | None
+    candidates: list[Candidate]
+    spans: list[Span]
+    folded: str  # title and lead, folded: the spans' offsets
+
+
+def read_dates(
+    text: str,
+    published: date | None,
+    title_year: int | None,
+    today: date | None = None,
+    weights: dict[str, float] = WEIGHTS,
+) -> DateReading:
+    """Every date candidate of title + lead, with roles, and the meeting date chosen."""
+    folded = fold(text[:LIMIT])
+    spans = find_spans(folded)
+    plain = masked(folded, spans, ("citation", "furniture"))
+    title_end = folded.find("\n") if "\n" in folded else len(folded)
+    latest = published.year if published else (today or date.today()).year
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue  # already read by a more specific pattern
+            taken.append((m.start(), m.end()))
+            c = Candidate(m.start(), " ".join(folded[m.start(1) : m.end()].split()))
+            c.rejected = _role_of(spans, m, folded)
+            c.features = _features(kind, m, folded, plain, title_end)
+            if not c.rejected:
+                c.day, c.year_from = _resolve(m, plain, spans, published, title_year)
+                if c.day is None:
+                    c.rejected = "no year for this day and month"
+                elif c.day.year > latest:
+                    c.rejected = f"after {'the publication' if published else 'today'}"
+            found.append(c)
+    found.sort(key=lambda c: c.start)
+    left = [c for c in found if not c.rejected]
+    if left:
+        left[0].features["first"] = 1.0
+    chosen = max(left, key=lambda c: (c.score(weights), -c.start), default=None)
+    for c in left:
+        if c is not chosen:
+            c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
+    return DateReading(chosen.day if chosen else None, chosen, found, spans, folded)
+
+
+def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
+    """Why the date at ``m`` has a role that is not the meeting's, or ""."""
+    for role in ("citation", "furniture", "anniversary"):
+        if s := inside(spans, m.start(1), m.end(), role):
+            return f"inside a citation ({s.kind})" if role == "citation" else f"in the {role}"
+    if _SIGNED.search(clause_after(folded, m.end())):
+        return "the date a document was signed"
+    if _ISSUED_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+        return "the date a document was issued"
+    return ""
+
+
+def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -> dict:
+    line_start = folded.rfind("\n", 0, m.start()) + 1
+    before = folded[max(line_start, m.start() - 40) : m.start()]
+    time_of_day = kind == "time" or bool(_TIME_BEFORE.search(before))
+    features = {
+        "organised": float(bool(ORGANISED.search(clause_after(plain, m.end())))),
+        "time_of_day": float(time_of_day),
+        "clause_start": float(bool(_OPENING.search(before))),
+        "has_year": float(bool(m.group(3))),
+        "title": float(m.start() < title_end),
+        "bare": float(kind == "bare" and not time_of_day),
+        "weekday": float(bool(_WEEKDAY_BEFORE.search(before)) and not time_of_day),
+    }
+    return {k: v for k, v in features.items() if v}
+
+
+def _resolve(m: re.Match, plain: str, spans, published, title_year) -> tuple[date | None, str]:
+    day, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        return make_date(int(m.group(3)), month, day), "written"
+    year, source = day_month_year(day, month, clause_after(plain, m.end()), published, title_year)
+    if year is None:
+        for s in spans:  # "(26/7/1960 - 26/7/2020)": the anniversary's year
+            if s.role == "anniversary":
+                year, source = (
+                    int(max(re.findall(r"\d{4}", plain[s.start : s.end]))),
+                    "the anniversary",
+                )
+    return (make_date(year, month, day) if year else None), source
+
+
+def day_month_year(
+    day: int, month: int, sentence: str, published: date | None, title_year: int | None
+) -> tuple[int | None, str]:
+    """The year of a day/month date: the publication's (the latest such date not after
+    it), else the one its sentence names (a December "triển khai năm Y" meeting is held
+    in Y-1, a January "tổng kết năm Y" one in Y+1), else the title's.
+
+    >>> day_month_year(27, 12, "", date(2024, 12, 28), None)
+    (2024, 'the publication')
+    >>> day_month_year(25, 12, "to chuc hoi nghi trien khai cong tac nam 2024", None, None)
+    (2023, 'its sentence')
+    """
+    if published:
+        for year in (published.year, published.year - 1):
+            found = make_date(year, month, day)
+            if found and found <= published:
+                return year, "the publication"
+    if m := _YEAR_WORD.search(sentence):
+        year = int(m.group(1))
+        if month == 12 and re.search(r"\btrien khai\b", sentence):
+            return year - 1, "its sentence"
+        if month <= 2 and re.search(r"\btong ket\b", sentence):
+            return year + 1, "its sentence"
+        return year, "its sentence"
+    return (title_year, "the title") if title_year else (None, "")
+
+
+def title_year(title: str) -> int | None:
+    """The year named in a title: "... năm 2020". With two ("tổng kết năm 2020 và
+    triển khai năm 2021") the later one: such meetings are held in its January.
+
+    >>> title_year("Tổng kết công tác năm 2020 và triển khai năm 2021")
+    2021
+    """
+    years = [int(y) for y in _YEAR_WORD.findall(fold(title))]
+    valid = [y for y in years if 1990 <= y <= 2100]
+    return max(valid) if valid else None
+
+
+def body_year(reading: DateReading, start: int, latest: int) -> tuple[int | None, int]:
+    """A year named in the lead (from ``start``, 600 characters) outside citations,
+    furniture and anniversaries ("kết quả công tác Quý 1 năm 2023"), and where; never
+    one after ``latest``."""
+    plain = masked(reading.folded, reading.spans, ("citation", "furniture", "anniversary"))
+    for m in _YEAR_WORD.finditer(plain, start, start + 600):
+        if 1990 <= int(m.group(1)) <= latest:
+            return int(m.group(1)), m.start()
+    return None, -1

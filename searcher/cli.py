@@ -361,7 +361,8 @@ def show_cmd(obj: Context, article_id: str, as_json: bool, explain: bool) -> Non
 
 
 def _explain(article, as_json: bool) -> None:
-    """Each facet with its value and the passage it came from (re-read from the text)."""
+    """Each fact with its value, the passage it came from, the role it was read in and
+    the candidates set aside with why (re-read from the text)."""
     from datetime import date
 
     from searcher.facts.metadata import extract
@@ -373,15 +374,30 @@ def _explain(article, as_json: bool) -> None:
         "level": meta.level, "unit": meta.unit, "province": meta.province,
         "province_2025": meta.province_2025, "year": meta.year,
         "meeting_date": meta.meeting_date.isoformat() if meta.meeting_date else None,
+        "published": meta.published.isoformat() if meta.published else None,
         "meeting_types": ", ".join(meta.meeting_types),
+        "period": f"{meta.period} {meta.period_year or ''}".strip() if meta.period else None,
     }  # fmt: skip
     if as_json:
-        out = {k: {"value": v, "from": meta.evidence.get(k, "")} for k, v in rows.items()}
+        out = {}
+        for name, value in rows.items():
+            ev = meta.explain.get(name)
+            out[name] = {
+                "value": value,
+                "from": ev.passage if ev else "",
+                "role": ev.role if ev else "",
+                "rejected": ev.rejected if ev else [],
+            }
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     for name, value in rows.items():
-        source = meta.evidence.get(name) or "—"
-        click.echo(f"{name}: {value if value is not None else '—'}\n    from: {source}")
+        ev = meta.explain.get(name)
+        click.echo(f"{name}: {value if value is not None else '—'}")
+        click.echo(f"    from: {(ev.passage if ev else '') or '—'}")
+        if ev and ev.role:
+            click.echo(f"    role: {ev.role}")
+        for why in ev.rejected if ev else []:
+            click.echo(f"    set aside: {why}")
 
 
 @cli.command("stats")

@@ -21,7 +21,14 @@ from datetime import date
 from searcher.facts.period import PERIODS, read_period
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
-from searcher.facts.when import LIMIT, body_year, read_dates, title_year
+from searcher.facts.when import (
+    LIMIT,
+    anniversary_year,
+    body_year,
+    meeting_year_in_title,
+    read_dates,
+    title_year,
+)
 from searcher.read.articles import Article
 from searcher.vi.places import Gazetteer, gazetteer
 from searcher.vi.text import fold
@@ -119,12 +126,18 @@ def _dates(meta: Metadata, article: Article, ex: dict[str, Evidence], today: dat
         return
     if rejected:
         ex["meeting_date"] = Evidence("", "no meeting date", rejected)
+    in_title = meeting_year_in_title(article.title)
+    if not meta.meeting_types:
+        return  # not a meeting report: no meeting year
     if article.published:
         meta.year = article.published.year
         ex["year"] = Evidence("the publication date", "furniture")
     elif in_title and in_title <= latest:
         meta.year = in_title
         ex["year"] = Evidence(article.title, "title")
+    elif year := anniversary_year(reading, latest):
+        meta.year = year
+        ex["year"] = Evidence("the anniversary range", "anniversary")
     else:
         start = len(article.title) + 1
         year, where = body_year(reading, start, latest)

@@ -31,9 +31,13 @@ _PERIOD = re.compile(
     r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
     r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?"
     r"\b(?:(?P<months>6|9|sau|chin) thang(?: dau nam| cuoi nam)?"
-    r"|quy (?P<quarter>iv|iii|ii|i|[1-4])"
-    r"|thang (?P<month>1[0-2]|0?[1-9])(?![\d/])"
-    r"|(?P<annual>nam)\s+(?P<annual_year>\d{4}))\b" + _YEAR
+    r"|qu[yi] (?P<quarter>iv|iii|ii|i|[1-4])"
+    r"|thang (?P<month>1[0-2]|0?[1-9])(?![\d/]))\b" + _YEAR
+)
+# a year-long period is reported on by a tổng kết only ("triển khai công tác năm 2022" plans)
+_ANNUAL = re.compile(
+    r"\btong ket\b(?:(?!\b(?:giao ban|so ket|trien khai|quy|thang)\b)[^.;:\n]){0,40}?"
+    r"\b(?P<annual>nam)\s+(?P<annual_year>\d{4})\b"
 )
 
 
@@ -43,21 +47,24 @@ def read_period(title: str, body: str, year: int | None) -> tuple[str | None, in
     for text in (title, first):
         folded = fold(text)
         plain = masked(folded, find_spans(folded), ("citation",))
-        for m in _PERIOD.finditer(plain):
-            if m.group("month") and re.search(r"\bngay\s+\d{1,2}\s+$", plain[: m.start("month")]):
+        found = [*_PERIOD.finditer(plain), *_ANNUAL.finditer(plain)]
+        for m in sorted(found, key=lambda m: m.start()):
+            if m.groupdict().get("month") and re.search(
+                r"\bngay\s+\d{1,2}\s+$", plain[: m.start("month")]
+            ):
                 continue  # "ngày 5 tháng 3": a date, not a month reported on
             period = _name(m)
-            written = m.group("annual_year") or m.group("year")
+            written = m.groupdict().get("annual_year") or m.groupdict().get("year")
             found_year = int(written) if written else year
             return period, found_year, " ".join(plain[m.start() : m.end()].split())
     return None, None, ""
 
 
 def _name(m: re.Match) -> str:
+    if m.re is _ANNUAL:
+        return "năm"
     if m.group("months"):
         return "6 tháng" if m.group("months") in ("6", "sau") else "9 tháng"
     if m.group("quarter"):
         return "quý " + _QUARTERS[m.group("quarter")]
-    if m.group("month"):
-        return f"tháng {int(m.group('month'))}"
-    return "năm"
+    return f"tháng {int(m.group('month'))}"

@@ -41,16 +41,17 @@ _TYPE_PATTERNS = {
     "giao ban": r"\bgiao ban\b",
     "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
     r"\bhoi nghi dang\b|\bban chap hanh dang\b",
-    "cán bộ công chức": r"\bhoi nghi (dai bieu )?(can bo|cbcc|cong chuc|vien chuc|"
-    r"nguoi lao dong)\b|\bcan bo,? cong chuc,? (vien chuc,? )?(va )?nguoi lao dong\b",
-    "tập huấn": r"\btap huan\b|\bboi duong\b|\bchuyen de\b|\blop dao tao\b",
-    "hội thảo": r"\bhoi thao\b|\btoa dam\b",
+    "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo|cbcc|cong chuc|vien chuc|"
+    r"nguoi lao dong)\b",
+    "tập huấn": r"\btap huan\b|\bboi duong\b|\blop dao tao\b",
+    "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
     "rút kinh nghiệm": r"\brut kinh nghiem\b",
     "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
     r"bo luat|phap lenh|thong tu|ket luan)\b",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
-    "hội thi": r"\bhoi thi\b|\bcuoc thi\b|\bhoi dien\b|\bthi (?:kiem sat vien gioi|tim hieu|"
-    r"ky nang|nghiep vu)\b|\bgiai (?:bong da|the thao|cau long|bong chuyen|bong ban)\b",
+    "hội thi": r"(?<!dai )\bhoi thi\b(?! dua)|\bcuoc thi\b|\bhoi dien\b|"
+    r"\bthi (?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b|"
+    r"\bgiai (?:bong da|the thao|cau long|bong chuyen|bong ban)\b",
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
     r"\bpho bien,? giao duc phap luat\b",
 }
@@ -62,6 +63,13 @@ _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
 _BOILERPLATE_OPENING = re.compile(r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai)\b[^,]{0,160},")
+# any event at all ("lễ", "buổi", "đoàn … thăm", "gặp mặt"): a report of something held
+_EVENT = re.compile(
+    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|to chuc|khai mac|"
+    r"cong bo|trao|don nhan|ky niem|mit tinh|giao luu|kiem tra|thanh tra|doan|phat dong|"
+    r"thanh lap|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|dien ra|tham du)\b"
+)
+_ORGANISER_VERB = re.compile(r"\b(?:to chuc|khai mac|tien hanh|chu tri)\b")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
     r"chuong trinh cong tac|ke hoach kiem sat)"
@@ -81,15 +89,27 @@ def meeting_types(title: str, body: str) -> list[str]:
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
-    lead = _BOILERPLATE_OPENING.sub("", _plain(first))
-    found += [t for t in _lead_types(lead) if t not in found]
+    found += [t for t in _lead_types(_organiser_clause(_plain(first))) if t not in found]
     if not found:  # a digest: what its first "tổ chức …" clause says was held
         clause = re.search(
             r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", _plain(body[:1500])
         )
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
+    if not found and not _EVENT.search(fold(title) + " " + _plain(first)):
+        return []  # not a meeting report: commentary, an interview, a profile
     return found or ["khác"]
+
+
+def _organiser_clause(folded: str) -> str:
+    """What the sentence says was held: from its organiser verb on ("…, ngày 8/1/2026,
+    VKSND tỉnh tổ chức Hội nghị tập huấn …"), so a purpose clause before it ("nhằm triển
+    khai, quán triệt …") is not the meeting; without a verb, the sentence without its
+    boilerplate opening."""
+    m = _ORGANISER_VERB.search(folded)
+    if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
+        return folded[m.start() :]
+    return _BOILERPLATE_OPENING.sub("", folded)
 
 
 def _plain(text: str) -> str:

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from searcher.facts.spans import find_spans, inside
 from searcher.vi.places import Gazetteer
 from searcher.vi.text import fold
 
@@ -50,6 +51,7 @@ _GUEST_BEFORE = re.compile(
     r"\b(?:vien truong|kiem sat vien|vu truong|truong phong|chanh van phong|lanh dao|dai dien|"
     r"giang vien|bao cao vien)\s*$"
 )
+_VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$")
 _KIND_NAMES = {
     "tinh": "tỉnh",
     "thanh pho": "thành phố",
@@ -144,6 +146,7 @@ def _mentions(
         if "(" in folded:
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
+        guests = [s for s in find_spans(folded) if s.role == "guests"] if where != "title" else []
         for m in _MENTION.finditer(folded):
             unit = _unit_of(m, original, g)
             if unit is None:
@@ -157,13 +160,30 @@ def _mentions(
             line = folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
             if _BANNER.search(line):
                 weight *= 0.05  # the site's name, not the article's unit
-            elif _ORGANISER_AFTER.search(folded[m.end() : m.end() + 60]):
+            elif _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]):
                 weight *= 3  # organises or chairs
             elif _GUEST_BEFORE.search(before):
                 weight *= 0.3
+            elif _VENUE_BEFORE.search(before):
+                weight *= 0.2  # "thanh tra tại VKSND huyện Khánh Sơn": where, not who
+            elif guests and inside(guests, m.start(), m.end(), "guests"):
+                weight *= 0.3  # "Tham dự Hội nghị có … VKSND tỉnh …": a guest list
             scores[unit] += weight
             where_named.setdefault(unit, _passage(text, m.start(), m.end()))
     return scores, where_named
+
+
+def _name_end(m: re.Match) -> int:
+    """Where the unit's name ends: a local unit's match runs on past its name ("huyện
+    Chợ Lách đã tổ chức …"), up to the first word that cannot be part of one."""
+    if not m.group("local"):
+        return m.end()
+    rest = m.group("rest")
+    stop = _AFTER_NAME.search(rest)
+    return m.start("rest") + (stop.start() if stop else len(rest))
+
+
+_AFTER_NAME = re.compile(r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan)\b")
 
 
 def _passage(text: str, start: int, end: int) -> str:

@@ -40,7 +40,7 @@ _DAY = r"(\d{1,2})"
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
     ("range", re.compile(r"\b(?:cac\s+)?ngay\s+" + _DAY + r"\s*(?:va|,|-|–|den)\s*"
-                         r"\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
+                         r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
@@ -59,6 +59,8 @@ _SIGNED = re.compile(
     r"thong tu|cong van|thong bao)\b"
 )
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
+# "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
+_BOUND_BEFORE = re.compile(r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$")
 _YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
 
 
@@ -81,7 +83,8 @@ class Candidate:
 class DateReading:
     meeting: date | None
     chosen: Candidate | None
-    candidates: list[Candidate]
+    candidates: list[Candidate]  # every date read, in text order
+    viable: list[Candidate]  # those no role rules out, before scoring
     spans: list[Span]
     folded: str  # title and lead, folded: the spans' offsets
 
@@ -120,11 +123,16 @@ def read_dates(
     left = [c for c in found if not c.rejected]
     if left:
         left[0].features["first"] = 1.0
-    chosen = max(left, key=lambda c: (c.score(weights), -c.start), default=None)
+    chosen = choose(left, weights)
     for c in left:
         if c is not chosen:
             c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
-    return DateReading(chosen.day if chosen else None, chosen, found, spans, folded)
+    return DateReading(chosen.day if chosen else None, chosen, found, left, spans, folded)
+
+
+def choose(viable: list[Candidate], weights: dict[str, float] = WEIGHTS) -> Candidate | None:
+    """The best-scored candidate; the earlier one on a tie."""
+    return max(viable, key=lambda c: (c.score(weights), -c.start), default=None)
 
 
 def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
@@ -134,8 +142,11 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
             return f"inside a citation ({s.kind})" if role == "citation" else f"in the {role}"
     if _SIGNED.search(clause_after(folded, m.end())):
         return "the date a document was signed"
-    if _ISSUED_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+    before = folded[max(0, m.start() - 20) : m.start()]
+    if _ISSUED_BEFORE.search(before):
         return "the date a document was issued"
+    if _BOUND_BEFORE.search(before + folded[m.start() : m.start(1)]):
+        return "the end of a window or a deadline"
     return ""
 
 
@@ -209,12 +220,52 @@ def title_year(title: str) -> int | None:
     return max(valid) if valid else None
 
 
+_WORK_YEAR = re.compile(
+    r"\b(?:cong tac|tong ket|trien khai|nhiem vu|thi dua|ke hoach|chuong trinh)"
+    r"(?:(?!\b(?:quy|thang|dot)\b)[^.;:\n]){0,25}?\bnam\s+(\d{4})\b"
+)
+
+
+def meeting_year_in_title(title: str) -> int | None:
+    """A year the title gives the meeting ("thi tuyển … đợt 1 năm 2020", "sơ kết quý I năm
+    2022"); a work year ("tổng kết công tác năm 2017", "triển khai công tác năm 2015") is
+    not one: such meetings are held in December or in January.
+
+    >>> meeting_year_in_title("Tổng kết công tác năm 2017, triển khai công tác năm 2018")
+    >>> meeting_year_in_title("VKSND sơ kết công tác quý I năm 2022")
+    2022
+    """
+    folded = fold(title)
+    work = {m.start(1) for m in _WORK_YEAR.finditer(folded)}
+    years = [int(m.group(1)) for m in _YEAR_WORD.finditer(folded) if m.start(1) not in work]
+    valid = [y for y in years if 1990 <= y <= 2100]
+    return max(valid) if valid else None
+
+
+def anniversary_year(reading: DateReading, latest: int) -> int | None:
+    """The later year of an anniversary range ("(26/7/1960 – 26/7/2020)"): the year the
+    anniversary is celebrated."""
+    for s in reading.spans:
+        if s.role == "anniversary":
+            year = max(int(y) for y in re.findall(r"\d{4}", reading.folded[s.start : s.end]))
+            if year <= latest:
+                return year
+    return None
+
+
+# a year in the lead tied to a time of the year ("tháng 10/2019", "Quý II năm 2020"); a
+# bare "năm 2017" there is mostly a statistic's or a plan's
+_TIMED_YEAR = re.compile(
+    r"\b(?:thang\s+\d{1,2}|qu[yi]\s+(?:iv|iii|ii|i|[1-4]))\s*(?:/|nam\s+)(\d{4})\b"
+)
+
+
 def body_year(reading: DateReading, start: int, latest: int) -> tuple[int | None, int]:
-    """A year named in the lead (from ``start``, 600 characters) outside citations,
-    furniture and anniversaries ("kết quả công tác Quý 1 năm 2023"), and where; never
-    one after ``latest``."""
+    """A year the lead (from ``start``) ties to a month or a quarter, outside
+    citations, furniture and anniversaries ("dự kiến vào Quý II năm 2020"), and where;
+    never one after ``latest``."""
     plain = masked(reading.folded, reading.spans, ("citation", "furniture", "anniversary"))
-    for m in _YEAR_WORD.finditer(plain, start, start + 600):
+    for m in _TIMED_YEAR.finditer(plain, start):
         if 1990 <= int(m.group(1)) <= latest:
             return int(m.group(1)), m.start()
     return None, -1

@@ -49,6 +49,9 @@ from searcher.vi.dates import (
 from searcher.vi.text import canonical, clean_text, fold
 
 MAX_ID_CHARS = 200
+# a stamp is read in the page's header: its first lines, above the first paragraph
+HEADER_LINES = 9
+PARAGRAPH_CHARS = 160
 NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
 
@@ -127,9 +130,9 @@ _STAMP_PREFIXES = (
     (_DATE_PREFIX, lambda m: parse_date(m.group(1))),
 )
 _STAMP_FILLER = re.compile(
-    r"\b(?:cap nhat|ngay dang|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|"
-    r"gmt|am|pm)\b|\d{1,2}:\d{2}(?::\d{2})?|[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|"
-    r"\|\s*\d+\s*$|\bluot xem\s*:?\s*\d+"  # a view count: "06/01/2020 | 1755"
+    r"\b(?:cap nhat|ngay dang(?: tin)?|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|"
+    r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$)?|[+-]\s?\d{1,2}\b|"
+    r"[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+"  # view counts: "08:0070", "Lượt xem: 36"
 )
 _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
@@ -160,6 +163,8 @@ def news_stamp(line: str) -> date | bool | None:
         rest = re.sub(r"\|\s*\d+\s*$", "", rest)
     if _STAMP_FILLER.sub("", folded[: m.start()] + " " + rest).strip():
         return None
+    if _WEEKDAY.search(folded) and re.search(r"\d{1,2}:\d{2}\s*(?:sa|ch)\s*$", folded):
+        return False  # "Chủ Nhật, 22/12/2024 15:45 CH": a page clock widget (SA/CH)
     if _WEEKDAY.search(folded) and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
         return False  # "Thứ sáu, 16/04/2021": the day the page was shown, not the article's
     return parse_date(m.group(0)) or False
@@ -170,7 +175,9 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
     page = split_page(_split_lines(clean_text(text)))
     published = None
     kept: list[str] = []
+    header = True  # the lines above the first paragraph: title, banner, stamps, menus
     for i, line in enumerate(page.lines):
+        header = header and i < HEADER_LINES and len(line) < PARAGRAPH_CHARS
         prefix = i <= 3 and next(
             ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
         )
@@ -180,7 +187,7 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             if rest := line[m.end() :].strip():
                 kept.append(rest)
             continue
-        if i <= 3 and (stamp := news_stamp(line)) is not None:
+        if (i <= 3 or header) and (stamp := news_stamp(line)) is not None:
             published = published or stamp or None
             continue  # a stamp line, or the page's own date header: not the article's text
         kept.append(line)

@@ -217,6 +217,17 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksquangtri.gov.vn/bai-viet/vien-kiem-sat-nhan-dan-tinh-quang-tri-to-chuc-hoi-nghi-giao-ban-hai-cap-quy-iii-nam-2023-2148
 # military-venue-not-province, investigation-agency-national:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksqs-quan-doan-34-tham-va-chuc-mung-vksqs-khu-vuc-52-nhan-ky-niem-50-nam-ngay-truyen-thong-189520.html
+# stamp-in-header-block:
+#   http://www.baodongnai.com.vn/tintuc/201507/hop-mat-truyen-thong-ngay-thanh-lap-nganh-kiem-sat-2398401/
+# clock-widget-not-publication, window-end-not-meeting, timed-year-in-lead: see above
+#   (vkspy 12957 repost of the 2020 seminar; baovephapluat 128510; baovephapluat 83250)
+# range-from-to, work-year-not-meeting-year:
+#   https://daibieunhandan.dienbien.gov.vn/Article/2838/Vien-Kiem-sat-nhan-dan-tinh-to-chuc-Hoi-nghi-Tong-ket-cong-tac-nam-2017-trien-khai-cong-tac-nam-2018.html
+# not-a-meeting-report: https://baodantoc.vn/vai+trò+quan+trọng+của+ngành+kiểm+sát.html
+# purpose-clause-not-type: http://vksquangtri.gov.vn/index.php?language=vi&nv=news&op=VKSND-Tinh-Quang-Binh/Vien-kiem-sat-nhan-dan-tinh-Quang-Tri-to-chuc-Hoi-nghi-tap-huan-mot-so-nhiem-vu-moi-trong-cong-tac-kiem-sat-giai-quyet-cac-vu-an-hanh-chinh-vu-viec-dan-su-4116
+# venue-unit-in-title:
+#   http://vkskh.gov.vn/cong-bo-quyet-dinh-thanh-tra-tai-vien-kiem-sat-nhan-dan-huyen-khanh-son_2372_206_2_a.html
+# thematic-conference-is-hoi-thao: https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6182
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

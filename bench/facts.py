@@ -1,0 +1,164 @@
+"""Facts read from real procuracy pages, per field, through the user's path.
+
+The hand-labelled pages live outside the project (``../devset/facts/set_*.jsonl``:
+``{"id", "url", "text", "labels": {...}, "note"}``, the text's first line the title);
+they are never copied in. Each page is written as a ``.txt`` into a temporary corpus,
+indexed with ``searcher.index.operations.rebuild`` and its stored facts read back
+through the ``Engine`` (what ``searcher show --json`` prints).
+
+Pages whose ``sha1(url)`` starts with 0–3 (a quarter) are held out: scored only with
+``--final``, once, at the end, and then only in total (no per-page lines).
+
+    .venv/bin/python bench/facts.py                 # the development part, misses listed
+    .venv/bin/python bench/facts.py --final         # the held-out part, figures only
+    PYTHONPATH=/tmp/old-checkout .venv/bin/python bench/facts.py   # another extractor
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH: see the docstring
+
+from bench.common import header, table, write_section
+
+DEVSET = Path(__file__).resolve().parent.parent.parent / "devset" / "facts"
+FIELDS = (
+    "level", "province", "province_2025", "year", "meeting_date", "meeting_types",
+    "published", "period",
+)  # fmt: skip
+HELD_OUT = "0123"  # first hex digit of sha1(url): a quarter of the pages
+
+
+def held_out(url: str) -> bool:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[0] in HELD_OUT
+
+
+def load_pages(pattern: str, final: bool) -> list[dict]:
+    """The labelled pages of one part (development, or held out with ``final``)."""
+    pages, seen = [], set()
+    for path in sorted(glob.glob(pattern)):
+        for line in Path(path).read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            page = json.loads(line)
+            if page["url"] in seen or held_out(page["url"]) != final:
+                continue
+            seen.add(page["url"])
+            pages.append(page)
+    return pages
+
+
+def stored_facts(pages: list[dict]) -> dict[str, dict]:
+    """Index the pages as the user would and read each one's stored facts back."""
+    from searcher.engine.engine import Engine
+    from searcher.index.operations import rebuild
+
+    with tempfile.TemporaryDirectory(prefix="facts-bench-") as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
+        corpus.mkdir()
+        for n, page in enumerate(pages):
+            (corpus / f"p{n:04d}.txt").write_text(page["text"], encoding="utf-8")
+        rebuild(corpus, index)
+        engine = Engine(index)
+        out = {}
+        for n, page in enumerate(pages):
+            view = engine.article(f"p{n:04d}")
+            out[page["url"]] = facts = view.to_json() if view else {}
+            if facts and "period" not in facts:  # an index that does not store the period
+                facts.update(_period_read_again(corpus / f"p{n:04d}.txt"))
+        return out
+
+
+def _period_read_again(path: Path) -> dict:
+    """The period from the extractor itself, for an index (an older version) that does
+    not store it; {} when the extractor has no period at all."""
+    from searcher.facts.metadata import extract
+    from searcher.read.articles import read_file
+
+    [article] = read_file(path)
+    meta = extract(article)
+    if not hasattr(meta, "period"):
+        return {}
+    return {"period": meta.period, "period_year": meta.period_year}
+
+
+def got_value(facts: dict, name: str) -> object:
+    if name == "meeting_types":
+        return sorted(facts.get("meeting_types") or [])
+    if name == "period":
+        return [facts.get("period"), facts.get("period_year")]
+    return facts.get(name)
+
+
+def want_value(labels: dict, name: str) -> object:
+    if name in ("province", "province_2025") and labels.get(name):
+        return _gazetteer_name(labels[name], name)
+    if name == "meeting_types":
+        return sorted(labels.get("meeting_types") or [])
+    if name == "period":
+        return [labels.get("period"), labels.get("period_year")]
+    return labels.get(name)
+
+
+def _gazetteer_name(value: str, name: str) -> str:
+    """A label in the gazetteer's spelling: "Thừa Thiên Huế" is the gazetteer's "Huế" (the
+    official list's name); a label the gazetteer does not know is kept as written."""
+    from searcher.vi.places import gazetteer
+
+    g = gazetteer()
+    if name == "province_2025":
+        return g.province_2025(value) or value
+    found = g.province(value)
+    return found.name if found else value
+
+
+def score(pages: list[dict], facts: dict[str, dict]) -> tuple[dict[str, int], list[str]]:
+    right = dict.fromkeys(FIELDS, 0)
+    misses = []
+    for page in pages:
+        got = facts.get(page["url"], {})
+        for name in FIELDS:
+            want, have = want_value(page["labels"], name), got_value(got, name)
+            if want == have:
+                right[name] += 1
+            else:
+                title = page["text"].split("\n", 1)[0][:70]
+                misses.append(f"{page['id']} {name}: want {want!r}, got {have!r}  [{title}]")
+    return right, misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", default=str(DEVSET / "set_*.jsonl"), help="glob of pages")
+    parser.add_argument("--final", action="store_true", help="score the held-out part (once)")
+    parser.add_argument("--label", default="", help="name of this run in the output")
+    parser.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")
+    args = parser.parse_args()
+    pages = load_pages(args.files, args.final)
+    if not pages:
+        sys.exit(f"no labelled pages in {args.files}")
+    facts = stored_facts(pages)
+    right, misses = score(pages, facts)
+    part = "held-out" if args.final else "development"
+    rows = [[name, f"{right[name]}/{len(pages)}", f"{right[name] / len(pages):.1%}"]
+            for name in FIELDS]  # fmt: skip
+    text = f"{args.label or 'run'}: {part} part, {len(pages)} pages\n\n"
+    text += table(["field", "right", "accuracy"], rows)
+    print(text)
+    if not args.final:  # the held-out pages' own results stay unseen
+        print("\n".join(misses))
+    if args.write:
+        corpus = f"{len(pages)} hand-labelled real pages ({part} part of {args.files})"
+        write_section(f"facts-{part}", f"Facts on real pages ({part})",
+                      header(" ".join(sys.argv), corpus) + "\n" + text)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

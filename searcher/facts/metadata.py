@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.period import PERIODS, read_period
+from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
     LIMIT,
+    DateReading,
     anniversary_year,
     body_year,
     meeting_year_in_title,
@@ -84,9 +86,18 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     if article.published:
         ex["published"] = Evidence("the page's publication stamp", "furniture")
 
-    meta.meeting_types = meeting_types(article.title, article.body)
+    folded = folded_parts["title"] + "\n" + folded_parts["lead"] + folded_parts["body"][:LIMIT]
+    reading = read_dates(
+        article.title + "\n" + article.body,
+        article.published,
+        title_year(article.title),
+        today or date.today(),
+        folded=folded,
+    )
+    plain = masked(reading.folded, reading.spans, ("citation",))  # one reading of the spans
+    meta.meeting_types = meeting_types(article.title, article.body, plain)
     ex["meeting_types"] = Evidence(article.title, "title and lead")
-    _dates(meta, article, ex, today or date.today())
+    _dates(meta, article, ex, reading, today or date.today())
 
     found = read_unit(parts, folded_parts, g)
     meta.unit, meta.level = found.unit, found.level
@@ -102,18 +113,20 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     elif found.level in ("tối cao", "quân sự"):
         ex["province"] = Evidence("a national or military unit has no province", "organiser")
 
-    meta.period, meta.period_year, passage = read_period(article.title, article.body, meta.year)
+    meta.period, meta.period_year, passage = read_period(
+        article.title, article.body, meta.year, plain
+    )
     if meta.period:
         ex["period"] = Evidence(passage, "reporting period")
     meta.explain = ex
     return meta
 
 
-def _dates(meta: Metadata, article: Article, ex: dict[str, Evidence], today: date) -> None:
+def _dates(
+    meta: Metadata, article: Article, ex: dict[str, Evidence], reading: DateReading, today: date
+) -> None:
     """The meeting date and the year, with the candidates set aside."""
     text = article.title + "\n" + article.body
-    in_title = title_year(article.title)
-    reading = read_dates(text, article.published, in_title, today)
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
     latest = article.published.year if article.published else today.year
     if (chosen := reading.chosen) and reading.meeting:

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from searcher.facts.spans import find_spans, masked
-from searcher.vi.text import fold
+from searcher.facts.spans import without_citations
 
 PERIODS = (
     *(f"tháng {n}" for n in range(1, 13)),
@@ -41,22 +40,25 @@ _ANNUAL = re.compile(
 )
 
 
-def read_period(title: str, body: str, year: int | None) -> tuple[str | None, int | None, str]:
-    """(period, its year, the passage read) or (None, None, "")."""
-    first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
-    for text in (title, first):
-        folded = fold(text)
-        plain = masked(folded, find_spans(folded), ("citation",))
-        found = [*_PERIOD.finditer(plain), *_ANNUAL.finditer(plain)]
+def read_period(
+    title: str, body: str, year: int | None, plain: str | None = None
+) -> tuple[str | None, int | None, str]:
+    """(period, its year, the passage read) or (None, None, ""). ``plain``: title + "\\n" +
+    lead, folded, with citations blanked (offsets as in the text)."""
+    if plain is None:
+        plain = without_citations(title) + "\n" + without_citations(body[:600])
+    first = re.split(r"(?<=[.!?])\s", plain[len(title) + 1 :][:600], maxsplit=1)[0]
+    for part in (plain[: len(title)], first):
+        found = [*_PERIOD.finditer(part), *_ANNUAL.finditer(part)]
         for m in sorted(found, key=lambda m: m.start()):
             if m.groupdict().get("month") and re.search(
-                r"\bngay\s+\d{1,2}\s+$", plain[: m.start("month")]
+                r"\bngay\s+\d{1,2}\s+$", part[: m.start("month")]
             ):
                 continue  # "ngày 5 tháng 3": a date, not a month reported on
             period = _name(m)
             written = m.groupdict().get("annual_year") or m.groupdict().get("year")
             found_year = int(written) if written else year
-            return period, found_year, " ".join(plain[m.start() : m.end()].split())
+            return period, found_year, " ".join(part[m.start() : m.end()].split())
     return None, None, ""
 
 

@@ -11,12 +11,12 @@ Roles:
 - ``anniversary``: a founding-to-now range ("(26/7/1960 - 26/7/2020)");
 - ``furniture``: a line that is a page header clock, a stamp or a view count
   ("Thứ Hai, ngày 15 tháng 12 năm 2025", "06/01/2020 | 1755");
-- ``guests``: who attended ("Dự Hội nghị có đồng chí …, Phó Viện trưởng VKSND tỉnh").
+- ``guests``: who attended ("Dự Hội nghị có đồng chí …, Phó Viện trưởng VKSND tỉnh"),
+  found on their own by ``guest_lists`` (the unit weighing needs only them).
 
 Everything works on folded text (``searcher.vi.text.fold``), whose offsets are those
 of the original.
 
->>> from searcher.vi.text import fold
 >>> text = fold("Thực hiện Kế hoạch số 12/KH-VKS ngày 16/01/2019 của VKSND tỉnh Hà Nam, "
 ...             "ngày 14/11/2019 VKSND tỉnh Hà Nam tổ chức hội nghị.")
 >>> [(s.role, s.kind, text[s.start:s.end]) for s in find_spans(text)]
@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from searcher.vi.text import fold
 
 # documents a report cites (folded); the longer names first
 DOC_KINDS = (
@@ -44,7 +47,9 @@ _NUMBER = (
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
 )
 CITATION = re.compile(
-    r"\b(?P<kind>" + "|".join(DOC_KINDS) + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
+    r"(?=[kcqnthbvldps])\b(?P<kind>"
+    + "|".join(DOC_KINDS)
+    + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
     r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"
@@ -84,7 +89,6 @@ def find_spans(folded: str) -> list[Span]:
     """Every span with a role in ``folded`` text, in text order."""
     spans = [s for m in CITATION.finditer(folded) if (s := _citation(m, folded))]
     spans += [Span(m.start(), m.end(), "anniversary") for m in ANNIVERSARY.finditer(folded)]
-    spans += [Span(m.start(), m.end(), "guests") for m in GUESTS.finditer(folded)]
     start = 0
     for line in folded.split("\n"):
         if len(line) <= 90 and _FURNITURE_LINE.match(line):
@@ -109,6 +113,12 @@ def _citation(m: re.Match, folded: str) -> Span | None:
     return Span(m.start(), end, "citation", m.group("kind"))
 
 
+def guest_lists(folded: str) -> list[tuple[int, int]]:
+    """Where the guest lists are ("Tham dự Hội nghị có …"), on their own: the cheap
+    question the unit weighing asks of every lead."""
+    return [(m.start(), m.end()) for m in GUESTS.finditer(folded)]
+
+
 def inside(spans: list[Span], start: int, end: int, role: str) -> Span | None:
     """The span of ``role`` that holds [start, end), if any."""
     for s in spans:
@@ -129,3 +139,11 @@ def masked(folded: str, spans: list[Span], roles: tuple[str, ...]) -> str:
         if s.role in roles:
             chars[s.start : s.end] = " " * (s.end - s.start)
     return "".join(chars)
+
+
+@lru_cache(maxsize=256)
+def without_citations(text: str) -> str:
+    """``text`` folded, its cited documents blanked out: what types and periods are read
+    from (asked of the same title and lead several times, so remembered)."""
+    folded = fold(text)
+    return masked(folded, find_spans(folded), ("citation",))

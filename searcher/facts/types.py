@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from searcher.facts.spans import find_spans, masked
-from searcher.vi.text import fold
+from searcher.facts.spans import without_citations
 
 MEETING_TYPES = (
     "tổng kết",
@@ -56,6 +55,7 @@ _TYPE_PATTERNS = {
     r"\bpho bien,? giao duc phap luat\b",
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
+_ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one scan first
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
 _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
@@ -76,7 +76,7 @@ _OWN_DEPLOYMENT = re.compile(
 )
 
 
-def meeting_types(title: str, body: str) -> list[str]:
+def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     """Meeting types named in the title or the first sentence of the body.
 
     >>> meeting_types("Tổng kết công tác năm 2021 và triển khai công tác năm 2022", "")
@@ -84,19 +84,20 @@ def meeting_types(title: str, body: str) -> list[str]:
     >>> meeting_types("Tổng kết, trao giải cuộc thi kỹ năng tranh tụng", "")
     ['hội thi']
     """
-    found = types_in(_plain(title))
+    if plain is None:  # title + "\n" + lead, folded, citations blanked (same offsets)
+        plain = _plain(title) + "\n" + _plain(body[:1500])
+    lead = plain[len(title) + 1 :]
+    found = types_in(plain[: len(title)])
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
-    first = re.split(r"(?<=[.!?])\s", body[:600], maxsplit=1)[0]
-    found += [t for t in _lead_types(_organiser_clause(_plain(first))) if t not in found]
+    first = re.split(r"(?<=[.!?])\s", lead[:600], maxsplit=1)[0]
+    found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
     if not found:  # a digest: what its first "tổ chức …" clause says was held
-        clause = re.search(
-            r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", _plain(body[:1500])
-        )
+        clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
-    if not found and not _EVENT.search(fold(title) + " " + _plain(first)):
+    if not found and not _EVENT.search(plain[: len(title)] + " " + first):
         return []  # not a meeting report: commentary, an interview, a profile
     return found or ["khác"]
 
@@ -112,10 +113,7 @@ def _organiser_clause(folded: str) -> str:
     return _BOILERPLATE_OPENING.sub("", folded)
 
 
-def _plain(text: str) -> str:
-    """Folded, with cited documents blanked out."""
-    folded = fold(text)
-    return masked(folded, find_spans(folded), ("citation",))
+_plain = without_citations
 
 
 def _lead_types(folded: str) -> list[str]:
@@ -128,7 +126,9 @@ def _lead_types(folded: str) -> list[str]:
 
 def types_in(folded: str) -> list[str]:
     """Every type whose pattern names the meeting in ``folded`` text."""
-    found = []
+    found: list[str] = []
+    if not _ANY.search(folded):
+        return found
     for name, pattern in _COMPILED.items():
         for m in pattern.finditer(folded):
             if name in _REVIEWS and _CONTEST_OBJECT.match(folded, m.end()):

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from searcher.facts.spans import find_spans, inside
+from searcher.facts.spans import guest_lists
 from searcher.vi.places import Gazetteer
 from searcher.vi.text import fold
 
@@ -146,7 +146,7 @@ def _mentions(
         if "(" in folded:
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
-        guests = [s for s in find_spans(folded) if s.role == "guests"] if where != "title" else []
+        guests = guest_lists(folded) if where == "lead" else []
         for m in _MENTION.finditer(folded):
             unit = _unit_of(m, original, g)
             if unit is None:
@@ -166,7 +166,7 @@ def _mentions(
                 weight *= 0.3
             elif _VENUE_BEFORE.search(before):
                 weight *= 0.2  # "thanh tra tại VKSND huyện Khánh Sơn": where, not who
-            elif guests and inside(guests, m.start(), m.end(), "guests"):
+            elif any(s <= m.start() and m.end() <= e for s, e in guests):
                 weight *= 0.3  # "Tham dự Hội nghị có … VKSND tỉnh …": a guest list
             scores[unit] += weight
             where_named.setdefault(unit, _passage(text, m.start(), m.end()))

@@ -95,17 +95,20 @@ def read_dates(
     title_year: int | None,
     today: date | None = None,
     weights: dict[str, float] = WEIGHTS,
+    folded: str | None = None,
 ) -> DateReading:
-    """Every date candidate of title + lead, with roles, and the meeting date chosen."""
-    folded = fold(text[:LIMIT])
+    """Every date candidate of title + lead, with roles, and the meeting date chosen.
+    ``folded``: the text already folded (the same offsets), if the caller has it."""
+    folded = fold(text[:LIMIT]) if folded is None else folded[:LIMIT]
     spans = find_spans(folded)
     plain = masked(folded, spans, ("citation", "furniture"))
     title_end = folded.find("\n") if "\n" in folded else len(folded)
     latest = published.year if published else (today or date.today()).year
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
+    windows = _windows(folded)
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(folded):
+        for m in (m for lo, hi in windows for m in pattern.finditer(folded, lo, hi)):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue  # already read by a more specific pattern
             taken.append((m.start(), m.end()))
@@ -128,6 +131,23 @@ def read_dates(
         if c is not chosen:
             c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
     return DateReading(chosen.day if chosen else None, chosen, found, left, spans, folded)
+
+
+# every date pattern holds a day next to a month: only the text around those is read
+_ANCHOR = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}|\d{1,2}\s+thang\s+\d")
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    """Stretches of ``folded`` around each day-and-month, merged (cheaper than reading
+    all of it with every pattern)."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(folded):
+        lo, hi = max(0, m.start() - 32), min(len(folded), m.end() + 40)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def choose(viable: list[Candidate], weights: dict[str, float] = WEIGHTS) -> Candidate | None:

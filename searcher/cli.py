@@ -265,6 +265,7 @@ def _print_results(results: SearchResults) -> None:
 @click.option("--year", multiple=True, help="Year or range: 2022 or 2020-2022.")
 @click.option("--type", "meeting_type", multiple=True, help="Meeting type, e.g. 'giao ban'.")
 @click.option("--level", multiple=True, help="Level: tối cao, cấp cao, tỉnh, huyện, ...")
+@click.option("--period", multiple=True, help="Reporting period: quý I, 9 tháng, tháng 3, năm.")
 @click.option("--from", "date_from", default=None, help="Meeting date from (2023-01-31).")
 @click.option("--to", "date_to", default=None, help="Meeting date to (2023-06-30).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default=None)
@@ -285,6 +286,7 @@ def search_cmd(
     year,
     meeting_type,
     level,
+    period,
     date_from,
     date_to,
     sort,
@@ -303,6 +305,7 @@ def search_cmd(
         "year": list(year),
         "meeting_type": list(meeting_type),
         "level": list(level),
+        "period": list(period),
     }
     try:
         request = build_request(
@@ -350,6 +353,7 @@ def show_cmd(obj: Context, article_id: str, as_json: bool, explain: bool) -> Non
         ("Meeting date", article.meeting_date),
         ("Published", article.published),
         ("Meeting types", ", ".join(article.meeting_types)),
+        ("Reporting period", " ".join(str(x) for x in (article.period, article.period_year) if x)),
         ("Author", article.author),
         ("Original", article.url),
         ("Source file", article.source),

@@ -105,6 +105,14 @@ def test_show(built) -> None:
     data = json.loads(run(["show", "003_887b564324172e28", "--json"], built).output)
     assert data["level"] == "cấp cao" and data["author"] == "Tin và hình: Lê Vũ Phong"
     assert data["body"].startswith("Sáng ngày 04/01/2022")
+    explained = json.loads(
+        run(["show", "001_19c58e07ec207b15", "--explain", "--json"], built).output
+    )
+    assert explained["period"]["value"] == "9 tháng 2022"
+    assert explained["meeting_date"]["role"].startswith("meeting date")
+    assert "Sáng ngày 12/9/2022" in explained["meeting_date"]["from"]
+    found = json.loads(run(["search", "--period", "9 tháng", "--json"], built).output)
+    assert [h["id"] for h in found["hits"]] == ["001_19c58e07ec207b15"]
     missing = run(["show", "nope"], built)
     assert missing.exit_code == 1 and "no article" in missing.stderr
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from searcher.engine.engine import Engine
+from searcher.index.registry import FACET_NAMES
 from searcher.query.parse import QueryError, build_request
 from searcher.vi.text import canonical, fold, has_diacritics
 
@@ -33,11 +34,13 @@ odd = st.text(
 anything = st.one_of(st.text(max_size=60), marks, odd)
 query_text = st.one_of(words, anything, st.lists(words, max_size=6).map(" ".join))
 facet_value = st.one_of(
-    st.sampled_from(["Thanh Hóa", "thai binh", "2022", "2020-2022", "tổng kết", "huyen", ""]),
+    st.sampled_from(
+        ["Thanh Hóa", "thai binh", "2022", "2020-2022", "tổng kết", "huyen", "quý I", ""]
+    ),
     anything,
 )
 filters = st.dictionaries(
-    st.sampled_from(["province", "province_2025", "year", "meeting_type", "level"]),
+    st.sampled_from(["province", "province_2025", "year", "meeting_type", "level", "period"]),
     st.lists(facet_value, max_size=3),
     max_size=3,
 )
@@ -65,7 +68,7 @@ def test_core_search_never_crashes(engine: Engine, q, f, sort, page, limit) -> N
     results = engine.search(request)
     assert results.total >= len(results.hits)
     data = results.to_json()
-    assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
+    assert set(data["facets"]) == set(FACET_NAMES)
 
 
 params = st.lists(

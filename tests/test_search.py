@@ -99,6 +99,8 @@ def test_abbreviation_expands_both_ways(engine: Engine) -> None:
         ("cấp:huyện", {"002_d2037cb755c08229", "x04_separated"}, {"004_f7c25ea428f09783"}),
         ("level:cap-cao", {"003_887b564324172e28"}, {"002_d2037cb755c08229"}),
         ("hội nghị cap:tinh nam:2022", {"004_f7c25ea428f09783"}, {"002_d2037cb755c08229"}),
+        ('kỳ:"9 tháng"', {"001_19c58e07ec207b15"}, {"004_f7c25ea428f09783"}),
+        ('period:"9 thang"', {"001_19c58e07ec207b15"}, {"002_d2037cb755c08229"}),
     ],
 )
 def test_query_language(engine: Engine, q: str, must: set, must_not: set) -> None:
@@ -235,12 +237,17 @@ def test_json_contract(engine: Engine) -> None:
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
         "corrected", "relaxed", "hits", "closest", "facets",
     }  # fmt: skip
-    assert set(data["facets"]) == {"province", "province_2025", "year", "meeting_type", "level"}
+    assert set(data["facets"]) == {
+        "province", "province_2025", "year", "meeting_type", "level", "period",
+    }  # fmt: skip
     hit = data["hits"][0]
     assert set(hit) == {
         "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-        "level", "unit", "meeting_types", "url", "score", "snippet",
+        "level", "unit", "meeting_types", "period", "period_year", "url", "score", "snippet",
     }  # fmt: skip
+    assert (
+        hit["period"] == "9 tháng" and hit["period_year"] == 2022
+    )  # the seed's "9 tháng năm 2022"
     assert isinstance(hit["score"], float) and isinstance(hit["meeting_types"], list)
     assert {"value", "count", "selected"} == set(data["facets"]["year"][0])
 

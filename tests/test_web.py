@@ -132,6 +132,11 @@ def test_json_twins(client) -> None:
     assert data["total"] >= 1 and set(data) >= {"hits", "facets", "took_ms", "suggestion"}
     article = client.get("/api/article/001_19c58e07ec207b15").json
     assert article["province"] == "Thanh Hóa" and article["body"]
+    assert (article["period"], article["period_year"]) == ("9 tháng", 2022)
+    by_period = client.get("/api/search?period=9+th%C3%A1ng").json
+    assert [h["id"] for h in by_period["hits"]] == ["001_19c58e07ec207b15"]
+    page = client.get("/search?q=giao+ban").get_data(as_text=True)
+    assert "Kỳ báo cáo" in page  # the facet box, with its Vietnamese label
     suggest = client.get("/api/suggest?q=giao").json
     assert any("giao" in s.lower() for s in suggest["suggestions"])
     assert client.get("/api/suggest?q=thanh+hoa").json["suggestions"]  # no diacritics typed

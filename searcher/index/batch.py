@@ -113,6 +113,8 @@ def metadata_fields(article: Article) -> dict:
         "province_2025": m.province_2025,
         "year": str(m.year) if m.year else None,
         "level": m.level,
+        "period": m.period,  # "quý I", "9 tháng", …: the facet
+        "period_year": str(m.period_year) if m.period_year else None,
         "meeting_type": ",".join(m.meeting_types),
     }
     return {k: v for k, v in doc.items() if v is not None}

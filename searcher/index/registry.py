@@ -40,9 +40,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("year", "year", "Năm họp", "Year of meeting", ("nam", "year")),
     Facet("meeting_type", "type", "Loại hội nghị", "Meeting type", ("loai", "type"), multi=True),
     Facet("level", "level", "Cấp", "Level", ("cap", "level")),
+    Facet("period", "period", "Kỳ báo cáo", "Reporting period", ("ky", "period")),
 )  # fmt: skip
 FACET_NAMES = tuple(f.name for f in FACETS)
-WEB_ORDER = ("province", "year", "meeting_type", "level", "province_2025")  # sidebar order
+WEB_ORDER = ("province", "year", "meeting_type", "period", "level", "province_2025")  # sidebar order
 
 # Text: each field is indexed as canonical syllables (positions) and compounds;
 # the folded view of the syllables is derived by the segment arrays.
@@ -54,11 +55,11 @@ FOLDED = "_folded"  # suffix of a field's folded view in the arrays
 # What a hit or an exported row shows, in order (the JSON contract's keys).
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-    "level", "unit", "meeting_types", "url",
+    "level", "unit", "meeting_types", "period", "period_year", "url",
 )  # fmt: skip
 EXPORT_FIELDS = (
     "id", "title", "meeting_date", "published", "year", "province", "province_2025", "level",
-    "unit", "meeting_types", "author", "url", "source", "score",
+    "unit", "meeting_types", "period", "period_year", "author", "url", "source", "score",
 )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from searcher.index.analyzers import syllable_analyzer, word_analyzer
 from searcher.index.registry import FACETS, TEXT_FIELDS
 
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 5  # bump when fields, analysis or metadata extraction change: full rebuild
+SCHEMA_VERSION = 6  # bump when fields, analysis or metadata extraction change: full rebuild
 
 
 def build_schema() -> Schema:
@@ -42,6 +42,7 @@ def build_schema() -> Schema:
         "published": STORED(),
         "meeting_date": STORED(),
         "meeting_types": STORED(),
+        "period_year": STORED(),  # the year of the reporting period ("period" is a facet)
         "sort_date": ID(stored=True),
     }
     for name in TEXT_FIELDS:

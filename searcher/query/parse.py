@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from searcher.facts.metadata import LEVELS, MEETING_TYPES
+from searcher.facts.metadata import LEVELS, MEETING_TYPES, PERIODS
 from searcher.index.registry import FACET_NAMES, prefix_facets
 from searcher.vi.places import gazetteer
 from searcher.vi.text import clean_text, fold
@@ -98,12 +98,12 @@ def normalize_filter(facet: str, value: str) -> object:
                 f"no province is called '{value[:40]}'",
             )
         return found
-    choices = LEVELS if facet == "level" else MEETING_TYPES
+    choices = {"level": LEVELS, "period": PERIODS}.get(facet, MEETING_TYPES)
     for choice in choices:
         if fold(choice) == fold(value):
             return choice
     shown = ", ".join(choices)
-    label = "Cấp" if facet == "level" else "Loại hội nghị"
+    label = {"level": "Cấp", "period": "Kỳ báo cáo"}.get(facet, "Loại hội nghị")
     raise QueryError(
         f"{label} không hợp lệ: '{value[:40]}'. Chọn một trong: {shown}.",
         f"not a valid {facet}: '{value[:40]}'; choose one of: {shown}",

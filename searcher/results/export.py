@@ -6,7 +6,7 @@ Flask or click.
 
 >>> row = {"id": "a1", "title": "Hội nghị", "meeting_types": ["giao ban", "tổng kết"]}
 >>> "".join(to_csv([row])).splitlines()[1]
-'a1,Hội nghị,,,,,,,,giao ban; tổng kết,,,,'
+'a1,Hội nghị,,,,,,,,giao ban; tổng kết,,,,,,'
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ def export_row(stored: dict, score: float | None) -> dict:
         "level": stored.get("level"),
         "unit": stored.get("unit"),
         "meeting_types": list(stored.get("meeting_types") or []),
+        "period": stored.get("period"),
+        "period_year": int(stored["period_year"]) if stored.get("period_year") else None,
         "author": stored.get("author"),
         "url": stored.get("url"),
         "source": stored.get("source"),

@@ -37,6 +37,8 @@ class Hit:
     level: str | None
     unit: str | None
     meeting_types: list[str]
+    period: str | None
+    period_year: int | None
     url: str | None
     score: float | None
     snippet: str  # HTML: text escaped, matches in <mark>
@@ -118,6 +120,8 @@ def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) ->
         level=stored.get("level"),
         unit=stored.get("unit"),
         meeting_types=list(stored.get("meeting_types") or []),
+        period=stored.get("period"),
+        period_year=int(stored["period_year"]) if stored.get("period_year") else None,
         url=stored.get("url"),
         score=round(score, 4) if score is not None else None,
         snippet=snippet_html(stored.get("body_text", ""), exact, folded),

@@ -228,6 +228,14 @@ def test_every_field_has_its_evidence() -> None:
 # venue-unit-in-title:
 #   http://vkskh.gov.vn/cong-bo-quyet-dinh-thanh-tra-tai-vien-kiem-sat-nhan-dan-huyen-khanh-son_2372_206_2_a.html
 # thematic-conference-is-hoi-thao: https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6182
+# citation-code-space-after-slash:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/hieu-qua-noi-bat-tu-hoat-dong-tuyen-truyen-pho-bien-giao-duc-phap-luat-cua-vksqs-khu-vuc-21-126124.html
+# anniversary-dash-dates, stamp-glued-to-header-line:
+#   https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
+# month-only-stamp:
+#   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
+# caption-before-lead: the same vietnamplus page
+# occasion-opening-not-type: https://vkspy.gov.vn/nhung-ket-qua-noi-bat-cua-nganh-kiem-sat-nhan-dan-trong-nhiem-ky-quoc-hoi-khoa-xiii-17_3914.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

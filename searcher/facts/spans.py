@@ -43,7 +43,8 @@ _DATE = (
     r"|ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}"
 )
 _NUMBER = (
-    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[0-9a-z/.\-]*[0-9a-z](?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
+    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-]*[0-9a-z]"
+    r"(?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
 )
 CITATION = re.compile(
@@ -55,10 +56,10 @@ CITATION = re.compile(
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"
     r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+[^,.;:\n()]{0,120})?"
 )
+_DAY_MONTH = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)?"
 ANNIVERSARY = re.compile(
-    r"\(\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(\d{4})\s*[-–]\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?"
-    r"(\d{4})\s*\)"
-)
+    r"\(\s*" + _DAY_MONTH + r"(\d{4})\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\s*\)"
+)  # "(26/7/1960 - 26/7/2020)", "(26-7-1960 - 26-7-2025)", "(1960 – 2020)"
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(
     r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"

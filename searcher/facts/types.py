@@ -62,11 +62,16 @@ _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
-_BOILERPLATE_OPENING = re.compile(r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai)\b[^,]{0,160},")
+_BOILERPLATE_OPENING = re.compile(
+    r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
+)
+# a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
+_CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # any event at all ("lễ", "buổi", "đoàn … thăm", "gặp mặt"): a report of something held
 _EVENT = re.compile(
     r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|to chuc|khai mac|"
-    r"cong bo|trao|don nhan|ky niem|mit tinh|giao luu|kiem tra|thanh tra|doan|phat dong|"
+    r"cong bo|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|ky niem|mit tinh|"
+    r"giao luu|kiem tra|thanh tra|doan|phat dong|"
     r"thanh lap|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|dien ra|tham du)\b"
 )
 _ORGANISER_VERB = re.compile(r"\b(?:to chuc|khai mac|tien hanh|chu tri)\b")
@@ -86,7 +91,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     """
     if plain is None:  # title + "\n" + lead, folded, citations blanked (same offsets)
         plain = _plain(title) + "\n" + _plain(body[:1500])
-    lead = plain[len(title) + 1 :]
+    lead = _CAPTION.sub("", plain[len(title) + 1 :].lstrip(), count=1)
     found = types_in(plain[: len(title)])
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
@@ -97,7 +102,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
-    if not found and not _EVENT.search(plain[: len(title)] + " " + first):
+    if not found and not _EVENT.search(plain[: len(title)] + " " + _organiser_clause(first)):
         return []  # not a meeting report: commentary, an interview, a profile
     return found or ["khác"]
 

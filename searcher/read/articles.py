@@ -123,12 +123,14 @@ def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
 
-_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[\s:]*", re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
+# "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
+_STAMP_SUFFIX = re.compile(r"\s(\d{1,2}/\d{1,2}/\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 # a stamp at the start of a line, then the text: (pattern, its date)
 _STAMP_PREFIXES = (
     (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
-    (_DATE_PREFIX, lambda m: parse_date(m.group(1))),
-)
+    (_DATE_PREFIX, lambda m: parse_date(m.group(1)) if len(m.group(1)) == 10 else None),
+)  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang(?: tin)?|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|"
     r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$)?|[+-]\s?\d{1,2}\b|"
@@ -184,9 +186,12 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         if prefix:  # "1/15/2021 7:29:59 AM …", "date 2025-10-19 (GLO)- Quân đoàn …"
             m, read = prefix
             published = published or read(m)
-            if rest := line[m.end() :].strip():
-                kept.append(rest)
-            continue
+            line = line[m.end() :].strip()
+            if not line:
+                continue
+        if i <= 3 and (m := _STAMP_SUFFIX.search(line)):
+            published = published or parse_date(m.group(1))
+            line = line[: m.start()].strip()
         if (i <= 3 or header) and (stamp := news_stamp(line)) is not None:
             published = published or stamp or None
             continue  # a stamp line, or the page's own date header: not the article's text

@@ -156,7 +156,7 @@ def main() -> None:
         print("\n".join(misses))
     if args.write:
         corpus = f"{len(pages)} hand-labelled real pages ({part} part of {args.files})"
-        write_section(f"facts-{part}", f"Facts on real pages ({part})",
+        write_section(f"facts-{part}-run", f"Facts on real pages, last run ({part})",
                       header(" ".join(sys.argv), corpus) + "\n" + text)  # fmt: skip
 
 

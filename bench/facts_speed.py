@@ -1,4 +1,4 @@
-"""Extraction speed: ``extract()`` over real texts, best of a few rounds.
+"""Extraction speed: ``extract()`` over real texts, best of 5 rounds.
 
 The texts: 2,000 national news articles (``../shared/data/news/dantri-2019-2021``), the
 seeds, the fixtures and the development pages (read from outside the project, never
@@ -42,7 +42,7 @@ def texts(limit: int = 2000) -> list[str]:
     return out
 
 
-def main(rounds: int = 3) -> None:
+def main(rounds: int = 5) -> None:
     from searcher.facts.metadata import extract
     from searcher.read.articles import Article, parse_text
 

@@ -113,11 +113,12 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     elif found.level in ("tối cao", "quân sự"):
         ex["province"] = Evidence("a national or military unit has no province", "organiser")
 
-    meta.period, meta.period_year, passage = read_period(
+    meta.period, meta.period_year, where = read_period(
         article.title, article.body, meta.year, plain
     )
-    if meta.period:
-        ex["period"] = Evidence(passage, "reporting period")
+    if meta.period and where:
+        text = article.title + "\n" + article.body
+        ex["period"] = Evidence(_passage(text, *where), "reporting period")
     meta.explain = ex
     return meta
 

@@ -6,7 +6,7 @@ documents are blanked out first. Without its own year the period takes the
 meeting's.
 
 >>> read_period("Giao ban công tác 9 tháng năm 2022", "", None)
-('9 tháng', 2022, 'giao ban cong tac 9 thang nam 2022')
+('9 tháng', 2022, (0, 34))
 >>> read_period("VKSND tỉnh tổ chức giao ban quý I", "", 2023)[:2]
 ('quý I', 2023)
 >>> read_period("Tổng kết công tác năm 2021, triển khai công tác năm 2022", "", 2022)[:2]
@@ -42,13 +42,13 @@ _ANNUAL = re.compile(
 
 def read_period(
     title: str, body: str, year: int | None, plain: str | None = None
-) -> tuple[str | None, int | None, str]:
-    """(period, its year, the passage read) or (None, None, ""). ``plain``: title + "\\n" +
-    lead, folded, with citations blanked (offsets as in the text)."""
+) -> tuple[str | None, int | None, tuple[int, int] | None]:
+    """(period, its year, where it is in title + newline + lead), or (None, None, None).
+    ``plain``: title + newline + lead, folded, with citations blanked (the text's offsets)."""
     if plain is None:
         plain = without_citations(title) + "\n" + without_citations(body[:600])
     first = re.split(r"(?<=[.!?])\s", plain[len(title) + 1 :][:600], maxsplit=1)[0]
-    for part in (plain[: len(title)], first):
+    for base, part in ((0, plain[: len(title)]), (len(title) + 1, first)):
         found = [*_PERIOD.finditer(part), *_ANNUAL.finditer(part)]
         for m in sorted(found, key=lambda m: m.start()):
             if m.groupdict().get("month") and re.search(
@@ -58,8 +58,8 @@ def read_period(
             period = _name(m)
             written = m.groupdict().get("annual_year") or m.groupdict().get("year")
             found_year = int(written) if written else year
-            return period, found_year, " ".join(part[m.start() : m.end()].split())
-    return None, None, ""
+            return period, found_year, (base + m.start(), base + m.end())
+    return None, None, None
 
 
 def _name(m: re.Match) -> str:

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from searcher.results.hits import shown_title
+
 FIELDS = (
     "id", "title", "meeting_date", "published", "year", "province", "province_2025", "level",
     "unit", "meeting_types", "author", "url", "source", "score",
@@ -29,7 +31,7 @@ def export_row(stored: dict, score: float | None) -> dict:
     year = stored.get("year")
     return {
         "id": stored["id"],
-        "title": stored.get("title_text", ""),
+        "title": shown_title(stored)[0],
         "meeting_date": stored.get("meeting_date"),
         "published": stored.get("published"),
         "year": int(year) if year else None,

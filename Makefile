@@ -6,6 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: run test check lint index bench clean install
 
@@ -39,7 +40,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## ranking, speed and load figures into BENCHMARKS.md (needs ../shared)
+# Baselines for the benchmarks only (tantivy, bm25s): never needed by `make test`.
+$(BENCH_STAMP): $(STAMP) requirements-bench.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-bench.lock
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP) ## ranking, speed and load figures into BENCHMARKS.md (needs ../shared)
 	$(PY) bench/segmentation.py
 	$(PY) bench/relevance.py
 	$(PY) bench/judged.py

@@ -373,7 +373,8 @@ def _explain(article, as_json: bool) -> None:
     from searcher.read.articles import Article
 
     published = date.fromisoformat(article.published) if article.published else None
-    meta = extract(Article(article.id, article.title, article.body, article.author, published))
+    title = article.title if article.titled else ""  # a first sentence shown, not a title
+    meta = extract(Article(article.id, title, article.body, article.author, published))
     rows = {
         "level": meta.level, "unit": meta.unit, "province": meta.province,
         "province_2025": meta.province_2025, "year": meta.year,

@@ -211,18 +211,22 @@ def make_article(
     furniture: str = "",
     locator: int | None = None,
     note: str | None = None,
+    first_line_title: bool = True,
 ) -> Article | Problem:
     """The one rule for every format: invisible characters never count, a title
-    alone is an article (photo reports, short notices), nothing at all is not."""
+    alone is an article (photo reports, short notices), nothing at all is not.
+    Without a title, a page's first line is its title (``first_line_title``); a JSON
+    record without one keeps its whole text as body and has no title (the pages
+    show its first sentence, ``read.headline``)."""
     if problem := id_problem(article_id):
         return Problem(source, problem)
     lines = [ln.strip() for ln in lines if clean_text(ln).strip()]
     title = " ".join(clean_text(title or "").split())
-    if not title:
-        if not lines:
-            return Problem(source, "empty article: no text after cleaning")
+    if not title and not lines:
+        return Problem(source, "empty article: no text after cleaning")
+    if not title and first_line_title:
         title, lines = " ".join(lines[0].split()), lines[1:]
-    if lines and lines[0] == title:
+    if title and lines and lines[0] == title:
         lines = lines[1:]
     cleaned = split_author(lines)
     return Article(
@@ -282,6 +286,7 @@ def parse_record(
         url=url,
         locator=locator,
         note=note,
+        first_line_title=False,
     )
 
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from searcher.index.registry import EXPORT_FIELDS
+from searcher.results.hits import shown_title
 
 FIELDS = EXPORT_FIELDS
 
@@ -29,7 +30,7 @@ def export_row(stored: dict, score: float | None) -> dict:
     year = stored.get("year")
     return {
         "id": stored["id"],
-        "title": stored.get("title_text", ""),
+        "title": shown_title(stored)[0],
         "meeting_date": stored.get("meeting_date"),
         "published": stored.get("published"),
         "year": int(year) if year else None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from searcher.index.registry import HIT_FIELDS
+from searcher.read.headline import headline
 from searcher.results.highlight import highlight_html, snippet_html
 
 
@@ -44,6 +45,7 @@ class Hit:
     snippet: str  # HTML: text escaped, matches in <mark>
     title_html: str = ""
     missing: list[str] = field(default_factory=list)  # query words a closest article lacks
+    titled: bool = True  # False: ``title`` is the body's first sentence (not indexed as one)
 
 
 @dataclass
@@ -106,8 +108,19 @@ class SearchResults:
         }
 
 
-def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:
+def shown_title(stored: dict) -> tuple[str, bool]:
+    """(the title to show, whether the article has one): an article without a title
+    (a JSON record exported without one) shows its body's first sentence.
+
+    >>> shown_title({"title_text": "", "body_text": "Chào bạn! Vaccine an toàn cho bạn."})
+    ('Chào bạn! Vaccine an toàn cho bạn.', False)
+    """
     title = stored.get("title_text", "")
+    return (title, True) if title else (headline(stored.get("body_text", "")), False)
+
+
+def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) -> Hit:
+    title, titled = shown_title(stored)
     year = stored.get("year")
     return Hit(
         id=stored["id"],
@@ -126,4 +139,5 @@ def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) ->
         score=round(score, 4) if score is not None else None,
         snippet=snippet_html(stored.get("body_text", ""), exact, folded),
         title_html=highlight_html(title, exact, folded),
+        titled=titled,
     )

@@ -1,265 +1,205 @@
-""" "Did you mean": accents for unaccented queries, and nearest words for misspellings.
+""" "Did you mean": the query as the archive writes it, accents and spelling.
 
-The vocabulary is the index's own. Each folded syllable has candidate accented
-forms ("vien" → viện, viên, viền); the choice is made in context, by how many
-documents hold the candidate next to its neighbour ("viện kiểm" beats "viên
-kiểm"), then by document frequency.
+"giao bam" → "giao ban", "tham nhungg" → "tham nhũng", "vien kiem sta" → "viện
+kiểm sát"; "hoi nghi tong ket" gets its accents ("hội nghị tổng kết") and no other
+change. The archive is the dictionary and the language model:
+
+- each typed word's candidates are the indexed syllables within one edit of it (two
+  for a word no article holds; a swap of two letters is one edit), in the accent
+  forms the bodies use, each costing its edits (a wrong or missing tone mark is one
+  edit in a word typed with accents, nothing in a word typed without);
+- a sequence of candidates is scored by how often each syllable follows the one
+  before it in the archive (documents holding the pair, in a title or a body, over
+  documents holding the first syllable, smoothed by how common the second is), less
+  ``EDIT_COST`` for each edit; the best sequence is found by dynamic programming
+  (Viterbi) over the candidates, whose pair counts are looked up as one table.
+
+The typed words are replaced only when a sequence with edits scores above the best
+one without; a word alone (no neighbour) only when the archive holds no such word.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import math
+import unicodedata
+from collections import Counter
+from itertools import pairwise
 
-from searcher.index.arrays.store import remember
+import numpy as np
+from rapidfuzz.distance import OSA
+
 from searcher.query.plan import QueryPlan
-from searcher.query.words import known_words
+from searcher.results.vocabulary import MAX_WORD_CHARS, Vocabulary
 from searcher.vi.text import canonical, fold, has_diacritics
 
-MAX_CANDIDATES = 5
+__all__ = ["MAX_WORD_CHARS", "Vocabulary", "distance", "suggestion"]
+
 MAX_WORDS = 8
-CACHED = 8192
-FOLLOWS = 0.6  # share of a syllable's documents where the next one follows it
-MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
-
-
-class Vocabulary:
-    """The index's own words, from the segment arrays: folded syllable → accented forms
-    (most frequent first), document frequencies, and documents where two syllables
-    stand together (precomputed pair table). Every lookup is a few binary searches."""
-
-    def __init__(self, arrays) -> None:
-        self.arrays = arrays
-        self._spellings: tuple[np.ndarray, np.ndarray, list[str]] | None = None
-        self._forms_seen: dict[str, tuple[str, ...]] = {}  # plain dicts: no reference cycle
-        self._pairs_seen: dict[tuple[str, str], int] = {}
-
-    def forms(self, key: str) -> tuple[str, ...]:
-        return remember(self._forms_seen, key, self._forms, CACHED)
-
-    def pair_count(self, a: str, b: str) -> int:
-        return remember(self._pairs_seen, (a, b), self._pair_count, CACHED)
-
-    def _forms(self, key: str) -> tuple[str, ...]:
-        """Canonical forms of a folded syllable seen in bodies, most documents first."""
-        df: dict[str, int] = {}
-        for seg in self.arrays.segments:
-            fid = seg.vocab["fold"].find(key)
-            if fid < 0:
-                continue
-            toff = seg["body.toff"]
-            for cid in seg.forms_of(fid).tolist():
-                n = int(toff[cid + 1] - toff[cid])
-                if n:
-                    term = seg.vocab["syl"][cid]
-                    df[term] = df.get(term, 0) + n
-        ranked = sorted(df, key=lambda t: (-df[t], t))
-        return tuple(ranked[:MAX_CANDIDATES])
-
-    def known(self, key: str) -> bool:
-        return bool(self.forms(key))
-
-    def anywhere(self, key: str) -> bool:
-        """Is the folded syllable in any title or body?"""
-        return any(self.arrays.doc_frequency(f, key) for f in ("body_folded", "title_folded"))
-
-    def frequency(self, term: str) -> int:
-        return self.arrays.doc_frequency("body", term)
-
-    def _pair_count(self, pair: tuple[str, str]) -> int:
-        return self.arrays.pair_count(*pair)
-
-    def best_form(self, key: str) -> str | None:
-        forms = self.forms(key)
-        return forms[0] if forms else None
-
-    def nearest(self, word: str) -> list[str]:
-        """Indexed folded syllables within edit distance 2 of an unknown word."""
-        key = fold(word)
-        if not key.isalpha() or len(key) > MAX_WORD_CHARS or self.anywhere(key):
-            return []
-        found = self._within_two(key)
-        return sorted(found, key=lambda k: (distance(key, k), -self._df(k)))
-
-    def _within_two(self, key: str) -> list[str]:
-        """Folded body syllables within edit distance 2 of ``key``: one vectorised
-        Levenshtein over the syllables of a near length (a few ms; Whoosh's term-graph
-        corrector took about a second a word at 35k articles, under the reader's lock)."""
-        if self._spellings is None:
-            terms = sorted({
-                t for seg in self.arrays.segments
-                for t, n in zip(seg.vocab["fold"].tolist(), np.diff(seg["body_folded.toff"]),
-                                strict=True)
-                if n and len(t) <= MAX_WORD_CHARS + 2
-            })  # fmt: skip
-            width = max((len(t) for t in terms), default=1)
-            codes = np.zeros((len(terms), width), dtype=np.int32)
-            for i, t in enumerate(terms):
-                codes[i, : len(t)] = [ord(c) for c in t]
-            self._spellings = (codes, np.array([len(t) for t in terms], dtype=np.int32), terms)
-        codes, lengths, terms = self._spellings
-        near = np.flatnonzero(np.abs(lengths - len(key)) <= 2)
-        if not len(near):
-            return []
-        cand, width = codes[near], int(lengths[near].max())
-        prev = np.tile(np.arange(width + 1, dtype=np.int32), (len(near), 1))
-        for i, ch in enumerate(key, 1):
-            cur = np.empty_like(prev)
-            cur[:, 0] = i
-            for j in range(1, width + 1):
-                cur[:, j] = np.minimum(np.minimum(prev[:, j], cur[:, j - 1]) + 1,
-                                       prev[:, j - 1] + (cand[:, j - 1] != ord(ch)))  # fmt: skip
-            prev = cur
-        dist = prev[np.arange(len(near)), lengths[near]]
-        return [terms[k] for k in near[dist <= 2].tolist()]
-
-    def _df(self, key: str) -> int:
-        return max((self.frequency(t) for t in self.forms(key)), default=0)
-
-    def follower(self, form: str) -> tuple[str, int] | None:
-        """The syllable that most often follows ``form``, and in how many documents."""
-        counts: dict[str, int] = {}
-        for seg in self.arrays.segments:
-            a = seg.vocab["syl"].find(form)
-            if a < 0:
-                continue
-            ids, dfs = seg.followers(a)
-            if len(ids):
-                best = int(np.argmax(dfs))
-                term = seg.vocab["syl"][int(ids[best])]
-                counts[term] = counts.get(term, 0) + int(dfs[best])
-        if not counts:
-            return None
-        term = max(counts, key=lambda t: counts[t])
-        return term, counts[term]
-
-    def phrase(self, head: list[str], last: str, extend: int = 2) -> list[str]:
-        """A completion as a Vietnamese would write it: the words typed before ``last``
-        given their accents from what stands next to them in the index ("vien" before
-        "kiểm" → "viện"), and ``last`` continued by the syllables that nearly always
-        follow it ("kiểm" → "kiểm sát")."""
-        words = [last]
-        before = tuple(fold(w) for w in head[-1:])
-        known = known_words()
-        for _ in range(extend):
-            nxt = self.follower(words[-1])
-            if nxt is None or nxt[1] < FOLLOWS * max(self.frequency(words[-1]), 1):
-                break
-            so_far = tuple(fold(w) for w in words)
-            if (*before, *so_far) in known or (len(so_far) > 1 and so_far in known):
-                break  # a whole word already: "kiểm sát", never "kiểm sát nhân"
-            spelled = (*so_far, fold(nxt[0]))
-            if spelled not in known and (*before, *spelled) not in known:
-                break  # only into a word: "viện kiểm" → "viện kiểm sát"
-            words.append(nxt[0])
-        out: list[str] = []
-        right = last
-        for word in reversed(head):
-            if has_diacritics(word) or word.isupper():
-                right = word if word.isupper() else canonical(word)
-            else:
-                forms = self.forms(fold(word)) or (canonical(word),)
-                right = max(
-                    forms, key=lambda f, r=right: (self.pair_count(f, r), self.frequency(f))
-                )
-            out.append(right)
-        return [*reversed(out), *words]
-
-    def starting(self, prefix: str, after: str | None = None, limit: int = 4) -> list[str]:
-        """Accented syllables whose folding starts with ``prefix``, most documents
-        first; after ``after`` (a folded syllable), those that follow it most often
-        ("thanh" + "h" → "hóa"). Bounded: vectorised over the prefix's range."""
-        scores: dict[str, int] = {}
-        for seg in self.arrays.segments:
-            rng = seg.vocab["fold"].prefix_range(prefix)
-            if not len(rng):
-                continue
-            cids = seg.forms_of(rng.start, rng.stop)
-            if after is None:
-                toff = seg["body.toff"]
-                weight = (toff[cids + 1] - toff[cids]).astype(np.int64)
-            else:
-                weight = np.zeros(len(cids), dtype=np.int64)
-                for form in self.forms(after):
-                    a = seg.vocab["syl"].find(form)
-                    if a >= 0:
-                        weight += seg.pair_dfs(a, cids)
-            best = np.argsort(-weight, kind="stable")[: limit * 2]
-            for i in best.tolist():
-                if weight[i] > 0:
-                    term = seg.vocab["syl"][int(cids[i])]
-                    scores[term] = scores.get(term, 0) + int(weight[i])
-        return sorted(scores, key=lambda t: (-scores[t], t))[:limit]
+EDIT_COST = 9.0  # log-likelihood an edit must buy; fitted on bench/spelling.py's dev half
+UNSEEN_TYPO = 4.0  # log-odds for a typo when no article holds the typed words together
+UNSEEN_PAIR_TYPO = 8.0  # more when two typed neighbours never stand together
+PHRASE_CHECKED = 6  # likeliest hypotheses whose whole phrase is counted
+PHRASE = 0.5  # weight of the log count of articles holding the whole corrected phrase
+SMOOTHING = 2.0  # pseudo-documents of the back-off to a syllable's own frequency
+MAX_SPELLINGS = 12  # near folded spellings kept per word, most documents first
+MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
+MAX_OPTIONS = 24  # candidates kept per word, fewest edits then most documents first
+TONE_EDIT = 0.5  # a wrong or missing tone mark, in edits (the commonest slip)
 
 
 def distance(a: str, b: str) -> int:
-    """Levenshtein distance.
+    """Edits between two words, a swap of neighbouring letters counting one.
 
-    >>> distance("bam", "ban"), distance("giao", "giai")
-    (1, 1)
+    >>> distance("bam", "ban"), distance("sta", "sat"), distance("nhungg", "nhung")
+    (1, 1, 1)
     """
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    return int(OSA.distance(a, b))
 
 
-def _choose(options: list[str], prev: str | None, nxt: list[str], vocab: Vocabulary) -> str:
-    """The option that most often stands next to its neighbours, then the most frequent."""
-    if len(options) == 1:
-        return options[0]
+def marks(syllable: str) -> str:
+    """The diacritics of a syllable, tone and vowel marks and đ's stroke.
 
-    def score(option: str) -> tuple[int, int]:
-        together = vocab.pair_count(prev, option) if prev else 0
-        together += max((vocab.pair_count(option, n) for n in nxt[:2]), default=0)
-        return together, vocab.frequency(option)
-
-    return max(options, key=score)
+    >>> marks("nhũng") == marks("nhũngg"), marks("nhũng") == marks("những")
+    (True, False)
+    """
+    return "".join(sorted(ch for ch in unicodedata.normalize("NFD", syllable)
+                          if unicodedata.combining(ch) or ch == "đ"))  # fmt: skip
 
 
-def suggestion(plan: QueryPlan, vocab: Vocabulary) -> str | None:
+def marks_apart(a: str, b: str) -> int:
+    """Diacritics to add, drop or replace to go from one syllable to the other
+    ("rắn", "ra": two; "dẵn", "dằn": one)."""
+    ma, mb = Counter(marks(a)), Counter(marks(b))
+    return max(sum((ma - mb).values()), sum((mb - ma).values()))
+
+
+def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]:
+    """Canonical candidates for one typed word → their cost in edits.
+
+    Letters are compared folded (a swap of two is one edit); in a query typed with
+    diacritics (``accented``) other diacritics cost ``TONE_EDIT`` more ("nhũngg" is
+    one edit from "nhũng", one and a half from "những"); in one typed without, any
+    accent form is free. A word the archive does not hold is not its own
+    candidate. Abbreviations ("TAND"), numbers and words over ``MAX_WORD_CHARS``
+    keep only themselves."""
+    own, key = canonical(word), fold(word)
+    if (word.isupper() and len(word) > 1) or not key.isalpha() or len(key) > MAX_WORD_CHARS:
+        return {own: 0.0}
+    near = vocab.near(key, most=1 if vocab.anywhere(key) else 2)
+    spellings = sorted(near, key=lambda k: (near[k], -vocab.document_frequency(k), k))
+    out: dict[str, float] = {}
+    if accented and vocab.written(own):
+        out[own] = 0.0
+    for k in spellings[: MAX_SPELLINGS if accented else MAX_SPELLINGS // 2]:
+        forms = vocab.forms(k)
+        for form in forms if accented or k == key else forms[:MAX_FORMS]:
+            cost = near[k] + (TONE_EDIT * marks_apart(form, own) if accented else 0.0)
+            out[form] = min(cost, out.get(form, cost))
+    if not accented and key in near and vocab.written(own):
+        out[own] = 0.0  # a form only titles use ("Dốc Cun")
+    ranked = sorted(out, key=lambda f: (out[f], -vocab.frequency(f)))[:MAX_OPTIONS]
+    return {f: out[f] for f in ranked} or {own: 0.0}
+
+
+class _Lattice:
+    """The candidates of every typed word and the bigram scores between neighbours,
+    looked up once; ``best`` runs Viterbi over the options a hypothesis allows."""
+
+    def __init__(self, found: list[dict[str, float]], vocab: Vocabulary) -> None:
+        docs = max(vocab.arrays.size, 1)
+        self.options = [list(c) for c in found]
+        self.costs = [np.array(list(c.values()), dtype=np.float64) for c in found]
+        dfs = [np.array([vocab.frequency(o) for o in opts], np.float64) for opts in self.options]
+        self.start = np.log((dfs[0] + 1) / (docs + 1))
+        self.follows = []  # log P(next | previous), smoothed by the next one's frequency
+        for i in range(1, len(found)):
+            together = vocab.pair_matrix(self.options[i - 1], self.options[i]).astype(np.float64)
+            prior = SMOOTHING * (dfs[i] + 1) / (docs + 1)
+            self.follows.append(np.log((together + prior) / (dfs[i - 1][:, None] + SMOOTHING)))
+
+    def best(self, allowed: list[np.ndarray], edit_cost: float) -> tuple[list[str], float]:
+        """(the best sequence among the ``allowed`` options of each word, its score)."""
+        penalty = [np.where(ok, -edit_cost * c, -np.inf) for ok, c in
+                   zip(allowed, self.costs, strict=True)]  # fmt: skip
+        score = self.start + penalty[0]
+        back: list[np.ndarray] = []
+        for i, follows in enumerate(self.follows, 1):
+            total = score[:, None] + follows
+            back.append(np.argmax(total, axis=0))
+            score = total.max(axis=0) + penalty[i]
+        path = [int(np.argmax(score))]
+        for pointers in reversed(back):
+            path.append(int(pointers[path[-1]]))
+        path.reverse()
+        return [self.options[i][k] for i, k in enumerate(path)], float(score[path[-1]])
+
+
+def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -> list[str]:
+    """The typed ``words`` as the archive most likely wrote them (canonical forms).
+
+    One typed word at a time may be respelled (the others keep their letters, and
+    take the accents that fit); of these hypotheses the best one wins, words that
+    stand together as a whole phrase in the archive counting ``PHRASE`` more."""
+    accented = any(has_diacritics(w) for w in words)
+    found = [candidates(w, vocab, accented) for w in words]
+    if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
+        free = [o for o, c in found[0].items() if c == 0]
+        if vocab.anywhere(fold(words[0])) or not found[0]:
+            return [max(free, key=vocab.frequency) if free else canonical(words[0])]
+        return [max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))]
+    typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
+    folded = not accented
+    typo = 0.0  # the typed words were never written together: more likely a typo
+    if not vocab.phrase_count(typed, folded):
+        typo = UNSEEN_TYPO
+        if not all(vocab.phrase_count(pair, folded) for pair in pairwise(typed)):
+            typo += UNSEEN_PAIR_TYPO
+    lattice = _Lattice(found, vocab)
+    free = [c == 0 for c in lattice.costs]
+    unknown = [not f.any() for f in free]  # no spelling as typed: respelled anyway
+    tried: list[tuple[float, list[str]]] = []
+    for respelled in [None] if any(unknown) else [None, *range(len(words))]:
+        allowed = [np.ones_like(f) if i == respelled or unknown[i] else f
+                   for i, f in enumerate(free)]  # fmt: skip
+        if respelled is None:
+            tried.append(lattice.best(allowed, edit_cost)[::-1])
+            continue
+        for k in np.flatnonzero(~free[respelled]).tolist():  # each respelling of the word
+            allowed[respelled] = np.arange(len(free[respelled])) == k
+            score, chosen = lattice.best(allowed, edit_cost)[::-1]
+            tried.append((score + typo, chosen))
+    tried = [t for t in tried if t[0] > -np.inf]
+    tried.sort(key=lambda t: -t[0])
+    best, best_score = typed, -np.inf
+    for score, chosen in tried[:PHRASE_CHECKED]:  # the likeliest, by whole phrases
+        score += PHRASE * math.log1p(vocab.phrase_count(chosen))
+        if score > best_score:
+            best, best_score = chosen, score
+    return best
+
+
+def suggestion(plan: QueryPlan, vocab: Vocabulary, edit_cost: float = EDIT_COST) -> str | None:
     """A better query than the one ``plan`` was read from, or None.
 
-    Only plain queries get suggestions (no filters, operators or quotes). An
-    unaccented query gets accents; an unknown word its nearest indexed word, and only
-    when that word stands next to its neighbours somewhere in the index (never "và
-    nội" for "hà nội"). The engine also drops a suggestion that finds no more articles.
+    Only plain queries get suggestions (no filters, operators or quotes): the plan's
+    syllables as typed are corrected (``correction``). The engine also drops a
+    suggestion that finds no more articles.
     """
     if not plan.plain:
         return None
-    words = [w for w in plan.typed if any(ch.isalnum() for ch in w)]
+    return correction([w for w in plan.typed if any(ch.isalnum() for ch in w)], vocab, edit_cost)
+
+
+def correction(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -> str | None:
+    """The typed syllables corrected, or None when nothing changes. A corrected word must
+    stand next to a neighbour somewhere in the archive (never "và nội" for "hà nội")."""
     if not words or len(words) > MAX_WORDS:
         return None
-    accent = not any(has_diacritics(w) for w in words)
-    options: list[list[str]] = []
-    for w in words:
-        key = fold(w)
-        near = [] if w.isupper() and len(w) > 1 else vocab.nearest(w)  # "TAND": an abbreviation
-        if near:
-            best = distance(key, near[0])
-            keys = [k for k in near if distance(key, k) == best][:8]
-        elif vocab.known(key):
-            keys = [key]
-        else:
-            keys = []
-        if not keys:
-            options.append([canonical(w)])
-        elif accent:
-            options.append([f for k in keys for f in vocab.forms(k)[:3]])
-        elif near:
-            options.append([vocab.best_form(k) or k for k in keys])
-        else:
-            options.append([canonical(w)])
-    chosen: list[str] = []
-    for i, opts in enumerate(options):
-        nxt = options[i + 1] if i + 1 < len(options) else []
-        chosen.append(_choose(opts, chosen[-1] if chosen else None, nxt, vocab))
+    chosen = correct(words, vocab, edit_cost)
     for i in range(len(chosen) - 1):  # a corrected word must stand with its neighbour here
         a, b = chosen[i], chosen[i + 1]
         changed = fold(a) != fold(words[i]) or fold(b) != fold(words[i + 1])
-        if changed and not vocab.pair_count(a, b):
+        if changed and not vocab.pair_matrix([a], [b])[0, 0]:
             return None
     result = " ".join(chosen)
     return None if result == canonical(" ".join(words)) else result

@@ -1,0 +1,231 @@
+"""The index's own words for did-you-mean and completions: accent forms, frequencies,
+near spellings and how often two syllables stand together.
+
+Every answer comes from the segment arrays (a few binary searches, or one vectorised
+pass): "vien" → ("viện", "viên", "viền"); "bam" → near spellings "ban", "bám", …;
+``pair_matrix(["giao"], ["ban", "bạn"])`` → how many bodies hold "giao ban" and
+"giao bạn".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from searcher.index.arrays.build import pairs
+from searcher.index.arrays.store import remember
+from searcher.query.words import known_words
+from searcher.vi.text import canonical, fold, has_diacritics
+
+MAX_CANDIDATES = 12  # accent forms kept per folded syllable, most documents first
+CACHED = 8192
+FOLLOWS = 0.6  # share of a syllable's documents where the next one follows it
+MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
+
+
+class Vocabulary:
+    """The index's own words, from the segment arrays: folded syllable → accented forms
+    (most frequent first), document frequencies, and documents where two syllables
+    stand together (precomputed pair table). Every lookup is a few binary searches."""
+
+    def __init__(self, arrays) -> None:
+        self.arrays = arrays
+        self._spellings: dict[int, list[str]] | None = None  # folded syllables by length
+        self._title_pairs: list[dict[str, np.ndarray]] | None = None
+        self._forms_seen: dict[str, tuple[str, ...]] = {}  # plain dicts: no reference cycle
+        self._pairs_seen: dict[tuple[str, str], int] = {}
+
+    def forms(self, key: str) -> tuple[str, ...]:
+        return remember(self._forms_seen, key, self._forms, CACHED)
+
+    def pair_count(self, a: str, b: str) -> int:
+        return remember(self._pairs_seen, (a, b), self._pair_count, CACHED)
+
+    def _forms(self, key: str) -> tuple[str, ...]:
+        """Canonical forms of a folded syllable seen in bodies, most documents first."""
+        df: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            fid = seg.vocab["fold"].find(key)
+            if fid < 0:
+                continue
+            toff = seg["body.toff"]
+            for cid in seg.forms_of(fid).tolist():
+                n = int(toff[cid + 1] - toff[cid])
+                if n:
+                    term = seg.vocab["syl"][cid]
+                    df[term] = df.get(term, 0) + n
+        ranked = sorted(df, key=lambda t: (-df[t], t))
+        return tuple(ranked[:MAX_CANDIDATES])
+
+    def known(self, key: str) -> bool:
+        return bool(self.forms(key))
+
+    def anywhere(self, key: str) -> bool:
+        """Is the folded syllable in any title or body?"""
+        return any(self.arrays.doc_frequency(f, key) for f in ("body_folded", "title_folded"))
+
+    def phrase_count(self, words: Sequence[str], folded: bool = False) -> int:
+        """Titles and bodies in which ``words`` (canonical, or folded) stand together."""
+        fields = ("title_folded", "body_folded") if folded else ("title", "body")
+        return sum(len(self.arrays.phrase_docs(f, list(words))) for f in fields)
+
+    def written(self, term: str) -> bool:
+        """Is the canonical syllable in any title or body?"""
+        return any(self.arrays.doc_frequency(f, term) for f in ("body", "title"))
+
+    def frequency(self, term: str) -> int:
+        return self.arrays.doc_frequency("body", term)
+
+    def _pair_count(self, pair: tuple[str, str]) -> int:
+        return self.arrays.pair_count(*pair)
+
+    def best_form(self, key: str) -> str | None:
+        forms = self.forms(key)
+        return forms[0] if forms else None
+
+    def near(self, key: str, most: int = 2) -> dict[str, int]:
+        """Folded syllables of the bodies within ``most`` edits of the folded ``key``
+        (Damerau's optimal string alignment: a swap of two letters is one edit), with
+        their distance; ``key`` itself too when indexed. Nothing for a word over
+        ``MAX_WORD_CHARS`` or one that is not all letters (bounded cost)."""
+        if not key.isalpha() or len(key) > MAX_WORD_CHARS:
+            return {}
+        return {t: d for t, d in self._within_two(key) if d <= most}
+
+    def _within_two(self, key: str) -> list[tuple[str, int]]:
+        """(syllable, distance) for the folded body syllables within two edits of
+        ``key``: rapidfuzz over the syllables of a near length (a millisecond or two
+        at 35k articles; Whoosh's term-graph corrector took about a second a word)."""
+        if self._spellings is None:
+            by_length: dict[int, list[str]] = {}
+            for seg in self.arrays.segments:
+                counts = np.diff(seg["body_folded.toff"])
+                for t, n in zip(seg.vocab["fold"].tolist(), counts.tolist(), strict=True):
+                    if n and t.isalpha() and len(t) <= MAX_WORD_CHARS + 2:
+                        by_length.setdefault(len(t), []).append(t)
+            self._spellings = {n: sorted(set(ts)) for n, ts in by_length.items()}
+        found: list[tuple[str, int]] = []
+        for n in range(len(key) - 2, len(key) + 3):
+            terms = self._spellings.get(n, ())
+            hits = process.extract(key, terms, scorer=OSA.distance, score_cutoff=2, limit=None)
+            found += [(t, int(d)) for t, d, _ in hits]
+        return found
+
+    def document_frequency(self, key: str) -> int:
+        """Bodies holding the folded syllable ``key`` in any accent form."""
+        return self.arrays.doc_frequency("body_folded", key)
+
+    def pair_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        """Bodies in which each canonical syllable of ``left`` stands right before each
+        of ``right``: a ``len(left)`` × ``len(right)`` table, one vectorised look-up
+        per segment ("giao" before "ban", "bạn", "bàn" at once)."""
+        out = np.zeros((len(left), len(right)), dtype=np.int64)
+        if not len(left) or not len(right):
+            return out
+        for seg, titles in zip(self.arrays.segments, self._titles_pairs(), strict=True):
+            syl = seg.vocab["syl"]
+            a = np.array([syl.find(t) for t in left], dtype=np.int64)
+            b = np.array([syl.find(t) for t in right], dtype=np.int64)
+            ia, ib = np.flatnonzero(a >= 0), np.flatnonzero(b >= 0)
+            if len(ia) and len(ib):
+                counts = seg.pair_dfs(a[ia], b[ib]) + _lookup(titles, a[ia], b[ib], len(syl))
+                out[np.ix_(ia, ib)] += counts.reshape(len(ia), len(ib))
+        return out
+
+    def _titles_pairs(self) -> list[dict[str, np.ndarray]]:
+        """Per segment, the titles in which two syllables stand together (the arrays'
+        pair table holds bodies only; a query copied from a title needs its title)."""
+        if self._title_pairs is None:
+            self._title_pairs = [
+                pairs(seg["title.stream"], seg["title.docoff"], len(seg.vocab["syl"]))
+                for seg in self.arrays.segments
+            ]
+        return self._title_pairs
+
+    def follower(self, form: str) -> tuple[str, int] | None:
+        """The syllable that most often follows ``form``, and in how many documents."""
+        counts: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            a = seg.vocab["syl"].find(form)
+            if a < 0:
+                continue
+            ids, dfs = seg.followers(a)
+            if len(ids):
+                best = int(np.argmax(dfs))
+                term = seg.vocab["syl"][int(ids[best])]
+                counts[term] = counts.get(term, 0) + int(dfs[best])
+        if not counts:
+            return None
+        term = max(counts, key=lambda t: counts[t])
+        return term, counts[term]
+
+    def phrase(self, head: list[str], last: str, extend: int = 2) -> list[str]:
+        """A completion as a Vietnamese would write it: the words typed before ``last``
+        given their accents from what stands next to them in the index ("vien" before
+        "kiểm" → "viện"), and ``last`` continued by the syllables that nearly always
+        follow it ("kiểm" → "kiểm sát")."""
+        words = [last]
+        before = tuple(fold(w) for w in head[-1:])
+        known = known_words()
+        for _ in range(extend):
+            nxt = self.follower(words[-1])
+            if nxt is None or nxt[1] < FOLLOWS * max(self.frequency(words[-1]), 1):
+                break
+            so_far = tuple(fold(w) for w in words)
+            if (*before, *so_far) in known or (len(so_far) > 1 and so_far in known):
+                break  # a whole word already: "kiểm sát", never "kiểm sát nhân"
+            spelled = (*so_far, fold(nxt[0]))
+            if spelled not in known and (*before, *spelled) not in known:
+                break  # only into a word: "viện kiểm" → "viện kiểm sát"
+            words.append(nxt[0])
+        out: list[str] = []
+        right = last
+        for word in reversed(head):
+            if has_diacritics(word) or word.isupper():
+                right = word if word.isupper() else canonical(word)
+            else:
+                forms = self.forms(fold(word)) or (canonical(word),)
+                right = max(
+                    forms, key=lambda f, r=right: (self.pair_count(f, r), self.frequency(f))
+                )
+            out.append(right)
+        return [*reversed(out), *words]
+
+    def starting(self, prefix: str, after: str | None = None, limit: int = 4) -> list[str]:
+        """Accented syllables whose folding starts with ``prefix``, most documents
+        first; after ``after`` (a folded syllable), those that follow it most often
+        ("thanh" + "h" → "hóa"). Bounded: vectorised over the prefix's range."""
+        scores: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            rng = seg.vocab["fold"].prefix_range(prefix)
+            if not len(rng):
+                continue
+            cids = seg.forms_of(rng.start, rng.stop)
+            if after is None:
+                toff = seg["body.toff"]
+                weight = (toff[cids + 1] - toff[cids]).astype(np.int64)
+            else:
+                weight = np.zeros(len(cids), dtype=np.int64)
+                for form in self.forms(after):
+                    a = seg.vocab["syl"].find(form)
+                    if a >= 0:
+                        weight += seg.pair_dfs(a, cids)
+            best = np.argsort(-weight, kind="stable")[: limit * 2]
+            for i in best.tolist():
+                if weight[i] > 0:
+                    term = seg.vocab["syl"][int(cids[i])]
+                    scores[term] = scores.get(term, 0) + int(weight[i])
+        return sorted(scores, key=lambda t: (-scores[t], t))[:limit]
+
+
+def _lookup(table: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
+    """Counts of every (a, b) combination in a pair table keyed ``a * size + b``."""
+    want = (a[:, None] * size + b).ravel()
+    keys = table["key"]
+    if not len(keys):
+        return np.zeros(len(want), dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return np.where(keys[at] == want, table["df"][at], 0).astype(np.int64)

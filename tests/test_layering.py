@@ -157,3 +157,16 @@ def test_the_checker_sees_an_upward_import(graph, expected):
 
 def test_the_checker_sees_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_public_api_loads_on_first_use():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, searcher\n"
+        "assert 'searcher.engine.engine' not in sys.modules\n"
+        "from searcher import Engine, add, build_request, rebuild, remove, sync\n"
+        "assert Engine.__module__ == 'searcher.engine.engine'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

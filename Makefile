@@ -50,6 +50,8 @@ bench: $(BENCH_STAMP) ## ranking, speed and load figures into BENCHMARKS.md (nee
 	$(PY) bench/relevance.py
 	$(PY) bench/judged.py
 	$(PY) bench/known_item.py
+	$(PY) bench/spelling.py
+	$(PY) bench/evaluate.py
 	$(PY) bench/html_shapes.py
 	$(PY) bench/speed.py
 	$(PY) bench/load.py

@@ -88,6 +88,23 @@ def success(runs: dict[str, list[str]], wanted: dict[str, str]) -> dict[str, flo
     return {"MRR@10": mrr / n, "success@10": hit / n}
 
 
+def make_queries(records: list[dict], n_items: int) -> dict[str, dict[str, str]]:
+    """Query form → {article id: what a reader types to find it again} (seeded)."""
+    rng = random.Random(11)
+    df: Counter = Counter()
+    for r in records:
+        df.update({fold(w) for w in WORD.findall(r["title"] + " " + r["body"])})
+    items = rng.sample(records, min(n_items, len(records)))
+    typed = {r["id"]: remembered(r, df, len(records), rng) for r in items}
+    return {
+        "with diacritics": typed,
+        "without diacritics": {k: strip_diacritics(v) for k, v in typed.items()},
+        "without diacritics, one typo": {
+            k: typo(strip_diacritics(v), rng) for k, v in typed.items()
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=6000)
@@ -96,19 +113,9 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     records = load(args.news, args.articles)
-    rng = random.Random(11)
-    df: Counter = Counter()
-    for r in records:
-        df.update({fold(w) for w in WORD.findall(r["title"] + " " + r["body"])})
-    items = rng.sample(records, min(args.items, len(records)))
-    typed = {r["id"]: remembered(r, df, len(records), rng) for r in items}
-    forms = {
-        "with diacritics": typed,
-        "without diacritics": {k: strip_diacritics(v) for k, v in typed.items()},
-        "without diacritics, one typo": {
-            k: typo(strip_diacritics(v), rng) for k, v in typed.items()
-        },
-    }
+    forms = make_queries(records, args.items)
+    typed = forms["with diacritics"]
+    items = list(typed)
     wanted = {k: k for k in typed}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,9 +13,11 @@ A misspelled query is corrected when the engine's suggestion ("Bạn có muốn 
 the corrected query it searched instead equals the original syllables (compared
 with diacritics when the query was typed with them, folded when not); a correct
 query is falsely corrected when it gets either and that differs from what was
-typed. A seeded half of the queries is the dev half (for tuning ``EDIT_COST``), the
-other half is reported as unseen. Also reported: ``suggestion()`` alone, which the
-engine asks only when a query finds fewer than 5 articles.
+typed. A seeded half of the queries is the dev half (``searcher/results/suggest.py``'s
+weights were fitted on it at 35k), the other half is reported as unseen. Also
+reported: ``suggestion()`` alone on the same index (the engine asks it only when a
+query finds fewer than 5 articles), and its time per query (the first, which loads
+the near-spelling table, included).
 
     .venv/bin/python bench/spelling.py [--sizes 3000 35000] [--workdir DIR]
 """
@@ -123,8 +125,8 @@ def same(a: str, b: str, accented: bool) -> bool:
 
 
 def make_queries(titles: list[str], n: int, seed: int = 21) -> tuple[list[dict], list[dict]]:
-    """(misspelled, correct): each a dict with the typed query, the original, the edit
-    and the half (dev or unseen); drawn from disjoint titles."""
+    """(misspelled, correct): each a dict with the typed query, the original, the edit,
+    the half (dev or unseen) and the title's position; drawn from disjoint titles."""
     rng = random.Random(seed)
     order = rng.sample(range(len(titles)), len(titles))
     wrong: list[dict] = []
@@ -141,9 +143,11 @@ def make_queries(titles: list[str], n: int, seed: int = 21) -> tuple[list[dict],
         if len(wrong) < n and (len(right) >= n or rng.random() < 0.5):
             made = misspell(typed, rng)
             if made:
-                wrong.append({"q": made[0], "original": typed, "kind": made[1], "half": half})
+                wrong.append({"q": made[0], "original": typed, "kind": made[1], "half": half,
+                              "title": t})  # fmt: skip
         elif len(right) < n:
-            right.append({"q": typed, "original": typed, "kind": "correct", "half": half})
+            right.append({"q": typed, "original": typed, "kind": "correct", "half": half,
+                          "title": t})  # fmt: skip
     return wrong, right
 
 
@@ -161,14 +165,17 @@ def score(engine: Engine, queries: list[dict]) -> list[dict]:
         t0 = time.perf_counter()
         shown = proposed(engine, item["q"])
         ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
         alone = suggestion(item["q"], vocab)
+        alone_ms = (time.perf_counter() - t0) * 1000
         accented = has_diacritics(item["original"])
         ok = shown is not None and same(shown, item["original"], accented)
         alone_ok = alone is not None and same(alone, item["original"], accented)
         changed = shown is not None and not same(shown, item["q"], accented)
         alone_changed = alone is not None and not same(alone, item["q"], accented)
         out.append({**item, "shown": shown, "ok": ok, "alone": alone, "alone_ok": alone_ok,
-                    "changed": changed, "alone_changed": alone_changed, "ms": ms})  # fmt: skip
+                    "changed": changed, "alone_changed": alone_changed, "ms": ms,
+                    "alone_ms": alone_ms})  # fmt: skip
     return out
 
 
@@ -192,9 +199,12 @@ def run_size(records: list[dict], n: int, workdir: Path) -> tuple[list[list], li
         bad = [r for r in scored if r["half"] == half and r["kind"] != "correct"]
         good = [r for r in scored if r["half"] == half and r["kind"] == "correct"]
         ms = [r["ms"] for r in scored if r["half"] == half]
+        alone_ms = [r["alone_ms"] for r in scored if r["half"] == half]
         rows.append([f"{len(records):,}", half, len(bad), rate(bad, "ok"), rate(bad, "alone_ok"),
                      len(good), rate(good, "changed"), rate(good, "alone_changed"),
-                     f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f}"])  # fmt: skip
+                     f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f}",
+                     f"{percentile(alone_ms, 50):.0f} / {percentile(alone_ms, 95):.0f} / "
+                     f"{max(alone_ms):.0f}"])  # fmt: skip
     return rows, scored
 
 
@@ -238,7 +248,8 @@ def main() -> None:
     body = header(argv(), f"{args.news.name}: the first {sizes} articles (title, sapo+body)")
     body += "\n" + table(
         ["articles", "half", "misspelled", "corrected", "suggestion() alone", "correct",
-         "falsely corrected", "alone", "ms p50 / p95"], rows,
+         "falsely corrected", "alone", "search ms p50 / p95",
+         "suggestion() ms p50 / p95 / max"], rows,
     )  # fmt: skip
     body += "\n" + "\n".join(notes) + "\n"
     print(body)

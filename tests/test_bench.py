@@ -143,3 +143,40 @@ def test_html_shapes_script_runs() -> None:
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stdout.count("| ") >= 16 and "Worst:" in out.stdout
+
+
+def test_spelling_queries_are_seeded_one_edit_misspellings() -> None:
+    import spelling
+
+    titles = ["Hội nghị giao ban công tác kiểm sát", "Phòng chống tham nhũng, tiêu cực",
+              "Viện kiểm sát nhân dân tỉnh Thanh Hóa", "Tổng kết công tác năm"] * 30  # fmt: skip
+    wrong, right = spelling.make_queries(titles, 20)
+    assert (wrong, right) == spelling.make_queries(titles, 20)  # seeded
+    assert len(wrong) == len(right) == 20 and {q["half"] for q in wrong} == {"dev", "unseen"}
+    for q in wrong:
+        accented = spelling.has_diacritics(q["original"])
+        assert not spelling.same(q["q"], q["original"], accented) and q["kind"] in spelling.KINDS
+        assert len(q["q"].split()) == len(q["original"].split())
+    assert all(q["q"] == q["original"] for q in right)
+
+
+def test_evaluation_table_runs_every_system(tmp_path: Path) -> None:
+    pytest.importorskip("bm25s")
+    pytest.importorskip("tantivy")
+    import evaluate
+
+    dev = evaluate.judged()
+    engine = dev.build(tmp_path)
+    folded = evaluate.folded_docs(dev.docs)
+    baselines = {
+        "fts0": relevance.fts_index(dev.docs, 0), "fts2": relevance.fts_index(dev.docs, 2),
+        "tantivy": evaluate.Tantivy(dev.docs), "tantivy_f": evaluate.Tantivy(folded),
+        "bm25s": evaluate.BM25S(dev.docs, False), "bm25s_f": evaluate.BM25S(dev.docs, True),
+        "bm25s_syl": evaluate.BM25S(dev.docs, False, "syllables"),
+        "bm25s_syl_f": evaluate.BM25S(dev.docs, True, "syllables"),
+    }  # fmt: skip
+    rows, figures = evaluate.evaluate(dev, engine, baselines)
+    assert [r[1] for r in rows] == ["typed", "stripped"]
+    assert set(figures["typed"]) == set(evaluate.SYSTEMS)
+    typed = figures["typed"]
+    assert typed["this engine"]["MRR@10"] > 0.5 and typed["bm25s words"]["R@100"] > 0

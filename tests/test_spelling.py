@@ -108,3 +108,29 @@ def test_long_unknown_words_stay_cheap(vocab) -> None:
 def test_only_plain_queries(vocab) -> None:
     for q in ('"giao bam"', "giao -bam", 'tỉnh:"Thanh Hóa" giao bam', "giao OR bam"):
         assert suggestion(q, vocab) is None
+
+
+def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None:
+    """'giao bam' matches every article holding 'giao' and 'bấm' apart (six here, more
+    than the few-results threshold): its words never stand together in the archive, so
+    the correction is offered all the same."""
+    from searcher.engine.engine import SUGGEST_BELOW, Engine
+    from searcher.index.operations import rebuild
+    from searcher.query.parse import build_request
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(6):
+        (corpus / f"a{i}.txt").write_text(
+            f"Tin {i}\nCán bộ được giao nhiệm vụ. Người dân bấm chuông số {i}.", "utf-8"
+        )
+    for i in range(3):
+        (corpus / f"b{i}.txt").write_text(
+            f"Họp giao ban {i}\nViện kiểm sát họp giao ban tháng {i + 1}.", "utf-8"
+        )
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    typo = engine.search(build_request("giao bam"))
+    assert typo.total >= SUGGEST_BELOW and typo.suggestion == "giao ban"
+    right = engine.search(build_request("giao ban"))
+    assert right.total == 3 and right.suggestion is None

@@ -12,6 +12,7 @@ app both call ``Engine.search`` and render the same ``SearchResults``.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import threading
 import time
@@ -35,12 +36,13 @@ from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit
 from searcher.results.suggest import Vocabulary, suggestion
 from searcher.vi.segment import segment
-from searcher.vi.text import fold
+from searcher.vi.text import canonical, fold, has_diacritics
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
 CLOSEST = 5  # closest articles shown when none holds every word
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
+SUGGEST_WORDS = 8  # or when its words never stand together (plain queries this long)
 NORMS = ("NFC", "NFD")
 
 
@@ -200,10 +202,15 @@ class Engine:
 
     def _suggestion(self, view: _View, request: SearchRequest, plan: QueryPlan | None,
                     masks: dict, total: int) -> tuple[SearchRequest, QueryPlan] | None:  # fmt: skip
-        """Did-you-mean, only for a query that finds (almost) nothing, and only when the
-        suggested query finds more articles (under the same filters): the corrected
+        """Did-you-mean, for a query that finds (almost) nothing — kept when the suggested
+        query finds more articles under the same filters — or whose typed words never
+        stand together anywhere in the archive ("giao bam" matches hundreds of articles
+        holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
         request and its plan (planned once, reused if its results are shown)."""
-        if plan is None or not request.clauses or total >= SUGGEST_BELOW:
+        if plan is None or not request.clauses:
+            return None
+        few = total < SUGGEST_BELOW
+        if not few and not self._never_together(view, plan):
             return None
         suggested = suggestion(plan, view.vocabulary)
         if suggested is None:
@@ -218,7 +225,25 @@ class Engine:
         found = self._matching(view, alternative_plan)
         for m in masks.values():
             found &= m
-        return (alternative, alternative_plan) if int(found.sum()) > total else None
+        enough = int(found.sum()) > total if few else int(found.sum()) > 0
+        return (alternative, alternative_plan) if enough else None
+
+    @staticmethod
+    def _never_together(view: _View, plan: QueryPlan) -> bool:
+        """Do two adjacent words of a plain query never stand together in the archive's
+        bodies? (As typed: with their accents when typed with them, "thám nhũng".)"""
+        words = [w for w in plan.typed if w.isalpha()]
+        if not plan.plain or not 2 <= len(words) <= SUGGEST_WORDS:
+            return False
+        accented = any(has_diacritics(w) for w in words)
+        for a, b in itertools.pairwise(words):
+            if accented:
+                together = view.arrays.pair_count(canonical(a), canonical(b))
+            else:
+                together = view.arrays.pair_count(fold(a), fold(b), folded=True)
+            if not together:
+                return True
+        return False
 
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:

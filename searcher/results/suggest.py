@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from searcher.analysis.analyzers import BREAK
 from searcher.index.arrays.store import remember
 from searcher.query.plan import QueryPlan
 from searcher.query.words import known_words
@@ -89,7 +90,7 @@ class Vocabulary:
                 t for seg in self.arrays.segments
                 for t, n in zip(seg.vocab["fold"].tolist(), np.diff(seg["body_folded.toff"]),
                                 strict=True)
-                if n and len(t) <= MAX_WORD_CHARS + 2
+                if n and len(t) <= MAX_WORD_CHARS + 2 and t != BREAK
             })  # fmt: skip
             width = max((len(t) for t in terms), default=1)
             codes = np.zeros((len(terms), width), dtype=np.int32)

@@ -217,7 +217,9 @@ class ArrayIndex:
             found[docs] += weight
         if total and q.pairs:
             hit = np.flatnonzero(found)
-            out[hit] += boost * scoring.proximity(found[hit], total, total / len(q.pairs))
+            n = len(q.pairs)
+            scale = total / n * n ** scoring.PARAMS["prox_len"]
+            out[hit] += boost * scoring.proximity(found[hit], total, scale)
 
     def top(self, q: Node | None, allowed: np.ndarray, offset: int, limit: int) -> list:
         """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``."""

@@ -12,6 +12,7 @@ app both call ``Engine.search`` and render the same ``SearchResults``.
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 import time
 from collections.abc import Iterator
@@ -283,7 +284,18 @@ class Engine:
         if plan is None:
             return fx.live.copy()
         found = view.arrays.mask(plan.match) & fx.live
-        if plan.optional:
+        if plan.share:  # a share of the optional words' idf weight
+            n = view.arrays.n_docs
+            weights = np.zeros(view.arrays.size, dtype=np.float32)
+            total = 0.0
+            for q in plan.optional:
+                m = view.arrays.mask(q) & fx.live
+                df = int(m.sum())
+                w = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                weights += w * m
+                total += w
+            found &= (weights >= plan.share * total) & (weights > 0)
+        elif plan.optional:
             held = np.zeros(view.arrays.size, dtype=np.int16)
             for q in plan.optional:
                 held += view.arrays.mask(q)

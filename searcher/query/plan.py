@@ -82,6 +82,7 @@ class QueryPlan:
     excluded: Node | None = None
     optional: tuple[Node, ...] = ()
     need: int = 0
+    share: float = 0.0
     dropped: tuple[str, ...] = ()
     exact_marks: frozenset[Mark] = field(default_factory=frozenset)
     folded_marks: frozenset[Mark] = field(default_factory=frozenset)
@@ -307,6 +308,7 @@ def _units(reading: _Reading) -> list[_Unit]:
             return long and x.folded in folded_words
 
         function = single and not strict and bool(sylls) and all(map(is_function, sylls))
+        function = function and scoring.PARAMS["function_words"] > 0
         out.append(_Unit(label, nodes[0], nodes[1], tuple(sylls), strict, function))
     return out
 
@@ -342,6 +344,12 @@ def _boosts(reading: _Reading, sylls: list[Syllable]) -> list[Node]:
                 term = canonical(WORD_JOINER.join(plain[a:b] for a, b in word.syllables))
                 boost = scoring.PARAMS["compound"]
                 boosts.extend(Term(f, term, boost) for f in _fields("_words"))
+    if scoring.PARAMS["pair_fixed"]:
+        if len(sylls) <= MAX_PAIRS:
+            for a, b in itertools.pairwise(sylls):
+                pair = (a.folded, b.folded)
+                boosts.append(Phrase("body_folded", pair, scoring.PARAMS["proximity"]))
+        return boosts
     pairs = tuple(dict.fromkeys((a.folded, b.folded) for a, b in itertools.pairwise(sylls)))
     if pairs:
         boosts.append(Pairs(pairs[:MAX_PAIRS]))
@@ -411,7 +419,10 @@ def plan_query(request: SearchRequest, lexicon: Lexicon | None = None) -> QueryP
     strict = [u.node for u in units if u.strict]
     need = scoring.required(len(content))
     optional: tuple[Node, ...] = ()
-    if need >= len(content):
+    share = scoring.PARAMS["share"] if len(content) >= scoring.SHARE_FROM else 0.0
+    if share:
+        optional, need = tuple(u.node for u in content), 0
+    elif need >= len(content):
         strict += [u.node for u in content]
     else:
         optional = tuple(u.node for u in content)
@@ -420,4 +431,4 @@ def plan_query(request: SearchRequest, lexicon: Lexicon | None = None) -> QueryP
     rank = AnyOf((AllOf(tuple(u.ranked for u in units)), *_boosts(reading, sylls)))
     clauses = tuple((u.label, u.node) for u in units)
     return QueryPlan(match, rank, clauses, optional=optional, need=need if optional else 0,
-                     dropped=tuple(dropped), **common)  # type: ignore[arg-type]  # fmt: skip
+                     share=share, dropped=tuple(dropped), **common)  # type: ignore[arg-type]  # fmt: skip

@@ -29,9 +29,15 @@ PARAMS: dict[str, float] = {
     "compound": 0.6,  # pyvi's word of the query found as a word (``*_words`` views)
     "proximity": 5.0,  # saturated bonus of the query's adjacent pairs found together
     "prox_sat": 0.5,  # share of the pairs at which the bonus is half its top
+    "prox_len": 0.0,  # the top grows as (number of pairs) ** prox_len: long questions
     "match_a": 1.0,  # content words required: ceil(match_a + match_b * n) beyond 3
     "match_b": 0.5,
+    # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)
+    "function_words": 1.0,  # 1: function words never required; 0: every word counts
+    "share": 0.0,  # > 0: from SHARE_FROM words an article holds this share of their idf
+    "pair_fixed": 0.0,  # 1: each adjacent pair a fixed idf bonus in the body (no Pairs)
 }
+SHARE_FROM = 7  # words from which ``share`` (when set) replaces ``required``
 ALL_REQUIRED = 3  # a query of up to this many content words needs all of them
 
 
@@ -49,7 +55,8 @@ def bm25(tf: np.ndarray, lengths: np.ndarray, avg: float, idf: float,
 def proximity(found: np.ndarray, total: float, scale: float) -> np.ndarray:
     """The bonus of the documents holding ``found`` (idf-weighted) of the ``total``
     weight of the query's adjacent pairs: saturating in the share, at most
-    ``proximity`` times ``scale`` (one pair's mean weight)."""
+    ``proximity`` times ``scale`` (one pair's mean weight, times the number of pairs to
+    the power ``prox_len``)."""
     c = PARAMS["prox_sat"]
     share = found / max(total, 1e-9)
     return PARAMS["proximity"] * scale * share * (1 + c) / (share + c)

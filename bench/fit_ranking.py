@@ -23,15 +23,15 @@ from searcher.query import scoring
 
 FIT_ON = ("alqac:train", "vicov:train")
 STEPS = {  # candidate values tried for each weight, around the current one
-    "proximity": (0.0, 0.8, 1.6, 3.0, 5.0),
-    "prox_sat": (0.2, 0.5, 1.0),
+    "proximity": (1.6, 2.5, 4.0, 6.0),
+    "share": (0.15, 0.25, 0.35),
+    "prox_len": (0.75, 1.0),
+    "prox_sat": (1.0, 5.0, 20.0),
+    "w_title": (0.7, 1.0, 1.5),
+    "b_body": (0.6, 0.75, 0.9),
     "k1": (0.9, 1.2, 1.6),
-    "b_body": (0.4, 0.6, 0.75, 0.9),
-    "b_title": (0.3, 0.6, 0.9),
-    "w_title": (0.5, 1.0, 1.5, 2.0),
     "folded": (0.1, 0.2, 0.4),
     "compound": (0.3, 0.6, 1.0),
-    "match_b": (0.25, 0.35, 0.5),
 }
 
 

@@ -27,14 +27,14 @@ PARAMS: dict[str, float] = {
     "w_title": 1.0,  # a title match against a body match
     "folded": 0.2,  # an accented query word found only in another accent form
     "compound": 0.6,  # pyvi's word of the query found as a word (``*_words`` views)
-    "proximity": 5.0,  # saturated bonus of the query's adjacent pairs found together
-    "prox_sat": 0.5,  # share of the pairs at which the bonus is half its top
-    "prox_len": 0.0,  # the top grows as (number of pairs) ** prox_len: long questions
+    "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
+    "prox_sat": 5.0,  # share of the pairs at which the bonus is half its top
+    "prox_len": 1.0,  # the top grows as (number of pairs) ** prox_len: long questions
     "match_a": 1.0,  # content words required: ceil(match_a + match_b * n) beyond 3
     "match_b": 0.5,
     # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)
     "function_words": 1.0,  # 1: function words never required; 0: every word counts
-    "share": 0.0,  # > 0: from SHARE_FROM words an article holds this share of their idf
+    "share": 0.25,  # > 0: from SHARE_FROM words an article holds this share of their idf
     "pair_fixed": 0.0,  # 1: each adjacent pair a fixed idf bonus in the body (no Pairs)
 }
 SHARE_FROM = 7  # words from which ``share`` (when set) replaces ``required``

@@ -23,10 +23,10 @@ import numpy as np
 PARAMS: dict[str, float] = {
     "k1": 1.2,  # term frequency saturation, every field
     "b_title": 0.75,  # length normalisation of titles
-    "b_body": 0.75,  # length normalisation of bodies
+    "b_body": 0.9,  # length normalisation of bodies
     "w_title": 1.0,  # a title match against a body match
-    "folded": 0.2,  # an accented query word found only in another accent form
-    "compound": 0.6,  # pyvi's word of the query found as a word (``*_words`` views)
+    "folded": 0.1,  # an accented query word found only in another accent form
+    "compound": 0.3,  # pyvi's word of the query found as a word (``*_words`` views)
     "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
     "prox_sat": 5.0,  # share of the pairs at which the bonus is half its top
     "prox_len": 1.0,  # the top grows as (number of pairs) ** prox_len: long questions
@@ -34,7 +34,7 @@ PARAMS: dict[str, float] = {
     "match_b": 0.5,
     # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)
     "function_words": 1.0,  # 1: function words never required; 0: every word counts
-    "share": 0.25,  # > 0: from SHARE_FROM words an article holds this share of their idf
+    "share": 0.15,  # > 0: from SHARE_FROM words an article holds this share of their idf
     "pair_fixed": 0.0,  # 1: each adjacent pair a fixed idf bonus in the body (no Pairs)
 }
 SHARE_FROM = 7  # words from which ``share`` (when set) replaces ``required``

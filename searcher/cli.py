@@ -233,6 +233,8 @@ def _print_results(results: SearchResults) -> None:
     click.echo(f"{results.total:,} results ({took:.2f} s) — page {results.page}/{results.pages}")
     if results.total and results.page > results.pages:
         click.echo(f"Page {results.page} is past the last page ({results.pages}).")
+    if results.shortened:
+        click.echo(f"Long question: searched by its {results.shortened} most informative words")
     if results.corrected:
         click.echo(f"Nothing matched '{results.query}'; showing results for: {results.corrected}"
                    " (--exact: no correction)")  # fmt: skip

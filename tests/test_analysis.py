@@ -9,6 +9,7 @@ from whoosh import query
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import RamStorage
 
+from searcher.analysis.analyzers import BREAK, indexed_syllables
 from searcher.index.analyzers import folded_analyzer, syllable_analyzer, word_analyzer
 from searcher.index.schema import build_schema
 from searcher.vi.text import canonical, fold
@@ -44,9 +45,14 @@ def test_offsets_slice_the_original(form: str, make) -> None:
         assert term in (expected, fold(expected)), (term, original)
 
 
-def test_positions_are_consecutive() -> None:
-    positions = [t.pos for t in syllable_analyzer()("Hội nghị, giao ban; 9 tháng", positions=True)]
-    assert positions == list(range(6))
+def test_positions_jump_at_clause_punctuation() -> None:
+    """A phrase never spans a comma, a semicolon, a sentence end or a line break; the
+    token lists the indexer hands Whoosh hold BREAK at the same places."""
+    text = "Hội nghị, giao ban; 9 tháng. Cô giáo\nbạn TP.HCM 12.000 1,5"
+    positions = [t.pos for t in syllable_analyzer()(text, positions=True)]
+    assert positions == [0, 1, 3, 4, 6, 7, 9, 10, 12, 13, 14, 15, 16]
+    listed = indexed_syllables(text)
+    assert [i for i, t in enumerate(listed) if t != BREAK] == positions
 
 
 def _count_phrase(searcher, field: str, words: list[str]) -> int:

@@ -60,7 +60,7 @@ def test_zero_results_state(client) -> None:
         "/search?page=-1",
         "/search?page=abc",
         "/search?year=abc",
-        "/search?q=" + "x" * 2000,
+        "/search?q=" + "x" * 5001,
         "/search?province=Atlantis",
         "/search?type=unknown",
         "/search?level=x",

@@ -278,6 +278,7 @@ class SearchPageView:
     suggestion_url: str | None
     corrected: str | None
     exact_url: str | None
+    shortened: int | None = None  # a long question searched by its N most telling words
 
 
 def search_page_view(results: SearchResults, state: UrlState,
@@ -308,6 +309,7 @@ def search_page_view(results: SearchResults, state: UrlState,
         ),
         corrected=results.corrected,
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
+        shortened=results.shortened,
     )
 
 

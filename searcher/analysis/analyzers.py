@@ -26,6 +26,12 @@ canonical_form = lru_cache(maxsize=100_000)(canonical)
 
 EDGE_PUNCT = string.punctuation + "“”‘’–—…•·"
 WORD_JOINER = "_"
+# Punctuation that ends a clause or a sentence: a word, a phrase or two adjacent
+# syllables never span it. Standing alone between syllables (not inside "TP.HCM",
+# "12.000" or "1,5"), or a line break, it leaves a gap in the token stream: the
+# BREAK token, which no query can hold (it strips to nothing as a syllable).
+CLAUSE_PUNCT = frozenset(",.;:!?…\"“”'‘’()[]{}«»")
+BREAK = "|"
 
 
 def syllable_spans(text: str) -> Iterator[tuple[str, int, int]]:
@@ -55,6 +61,43 @@ def compound_spans(text: str) -> Iterator[tuple[str, int, int]]:
             word.text if word.is_unit else WORD_JOINER.join(text[s:e] for s, e in word.syllables)
         )
         yield joined, word.start, word.end
+
+
+def clause_spans(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """``syllable_spans`` with, for each, whether clause punctuation or a line break
+    separates it from the syllable before.
+
+    >>> [(s, gap) for s, _, _, gap in clause_spans("giáo, bạn")]
+    [('giáo', False), ('bạn', True)]
+    """
+    gap = False
+    last_end = -1
+    for start, end in syllabify_cached(text):
+        piece = text[start:end]
+        stripped = piece.strip(EDGE_PUNCT)
+        if not stripped:
+            gap = gap or not CLAUSE_PUNCT.isdisjoint(piece)
+            continue
+        lead = piece.index(stripped)
+        apart = last_end >= 0 and (gap or "\n" in text[last_end:start])
+        yield stripped, start + lead, start + lead + len(stripped), apart
+        gap = False
+        last_end = end
+
+
+def indexed_syllables(text: str) -> list[str]:
+    """Canonical syllables as indexed: ``BREAK`` between two syllables that clause
+    punctuation or a line break separates, so positions carry the gap.
+
+    >>> indexed_syllables("cô giáo, bạn bè. Buổi giao ban TP.HCM\\nngày 1,5")
+    ['cô', 'giáo', '|', 'bạn', 'bè', '|', 'buổi', 'giao', 'ban', 'tp', 'hcm', '|', 'ngày', '1,5']
+    """
+    out: list[str] = []
+    for syllable, _, _, gap in clause_spans(text):
+        if gap:
+            out.append(BREAK)
+        out.append(canonical_form(syllable))
+    return out
 
 
 def canonical_syllables(text: str) -> list[str]:
@@ -94,7 +137,7 @@ def analyse(text: str, cache: SegmentCache | None = None) -> tuple[list[str], li
     words = cache.get(text) if cache is not None else None
     if words is None:
         words = compounds(text)
-    return canonical_syllables(text), words
+    return indexed_syllables(text), words
 
 
 def text_views(title: str, body: str, cache: SegmentCache | None = None) -> dict[str, list[str]]:

@@ -19,10 +19,9 @@ import numpy as np
 
 from searcher.index.arrays.store import Recent, SegmentArrays, open_segment, remember
 from searcher.index.arrays.writer import deleted_docs, leaves, segment_id
-from searcher.query.nodes import AllOf, AnyOf, Node, Phrase, Term
+from searcher.query import scoring
+from searcher.query.nodes import AllOf, AnyOf, Node, Pairs, Phrase, Term
 
-K1 = 1.2
-B = 0.75
 REMEMBERED_COUNTS = 4096  # phrase counts kept per view
 PHRASE_BYTES = 8 << 20  # documents of recent phrases kept per view (the common ones)
 
@@ -174,8 +173,10 @@ class ArrayIndex:
 
     def scores(self, q: Node | None, boost: float = 1.0,
                out: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
-        """BM25 of the plan's terms, plus each phrase's idf-weighted bonus where its
-        words stand together; AllOf and AnyOf add their parts (None: no score)."""
+        """BM25 of the plan's terms (``searcher.query.scoring``: per-field weight and
+        length normalisation), each phrase's idf-weighted bonus where its words stand
+        together, the saturating bonus of adjacent pairs; AllOf and AnyOf add their
+        parts (None: no score)."""
         out = np.zeros(self.size, dtype=np.float32) if out is None else out
         if q is None:
             return out
@@ -184,19 +185,41 @@ class ArrayIndex:
             ids, tf = self.postings(q.field, q.text)
             if len(ids):
                 lengths, avg = self.lengths(q.field)
-                norm = K1 * (1 - B + B * lengths[ids] / avg)
-                out[ids] += boost * self._idf(len(ids)) * tf * (K1 + 1) / (tf + norm)
+                idf = self._idf(len(ids))
+                out[ids] += boost * scoring.bm25(tf, lengths[ids], avg, idf, q.field)
         elif isinstance(q, Phrase):
-            words = list(q.words)
-            weight = boost * sum(
-                math.log(1 + self.n_docs / (self.doc_frequency(q.field, w) + 1)) for w in words
-            )
+            weight = boost * sum(self._phrase_idf(q.field, w) for w in q.words)
             if weight:
-                out[self.phrase_docs(q.field, words)] += weight
+                out[self.phrase_docs(q.field, list(q.words))] += weight
+        elif isinstance(q, Pairs):
+            self._proximity(q, boost, out)
         else:
             for sub in q.parts:
                 self.scores(sub, boost, out)
         return out
+
+    def _phrase_idf(self, field: str, word: str) -> float:
+        return math.log(1 + self.n_docs / (self.doc_frequency(field, word) + 1))
+
+    def _proximity(self, q: Pairs, boost: float, out: np.ndarray) -> None:
+        """Each pair weighs the idf of its two syllables; an article holds a pair where
+        the two stand together in its title or its body (never across clause
+        punctuation: the positions carry the gap)."""
+        found = np.zeros(self.size, dtype=np.float32)
+        total = 0.0
+        for a, b in q.pairs:
+            weight = self._phrase_idf("body_folded", a) + self._phrase_idf("body_folded", b)
+            total += weight
+            docs = self.phrase_docs("body_folded", [a, b])
+            title = self.phrase_docs("title_folded", [a, b])
+            if len(title):
+                docs = np.union1d(docs, title)
+            found[docs] += weight
+        if total and q.pairs:
+            hit = np.flatnonzero(found)
+            n = len(q.pairs)
+            scale = total / n * n ** scoring.PARAMS["prox_len"]
+            out[hit] += boost * scoring.proximity(found[hit], total, scale)
 
     def top(self, q: Node | None, allowed: np.ndarray, offset: int, limit: int) -> list:
         """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``."""

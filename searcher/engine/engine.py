@@ -27,6 +27,7 @@ from searcher.engine.arrays import ArrayIndex, MissingArrays
 from searcher.engine.facets import FacetIndex
 from searcher.index.generations import build_info, current_generation, index_size, open_current
 from searcher.query.abbreviations import folded_expansions
+from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
 from searcher.query.plan import QueryPlan, plan_query
 from searcher.query.words import known_words
@@ -188,6 +189,7 @@ class Engine:
             closest=closest,
             date_from=request.date_from.isoformat() if request.date_from else None,
             date_to=request.date_to.isoformat() if request.date_to else None,
+            shortened=len(plan.clauses) if plan is not None and plan.dropped else 0,
         )
 
     def _selection(self, view: _View, request: SearchRequest, plan: QueryPlan | None):
@@ -222,7 +224,10 @@ class Engine:
         alternative = replace(request, text=suggested, clauses=parsed.clauses,
                               exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
         alternative_plan = plan_query(alternative, view.arrays)
-        found = self._matching(view, alternative_plan)
+        # counted holding every one of its words: function words left out of matching
+        # ("cấp cao đã năng") must not make a suggestion find more
+        every = AllOf(tuple(q for _, q in alternative_plan.clauses)) if alternative_plan else None
+        found = view.arrays.mask(every) & view.facets.live
         for m in masks.values():
             found &= m
         enough = int(found.sum()) > total if few else int(found.sum()) > 0
@@ -298,27 +303,28 @@ class Engine:
 
     @staticmethod
     def _matching(view: _View, plan: QueryPlan | None) -> np.ndarray:
-        """Live documents matching the plan (all live documents for None). A long
-        query's articles hold ``plan.should_match`` of its clauses' weight (idf:
-        common words count lightly), not every clause."""
+        """Live documents matching the plan (all live documents for None): every
+        required unit, and ``plan.need`` of the optional ones, without the excluded."""
         fx = view.facets
         if plan is None:
             return fx.live.copy()
-        if not plan.should_match:
-            found = view.arrays.mask(plan.match) & fx.live
-            if plan.excluded is not None:
-                found &= ~view.arrays.mask(plan.excluded)
-            return found
-        n = view.arrays.n_docs
-        held = np.zeros(view.arrays.size, dtype=np.float32)
-        total = 0.0
-        for _, q in plan.clauses:
-            m = view.arrays.mask(q) & fx.live
-            df = int(m.sum())
-            weight = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            held += weight * m
-            total += weight
-        found = (held >= plan.should_match * total) & (held > 0)  # clause masks are live
+        found = view.arrays.mask(plan.match) & fx.live
+        if plan.share:  # a share of the optional words' idf weight
+            n = view.arrays.n_docs
+            weights = np.zeros(view.arrays.size, dtype=np.float32)
+            total = 0.0
+            for q in plan.optional:
+                m = view.arrays.mask(q) & fx.live
+                df = int(m.sum())
+                w = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                weights += w * m
+                total += w
+            found &= (weights >= plan.share * total) & (weights > 0)
+        elif plan.optional:
+            held = np.zeros(view.arrays.size, dtype=np.int16)
+            for q in plan.optional:
+                held += view.arrays.mask(q)
+            found &= held >= plan.need
         if plan.excluded is not None:
             found &= ~view.arrays.mask(plan.excluded)
         return found

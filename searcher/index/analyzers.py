@@ -12,7 +12,11 @@ from collections.abc import Callable, Iterator
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from searcher.analysis.analyzers import canonical_form, compound_spans, syllable_spans
+from searcher.analysis.analyzers import (
+    canonical_form,
+    clause_spans,
+    compound_spans,
+)
 from searcher.vi.text import fold
 
 
@@ -38,13 +42,30 @@ class _SpanTokenizer(Tokenizer):
 
 
 class SyllableTokenizer(_SpanTokenizer):
-    """Each syllable, punctuation dropped, with offsets.
+    """Each syllable, punctuation dropped, with offsets; a position is skipped where
+    clause punctuation stands (the indexed token lists hold ``BREAK`` there).
 
-    >>> [t.text for t in SyllableTokenizer()("ngày 12/9/2022, Tp. Huế")]
-    ['ngày', '12', '9', '2022', 'Tp', 'Huế']
+    >>> [(t.text, t.pos) for t in SyllableTokenizer()("ngày 12/9, Huế", positions=True)]
+    [('ngày', 0), ('12', 1), ('9', 2), ('Huế', 4)]
     """
 
-    spans = staticmethod(syllable_spans)
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: object) -> Iterator[Token]:  # fmt: skip
+        t = Token(positions, chars, removestops=False, mode=mode)
+        pos = start_pos
+        for text, start, end, gap in clause_spans(value):
+            pos += gap
+            t.text, t.boost, t.stopped = text, 1.0, False
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
+            yield t
+            pos += 1
 
 
 class CompoundTokenizer(_SpanTokenizer):

@@ -58,4 +58,17 @@ class AllOf:
         return "(" + " AND ".join(map(str, self.parts)) + ")"
 
 
-Node = Term | Phrase | AnyOf | AllOf
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """The query's adjacent syllable pairs (folded), each weighed by its rarity: one
+    saturating bonus for the share of them an article holds together, in its title
+    or its body (``searcher.query.scoring.proximity``). Matches nothing by itself."""
+
+    pairs: tuple[tuple[str, str], ...]
+    boost: float = 1.0
+
+    def __str__(self) -> str:
+        return "near(" + ", ".join(f"{a} {b}" for a, b in self.pairs) + ")"
+
+
+Node = Term | Phrase | AnyOf | AllOf | Pairs

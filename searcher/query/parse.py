@@ -1,14 +1,14 @@
 """User input → a validated ``SearchRequest`` (pure functions, no index needed).
 
-Query language: plain words, "exact phrases", -exclusion, OR, and field filters
-in Vietnamese or English, with or without diacritics::
+Query language: plain words, "exact phrases", +required words, -exclusion, OR, and
+field filters in Vietnamese or English, with or without diacritics::
 
     giao ban tỉnh:"Thanh Hóa" năm:2022 -"sơ kết"
-    tong ket OR "trien khai" cap:huyen year:2020-2022
+    tong ket OR "trien khai" cap:huyen year:2020-2022 +quy
 
->>> r = parse_query('giao ban tỉnh:"Thanh Hoá" năm:2022')
->>> r.clauses, r.filters
-([('giao',), ('ban',)], {'province': ['Thanh Hóa'], 'year': [(2022, 2022)]})
+>>> r = parse_query('giao ban tỉnh:"Thanh Hoá" năm:2022 +quý')
+>>> r.clauses, r.filters, r.must
+([('giao',), ('ban',), ('quý',)], {'province': ['Thanh Hóa'], 'year': [(2022, 2022)]}, [2])
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from searcher.index.registry import FACET_NAMES, prefix_facets
 from searcher.vi.places import gazetteer
 from searcher.vi.text import clean_text, fold
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = 5000  # a pasted question is searched (its most informative words)
 MAX_PAGE = 1000
 MAX_LIMIT = 100
 SORTS = ("relevance", "newest", "oldest")
 FACETS = FACET_NAMES
 FIELD_ALIASES = prefix_facets()  # what a user may type before ":" (folded) → facet
 _TOKEN = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[^\W\d][\w]*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
+    r'(?P<sign>[-+])?(?:(?P<field>[^\W\d][\w]*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
     r'|(?P<quote>")'
 )
 
@@ -46,11 +46,14 @@ class QueryError(ValueError):
 @dataclass
 class SearchRequest:
     """Everything a search needs, validated. ``clauses`` are ANDed; each clause is
-    a tuple of alternatives (OR); each alternative is a word or a phrase."""
+    a tuple of alternatives (OR); each alternative is a word or a phrase. ``must``:
+    the clauses every result holds, whatever the query's length (a ``+word`` or a
+    quoted phrase); the others may be missing from a long query's results."""
 
     text: str = ""
     clauses: list[tuple[str, ...]] = field(default_factory=list)
     exclusions: list[str] = field(default_factory=list)
+    must: list[int] = field(default_factory=list)
     filters: dict[str, list] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
@@ -139,19 +142,20 @@ def parse_query(text: str) -> SearchRequest:
         phrase, word = m.group("phrase"), m.group("word")
         value = phrase if phrase is not None else word
         prefix = m.group("field")
+        sign = m.group("sign")
         if prefix is not None:
             facet = FIELD_ALIASES.get(fold(prefix))
             if facet is None:  # "10:30" or an unknown prefix: plain text
                 value = f"{prefix}:{value}"
             else:
-                if m.group("neg"):
+                if sign == "-":
                     raise QueryError(
                         "Không thể loại trừ một bộ lọc; hãy bỏ dấu '-' trước nó.",
                         "a filter cannot be excluded: remove the '-' before it",
                     )
                 add_filter(request.filters, facet, value)
                 continue
-        if word == "OR" and phrase is None and not m.group("neg"):
+        if word == "OR" and phrase is None and not sign:
             if not request.clauses or pending_or:
                 raise QueryError("'OR' cần một từ ở cả hai bên.", "'OR' needs a word on both sides")
             pending_or = True
@@ -159,7 +163,7 @@ def parse_query(text: str) -> SearchRequest:
         value = " ".join(value.split())
         if not value or not re.search(r"\w", value):
             continue
-        if m.group("neg"):
+        if sign == "-":
             request.exclusions.append(value)
             continue
         alternatives = (value,)
@@ -168,6 +172,8 @@ def parse_query(text: str) -> SearchRequest:
             pending_or = False
         else:
             request.clauses.append(alternatives)
+        if (sign == "+" or phrase is not None) and len(request.clauses) - 1 not in request.must:
+            request.must.append(len(request.clauses) - 1)
     if pending_or:
         raise QueryError("'OR' cần một từ ở cả hai bên.", "'OR' needs a word on both sides")
     return request

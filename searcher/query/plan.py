@@ -9,8 +9,11 @@ Which articles match is decided on the folded view, so "vien kiem sat", "VIỆN
 KIỂM SÁT" and "viện kiểm sát" find the same articles. How they rank is not: a
 syllable typed with diacritics scores on the canonical view, with only a weak
 fallback on the folded one, so "đường" ranks articles with "đường" above those
-with only "dương" or "đương". Every clause is required (a long query: a share of
-their weight); compounds and adjacent syllables only add score. Abbreviations
+with only "dương" or "đương". Function and question words (measured:
+``data/function_words.txt``) are never required; of the other words a keyword query
+needs all, a longer one a share growing with its length (``scoring.required``); a
+``+word`` or a quoted phrase is always required. Compounds and adjacent syllables
+only add score; a question of more than ``MAX_UNITS`` words keeps its rarest. Abbreviations
 expand both ways (VKSND ↔ viện kiểm sát nhân dân).
 
 >>> from searcher.query.parse import parse_query
@@ -22,23 +25,32 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from searcher.analysis.analyzers import WORD_JOINER, syllable_spans
 from searcher.index.registry import FOLDED, TEXT_FIELDS
+from searcher.query import scoring
 from searcher.query.abbreviations import abbreviations, folded_expansions
-from searcher.query.nodes import AllOf, AnyOf, Node, Phrase, Term
+from searcher.query.nodes import AllOf, AnyOf, Node, Pairs, Phrase, Term
 from searcher.query.parse import SearchRequest
 from searcher.query.words import Lexicon, word_runs
 from searcher.vi.segment import Word, segment
 from searcher.vi.text import canonical, fold, has_diacritics
 
-FOLDED_FALLBACK = 0.2
-COMPOUND_BOOST = 0.6
-ADJACENT_BOOST = 1.6
 MAX_ADJACENT = 6  # longer queries (pasted questions) keep their syllables apart
 MAX_PAIRS = 60  # syllable pairs of a query that earn a bonus where they stand together
-LONG_QUERY = 7  # clauses from which a query is matched by share, not all required
-SHOULD_MATCH = 0.25  # share of a long query's clause weight an article must hold
+MAX_UNITS = 32  # a longer question is searched by its most informative words
+
+
+@lru_cache(maxsize=1)
+def function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(canonical, folded) function and question words (``data/function_words.txt``,
+    measured by ``bench/function_words.py``): never required, still scored."""
+    text = resources.files("searcher").joinpath("data/function_words.txt").read_text("utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words), frozenset(fold(w) for w in words)
+
 
 Mark = str | tuple[str, ...]  # a syllable, or the syllables of a word or phrase in order
 
@@ -54,10 +66,11 @@ class Syllable:
 class QueryPlan:
     """A query analysed once, read by every later step.
 
-    ``match`` decides which articles are results (folded view; None: every article) —
-    for a long query (``should_match`` > 0) an article need only hold that share of
-    the clauses, weighted by their rarity; ``clauses`` are the required clauses as
-    typed with their nodes (matching, and "Thiếu: …" for the closest articles);
+    ``match`` decides which articles are results (folded view; None: every article),
+    and of the ``optional`` content words an article must also hold ``need`` (all of a
+    keyword query, a share of a long one; function words are in neither); ``clauses``
+    are the query's words as typed with their nodes ("Thiếu: …" for the closest
+    articles); ``dropped`` the words a long question was searched without;
     ``excluded`` the -words; ``rank`` scores (canonical view for accented words,
     plus optional nodes that reward words standing together); ``exact_marks`` and
     ``folded_marks`` what snippets mark; ``typed`` the plain syllables as written and
@@ -67,7 +80,10 @@ class QueryPlan:
     rank: Node | None
     clauses: tuple[tuple[str, Node], ...] = ()
     excluded: Node | None = None
-    should_match: float = 0.0
+    optional: tuple[Node, ...] = ()
+    need: int = 0
+    share: float = 0.0
+    dropped: tuple[str, ...] = ()
     exact_marks: frozenset[Mark] = field(default_factory=frozenset)
     folded_marks: frozenset[Mark] = field(default_factory=frozenset)
     typed: tuple[str, ...] = ()
@@ -81,7 +97,7 @@ def _fields(suffix: str) -> list[str]:
 def syllable_node(s: Syllable, rank: bool = False) -> Node:
     if not (rank and s.accented):
         return AnyOf(tuple(Term(f, s.folded) for f in _fields(FOLDED)))
-    folded = [Term(f, s.folded, FOLDED_FALLBACK) for f in _fields(FOLDED)]
+    folded = [Term(f, s.folded, scoring.PARAMS["folded"]) for f in _fields(FOLDED)]
     return AnyOf((*(Term(f, s.exact) for f in _fields("")), *folded))
 
 
@@ -92,7 +108,7 @@ def phrase_node(sylls: list[Syllable], rank: bool = False) -> Node:
     if not (rank and any(s.accented for s in sylls)):
         return AnyOf(tuple(Phrase(f, folded_words) for f in _fields(FOLDED)))
     exact_words = tuple(s.exact for s in sylls)
-    folded = [Phrase(f, folded_words, FOLDED_FALLBACK) for f in _fields(FOLDED)]
+    folded = [Phrase(f, folded_words, scoring.PARAMS["folded"]) for f in _fields(FOLDED)]
     return AnyOf((*(Phrase(f, exact_words) for f in _fields("")), *folded))
 
 
@@ -206,8 +222,8 @@ class _Reading:
                     found.append(tuple(fold(text[a:b]) for a, b in word.syllables))
         return dict(word_runs(folded, found, lexicon))
 
-    def units(self) -> list[tuple[str, list[str], str | None]]:
-        """Each required unit as (kind, values, abbreviation): a word of several clauses,
+    def units(self) -> list[tuple[str, list[str], str | None, range]]:
+        """Each unit as (kind, values, abbreviation, clauses): a word of several clauses,
         a run spelling an abbreviation's expansion (with the abbreviation, or None for an
         abbreviation of several syllables), or a clause and its alternatives."""
         clauses = self.request.clauses
@@ -218,41 +234,61 @@ class _Reading:
             if i in self.groups:
                 end = self.groups[i]
                 values = [clauses[j][0] for j in range(i, end)]
-                out.append(("word", values, None))
+                out.append(("word", values, None, range(i, end)))
                 i = end
             elif i in runs:
                 end, abbr = runs[i]
                 values = [clauses[j][0] for j in range(i, end)]
-                out.append(("run", values, abbr))
+                out.append(("run", values, abbr, range(i, end)))
                 i = end
             else:
-                out.append(("clause", list(clauses[i]), None))
+                out.append(("clause", list(clauses[i]), None, range(i, i + 1)))
                 i += 1
         return out
 
 
-def _required(reading: _Reading, rank: bool) -> tuple[list[str], list[Node], list[Syllable]]:
-    """(labels, one node per required unit, the syllables of single-value units)."""
-    labels: list[str] = []
-    nodes: list[Node] = []
-    all_sylls: list[Syllable] = []
-    for kind, values, abbr in reading.units():
-        if kind == "clause":
-            alts = [(v, reading.syllables([v])) for v in values]
-            found = [n for n in (_alternative(s, rank) for _, s in alts) if n is not None]
-            if found:
-                nodes.append(found[0] if len(found) == 1 else AnyOf(tuple(found)))
-                labels.append(" OR ".join(values))
-                if len(alts) == 1:
-                    all_sylls.extend(alts[0][1])
-            continue
-        sylls = reading.syllables(values)
-        together = _alternative(sylls, rank)
-        if kind == "word":
-            if together is None:
+@dataclass(frozen=True)
+class _Unit:
+    label: str
+    node: Node  # matching (folded view)
+    ranked: Node  # scoring
+    sylls: tuple[Syllable, ...]  # the syllables of a single-value unit
+    strict: bool  # typed with "+" or quoted: every result holds it
+    function: bool  # a function or question word: never required
+
+
+def _units(reading: _Reading) -> list[_Unit]:
+    """The query's units, each with its matching and its ranking node and its role."""
+    out: list[_Unit] = []
+    must = set(reading.request.must)
+    canon, folded_words = function_words()
+    # a short unaccented query may mean any accent form ("nang": nắng, nặng, năng): its
+    # syllables are function words only in a pasted question; a syllable of a word
+    # the segmenter found ("con người") is never one
+    long = len(reading.request.clauses) > MAX_ADJACENT
+    in_words = {
+        fold(reading.plain_text[a:b])
+        for w in (reading.segmented() if reading.accented else [])
+        if len(w.syllables) > 1 and not w.is_unit
+        for a, b in w.syllables
+    }
+    for kind, values, abbr, span in reading.units():
+        nodes: list[Node | None] = []
+        sylls: list[Syllable] = []
+        for rank in (False, True):
+            if kind == "clause":
+                alts = [(v, reading.syllables([v])) for v in values]
+                found = [n for n in (_alternative(x, rank) for _, x in alts) if n is not None]
+                nodes.append(
+                    found[0] if len(found) == 1 else AnyOf(tuple(found)) if found else None
+                )
+                sylls = alts[0][1] if len(alts) == 1 else []
                 continue
-            nodes.append(together)
-        else:  # an expansion run: the words together, or what they abbreviate
+            sylls = reading.syllables(values)
+            together = _alternative(sylls, rank)
+            if kind == "word":
+                nodes.append(together)
+                continue
             key = " ".join(fold(v) for v in values)
             extra = (
                 [syllable_node(Syllable(abbr, abbr, False))]
@@ -260,9 +296,42 @@ def _required(reading: _Reading, rank: bool) -> tuple[list[str], list[Node], lis
                 else _abbreviation_nodes(key, rank)
             )
             nodes.append(AnyOf(tuple(n for n in (together, *extra) if n is not None)))
-        labels.append(" ".join(values))
-        all_sylls.extend(sylls)
-    return labels, nodes, all_sylls
+        if nodes[0] is None or nodes[1] is None:
+            continue
+        label = " OR ".join(values) if kind == "clause" else " ".join(values)
+        strict = not must.isdisjoint(span)
+        single = kind == "word" or (kind == "clause" and len(values) == 1)
+
+        def is_function(x: Syllable) -> bool:
+            if x.accented:
+                return x.exact in canon and (long or x.folded not in in_words)
+            return long and x.folded in folded_words
+
+        function = single and not strict and bool(sylls) and all(map(is_function, sylls))
+        function = function and scoring.PARAMS["function_words"] > 0
+        out.append(_Unit(label, nodes[0], nodes[1], tuple(sylls), strict, function))
+    return out
+
+
+def _informative(units: list[_Unit], lexicon: Lexicon | None) -> tuple[list[_Unit], list[str]]:
+    """A question of more than ``MAX_UNITS`` units keeps its most informative ones:
+    function words go first, then the commonest words (the documents holding a unit's
+    rarest syllable). Strict units always stay. (kept in order, dropped labels)"""
+    if len(units) <= MAX_UNITS:
+        return units, []
+
+    def rarity(i: int) -> tuple[int, int]:
+        u = units[i]
+        if u.strict:
+            return (0, 0)
+        df = min((lexicon.count(x.folded) for x in u.sylls), default=0) if lexicon else 0
+        return (1 + u.function, df)
+
+    order = sorted(range(len(units)), key=lambda i: (rarity(i), i))
+    keep = set(order[:MAX_UNITS])
+    return [u for i, u in enumerate(units) if i in keep], [
+        u.label for i, u in enumerate(units) if i not in keep
+    ]
 
 
 def _boosts(reading: _Reading, sylls: list[Syllable]) -> list[Node]:
@@ -273,10 +342,17 @@ def _boosts(reading: _Reading, sylls: list[Syllable]) -> list[Node]:
         for word in reading.segmented():
             if len(word.syllables) > 1 and not word.is_unit:
                 term = canonical(WORD_JOINER.join(plain[a:b] for a, b in word.syllables))
-                boosts.extend(Term(f, term, COMPOUND_BOOST) for f in _fields("_words"))
-    if len(sylls) <= MAX_PAIRS:
-        for a, b in itertools.pairwise(sylls):
-            boosts.append(Phrase("body_folded", (a.folded, b.folded), ADJACENT_BOOST))
+                boost = scoring.PARAMS["compound"]
+                boosts.extend(Term(f, term, boost) for f in _fields("_words"))
+    if scoring.PARAMS["pair_fixed"]:
+        if len(sylls) <= MAX_PAIRS:
+            for a, b in itertools.pairwise(sylls):
+                pair = (a.folded, b.folded)
+                boosts.append(Phrase("body_folded", pair, scoring.PARAMS["proximity"]))
+        return boosts
+    pairs = tuple(dict.fromkeys((a.folded, b.folded) for a, b in itertools.pairwise(sylls)))
+    if pairs:
+        boosts.append(Pairs(pairs[:MAX_PAIRS]))
     return boosts
 
 
@@ -289,7 +365,7 @@ def _marks(reading: _Reading) -> tuple[frozenset[Mark], frozenset[Mark]]:
     folded: set[Mark] = set()
     table = abbreviations()
     values: list[list[str]] = []
-    for kind, unit_values, abbr in reading.units():
+    for kind, unit_values, abbr, _ in reading.units():
         if kind == "clause":
             values.extend([v] for v in unit_values)
             continue
@@ -331,14 +407,28 @@ def plan_query(request: SearchRequest, lexicon: Lexicon | None = None) -> QueryP
         if n is not None
     ]  # fmt: skip
     excluded = AnyOf(tuple(excluded_nodes)) if excluded_nodes else None
-    labels, required, _ = _required(reading, rank=False)
     exact_marks, folded_marks = _marks(reading)
     common = dict(excluded=excluded, exact_marks=exact_marks, folded_marks=folded_marks,
                   typed=reading.typed(), plain=_is_plain(request))  # fmt: skip
-    if not required:
+    units, dropped = _informative(_units(reading), lexicon)
+    if not units:
         return QueryPlan(match=None, rank=None, **common)  # type: ignore[arg-type]
-    share = SHOULD_MATCH if len(required) >= LONG_QUERY else 0.0
-    _, ranked, sylls = _required(reading, rank=True)
-    rank = AnyOf((AllOf(tuple(ranked)), *_boosts(reading, sylls)))
-    clauses = tuple(zip(labels, required, strict=True))
-    return QueryPlan(AllOf(tuple(required)), rank, clauses, should_match=share, **common)  # type: ignore[arg-type]
+    content = [u for u in units if not u.strict and not u.function]
+    if not content:  # only function words ("ai là gì"): they are the content
+        content = [u for u in units if not u.strict]
+    strict = [u.node for u in units if u.strict]
+    need = scoring.required(len(content))
+    optional: tuple[Node, ...] = ()
+    share = scoring.PARAMS["share"] if len(content) >= scoring.SHARE_FROM else 0.0
+    if share:
+        optional, need = tuple(u.node for u in content), 0
+    elif need >= len(content):
+        strict += [u.node for u in content]
+    else:
+        optional = tuple(u.node for u in content)
+    match = AllOf(tuple(strict)) if strict else None
+    sylls = [x for u in units for x in u.sylls]
+    rank = AnyOf((AllOf(tuple(u.ranked for u in units)), *_boosts(reading, sylls)))
+    clauses = tuple((u.label, u.node) for u in units)
+    return QueryPlan(match, rank, clauses, optional=optional, need=need if optional else 0,
+                     share=share, dropped=tuple(dropped), **common)  # type: ignore[arg-type]  # fmt: skip

@@ -75,6 +75,7 @@ class SearchResults:
     relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
     closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
     corrected: str | None = None  # nothing matched the query: these are this query's results
+    shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None
     date_to: str | None = None
 
@@ -95,6 +96,7 @@ class SearchResults:
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
             "corrected": self.corrected,
+            "shortened": self.shortened or None,
             "relaxed": self.relaxed,
             "hits": [
                 {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}

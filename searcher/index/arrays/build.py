@@ -20,6 +20,7 @@ from datetime import date
 
 import numpy as np
 
+from searcher.analysis.analyzers import BREAK
 from searcher.index.arrays.rows import FACET_KEYS, STREAMS
 from searcher.index.arrays.store import SegmentArrays, encode
 from searcher.index.registry import FACET_NAMES, SYLLABLE_STREAMS, WORD_STREAMS, day_key
@@ -120,14 +121,16 @@ def positions(stream: np.ndarray, size: int) -> dict[str, np.ndarray]:
     }
 
 
-def pairs(stream: np.ndarray, docoff: np.ndarray, size: int) -> dict[str, np.ndarray]:
-    """Documents in which syllable a stands right before syllable b, keyed a*size+b."""
+def pairs(stream: np.ndarray, docoff: np.ndarray, size: int,
+          skip: int = -1) -> dict[str, np.ndarray]:  # fmt: skip
+    """Documents in which syllable a stands right before syllable b, keyed a*size+b
+    (``skip``: the id of the clause break, in no pair)."""
     n = len(docoff) - 1
     if len(stream) < 2:
         return {"key": np.empty(0, np.int64), "df": np.empty(0, np.int32)}
     starts = np.zeros(len(stream), dtype=bool)
     starts[docoff[1:-1][docoff[1:-1] < len(stream)]] = True
-    keep = ~starts[1:]
+    keep = ~starts[1:] & (stream[:-1] != skip) & (stream[1:] != skip)
     doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(docoff))[:-1][keep]
     key = stream[:-1][keep].astype(np.int64) * size + stream[1:][keep]
     per_doc = np.unique(key * max(n, 1) + doc) // max(n, 1)
@@ -183,7 +186,8 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
         for k, v in postings(stream, docoff, len(words)).items():
             out[f"{name}.{k}"] = v
     body, body_off = syl_streams["body"]
-    for k, v in pairs(body, body_off, len(syl)).items():
+    skip = syl.index(BREAK) if BREAK in syl else -1  # syl is sorted: a bisect would do
+    for k, v in pairs(body, body_off, len(syl), skip).items():
         out[f"pairs.{k}"] = v
     facet_arrays, facet_values = _facets([_facet_row(src, r) for src, r in rows])
     out.update(facet_arrays)

@@ -1,0 +1,71 @@
+"""Every weight of the ranking and matching model, in one place, and the model's
+arithmetic as plain numpy functions (arrays in, arrays out; bm25s-style).
+
+Fitted by ``bench/fit_ranking.py`` (coordinate ascent on MRR@10) on development sets
+only: ALQAC 2023 ``train`` and ViCoV19QA ``train`` (title-less), accented and stripped
+of diacritics, checked on the judged set; BENCHMARKS.md gives the fitted values and
+the score on every set. ``PARAMS`` is what a search reads; the fitting script
+replaces entries of it in its own process.
+
+>>> import numpy as np
+>>> bm25(np.array([1.0, 4.0]), np.array([10.0, 10.0]), 10.0, 2.0, "body").round(3).tolist()
+[2.0, 3.385]
+>>> required(2), required(3), required(25) < 25
+(2, 3, True)
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+PARAMS: dict[str, float] = {
+    "k1": 1.2,  # term frequency saturation, every field
+    "b_title": 0.75,  # length normalisation of titles
+    "b_body": 0.9,  # length normalisation of bodies
+    "w_title": 1.0,  # a title match against a body match
+    "folded": 0.1,  # an accented query word found only in another accent form
+    "compound": 0.3,  # pyvi's word of the query found as a word (``*_words`` views)
+    "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
+    "prox_sat": 5.0,  # share of the pairs at which the bonus is half its top
+    "prox_len": 1.0,  # the top grows as (number of pairs) ** prox_len: long questions
+    "match_a": 1.0,  # content words required: ceil(match_a + match_b * n) beyond 3
+    "match_b": 0.5,
+    # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)
+    "function_words": 1.0,  # 1: function words never required; 0: every word counts
+    "share": 0.15,  # > 0: from SHARE_FROM words an article holds this share of their idf
+    "pair_fixed": 0.0,  # 1: each adjacent pair a fixed idf bonus in the body (no Pairs)
+}
+SHARE_FROM = 7  # words from which ``share`` (when set) replaces ``required``
+ALL_REQUIRED = 3  # a query of up to this many content words needs all of them
+
+
+def bm25(tf: np.ndarray, lengths: np.ndarray, avg: float, idf: float,
+         field: str) -> np.ndarray:  # fmt: skip
+    """BM25 of one term over the documents holding it, in a title or body view
+    (``field`` names the view: ``title…`` or ``body…``), with the field's weight."""
+    title = field.startswith("title")
+    k1, b = PARAMS["k1"], PARAMS["b_title" if title else "b_body"]
+    weight = PARAMS["w_title"] if title else 1.0
+    norm = k1 * (1 - b + b * lengths / avg)
+    return weight * idf * tf * (k1 + 1) / (tf + norm)
+
+
+def proximity(found: np.ndarray, total: float, scale: float) -> np.ndarray:
+    """The bonus of the documents holding ``found`` (idf-weighted) of the ``total``
+    weight of the query's adjacent pairs: saturating in the share, at most
+    ``proximity`` times ``scale`` (one pair's mean weight, times the number of pairs to
+    the power ``prox_len``)."""
+    c = PARAMS["prox_sat"]
+    share = found / max(total, 1e-9)
+    return PARAMS["proximity"] * scale * share * (1 + c) / (share + c)
+
+
+def required(n: int) -> int:
+    """How many of ``n`` content words an article must hold: all of a keyword query,
+    a growing share of a longer one, never a cliff."""
+    if n <= ALL_REQUIRED:
+        return n
+    need = math.ceil(PARAMS["match_a"] + PARAMS["match_b"] * n - 1e-9)
+    return max(1, min(n, need))

@@ -352,3 +352,23 @@ def test_a_long_question_is_searched_by_its_rarest_words(engine: Engine) -> None
     words = " ".join(f"từ{i} giao ban" for i in range(40))
     results = engine.search(build_request(words))
     assert results.shortened == 32 and results.to_json()["shortened"] == 32
+
+
+def test_a_word_never_spans_clause_punctuation(tmp_path) -> None:
+    """'giao ban' (unaccented, as typed on a phone) finds the briefing, not an article
+    where 'giáo' ends one clause and 'bạn' starts the next."""
+    from searcher.engine.engine import Engine
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "thu.txt").write_text(
+        "Thư gửi thầy cô\nEm cảm ơn cô giáo, bạn bè đã giúp đỡ em trong năm học.", "utf-8"
+    )
+    (corpus / "hop.txt").write_text(
+        "Viện kiểm sát họp định kỳ\nSáng nay đơn vị tổ chức buổi giao ban công tác tháng 3.",
+        "utf-8",
+    )
+    rebuild(corpus, tmp_path / "index")
+    results = Engine(tmp_path / "index").search(build_request("giao ban"))
+    assert [h.id for h in results.hits] == ["hop"]

@@ -21,33 +21,10 @@ from searcher.vi.text import fold
 
 
 class _SpanTokenizer(Tokenizer):
-    """Yields the spans of ``spans(text)`` as Whoosh tokens."""
+    """Yields the spans of ``spans(text)`` — (text, start, end, positions skipped
+    before it) — as Whoosh tokens."""
 
-    spans: Callable[[str], Iterator[tuple[str, int, int]]]
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs: object) -> Iterator[Token]:  # fmt: skip
-        t = Token(positions, chars, removestops=False, mode=mode)
-        for pos, (text, start, end) in enumerate(type(self).spans(value), start_pos):
-            t.text, t.boost, t.stopped = text, 1.0, False
-            if keeporiginal:
-                t.original = text
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
-            yield t
-
-
-class SyllableTokenizer(_SpanTokenizer):
-    """Each syllable, punctuation dropped, with offsets; a position is skipped where
-    clause punctuation stands (the indexed token lists hold ``BREAK`` there).
-
-    >>> [(t.text, t.pos) for t in SyllableTokenizer()("ngày 12/9, Huế", positions=True)]
-    [('ngày', 0), ('12', 1), ('9', 2), ('Huế', 4)]
-    """
+    spans: Callable[[str], Iterator[tuple[str, int, int, int]]]
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
@@ -55,7 +32,7 @@ class SyllableTokenizer(_SpanTokenizer):
                  **kwargs: object) -> Iterator[Token]:  # fmt: skip
         t = Token(positions, chars, removestops=False, mode=mode)
         pos = start_pos
-        for text, start, end, gap in clause_spans(value):
+        for text, start, end, gap in type(self).spans(value):
             pos += gap
             t.text, t.boost, t.stopped = text, 1.0, False
             if keeporiginal:
@@ -68,6 +45,17 @@ class SyllableTokenizer(_SpanTokenizer):
             pos += 1
 
 
+class SyllableTokenizer(_SpanTokenizer):
+    """Each syllable, punctuation dropped, with offsets; a position is skipped where
+    clause punctuation stands (the indexed token lists hold ``BREAK`` there).
+
+    >>> [(t.text, t.pos) for t in SyllableTokenizer()("ngày 12/9, Huế", positions=True)]
+    [('ngày', 0), ('12', 1), ('9', 2), ('Huế', 4)]
+    """
+
+    spans = staticmethod(clause_spans)
+
+
 class CompoundTokenizer(_SpanTokenizer):
     """pyvi's multi-syllable words and units, syllables joined by ``_``.
 
@@ -75,7 +63,7 @@ class CompoundTokenizer(_SpanTokenizer):
     ['kiểm_sát_nhân_dân', '12/9/2022']
     """
 
-    spans = staticmethod(compound_spans)
+    spans = staticmethod(lambda text: ((w, s, e, 0) for w, s, e in compound_spans(text)))
 
 
 class CanonicalFilter(Filter):

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from searcher.index.arrays.store import Recent, SegmentArrays, open_segment, remember
+from searcher.index.arrays.store import SegmentArrays, open_segment
 from searcher.index.arrays.writer import deleted_docs, leaves, segment_id
+from searcher.index.recent import Recent
 from searcher.query import scoring
 from searcher.query.nodes import AllOf, AnyOf, Node, Pairs, Phrase, Term
 
@@ -67,8 +68,8 @@ class ArrayIndex:
         self.size = len(self.live)
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
-        self._phrases = Recent(PHRASE_BYTES)  # documents of recent phrases
-        self._counts: dict[tuple[str, ...], int] = {}  # documents per folded phrase
+        self._phrases = Recent(PHRASE_BYTES, lambda a: a.nbytes)  # documents of recent phrases
+        self._counts = Recent(REMEMBERED_COUNTS)  # documents per folded phrase
 
     # -- terms ---------------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -130,7 +131,7 @@ class ArrayIndex:
     def phrase_count(self, syllables: tuple[str, ...]) -> int:
         """Documents where the folded syllables stand together: a pair in bodies (the
         pair tables), a longer run in titles or bodies."""
-        return remember(self._counts, syllables, self._phrase_count, REMEMBERED_COUNTS)
+        return self._counts.get(syllables, self._phrase_count)
 
     def _phrase_count(self, syllables: tuple[str, ...]) -> int:
         if len(syllables) == 2:  # the pair tables: a few binary searches

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from searcher.index.arrays.build import pairs
-from searcher.index.arrays.store import remember
+from searcher.index.recent import Recent
 from searcher.query.words import known_words
 from searcher.vi.text import canonical, fold, has_diacritics
 
@@ -35,14 +35,14 @@ class Vocabulary:
         self.arrays = arrays
         self._spellings: dict[int, list[str]] | None = None  # folded syllables by length
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
-        self._forms_seen: dict[str, tuple[str, ...]] = {}  # plain dicts: no reference cycle
-        self._pairs_seen: dict[tuple[str, str], int] = {}
+        self._forms_seen = Recent(CACHED)
+        self._pairs_seen = Recent(CACHED)
 
     def forms(self, key: str) -> tuple[str, ...]:
-        return remember(self._forms_seen, key, self._forms, CACHED)
+        return self._forms_seen.get(key, self._forms)
 
     def pair_count(self, a: str, b: str) -> int:
-        return remember(self._pairs_seen, (a, b), self._pair_count, CACHED)
+        return self._pairs_seen.get((a, b), self._pair_count)
 
     def _forms(self, key: str) -> tuple[str, ...]:
         """Canonical forms of a folded syllable seen in bodies, most documents first."""

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from searcher.index.atomic import fsync_dir
+from searcher.index.recent import Recent
 
 ARRAYS = "arrays"
 DATA = "arrays.bin"
@@ -52,7 +53,7 @@ class Vocab:
 
     def __init__(self, blob: np.ndarray, off: np.ndarray) -> None:
         self.blob, self.off = blob, off
-        self._found: dict[str, int] = {}  # recent lookups (a query's words repeat)
+        self._found = Recent(REMEMBERED)  # recent lookups (a query's words repeat)
 
     @classmethod
     def from_terms(cls, terms: list[str]) -> Vocab:
@@ -66,7 +67,7 @@ class Vocab:
         return self.blob[self.off[i] : self.off[i + 1]].tobytes().decode("utf-8")
 
     def find(self, term: str) -> int:
-        return remember(self._found, term, self._find, REMEMBERED)
+        return self._found.get(term, self._find)
 
     def _find(self, term: str) -> int:
         i = bisect.bisect_left(self, term)
@@ -82,49 +83,6 @@ class Vocab:
         off = self.off.tolist()
         return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(off)]
 
-
-def remember(seen: dict, key, compute, bound: int):
-    """``compute(key)``, kept in ``seen`` (emptied when it passes ``bound`` entries)."""
-    found = seen.get(key)
-    if found is None:
-        if len(seen) > bound:
-            seen.clear()
-        found = seen[key] = compute(key)
-    return found
-
-
-class Recent:
-    """The most recently used arrays, up to ``budget`` bytes in all: what a run of
-    new queries asks for again ("kiem sat", "hoi nghi") stays, rare ones go first.
-    Safe to share between threads.
-
-    >>> r = Recent(budget=16)
-    >>> r.get("a", lambda k: np.zeros(2, np.int64)).nbytes, r.get("b", lambda k: np.ones(1)).nbytes
-    (16, 8)
-    >>> list(r._items)  # "a" made way for "b"
-    ['b']
-    """
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self._items: OrderedDict = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key, compute):
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        found = compute(key)  # outside the lock: other threads go on meanwhile
-        with self._lock:
-            if key not in self._items:
-                self._items[key] = found
-                self._bytes += found.nbytes
-                while self._bytes > self.budget and self._items:
-                    self._bytes -= self._items.popitem(last=False)[1].nbytes
-        return found
 
 
 def encode(terms: list[str]) -> tuple[np.ndarray, np.ndarray]:

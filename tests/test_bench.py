@@ -105,6 +105,7 @@ def test_speed_runs_every_row(tiny_news: Path) -> None:
         "search + 4 facet counts, cold",
         "search + 4 facet counts, new",
         "search + 4 facet counts, repeated",
+        "pasted 25-word questions",
         "browse",
         "index size",
         "HTTP /api/search, new queries",

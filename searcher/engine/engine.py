@@ -235,18 +235,19 @@ class Engine:
 
     @staticmethod
     def _never_together(view: _View, plan: QueryPlan) -> bool:
-        """Do two adjacent words of a plain query never stand together in the archive's
-        bodies? (As typed: with their accents when typed with them, "thám nhũng".)"""
+        """Do two adjacent words of a plain query never stand together anywhere in the
+        archive, body or title? (As typed: with their accents when typed with them,
+        "thám nhũng".) The body's pair table answers first; titles only when it says no."""
         words = [w for w in plan.typed if w.isalpha()]
         if not plan.plain or not 2 <= len(words) <= SUGGEST_WORDS:
             return False
         accented = any(has_diacritics(w) for w in words)
         for a, b in itertools.pairwise(words):
-            if accented:
-                together = view.arrays.pair_count(canonical(a), canonical(b))
-            else:
-                together = view.arrays.pair_count(fold(a), fold(b), folded=True)
-            if not together:
+            pair = [canonical(a), canonical(b)] if accented else [fold(a), fold(b)]
+            together = view.arrays.pair_count(*pair, folded=not accented)
+            if not together and not len(
+                view.arrays.phrase_docs("title" if accented else "title_folded", pair)
+            ):
                 return True
         return False
 

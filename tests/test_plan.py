@@ -8,6 +8,7 @@ import pytest
 
 from searcher.engine.engine import SUGGEST_BELOW
 from searcher.query import plan as plan_module
+from searcher.query import reading as reading_module
 from searcher.query.parse import build_request
 from searcher.query.plan import plan_query
 
@@ -18,8 +19,8 @@ def counted(monkeypatch):
     calls = {"plan": 0, "spans": [], "segment": 0}
     real_plan, real_spans, real_segment = (
         plan_module.plan_query,
-        plan_module.syllable_spans,
-        plan_module.segment,
+        reading_module.syllable_spans,
+        reading_module.segment,
     )
 
     def plan(*args, **kw):
@@ -38,8 +39,8 @@ def counted(monkeypatch):
     from searcher.engine import engine as engine_module
 
     monkeypatch.setattr(engine_module, "plan_query", plan)
-    monkeypatch.setattr(plan_module, "syllable_spans", spans)
-    monkeypatch.setattr(plan_module, "segment", segment)
+    monkeypatch.setattr(reading_module, "syllable_spans", spans)
+    monkeypatch.setattr(reading_module, "segment", segment)
     return calls
 
 

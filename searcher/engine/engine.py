@@ -26,6 +26,7 @@ import numpy as np
 from searcher.engine.arrays import ArrayIndex, MissingArrays
 from searcher.engine.facets import FacetIndex
 from searcher.index.generations import build_info, current_generation, index_size, open_current
+from searcher.index.recent import Recent
 from searcher.query.abbreviations import folded_expansions
 from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
@@ -44,6 +45,7 @@ REFRESH_SECONDS = 0.5
 CLOSEST = 5  # closest articles shown when none holds every word
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 SUGGEST_WORDS = 8  # or when its words never stand together (plain queries this long)
+SUGGESTIONS = 4096  # did-you-mean answers remembered per view (a query asked again)
 NORMS = ("NFC", "NFD")
 
 
@@ -72,6 +74,7 @@ class _View:
         known_words()  # the word dictionary, loaded once per process before a query needs it
         self.stored_lock = threading.Lock()  # one file position per Whoosh reader
         self._vocab: Vocabulary | None = None
+        self.suggestions = Recent(SUGGESTIONS)  # (plain, typed syllables) → did-you-mean
         self._titles: list[str] | None = None
 
     def __del__(self) -> None:
@@ -214,7 +217,8 @@ class Engine:
         few = total < SUGGEST_BELOW
         if not few and not self._never_together(view, plan):
             return None
-        suggested = suggestion(plan, view.vocabulary)
+        key = (plan.plain, plan.typed)  # all that did-you-mean reads of the plan
+        suggested = view.suggestions.get(key, lambda _: suggestion(plan, view.vocabulary))
         if suggested is None:
             return None
         try:

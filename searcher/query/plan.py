@@ -25,41 +25,22 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from searcher.analysis.analyzers import WORD_JOINER, syllable_spans
+from searcher.analysis.analyzers import WORD_JOINER
 from searcher.index.registry import FOLDED, TEXT_FIELDS
 from searcher.query import scoring
 from searcher.query.abbreviations import abbreviations, folded_expansions
 from searcher.query.nodes import AllOf, AnyOf, Node, Pairs, Phrase, Term
 from searcher.query.parse import SearchRequest
-from searcher.query.words import Lexicon, word_runs
-from searcher.vi.segment import Word, segment
-from searcher.vi.text import canonical, fold, has_diacritics
+from searcher.query.reading import MAX_ADJACENT, Reading, Syllable, function_words
+from searcher.query.words import Lexicon
+from searcher.vi.text import canonical, fold
 
-MAX_ADJACENT = 6  # longer queries (pasted questions) keep their syllables apart
 MAX_PAIRS = 60  # syllable pairs of a query that earn a bonus where they stand together
 MAX_UNITS = 32  # a longer question is searched by its most informative words
 
 
-@lru_cache(maxsize=1)
-def function_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(canonical, folded) function and question words (``data/function_words.txt``,
-    measured by ``bench/function_words.py``): never required, still scored."""
-    text = resources.files("searcher").joinpath("data/function_words.txt").read_text("utf-8")
-    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    return frozenset(words), frozenset(fold(w) for w in words)
-
-
 Mark = str | tuple[str, ...]  # a syllable, or the syllables of a word or phrase in order
-
-
-@dataclass(frozen=True, slots=True)
-class Syllable:
-    exact: str  # canonical form
-    folded: str
-    accented: bool
 
 
 @dataclass(frozen=True)
@@ -138,115 +119,6 @@ def _alternative(sylls: list[Syllable], rank: bool) -> Node | None:
     return _with_abbreviation(sylls, phrase_node(sylls, rank), rank) if sylls else None
 
 
-def _expansion_runs(clauses: list[tuple[str, ...]]) -> list[tuple[int, int, str | None]]:
-    """Runs of single-word clauses that spell an abbreviation's expansion ("viện kiểm
-    sát nhân dân": also the abbreviation, given as its folded form) or an abbreviation
-    of several syllables ("TP HCM": key None, also its expansion and "TPHCM")."""
-    words = [fold(c[0]) if len(c) == 1 and " " not in c[0] else None for c in clauses]
-    multi = [tuple(k.split()) for k in abbreviations() if " " in k]
-    runs: list[tuple[int, int, str | None]] = []
-    i = 0
-    while i < len(words):
-        for expansion, abbr in folded_expansions().items():
-            n = len(expansion)
-            if tuple(words[i : i + n]) == expansion:
-                runs.append((i, i + n, abbr))
-                i += n - 1
-                break
-        else:
-            for parts in multi:
-                if tuple(words[i : i + len(parts)]) == parts:
-                    runs.append((i, i + len(parts), None))
-                    i += len(parts) - 1
-                    break
-        i += 1
-    return runs
-
-
-class _Reading:
-    """One request read once: each value's syllables, the segmenter's words, the groups."""
-
-    def __init__(self, request: SearchRequest, lexicon: Lexicon | None) -> None:
-        self.request = request
-        self.accented = has_diacritics(request.text)
-        self._spans: dict[str, list[tuple[str, str, str, bool]]] = {}  # value → syllables
-        single = [c for c in request.clauses if len(c) == 1]
-        self.plain_text = " ".join(c[0] for c in single)
-        self._segmented: list[Word] | None = None
-        self.expansions = _expansion_runs(request.clauses)
-        self.groups = self._word_groups(lexicon)
-
-    def syllables(self, values: list[str], accented: bool | None = None) -> list[Syllable]:
-        """The syllables of ``values`` typed one after another (each split once)."""
-        accented = self.accented if accented is None else accented
-        out = []
-        for value in values:
-            spans = self._spans.get(value)
-            if spans is None:
-                spans = self._spans[value] = [
-                    (t, canonical(t), fold(t), has_diacritics(t))
-                    for t, _, _ in syllable_spans(value)
-                ]
-            out.extend(Syllable(c, f, d or accented) for _, c, f, d in spans)
-        return out
-
-    def typed(self) -> tuple[str, ...]:
-        """The syllables of the single-value clauses as written."""
-        self.syllables([c[0] for c in self.request.clauses if len(c) == 1])
-        single = (c[0] for c in self.request.clauses if len(c) == 1)
-        return tuple(t for v in single for t, _, _, _ in self._spans[v])
-
-    def segmented(self) -> list[Word]:
-        """pyvi's words of the plain clauses (at most one run of the segmenter)."""
-        if self._segmented is None:
-            self._segmented = segment(self.plain_text) if self.plain_text else []
-        return self._segmented
-
-    def _word_groups(self, lexicon: Lexicon | None) -> dict[int, int]:
-        """start → end of the runs of one-syllable clauses that form one word, for short
-        queries (a long pasted question keeps its syllables apart)."""
-        clauses = self.request.clauses
-        if len(clauses) > MAX_ADJACENT:
-            return {}
-        taken = {j for start, end, _ in self.expansions for j in range(start, end)}
-        folded = []
-        for i, clause in enumerate(clauses):
-            key = fold(clause[0])
-            plain = len(clause) == 1 and i not in taken and key.isalpha()
-            folded.append(key if plain else None)
-        found = []
-        if self.accented:
-            text = self.plain_text
-            for word in self.segmented():
-                if len(word.syllables) > 1 and not word.is_unit:
-                    found.append(tuple(fold(text[a:b]) for a, b in word.syllables))
-        return dict(word_runs(folded, found, lexicon))
-
-    def units(self) -> list[tuple[str, list[str], str | None, range]]:
-        """Each unit as (kind, values, abbreviation, clauses): a word of several clauses,
-        a run spelling an abbreviation's expansion (with the abbreviation, or None for an
-        abbreviation of several syllables), or a clause and its alternatives."""
-        clauses = self.request.clauses
-        runs = {start: (end, abbr) for start, end, abbr in self.expansions}
-        out = []
-        i = 0
-        while i < len(clauses):
-            if i in self.groups:
-                end = self.groups[i]
-                values = [clauses[j][0] for j in range(i, end)]
-                out.append(("word", values, None, range(i, end)))
-                i = end
-            elif i in runs:
-                end, abbr = runs[i]
-                values = [clauses[j][0] for j in range(i, end)]
-                out.append(("run", values, abbr, range(i, end)))
-                i = end
-            else:
-                out.append(("clause", list(clauses[i]), None, range(i, i + 1)))
-                i += 1
-        return out
-
-
 @dataclass(frozen=True)
 class _Unit:
     label: str
@@ -257,7 +129,7 @@ class _Unit:
     function: bool  # a function or question word: never required
 
 
-def _units(reading: _Reading) -> list[_Unit]:
+def _units(reading: Reading) -> list[_Unit]:
     """The query's units, each with its matching and its ranking node and its role."""
     out: list[_Unit] = []
     must = set(reading.request.must)
@@ -334,7 +206,7 @@ def _informative(units: list[_Unit], lexicon: Lexicon | None) -> tuple[list[_Uni
     ]
 
 
-def _boosts(reading: _Reading, sylls: list[Syllable]) -> list[Node]:
+def _boosts(reading: Reading, sylls: list[Syllable]) -> list[Node]:
     """Optional nodes that reward words standing together."""
     boosts: list[Node] = []
     plain = reading.plain_text
@@ -356,7 +228,7 @@ def _boosts(reading: _Reading, sylls: list[Syllable]) -> list[Node]:
     return boosts
 
 
-def _marks(reading: _Reading) -> tuple[frozenset[Mark], frozenset[Mark]]:
+def _marks(reading: Reading) -> tuple[frozenset[Mark], frozenset[Mark]]:
     """(canonical, folded) marks for snippets: accented query syllables mark only
     their exact form, unaccented ones every accent variant; a word of several
     syllables ("giao ban") or a phrase is marked only where its syllables stand
@@ -401,7 +273,7 @@ def plan_query(request: SearchRequest, lexicon: Lexicon | None = None) -> QueryP
     """The plan for the request's text, or None to browse everything."""
     if not request.has_text:
         return None
-    reading = _Reading(request, lexicon)
+    reading = Reading(request, lexicon)
     excluded_nodes = [
         n for n in (_alternative(reading.syllables([v], False), False) for v in request.exclusions)
         if n is not None

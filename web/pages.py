@@ -60,7 +60,7 @@ def _safe_back(raw: str) -> str:
     """A way back to the search page, re-encoded; anything else is the search page."""
     search = url_for("web.search_page")
     parts = urlsplit(raw)
-    if parts.scheme or parts.netloc or parts.path not in (url_for("web.search_page"), "/"):
+    if parts.scheme or parts.netloc or parts.path not in (search, "/"):
         return search
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k in KNOWN_PARAMS])
     return f"{search}?{query}" if query else search

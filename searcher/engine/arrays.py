@@ -136,12 +136,15 @@ class ArrayIndex:
     def _phrase_count(self, syllables: tuple[str, ...]) -> int:
         if len(syllables) == 2:  # the pair tables: a few binary searches
             return self.pair_count(*syllables, folded=True)
-        words = list(syllables)
+        return len(self.together(list(syllables)))
+
+    def together(self, words: list[str]) -> np.ndarray:
+        """Documents whose title or body holds the folded ``words`` standing together."""
         body, title = (
             self.phrase_docs("body_folded", words),
             self.phrase_docs("title_folded", words),
         )
-        return len(np.union1d(body, title)) if len(title) else len(body)
+        return np.union1d(body, title) if len(title) else body
 
     def pair_count(self, a: str, b: str, folded: bool = False) -> int:
         """Documents whose body holds ``a`` right before ``b`` (canonical syllables, or
@@ -169,7 +172,8 @@ class ArrayIndex:
             out[self.phrase_docs(q.field, list(q.words))] = True
         return out
 
-    def _idf(self, df: int) -> float:
+    def idf(self, df: int) -> float:
+        """BM25's idf of a term held by ``df`` live documents."""
         return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
 
     def scores(self, q: Node | None, boost: float = 1.0,
@@ -186,7 +190,7 @@ class ArrayIndex:
             ids, tf = self.postings(q.field, q.text)
             if len(ids):
                 lengths, avg = self.lengths(q.field)
-                idf = self._idf(len(ids))
+                idf = self.idf(len(ids))
                 out[ids] += boost * scoring.bm25(tf, lengths[ids], avg, idf, q.field)
         elif isinstance(q, Phrase):
             weight = boost * sum(self._phrase_idf(q.field, w) for w in q.words)
@@ -211,11 +215,7 @@ class ArrayIndex:
         for a, b in q.pairs:
             weight = self._phrase_idf("body_folded", a) + self._phrase_idf("body_folded", b)
             total += weight
-            docs = self.phrase_docs("body_folded", [a, b])
-            title = self.phrase_docs("title_folded", [a, b])
-            if len(title):
-                docs = np.union1d(docs, title)
-            found[docs] += weight
+            found[self.together([a, b])] += weight
         if total and q.pairs:
             hit = np.flatnonzero(found)
             n = len(q.pairs)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import math
 import threading
 import time
 from collections.abc import Iterator
@@ -36,7 +35,8 @@ from searcher.results.complete import complete
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit
-from searcher.results.suggest import Vocabulary, suggestion
+from searcher.results.suggest import suggestion
+from searcher.results.vocabulary import Vocabulary
 from searcher.vi.segment import segment
 from searcher.vi.text import canonical, fold, has_diacritics
 
@@ -315,13 +315,11 @@ class Engine:
             return fx.live.copy()
         found = view.arrays.mask(plan.match) & fx.live
         if plan.share:  # a share of the optional words' idf weight
-            n = view.arrays.n_docs
             weights = np.zeros(view.arrays.size, dtype=np.float32)
             total = 0.0
             for q in plan.optional:
                 m = view.arrays.mask(q) & fx.live
-                df = int(m.sum())
-                w = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                w = view.arrays.idf(int(m.sum()))
                 weights += w * m
                 total += w
             found &= (weights >= plan.share * total) & (weights > 0)

@@ -79,25 +79,25 @@ class Reading:
         self.expansions = _expansion_runs(request.clauses)
         self.groups = self._word_groups(lexicon)
 
+    def _split(self, value: str) -> list[tuple[str, str, str, bool]]:
+        """(as written, canonical, folded, accented) of each syllable of ``value``,
+        split once however often it is asked for."""
+        spans = self._spans.get(value)
+        if spans is None:
+            spans = self._spans[value] = [
+                (t, canonical(t), fold(t), has_diacritics(t)) for t, _, _ in syllable_spans(value)
+            ]
+        return spans
+
     def syllables(self, values: list[str], accented: bool | None = None) -> list[Syllable]:
-        """The syllables of ``values`` typed one after another (each split once)."""
+        """The syllables of ``values`` typed one after another."""
         accented = self.accented if accented is None else accented
-        out = []
-        for value in values:
-            spans = self._spans.get(value)
-            if spans is None:
-                spans = self._spans[value] = [
-                    (t, canonical(t), fold(t), has_diacritics(t))
-                    for t, _, _ in syllable_spans(value)
-                ]
-            out.extend(Syllable(c, f, d or accented) for _, c, f, d in spans)
-        return out
+        return [Syllable(c, f, d or accented) for v in values for _, c, f, d in self._split(v)]
 
     def typed(self) -> tuple[str, ...]:
         """The syllables of the single-value clauses as written."""
-        self.syllables([c[0] for c in self.request.clauses if len(c) == 1])
         single = (c[0] for c in self.request.clauses if len(c) == 1)
-        return tuple(t for v in single for t, _, _, _ in self._spans[v])
+        return tuple(t for v in single for t, _, _, _ in self._split(v))
 
     def segmented(self) -> list[Word]:
         """pyvi's words of the plain clauses (at most one run of the segmenter)."""

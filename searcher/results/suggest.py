@@ -33,13 +33,10 @@ from collections import Counter
 from itertools import pairwise
 
 import numpy as np
-from rapidfuzz.distance import OSA
 
 from searcher.query.plan import QueryPlan
 from searcher.results.vocabulary import MAX_WORD_CHARS, Vocabulary
 from searcher.vi.text import canonical, fold, has_diacritics
-
-__all__ = ["MAX_WORD_CHARS", "Vocabulary", "distance", "suggestion"]
 
 MAX_WORDS = 8
 EDIT_COST = 9.0  # log-likelihood an edit must buy; fitted on bench/spelling.py's dev half
@@ -52,15 +49,6 @@ MAX_SPELLINGS = 20  # near folded spellings kept per word, most documents first
 MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
 MAX_OPTIONS = 30  # candidates kept per word, fewest edits then most documents first
 TONE_EDIT = 0.5  # a wrong or missing tone mark, in edits (the commonest slip)
-
-
-def distance(a: str, b: str) -> int:
-    """Edits between two words, a swap of neighbouring letters counting one.
-
-    >>> distance("bam", "ban"), distance("sta", "sat"), distance("nhungg", "nhung")
-    (1, 1, 1)
-    """
-    return int(OSA.distance(a, b))
 
 
 def marks(syllable: str) -> str:

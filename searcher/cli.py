@@ -418,11 +418,13 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
         return
     click.echo(f"articles: {stats['articles']}")
     sizes = stats["sizes"]
-    click.echo(f"index size on disk: {_mb(sizes['total'])} in all ({obj.index}); served "
-               f"generation {_mb(sizes['served'])} (Whoosh {_mb(sizes['whoosh'])}, arrays "
-               f"{_mb(sizes['arrays'])}, bookkeeping {_mb(sizes['bookkeeping'])}); segmentation "
-               f"cache {_mb(sizes['cache'])}; other {_mb(sizes['other'])} (previous "
-               "generation, leftovers)")  # fmt: skip
+    click.echo(f"index size on disk: {_mb(sizes['total'])} in all ({obj.index})")
+    click.echo(
+        f"  served generation: {_mb(sizes['served'])} (Whoosh {_mb(sizes['whoosh'])}, "
+        f"arrays {_mb(sizes['arrays'])}, bookkeeping {_mb(sizes['bookkeeping'])})"
+    )
+    click.echo(f"  segmentation cache: {_mb(sizes['cache'])}")
+    click.echo(f"  other: {_mb(sizes['other'])} (previous generation, leftovers of a killed build)")
     build = stats["build"]
     click.echo(f"last build: {build.get('built', '—')}; last update: {build.get('updated', '—')}")
     for name, counts in stats["facets"].items():

@@ -12,6 +12,7 @@ nothing: the next one asks again. The raw bytes go to the archive
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ def crawl(
                 )
             )
         report.sites = results
-        fetched = _one_per_article([f for r in results for f in r.articles])
+        fetched = [f for r in results for f in r.articles]
         if fetched:
             report.index = _index(fetched, corpus, index_dir, home, state, settings, report)
         for c in crawls:
@@ -134,54 +135,33 @@ def _one_per_article(fetched: list[Fetched]) -> list[Fetched]:
     return list(seen.values())
 
 
-def _index(
-    fetched: list[Fetched],
-    corpus: Path,
-    index_dir: Path,
-    home: Path,
-    state: State,
-    settings: Settings,
-    report: CrawlReport,
-) -> Report:
-    staging = home / f"staging-{time.time_ns()}"
-    staging.mkdir(parents=True)
+def _index(fetched: list[Fetched], corpus: Path, index_dir: Path, home: Path, state: State,
+           settings: Settings, report: CrawlReport) -> Report:  # fmt: skip
+    """``add`` one copy of each article; then remember every address that led to it."""
+    kept = _one_per_article(fetched)
+    # outside the corpus: ``add`` indexes a file already inside the corpus where it lies
+    staging = Path(tempfile.mkdtemp(prefix="searcher-crawl-"))
     try:
         paths = []
-        for f in fetched:
+        for f in kept:
             path = staging / f"{f.page.id}.html"
             path.write_text(corpus_copy(f.page.text, f.page.canonical), "utf-8")
-            archive.keep(
-                home, f.page.id, f.raw, f.response.url, f.response.headers.get("content-type", "")
-            )
+            archive.keep(home, f.page.id, f.raw, f.response.url,
+                         f.response.headers.get("content-type", ""))  # fmt: skip
             paths.append(path)
         result = add(paths, corpus, index_dir, timeout=settings.wait)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     refused = {p.source for p in result.skipped}
+    indexed = {f.page.id for f in kept if not any(f"{f.page.id}.html" in s for s in refused)}
     for f in fetched:
-        skipped = any(f"{f.page.id}.html" in source for source in refused)
-        etag, modified = f.response.headers.get("etag"), f.response.headers.get("last-modified")
-        article = None if skipped else f.page.id
-        state.remember(
-            f.url,
-            f.site.name,
-            "article",
-            etag=etag,
-            last_modified=modified,
-            content_hash=f.page.content_hash,
-            article_id=article,
-        )
-        if f.response.url != f.url:
-            state.remember(
-                f.response.url,
-                f.site.name,
-                "article",
-                etag=etag,
-                last_modified=modified,
-                content_hash=f.page.content_hash,
-                article_id=article,
-            )
-        if skipped:
+        article = f.page.id if f.page.id in indexed else None
+        for url in dict.fromkeys((f.url, f.response.url)):
+            state.remember(url, f.site.name, "article", etag=f.response.headers.get("etag"),
+                           last_modified=f.response.headers.get("last-modified"),
+                           content_hash=f.page.content_hash, article_id=article)  # fmt: skip
+    for f in kept:
+        if f.page.id not in indexed:
             continue
         state.save_article(f.page.id, f.page.canonical, f.site.name, f.page.content_hash)
         run = next(r.run for r in report.sites if r.site == f.site.name)

@@ -24,6 +24,9 @@ from searcher.crawl.urls import article_id, clean_url, on_site
 
 MAX_SITEMAPS = 20  # sitemap files read per site and run (an index and its children)
 MAX_CRAWL_DELAY = 60.0  # the longest Crawl-delay obeyed
+# failures that the next run would meet again: remembered, asked again only when a feed
+# or sitemap says the page changed (or with --recheck); network errors and 429/5xx are not
+PERMANENT = {"limit", "redirect", "offsite"}
 
 
 class Budget:
@@ -110,7 +113,7 @@ class SiteCrawl:
         try:
             response = self.fetcher.get(
                 url,
-                delay=self._delay(url) if not self._on_site(url) else self.site.delay,
+                delay=self.site.delay if self._on_site(url) else self._delay(url),
                 allowed=self._allowed,
                 etag=known["etag"] if known else None,
                 last_modified=known["last_modified"] if known else None,
@@ -121,6 +124,8 @@ class SiteCrawl:
                 self.result.messages.append(f"{self.site.name}: the run's time budget is spent")
                 return None
             self._problem(url, exc.kind, exc.reason)
+            if kind == "article" and exc.kind in PERMANENT:
+                self.state.remember(url, self.site.name, "failed")  # not asked again unless changed
             return None
         outcome = {200: "ok", 304: "not-modified"}.get(response.status, "status")
         self.state.fetched(
@@ -130,6 +135,8 @@ class SiteCrawl:
             return None
         if response.status != 200:
             self._problem(url, "status", f"HTTP {response.status}")
+            if kind == "article" and 400 <= response.status < 500 and response.status != 429:
+                self.state.remember(url, self.site.name, "failed")
             return None
         return response
 
@@ -249,6 +256,7 @@ class SiteCrawl:
             )
         except DecodeError as exc:
             self._problem(url, "status", f"not a text page: {exc}")
+            self.state.remember(url, self.site.name, "failed")
             return
         before = self.state.article(page.id)
         if before is not None and before["content_hash"] == page.content_hash:

@@ -80,6 +80,8 @@ class State:
         self.db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.lock = threading.RLock()
+        self.db.execute("PRAGMA journal_mode=WAL")  # a status query never waits for a run
+        self.db.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints, not per fetch
         self.db.executescript(SCHEMA)
 
     def __enter__(self) -> State:

@@ -60,9 +60,21 @@ def follow_link(href: str, base: str) -> str | None:
 
 
 def host_of(url: str) -> str:
-    """The host, lower case, without ``www.`` (one site however it is typed)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
+    """The host, lower case, without ``www.``, with its port when it is not the
+    scheme's own (one site however it is typed; robots.txt is per host and port).
+
+    >>> host_of("https://WWW.vks.example:443/tin"), host_of("http://127.0.0.1:8080/")
+    ('vks.example', '127.0.0.1:8080')
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    host = host[4:] if host.startswith("www.") else host
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return f"{host}:{port}" if port and port != default else host
 
 
 def on_site(url: str, hosts: frozenset[str]) -> bool:
@@ -101,12 +113,12 @@ def clean_url(url: str) -> str:
 def article_key(url: str) -> str:
     """One key per article: the clean address without scheme or ``www.``."""
     parts = urlsplit(clean_url(url))
-    key = host_of(url) + (f":{parts.port}" if parts.port else "") + parts.path
+    key = host_of(url) + parts.path
     return key + (f"?{parts.query}" if parts.query else "")
 
 
 def article_id(canonical: str) -> str:
     """A stable article id from the canonical address: ``<host>-<12 hex>``."""
     digest = hashlib.sha1(article_key(canonical).encode("utf-8")).hexdigest()[:12]
-    host = re.sub(r"[^a-z0-9.-]", "-", host_of(canonical))[:80]
+    host = re.sub(r"[^a-z0-9.-]", "-", host_of(canonical))[:80].strip("-.") or "site"
     return f"{host}-{digest}"

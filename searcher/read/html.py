@@ -1,7 +1,9 @@
 """Plain lines of text from an article's HTML markup, in linear time.
 
 Scripts, styles, navigation, headers and footers are dropped; block elements
-end lines; inside an ``<article>`` element only its text is kept. The page's
+end lines; inside an ``<article>`` element only its text is kept; without one, the
+text starts at the first ``<h1>`` when more text follows it than precedes it (what
+stands above the title is the site's banner, menus and breadcrumbs). The page's
 canonical address (``<link rel="canonical">`` or ``og:url``) is kept as its url.
 
 One regular expression finds the markup and the text lies between its matches;
@@ -117,6 +119,7 @@ class _Collector:
         self.title = ""
         self.h1_parts: list[str] | None = None  # collecting while the first <h1> is open
         self.h1 = ""
+        self.h1_at: int | None = None  # where the first <h1> starts in parts
         self.url: str | None = None
 
     def start(self, tag: str, raw_attrs: str) -> None:
@@ -136,6 +139,7 @@ class _Collector:
             self.in_article += 1
         elif tag == "h1" and not self.h1 and self.h1_parts is None:
             self.h1_parts = []
+            self.h1_at = len(self.parts) if self.h1_at is None else self.h1_at
         if tag in _BLOCK:
             self.add("\n")
 
@@ -196,7 +200,13 @@ def html_to_page(markup: str) -> HtmlPage:
         c.data(unescape(text) if "&" in text else text)
     if c.h1_parts is not None:  # an <h1> never closed
         c.h1 = " ".join("".join(c.h1_parts).split())
-    text = "".join(c.article_parts if c.article_parts else c.parts)
+    if c.article_parts:
+        text = "".join(c.article_parts)
+    else:
+        text = "".join(c.parts)
+        if c.h1_at is not None:  # the page's header (banner, menus) stands above its title
+            header, rest = "".join(c.parts[: c.h1_at]), "".join(c.parts[c.h1_at :])
+            text = rest if len(rest.strip()) > len(header.strip()) else text
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     title = c.h1 or c.title

@@ -33,7 +33,8 @@ def sp_article(title: str, stamp: str, paragraphs: list[str], author: str) -> st
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        "<title>Tin hoạt động - VKSND tỉnh Hà Nam</title></head><body>"
+        "<title>Tin hoạt động - VKSND tỉnh Hà Nam</title>"
+        "<script>document.title = 'đã chạy mã của trang';</script></head><body>"
         "<div class='top-menu'><a href='/'>Trang chủ</a> | <a href='/Pages/tin-tuc.aspx'>"
         "Tin hoạt động</a></div>"
         f"<div class='ms-webpart'><h1>{title}</h1><div class='stamp'>{stamp}</div>"

@@ -189,6 +189,25 @@ def test_crawl_gives_what_add_gives_for_the_same_saved_pages(sites, first, tmp_p
         assert a == b, e.path
 
 
+def test_stored_copy_on_the_article_page_served_as_plain_text(sites, first):
+    from web import create_app
+
+    app = create_app({"INDEX_DIR": str(first["index"]), "CORPUS_DIR": str(first["corpus"])})
+    client = app.test_client()
+    ident = expected_id(sites, EXPECTED[0])
+    page = client.get(f"/article/{ident}").get_data(as_text=True)
+    assert f'href="/ban-luu/{ident}">Bản lưu ngày ' in page
+    copy = client.get(f"/ban-luu/{ident}")
+    assert copy.status_code == 200 and copy.mimetype == "text/plain"
+    assert copy.headers["X-Content-Type-Options"] == "nosniff"
+    assert "script-src 'self'" in copy.headers["Content-Security-Policy"]
+    text = copy.get_data(as_text=True)
+    assert "<script>document.title" in text  # shown as text, never run
+    assert text.startswith(f"Bản lưu của {sites['sp'].base}{EXPECTED[0].path}, tải về lúc 20")
+    for missing in ("001_19c58e07ec207b15", "../../etc/passwd", "x" * 300):
+        assert client.get(f"/ban-luu/{missing}").status_code == 404
+
+
 def test_status_table_per_site(first):
     table = status_text(first["corpus"])
     lines = table.splitlines()

@@ -1,4 +1,4 @@
-""""Bản lưu": the copy of a crawled page as it was fetched, served as plain text (never
+""" "Bản lưu": the copy of a crawled page as it was fetched, served as plain text (never
 rendered, so none of its scripts, styles or links can run), with the fetch date on
 the article page. Pages that were not crawled have no copy (404).
 """

@@ -163,7 +163,9 @@ def test_html_portal_page_text_starts_at_its_title(tmp_path: Path) -> None:
     # font-size tool under the date line; neither is the report's text
     (tmp_path / "c.html").write_text(
         "<html><body><div id='banner'>CỔNG THÔNG TIN ĐIỆN TỬ VKSND TỈNH QUẢNG TRỊ</div>"
-        "<div class='menu'><a href='/'>Giới thiệu</a> <a href='/tin'>Hoạt động của ngành</a></div>"
+        "<div class='menu'>"
+        + "".join(f"<a href='/m{n}'>Chuyên mục hoạt động số {n}</a> " for n in range(30))
+        + "</div>"
         "<div class='detail'><h1>Hội nghị giao ban tháng 5</h1><div>21/05/2023</div>"
         "<div>Xem với cỡ chữ: A- A A+</div><p>Sáng ngày 20/5/2023, hội nghị được tổ chức.</p>"
         "</div></body></html>",

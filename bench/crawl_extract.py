@@ -42,7 +42,9 @@ RELATED = "".join(
     f"<li><a href='/tin-{n}'>Tin cũ hơn số {n}: hội nghị của đơn vị bạn trong năm</a></li>"
     for n in range(5)
 )
-ABOVE = f"<div class='banner'>TRANG THÔNG TIN ĐIỆN TỬ (THỬ NGHIỆM)</div><ul class='menu'>{MENU}</ul>"
+ABOVE = (
+    f"<div class='banner'>TRANG THÔNG TIN ĐIỆN TỬ (THỬ NGHIỆM)</div><ul class='menu'>{MENU}</ul>"
+)
 BELOW = (
     f"<div class='related'><div>Tin liên quan</div><ul>{RELATED}</ul></div>"
     "<div class='counter'>Đang truy cập: 37 | Tổng lượt truy cập: 1.234.567</div>"

@@ -73,8 +73,8 @@ def messages(report) -> str:
 def test_hostile_pages_end_with_a_clear_message(first):
     said = messages(first["report"])
     assert "/Pages/da-xoa.aspx: HTTP 404" in said
-    assert "/trang-rat-lon/: page larger than 5.0 MB" in said
-    assert "/bom-nen/: page unpacks to more than 5.0 MB" in said
+    assert "/trang-rat-lon/: page larger than 5 MB" in said
+    assert "/bom-nen/: page unpacks to more than 5 MB" in said
     assert "/khong-bao-gio-het/: page not finished after 0.5 s" in said
     assert "/vong-a/: redirect loop" in said
     assert "/Pages/chuyen-di.aspx: leaves the site" in said

@@ -4,6 +4,7 @@ list pages, robots rules, the health table."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -93,6 +94,17 @@ def test_registry_entry_with_every_field():
     assert site.hosts == frozenset({"vksninhbinh.example", "static.vksninhbinh.example"})
     assert (site.delay, site.max_pages, site.unit[:9]) == (5.0, 50, "Viện kiểm")
     assert site.articles.search("/tin-tuc/hoi-nghi.html")
+
+
+def test_the_registry_in_the_readme_parses():
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    sites = parse_sources(block)
+    assert [s.name for s in sites] == [
+        "VKSND tỉnh Thái Bình", "VKSND cấp cao tại Đà Nẵng", "Tạp chí Kiểm sát"]  # fmt: skip
+    assert sites[0].articles.search("https://vksthaibinh.gov.vn/Pages/hoi-nghi.aspx")
+    assert sites[0].pages.search("https://vksthaibinh.gov.vn/Pages/tin-hoat-dong.aspx?Page=2")
+    assert "static.kiemsat.vn" in sites[2].hosts
 
 
 # -- feeds, sitemaps, list pages ---------------------------------------------------------

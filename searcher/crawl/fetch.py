@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from searcher.crawl.urls import follow_link, host_of
+from searcher.read.sources import MAX_ARTICLE_BYTES
 
 USER_AGENT = "vksnd-searcher/0.1 (+https://github.com/vksnd-searcher; archive crawler)"
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml;q=0.9,*/*;q=0.5"
@@ -33,7 +34,7 @@ ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+
 class Limits:
     """What one request may take. Tests make the numbers small."""
 
-    max_bytes: int = 5_000_000  # the per-article limit of the corpus, after decompression
+    max_bytes: int = MAX_ARTICLE_BYTES  # the corpus's limit per article, after decompression
     read_seconds: float = 30.0  # the whole body, however slowly it comes
     connect_seconds: float = 15.0
     max_redirects: int = 5
@@ -232,6 +233,16 @@ class Fetcher:
         return Response(url, resp.status, found, body, time.monotonic() - started)
 
 
+def _mb(size: int) -> str:
+    """Bytes in MB as the corpus limit is said ("5 MB"): binary megabytes.
+
+    >>> _mb(5 * 1024 * 1024), _mb(10_000_000)
+    ('5 MB', '9.5 MB')
+    """
+    mb = size / 2**20
+    return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
+
+
 def _read(resp, conn, limits: Limits, started: float, url: str) -> bytes:
     """The body within the byte and time limits, gunzipped with the same byte limit."""
     length = resp.getheader("content-length")
@@ -239,8 +250,7 @@ def _read(resp, conn, limits: Limits, started: float, url: str) -> bytes:
         raise FetchError(
             url,
             "limit",
-            f"page too large ({int(length) / 1e6:.1f} MB, "
-            f"the limit is {limits.max_bytes / 1e6:.1f} MB)",
+            f"page too large ({_mb(int(length))}, the limit is {_mb(limits.max_bytes)})",
         )
     gzipped = resp.getheader("content-encoding", "").lower() in ("gzip", "x-gzip")
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
@@ -261,6 +271,6 @@ def _read(resp, conn, limits: Limits, started: float, url: str) -> bytes:
         size += len(chunk)
         if size > limits.max_bytes:
             what = "unpacks to more than" if inflate is not None else "larger than"
-            raise FetchError(url, "limit", f"page {what} {limits.max_bytes / 1e6:.1f} MB: not read")
+            raise FetchError(url, "limit", f"page {what} {_mb(limits.max_bytes)}: not read")
         out.append(chunk)
     return b"".join(out)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from crawl_sites import EXPECTED, WP, build_sites, hostile_registry, registry
+from crawl_server import build_sites
+from crawl_sites import EXPECTED, GOV_TWIN, WP, hostile_registry, registry
 
 from searcher.cli import cli
 from searcher.crawl import archive
@@ -125,6 +126,8 @@ def test_every_article_indexed_exactly_once(sites, first):
     ids = sorted(h.id for h in everything.hits)
     assert ids == sorted(expected_id(sites, e) for e in EXPECTED)  # no print view, no twin
     assert sorted(first["report"].new) == ids
+    twin = article_id(sites["gov"].base + GOV_TWIN)  # a print view nothing marks: add's twin
+    assert [d.split(".html")[0] for d in first["report"].index.duplicates] == [twin]
 
 
 def test_title_body_and_stamp_right_on_every_page(sites, first):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from searcher.crawl.discover import NotXml, feed_links, list_page, sitemap_links
-from searcher.crawl.fetch import HostClock, retry_after
+from searcher.crawl.fetch import Fetcher, FetchError, HostClock, Limits, Response, retry_after
 from searcher.crawl.registry import RegistryError, parse_sources
 from searcher.crawl.robots import Rules
 from searcher.crawl.store import State
@@ -183,3 +183,76 @@ def test_health_without_runs_and_with_one():
         state.count(run, "errors", "HTTP 404")
         (row,) = state.health()
     assert (row.errors, row.median_seconds, row.last_error) == (1, 1.0, "HTTP 404")
+
+
+# -- retries, back-off, budget (a scripted server, a fake clock) ---------------------------
+class Scripted(Fetcher):
+    """A Fetcher whose requests get the next scripted answer; time only moves by sleeping."""
+
+    def __init__(self, answers: list, **kw) -> None:
+        self.now, self.slept, self.asked = 0.0, [], []
+        clock = HostClock(clock=lambda: self.now, sleep=self._sleep)
+        super().__init__(Limits(retries=3, backoff=2.0, max_wait=60.0), clock=clock, **kw)
+        self.answers = answers
+
+    def _sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 3))
+        self.now += seconds
+
+    def _request(self, url: str, extra: dict) -> Response:
+        self.asked.append((url, extra))
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        status, headers = answer
+        return Response(url, status, headers, b"<h1>Tin</h1>", 0.0)
+
+
+def allowed(url: str) -> None:
+    return None
+
+
+def test_exponential_back_off_on_server_errors():
+    f = Scripted([(503, {}), (500, {}), (502, {}), (200, {})])
+    assert f.get("https://vksnd.example/tin", delay=1.0, allowed=allowed).status == 200
+    assert f.slept == [2.0, 4.0, 8.0]  # doubled each time, never less than the delay
+
+
+def test_retry_after_is_waited_and_a_long_one_left_for_the_next_run():
+    f = Scripted([(429, {"retry-after": "7"}), (200, {})])
+    f.get("https://vksnd.example/tin", delay=1.0, allowed=allowed)
+    assert f.slept == [7.0]
+    g = Scripted([(503, {"retry-after": "86400"})])
+    with pytest.raises(FetchError, match="asks to wait 86400 s; left for the next run"):
+        g.get("https://vksnd.example/tin", delay=1.0, allowed=allowed)
+    assert g.slept == []
+
+
+def test_network_errors_are_retried_then_reported():
+    f = Scripted([FetchError("u", "network", "connection reset")] * 4)
+    with pytest.raises(FetchError, match="reset"):
+        f.get("https://vksnd.example/tin", delay=1.0, allowed=allowed)
+    assert f.slept == [2.0, 4.0, 8.0]
+
+
+def test_the_time_budget_stops_before_waiting_past_it():
+    f = Scripted([(200, {}), (200, {})], deadline=5.0)
+    f.get("https://vksnd.example/a", delay=10.0, allowed=allowed)
+    with pytest.raises(FetchError) as caught:
+        f.get("https://vksnd.example/b", delay=10.0, allowed=allowed)
+    assert caught.value.kind == "budget" and len(f.asked) == 1
+
+
+def test_conditional_headers_and_redirect_limits():
+    f = Scripted([(304, {})])
+    got = f.get("https://vksnd.example/a", delay=0.0, allowed=allowed, etag='"v1"',
+                last_modified="Tue, 14 Nov 2023 22:13:20 GMT")  # fmt: skip
+    assert got.status == 304
+    assert f.asked[0][1] == {"If-None-Match": '"v1"', "If-Modified-Since":
+                             "Tue, 14 Nov 2023 22:13:20 GMT"}  # fmt: skip
+    hops = [(302, {"location": f"https://vksnd.example/{n}"}) for n in range(10)]
+    with pytest.raises(FetchError, match="more than 5 redirects"):
+        Scripted(hops).get("https://vksnd.example/start", delay=0.0, allowed=allowed)
+    to_file = Scripted([(301, {"location": "file:///etc/passwd"})])
+    with pytest.raises(FetchError, match="redirect to a non-web address"):
+        to_file.get("https://vksnd.example/a", delay=0.0, allowed=allowed)

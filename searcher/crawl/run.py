@@ -69,7 +69,14 @@ class Settings:
 
 
 def sites_for_urls(urls: list[str], registry: list[Site]) -> list[tuple[Site, list[str]]]:
-    """Each address with the registry site it belongs to (or a site of its own)."""
+    """Each address with the registry site it belongs to (or a site of its own).
+
+    >>> from searcher.crawl.registry import parse_sources
+    >>> sites = parse_sources('[[site]]\nname = "VKSND tỉnh A"\nstart = ["https://a.example/tin"]')
+    >>> [(s.name, u) for s, u in sites_for_urls(["https://www.a.example/tin/1?fbclid=x",
+    ...                                          "https://b.example/bai"], sites)]
+    [('VKSND tỉnh A', ['https://www.a.example/tin/1']), ('b.example', ['https://b.example/bai'])]
+    """
     out: dict[str, tuple[Site, list[str]]] = {}
     for raw in urls:
         url = follow_link(raw, raw)
@@ -152,7 +159,9 @@ def _index(fetched: list[Fetched], corpus: Path, index_dir: Path, home: Path, st
         result = add(paths, corpus, index_dir, timeout=settings.wait)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    refused = {p.source for p in result.skipped}
+    # skipped, or the same title and body as an article already indexed (add's duplicate)
+    refused = [p.source for p in result.skipped] + [d.split(": same content as ")[0]
+                                                   for d in result.duplicates]  # fmt: skip
     indexed = {f.page.id for f in kept if not any(f"{f.page.id}.html" in s for s in refused)}
     for f in fetched:
         article = f.page.id if f.page.id in indexed else None

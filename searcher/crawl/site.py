@@ -30,7 +30,12 @@ PERMANENT = {"limit", "redirect", "offsite"}
 
 
 class Budget:
-    """Requests left in this run, shared by every site."""
+    """Requests left in this run, shared by every site.
+
+    >>> budget = Budget(1)
+    >>> budget.take(), budget.take()
+    (True, False)
+    """
 
     def __init__(self, pages: int) -> None:
         self.left, self.lock = pages, threading.Lock()

@@ -72,7 +72,7 @@ def sites_for_urls(urls: list[str], registry: list[Site]) -> list[tuple[Site, li
     """Each address with the registry site it belongs to (or a site of its own).
 
     >>> from searcher.crawl.registry import parse_sources
-    >>> sites = parse_sources('[[site]]\nname = "VKSND tỉnh A"\nstart = ["https://a.example/tin"]')
+    >>> sites = parse_sources('[[site]]\\nname = "VKSND tỉnh A"\\nstart = ["https://a.example/tin"]')
     >>> [(s.name, u) for s, u in sites_for_urls(["https://www.a.example/tin/1?fbclid=x",
     ...                                          "https://b.example/bai"], sites)]
     [('VKSND tỉnh A', ['https://www.a.example/tin/1']), ('b.example', ['https://b.example/bai'])]

@@ -253,6 +253,7 @@ def build_sites() -> dict[str, FixtureSite]:
         else:
             gov.put(path, text)
     gov.put("/index.php?option=bai-viet&id=7", fill(GOV["/tin-tuc/id-7.html"], bases))
+    gov.put("/robots.txt", "User-agent: *\nCrawl-delay: 0.2\n", "text/plain")
     gov.put(GOV_TWIN, fill(GOV["/tin-tuc/id-8.html"], bases))
     gov.put("/rss", fill(gov_feed(), bases), "application/rss+xml")
     gov.special[GOV_SLOW] = slow(GOV_SLOW)

@@ -23,6 +23,7 @@ from searcher.crawl.urls import host_of
 
 AGENT = "vksnd-searcher"
 MAX_ROBOTS_BYTES = 500_000  # Google reads the first 500 KiB
+MAX_CRAWL_DELAY = 60.0  # the longest Crawl-delay obeyed
 
 
 class Rules:
@@ -79,7 +80,10 @@ class Robots:
             return Rules(None)
         if response.status >= 500:
             return Rules(None, f"robots.txt answered HTTP {response.status}: nothing fetched")
-        return Rules.parse(response.body.decode("utf-8", errors="replace"))
+        rules = Rules.parse(response.body.decode("utf-8", errors="replace"))
+        if rules.delay:  # the next request to this host already waits as robots.txt asks
+            self.fetcher.clock.done(host_of(url), min(rules.delay, MAX_CRAWL_DELAY))
+        return rules
 
 
 def _small(limits: Limits) -> Limits:

@@ -18,12 +18,11 @@ from searcher.crawl.discover import Link, NotXml, feed_links, list_page, sitemap
 from searcher.crawl.extract import DecodeError, Page, decode_page
 from searcher.crawl.fetch import Fetcher, FetchError, Response
 from searcher.crawl.registry import Site
-from searcher.crawl.robots import Robots
+from searcher.crawl.robots import MAX_CRAWL_DELAY, Robots
 from searcher.crawl.store import State
 from searcher.crawl.urls import article_id, clean_url, on_site
 
 MAX_SITEMAPS = 20  # sitemap files read per site and run (an index and its children)
-MAX_CRAWL_DELAY = 60.0  # the longest Crawl-delay obeyed
 # failures that the next run would meet again: remembered, asked again only when a feed
 # or sitemap says the page changed (or with --recheck); network errors and 429/5xx are not
 PERMANENT = {"limit", "redirect", "offsite"}
@@ -84,6 +83,7 @@ class SiteCrawl:
         self.run = state.start_run(site.name)
         self.result = SiteResult(site.name, self.run)
         self.out_of_budget = False
+        self.requests = 0  # this site's requests in this run (max_pages)
 
     # -- fetching ------------------------------------------------------------------
     def _on_site(self, url: str) -> str | None:
@@ -109,11 +109,14 @@ class SiteCrawl:
 
     def fetch(self, url: str, kind: str, conditional: bool = True) -> Response | None:
         """A 200 response, or None (304, an error: counted and said)."""
-        if self.out_of_budget or not self.budget.take():
-            if not self.out_of_budget:
-                self.result.messages.append(f"{self.site.name}: the run's page budget is spent")
+        if self.out_of_budget:
+            return None
+        if self.requests >= self.site.max_pages or not self.budget.take():
+            whose = "the site's" if self.requests >= self.site.max_pages else "the run's"
+            self.result.messages.append(f"{self.site.name}: {whose} page budget is spent")
             self.out_of_budget = True
             return None
+        self.requests += 1
         known = self.state.page(url) if conditional else None
         try:
             response = self.fetcher.get(

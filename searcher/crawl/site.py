@@ -111,6 +111,9 @@ class SiteCrawl:
         """A 200 response, or None (304, an error: counted and said)."""
         if self.out_of_budget:
             return None
+        if (reason := self._allowed(url)) is not None:  # refused without spending the budget
+            self._problem(url, "robots" if "robots" in reason else "offsite", reason)
+            return None
         if self.requests >= self.site.max_pages or not self.budget.take():
             whose = "the site's" if self.requests >= self.site.max_pages else "the run's"
             self.result.messages.append(f"{self.site.name}: {whose} page budget is spent")

@@ -256,3 +256,28 @@ def test_conditional_headers_and_redirect_limits():
     to_file = Scripted([(301, {"location": "file:///etc/passwd"})])
     with pytest.raises(FetchError, match="redirect to a non-web address"):
         to_file.get("https://vksnd.example/a", delay=0.0, allowed=allowed)
+
+
+def test_a_page_that_stalls_is_a_limit_not_retried():
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    accepted = []
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        accepted.append(conn)
+        conn.recv(4096)
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+        conn.sendall(head + "<p>Bắt đầu".encode())
+
+    threading.Thread(target=serve, daemon=True).start()
+    fetcher = Fetcher(Limits(connect_seconds=0.2, read_seconds=5.0, retries=3))
+    url = f"http://127.0.0.1:{server.getsockname()[1]}/tin"
+    with pytest.raises(FetchError, match=r"page stalled \(nothing for 0.2 s\)") as caught:
+        fetcher.get(url, delay=0.0, allowed=allowed)
+    assert caught.value.kind == "limit" and len(accepted) == 1  # asked once, not retried
+    server.close()

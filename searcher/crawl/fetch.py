@@ -261,7 +261,11 @@ def _read(resp, conn, limits: Limits, started: float, url: str) -> bytes:
             raise FetchError(url, "limit", f"page not finished after {limits.read_seconds:g} s")
         if conn.sock is not None:
             conn.sock.settimeout(min(left, limits.connect_seconds))
-        chunk = resp.read1(65536)
+        try:
+            chunk = resp.read1(65536)
+        except TimeoutError:  # the page stopped coming: as final as one that never ends
+            wait = min(left, limits.connect_seconds)
+            raise FetchError(url, "limit", f"page stalled (nothing for {wait:g} s)") from None
         if not chunk:
             break
         if inflate is not None:

@@ -280,4 +280,5 @@ def test_a_page_that_stalls_is_a_limit_not_retried():
     with pytest.raises(FetchError, match=r"page stalled \(nothing for 0.2 s\)") as caught:
         fetcher.get(url, delay=0.0, allowed=allowed)
     assert caught.value.kind == "limit" and len(accepted) == 1  # asked once, not retried
+    accepted[0].close()
     server.close()

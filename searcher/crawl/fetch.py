@@ -217,6 +217,7 @@ class Fetcher:
             "Connection": "close",
             **extra,
         }
+        resp = None
         try:
             conn.request("GET", path, headers=headers)
             resp = conn.getresponse()
@@ -227,6 +228,8 @@ class Fetcher:
                 url, "network", f"network error: {exc.__class__.__name__} {exc}"
             ) from None
         finally:
+            if resp is not None:
+                resp.close()  # its socket file too: a body left unread is not leaked
             conn.close()
         if "location" in found:
             found["location"] = urljoin(url, found["location"])

@@ -13,8 +13,10 @@ from web.state import bp, get_engine, parse_state
 
 @bp.route("/api/search")
 def api_search() -> Response:
-    _, search_request = parse_state()
-    return jsonify(get_engine().search(search_request).to_json())
+    state, search_request = parse_state()
+    answer = get_engine().search(search_request).to_json()
+    answer["reading"] = state.reading.to_json() if state.reading else None  # how q was read
+    return jsonify(answer)
 
 
 @bp.route("/api/article/<path:article_id>")

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, build_request
 from searcher.read.articles import id_problem
 from searcher.results.hits import ArticleView
@@ -40,7 +41,7 @@ def article_or_404(article_id: str) -> ArticleView:
     search_request = None
     if request.args.get("q"):
         try:
-            search_request = build_request(request.args.get("q", ""))
+            search_request = build_request(forgive(request.args.get("q", "")).text)
         except QueryError:
             search_request = None
     article = get_engine().article(article_id, search_request)

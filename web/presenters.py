@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from searcher.engine.engine import SearchResults
 from searcher.index.registry import FACETS, WEB_ORDER
+from searcher.query.forgive import Forgiven
 from searcher.results.hits import ArticleView, Hit
 from searcher.vi.collate import collation_key
 from searcher.vi.text import fold
@@ -41,6 +42,7 @@ class UrlState:
     date_to: str = ""
     exact: bool = False  # "search exactly": no automatic correction
     path: str = "/search"  # the search page's address (``url_for`` gives it; not a parameter)
+    reading: Forgiven | None = None  # how ``q`` was read (not a parameter)
 
     def params(self, page: bool = True) -> list[tuple[str, str]]:
         """Every parameter of this state (all of them: a link never drops one)."""
@@ -279,6 +281,9 @@ class SearchPageView:
     corrected: str | None
     exact_url: str | None
     shortened: int | None = None  # a long question searched by its N most telling words
+    read_as: str | None = None  # the query as it was read, when not as typed ("Đã tìm: …")
+    read_as_url: str | None = None  # the same search in the strict language
+    read_notes: list[str] = field(default_factory=list)
 
 
 def search_page_view(results: SearchResults, state: UrlState,
@@ -310,7 +315,18 @@ def search_page_view(results: SearchResults, state: UrlState,
         corrected=results.corrected,
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
         shortened=results.shortened,
+        **_reading(state),
     )
+
+
+def _reading(state: UrlState) -> dict:
+    """ "Đã tìm: tỉnh:"Hà Nội"" with a link to that strict query, when the query was
+    read otherwise than typed."""
+    reading = state.reading
+    if reading is None or not reading.changed:
+        return {}
+    strict = replace(state, q=reading.text, page=1, reading=None)
+    return {"read_as": reading.text, "read_as_url": strict.url(), "read_notes": reading.notes}
 
 
 @dataclass

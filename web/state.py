@@ -1,5 +1,7 @@
 """The blueprint, the one accessor for the shared engine, and a request's state.
 
+The query is read forgivingly (``searcher.query.forgive``): the page says how.
+
 Every page, API route and export parses its URL through ``parse_state``: the page
 state (what links keep) and a validated ``SearchRequest``, or ``BadRequest``.
 """
@@ -11,6 +13,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, request, url_for
 
 from searcher.engine.engine import Engine
+from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, SearchRequest, build_request
 from web.errors import BadRequest
 from web.presenters import PARAMS, UrlState
@@ -35,9 +38,10 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
     if unknown:
         raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
     filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    reading = forgive(args.get("q", ""))  # the query as meant ("tỉnh:hà nội" → Hà Nội)
     try:
         search_request = build_request(
-            args.get("q", ""),
+            reading.text,
             filters=filters,
             sort=args.get("sort") or None,
             page=args.get("page"),
@@ -58,5 +62,6 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         date_to=args.get("to", "").strip(),
         exact=args.get("exact") == "1",
         path=url_for("web.search_page"),
+        reading=reading,
     )
     return state, search_request

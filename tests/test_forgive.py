@@ -58,3 +58,18 @@ def test_api_carries_the_reading(client) -> None:
     assert answer["reading"]["notes"]
     plain = client.get("/api/search?q=giao+ban").get_json()
     assert plain["reading"]["changed"] is False
+
+
+def test_dates_are_read_day_first_and_year_only_articles_need_the_whole_year() -> None:
+    import numpy as np
+
+    from searcher.engine.facets import date_range_mask
+    from searcher.index.registry import day_key, year_key
+    from searcher.query.parse import parse_day
+
+    assert parse_day("from", "30/06/2022") == parse_day("from", "2022-06-30")
+    january = (parse_day("from", "01/01/2017"), parse_day("to", "31/01/2017"))
+    keys = np.array([year_key(2017), day_key(january[0]), year_key(2016)])
+    assert date_range_mask(keys, *january).tolist() == [False, True, False]
+    whole = (parse_day("from", "01/01/2016"), parse_day("to", "31/12/2017"))
+    assert date_range_mask(keys, *whole).tolist() == [True, True, True]

@@ -177,6 +177,7 @@ class Engine:
         hits = self._hits(view, ranked, exact, folded)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
+        timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
             query=request.text,
@@ -193,6 +194,8 @@ class Engine:
             date_from=request.date_from.isoformat() if request.date_from else None,
             date_to=request.date_to.isoformat() if request.date_to else None,
             shortened=len(plan.clauses) if plan is not None and plan.dropped else 0,
+            timeline=timeline,
+            year_only=year_only,
         )
 
     def _selection(self, view: _View, request: SearchRequest, plan: QueryPlan | None):

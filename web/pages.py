@@ -67,6 +67,16 @@ def _safe_back(raw: str) -> str:
     return f"{search}?{query}" if query else search
 
 
+@bp.route("/subscribe")
+def subscribe() -> str:
+    """How to follow a search in a feed reader: the Atom address to copy (a link to
+    the feed itself would show a reader raw XML)."""
+    state, _ = parse_state()
+    query = urlencode(state.params(page=False))
+    feed = url_for("web.feed", _external=True) + (f"?{query}" if query else "")
+    return render_template("subscribe.html", feed=feed, back=state.url())
+
+
 @bp.route("/favicon.ico")
 def favicon() -> Response:
     return redirect(url_for("static", filename="favicon.svg"), code=301)

@@ -16,10 +16,10 @@ from searcher.engine.engine import Engine
 from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, SearchRequest, build_request
 from web.errors import BadRequest
-from web.presenters import PARAMS, UrlState
+from web.urlstate import PARAMS, UrlState
 
 bp = Blueprint("web", __name__)
-KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", *PARAMS}
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", "map", *PARAMS}
 
 
 def get_engine() -> Engine:
@@ -37,6 +37,8 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
     unknown = sorted(set(args) - KNOWN_PARAMS)
     if unknown:
         raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
+    if args.get("map", "63") not in ("63", "34"):
+        raise BadRequest("Bản đồ chỉ có hai dạng: map=63 (trước 1/7/2025) hoặc map=34.")
     filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
     reading = forgive(args.get("q", ""))  # the query as meant ("tỉnh:hà nội" → Hà Nội)
     try:
@@ -58,8 +60,9 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         sort=args.get("sort", ""),
         page=search_request.page,
         limit=search_request.limit,
-        date_from=args.get("from", "").strip(),
-        date_to=args.get("to", "").strip(),
+        date_from=search_request.date_from.isoformat() if search_request.date_from else "",
+        date_to=search_request.date_to.isoformat() if search_request.date_to else "",
+        map_mode="34" if args.get("map") == "34" else "",
         exact=args.get("exact") == "1",
         path=url_for("web.search_page"),
         reading=reading,

@@ -21,11 +21,11 @@ from web.state import KNOWN_PARAMS, bp, get_engine, parse_state
 def search_page() -> str:
     state, search_request = parse_state()
     results = get_engine().search(search_request)
-    view = search_page_view(results, state, article_path=_article_path)
+    view = search_page_view(results, state, article_path=article_path)
     return render_template("search.html", view=view)
 
 
-def _article_path(article_id: str) -> str:
+def article_path(article_id: str) -> str:
     return url_for("web.article_page", article_id=article_id)
 
 

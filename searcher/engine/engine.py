@@ -31,7 +31,7 @@ from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
 from searcher.query.plan import QueryPlan, plan_query
 from searcher.query.words import known_words
-from searcher.results.complete import complete
+from searcher.results.complete import Completions, complete, grouped
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit
@@ -377,3 +377,9 @@ class Engine:
         view = self._current()
         return [] if view is None else complete(view.vocabulary, view.arrays, view.titles,
                                                 prefix, limit)  # fmt: skip
+
+    def completion_groups(self, prefix: str) -> Completions:
+        """Words and places, then article titles, apart (the search box's two groups)."""
+        view = self._current()
+        return Completions() if view is None else grouped(view.vocabulary, view.arrays,
+                                                          view.titles, prefix)  # fmt: skip

@@ -92,7 +92,7 @@ def test_timeline_bar_narrows_the_dates(page, server) -> None:
 
 def test_map_tile_filters_and_toggle(page, server) -> None:
     page.goto(server + "/search")
-    tiles = page.locator(".sidebar svg.map > *")
+    tiles = page.locator(".sidebar svg.map > a, .sidebar svg.map > g.tile")
     assert tiles.count() == 63
     page.locator(".sidebar svg.map a[aria-label^='Thanh Hóa']").click()
     page.wait_for_url("**province=*")
@@ -101,7 +101,7 @@ def test_map_tile_filters_and_toggle(page, server) -> None:
     assert selected.count() == 1 and "đang chọn" in selected.get_attribute("aria-label")
     page.locator(".sidebar .map-toggle a", has_text="34 tỉnh").click()
     page.wait_for_url("**map=34*")
-    assert page.locator(".sidebar svg.map[data-map='34'] > *").count() == 34
+    assert page.locator(".sidebar svg.map[data-map='34'] > .tile").count() == 34
     # keyboard: a tile is a link in the tab order
     tile = page.locator(".sidebar svg.map a").first
     tile.focus()

@@ -6,7 +6,7 @@ list stays beside it as its text alternative.
 >>> from web.presenters import UrlState
 >>> m = tile_map("63", {"Hà Nội": 9, "Thanh Hóa": 1}, {"Hà Nội"}, UrlState(), lambda n: "#" + n)
 >>> len(m.tiles), [(t.label, t.shade, t.url) for t in m.tiles if t.name == "Hà Nội"]
-(63, [('Hà Nội (HN): 9 kết quả, đang chọn', 5, '#Hà Nội')])
+(63, [('Hà Nội: 9 kết quả, đang chọn', 5, '#Hà Nội')])
 >>> [t.url for t in m.tiles if t.name == "Cà Mau"]  # no result: no link
 [None]
 """
@@ -35,7 +35,8 @@ class Tile:
     y: int
     count: int
     shade: int  # 0 (no result) … 5 (the most)
-    label: str  # "Hà Nội (HN): 9 kết quả, đang chọn": accessible name and tooltip
+    label: str  # "Hà Nội: 9 kết quả, đang chọn": accessible name and tooltip (the
+    # short name is drawn apart, over the square, so that the name holds no visible text)
     url: str | None  # toggles the province filter; None without results
     selected: bool
 
@@ -90,8 +91,7 @@ def tile_map(mode: str, counts: dict[str, int], selected: set[str], state,
         value, count = by_key.get(canonical(name), (name, 0))
         shade = 0 if not count else 1 + round((SHADES - 1) * math.log1p(count) / math.log1p(top))
         is_selected = canonical(name) in chosen
-        named = name if short == name else f"{name} ({short})"  # the visible text in the name
-        label = f"{named}: {count} kết quả" + (", đang chọn" if is_selected else "")
+        label = f"{name}: {count} kết quả" + (", đang chọn" if is_selected else "")
         url = toggle_url(value) if count or is_selected else None
         tiles.append(Tile(name, short, col * (TILE + GAP), row * (TILE + GAP), count, shade,
                           label, url, is_selected))  # fmt: skip

@@ -7,7 +7,7 @@
 // 2. Results as you type: a short pause after a keystroke asks /api/page (the same
 //    template as the page) and swaps the main area in place, keeping the URL in step
 //    with history.replaceState. "type-to-paint" performance measures are left for the
-//    benchmark (bench/typing.py).
+//    benchmark (bench/type_to_paint.py).
 (function () {
   "use strict";
   var DELAY = 60; // ms without a keystroke before asking the server

@@ -25,6 +25,7 @@ TILE, GAP = 40, 3  # SVG user units
 SHADES = 5
 FACET_OF_MAP = {"63": "province", "34": "province_2025"}
 MAP_LABELS = {"63": "63 tỉnh (trước 1/7/2025)", "34": "34 tỉnh (từ 1/7/2025)"}
+MAP_SHORT = {"63": "63 tỉnh", "34": "34 tỉnh"}
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Tile:
 
 @dataclass
 class MapToggle:
-    label: str
+    label: str  # "63 tỉnh"
+    title: str  # "63 tỉnh (trước 1/7/2025)"
     url: str
     current: bool
 
@@ -61,6 +63,10 @@ class TileMap:
     height: int
     toggles: list[MapToggle]
     tile: int = TILE
+
+    @property
+    def when(self) -> str:
+        return MAP_LABELS[self.mode]
 
     @property
     def name(self) -> str:
@@ -98,7 +104,12 @@ def tile_map(mode: str, counts: dict[str, int], selected: set[str], state,
     width = max(t.x for t in tiles) + TILE
     height = max(t.y for t in tiles) + TILE
     toggles = [
-        MapToggle(text, replace(state, map_mode="" if key == "63" else key).url(), key == mode)
+        MapToggle(
+            MAP_SHORT[key],
+            text,
+            replace(state, map_mode="" if key == "63" else key).url(),
+            key == mode,
+        )
         for key, text in MAP_LABELS.items()
     ]
     return TileMap(mode, FACET_OF_MAP[mode], tiles, width, height, toggles)

@@ -17,6 +17,7 @@ import calendar
 from dataclasses import dataclass, replace
 
 MAX_MONTHS = 72  # beyond six years, a bar per year (click one: its months)
+MAX_STEP = 48  # the widest slot of a bar
 WIDTH, HEIGHT, TOP, BASE = 720, 132, 6, 104  # SVG user units; bars grow up from BASE
 
 
@@ -84,7 +85,7 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
             slots.append((f"Năm {year}", f"{year}-01-01", f"{year}-12-31",
                           per_year.get(year, 0), tick))  # fmt: skip
     top = max(s[3] for s in slots) or 1
-    step = WIDTH / len(slots)
+    step = min(WIDTH / len(slots), MAX_STEP)  # a few months: narrow bars, not slabs
     gap = min(2.0, step * 0.2)
     bars, ticks = [], []
     for n, (label, lo, hi, count, tick) in enumerate(slots):
@@ -97,5 +98,5 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
         if tick:
             ticks.append(Tick(round(n * step + gap / 2, 2), tick))
     note = f"{year_only} kết quả chỉ ghi năm, không có trên biểu đồ." if year_only else None
-    caption = f"Số kết quả theo {unit} họp (ngày đăng nếu không rõ ngày họp); bấm một cột để lọc."
+    caption = f"Kết quả theo {unit} họp (không rõ thì theo ngày đăng) · bấm một cột để lọc"
     return TimelineView(unit, bars, ticks, caption, note)

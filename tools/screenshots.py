@@ -42,7 +42,7 @@ def main() -> None:
         phone.screenshot(path=str(docs / "search-page-phone.png"))
         phone.goto(base + args.query + "&map=34")
         phone.locator(".drawer > summary").click()
-        phone.locator(".drawer .tilemap").scroll_into_view_if_needed()
+        phone.evaluate("() => window.scrollTo(0, document.querySelector('.drawer').offsetTop - 8)")
         phone.screenshot(path=str(docs / "search-map-phone.png"))
         browser.close()
 

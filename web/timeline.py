@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 MAX_MONTHS = 72  # beyond six years, a bar per year (click one: its months)
 MAX_STEP = 48  # the widest slot of a bar
-WIDTH, HEIGHT, TOP, BASE = 720, 132, 6, 104  # SVG user units; bars grow up from BASE
+WIDTH, HEIGHT, TOP, BASE = 720, 140, 6, 104  # SVG user units; bars grow up from BASE
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Bar:
 class Tick:
     x: float
     text: str
+    y: int = BASE + 18  # months on the first line under the axis, years on the second
 
 
 @dataclass
@@ -64,15 +65,18 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
     months = sorted(by_month)
     first = int(months[0][:4]) * 12 + int(months[0][5:]) - 1
     last = int(months[-1][:4]) * 12 + int(months[-1][5:]) - 1
-    slots: list[tuple[str, str, str, int, str]] = []  # (label, from, to, count, tick)
+    slots: list[tuple[str, str, str, int, str, str]] = []  # label, from, to, count, ticks
     if last - first < MAX_MONTHS:
         unit = "tháng"
+        every = 1 if last - first < 15 else 3 if last - first < 36 else 12  # month labels
         for m in range(first, last + 1):
             year, month = divmod(m, 12)
             key = f"{year:04d}-{month + 1:02d}"
             lo, hi = _month_days(year, month + 1)
-            tick = str(year) if month == 0 or m == first else ""
-            slots.append((f"Tháng {month + 1}/{year}", lo, hi, by_month.get(key, 0), tick))
+            year_tick = str(year) if month == 0 or m == first else ""
+            month_tick = str(month + 1) if every < 12 and month % every == 0 else ""
+            slots.append((f"Tháng {month + 1}/{year}", lo, hi, by_month.get(key, 0),
+                          month_tick, year_tick))  # fmt: skip
     else:
         unit = "năm"
         per_year: dict[int, int] = {}
@@ -83,20 +87,24 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
         for n, year in enumerate(years):
             tick = str(year) if n % every == 0 else ""
             slots.append((f"Năm {year}", f"{year}-01-01", f"{year}-12-31",
-                          per_year.get(year, 0), tick))  # fmt: skip
+                          per_year.get(year, 0), tick, ""))  # fmt: skip
     top = max(s[3] for s in slots) or 1
     step = min(WIDTH / len(slots), MAX_STEP)  # a few months: narrow bars, not slabs
     gap = min(2.0, step * 0.2)
     bars, ticks = [], []
-    for n, (label, lo, hi, count, tick) in enumerate(slots):
+    two_rows = unit == "tháng" and any(slot[5] for slot in slots) and any(s[4] for s in slots)
+    for n, (label, lo, hi, count, tick, year_tick) in enumerate(slots):
         height = 0 if not count else max(2.0, (BASE - TOP) * count / top)
         current = state.date_from == lo and state.date_to == hi
         url = replace(state, date_from=lo, date_to=hi, page=1).url() if count else None
         bars.append(Bar(round(n * step + gap / 2, 2), round(BASE - height, 2),
                         round(step - gap, 2), round(height, 2), count,
                         f"{label}: {count} kết quả", url, current))  # fmt: skip
+        x = round(n * step + gap / 2, 2)
         if tick:
-            ticks.append(Tick(round(n * step + gap / 2, 2), tick))
+            ticks.append(Tick(x, tick))
+        if year_tick:
+            ticks.append(Tick(x, year_tick, BASE + 34 if two_rows else BASE + 18))
     note = f"{year_only} kết quả chỉ ghi năm, không có trên biểu đồ." if year_only else None
     caption = f"Kết quả theo {unit} họp (không rõ thì theo ngày đăng) · bấm một cột để lọc"
     return TimelineView(unit, bars, ticks, caption, note)

@@ -22,6 +22,7 @@ from searcher.query.parse import QueryError, build_request
         ("giao ban OR", "giao ban"),
         ("a OR OR b", "a OR b"),
         ("-a OR b", "-a b"),
+        ("tỉnh:hà nội OR giao", 'tỉnh:"Hà Nội" giao'),
     ],
 )
 def test_forgiving_reading(typed: str, read: str) -> None:
@@ -31,7 +32,7 @@ def test_forgiving_reading(typed: str, read: str) -> None:
 
 
 def test_a_valid_query_is_read_as_typed() -> None:
-    for typed in ('giao ban tỉnh:"Thanh Hóa" năm:2022 -"sơ kết"', "10:30 họp", ""):
+    for typed in ('giao ban tỉnh:"Thanh Hóa" năm:2022 -"sơ kết"', "10:30 họp", "10:30 OR họp", ""):
         reading = forgive(typed)
         assert not reading.changed and not reading.notes
 

@@ -125,7 +125,7 @@ def _drop_dangling_or(parts: list[str], notes: list[str]) -> list[str]:
     for n, part in enumerate(parts):
         if part == "OR":
             after = parts[n + 1] if n + 1 < len(parts) else None
-            if not kept or kept[-1] == "OR" or after is None or ":" in kept[-1]:
+            if not kept or kept[-1] == "OR" or after is None:
                 notes.append("Bỏ “OR” thiếu từ ở một bên.")
                 continue
         kept.append(part)

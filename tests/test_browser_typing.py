@@ -136,3 +136,12 @@ def test_the_page_works_without_javascript(browser, server) -> None:
     page.wait_for_url("**from=*")
     assert total(page) > 0
     context.close()
+
+
+def test_did_you_mean_once_typing_settles(page, server) -> None:
+    page.goto(server + "/search")
+    page.locator("#q").press_sequentially("giao bam", delay=20)
+    shown(page, "giao bam")
+    page.wait_for_selector(".didyoumean", timeout=5000)  # asked again after the pause
+    assert "giao ban" in page.locator(".didyoumean").first.inner_text()
+    assert "live" not in page.url

@@ -76,3 +76,11 @@ def test_display_of_values_and_authors() -> None:
 def test_strict_link_keeps_the_other_parameters() -> None:
     state = UrlState(q="x", filters={"year": ["2022"]}, map_mode="34")
     assert state.url() == "/search?q=x&year=2022&map=34"
+
+
+def test_live_requests_leave_did_you_mean_for_later(client) -> None:
+    live = client.get("/api/page?q=giao+bam&live=1").get_json()
+    settled = client.get("/api/page?q=giao+bam").get_json()
+    assert "Đang hiển thị kết quả cho" not in live["html"]  # "hà n" is no typo yet
+    assert "Đang hiển thị kết quả cho" in settled["html"] and "giao ban" in settled["html"]
+    assert "live=" not in live["url"]

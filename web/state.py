@@ -19,7 +19,7 @@ from web.errors import BadRequest
 from web.urlstate import PARAMS, UrlState
 
 bp = Blueprint("web", __name__)
-KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", "map", *PARAMS}
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", "map", "live", *PARAMS}
 
 
 def get_engine() -> Engine:
@@ -54,6 +54,9 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         )
     except QueryError as exc:
         raise BadRequest(str(exc)) from None
+    # live=1: asked while typing; the last word is often half typed ("hà n"), so no
+    # did-you-mean until the typing settles (the page asks again without it)
+    search_request.suggest = args.get("live") != "1"
     state = UrlState(
         q=args.get("q", "").strip(),
         filters={k: v for k, v in filters.items() if v},

@@ -215,7 +215,7 @@ class Engine:
         stand together anywhere in the archive ("giao bam" matches hundreds of articles
         holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
         request and its plan (planned once, reused if its results are shown)."""
-        if plan is None or not request.clauses:
+        if plan is None or not request.clauses or not request.suggest:
             return None
         few = total < SUGGEST_BELOW
         if not few and not self._never_together(view, plan):

@@ -61,6 +61,7 @@ class SearchRequest:
     date_from: date | None = None  # meeting date range (the sort date: meeting, else published)
     date_to: date | None = None
     autocorrect: bool = True  # nothing found: show the results of the corrected query
+    suggest: bool = True  # look for did-you-mean (not while a word is still being typed)
 
     @property
     def has_text(self) -> bool:

@@ -6,11 +6,13 @@
 //    arrows move, Enter picks, Escape closes.
 // 2. Results as you type: a short pause after a keystroke asks /api/page (the same
 //    template as the page) and swaps the main area in place, keeping the URL in step
-//    with history.replaceState. "type-to-paint" performance measures are left for the
-//    benchmark (bench/type_to_paint.py).
+//    with history.replaceState. While typing the request says live=1 (no did-you-mean
+//    for a half-typed word); once typing settles the page asks once more without it.
+//    "type-to-paint" performance measures are left for bench/type_to_paint.py.
 (function () {
   "use strict";
-  var DELAY = 60; // ms without a keystroke before asking the server
+  var DELAY = 40; // ms without a keystroke before asking the server
+  var SETTLE = 700; // ms without a keystroke before asking again with did-you-mean
   var input = document.getElementById("q");
   var box = document.getElementById("q-listbox");
   var main = document.getElementById("main");
@@ -25,6 +27,7 @@
   var pending = null;
   var typedAt = 0;
   var lastSent = input.value;
+  var settleTimer = null;
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
@@ -96,7 +99,7 @@
     if (entry.url) { window.location.href = entry.url; return; }
     input.value = entry.value;
     close();
-    if (live) { typedAt = performance.now(); search(); } else { form.submit(); }
+    if (live) { typedAt = performance.now(); search(false); } else { form.submit(); }
   }
 
   function suggest(value) {
@@ -107,14 +110,15 @@
       .catch(function () { /* completions are optional */ });
   }
 
-  function search() {
+  function search(settled) {
     var value = input.value;
-    if (value === lastSent) { return; }
+    if (!settled && value === lastSent) { return; }
     lastSent = value;
     var params = new URLSearchParams(window.location.search);
     if (value.trim()) { params.set("q", value); } else { params.delete("q"); }
     params.delete("page");
     params.delete("exact");
+    if (!settled) { params.set("live", "1"); }
     var mine = ++seq;
     var started = typedAt;
     if (pending) { pending.abort(); }
@@ -129,6 +133,9 @@
         window.history.replaceState(null, "", data.url);
         enhance(main);
         if (status) { status.textContent = data.total + " kết quả"; }
+        if (settled) { return; }
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(function () { if (mine === seq) { search(true); } }, SETTLE);
         requestAnimationFrame(function () {
           setTimeout(function () { // after the frame is painted
             if (performance.measure) {
@@ -143,10 +150,11 @@
   input.addEventListener("input", function () {
     typedAt = performance.now();
     clearTimeout(timer);
+    clearTimeout(settleTimer);
     var value = input.value;
     timer = setTimeout(function () {
       suggest(value);
-      if (live) { search(); }
+      if (live) { search(false); }
     }, DELAY);
   });
 

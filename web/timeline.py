@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 MAX_MONTHS = 72  # beyond six years, a bar per year (click one: its months)
 MAX_STEP = 48  # the widest slot of a bar
-WIDTH, HEIGHT, TOP, BASE = 720, 140, 6, 104  # SVG user units; bars grow up from BASE
+WIDTH, HEIGHT, TOP, BASE = 720, 152, 6, 104  # SVG user units; bars grow up from BASE
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Bar:
 class Tick:
     x: float
     text: str
-    y: int = BASE + 18  # months on the first line under the axis, years on the second
+    y: int = BASE + 20  # months on the first line under the axis, years on the second
 
 
 @dataclass
@@ -104,7 +104,7 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
         if tick:
             ticks.append(Tick(x, tick))
         if year_tick:
-            ticks.append(Tick(x, year_tick, BASE + 34 if two_rows else BASE + 18))
+            ticks.append(Tick(x, year_tick, BASE + 44 if two_rows else BASE + 20))
     note = f"{year_only} kết quả chỉ ghi năm, không có trên biểu đồ." if year_only else None
     caption = f"Kết quả theo {unit} họp (không rõ thì theo ngày đăng) · bấm một cột để lọc"
     return TimelineView(unit, bars, ticks, caption, note)

@@ -145,3 +145,24 @@ def test_did_you_mean_once_typing_settles(page, server) -> None:
     page.wait_for_selector(".didyoumean", timeout=5000)  # asked again after the pause
     assert "giao ban" in page.locator(".didyoumean").first.inner_text()
     assert "live" not in page.url
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_open_combobox_and_live_results_pass_axe(browser, server, width: int) -> None:
+    from test_page import AXE
+
+    context = browser.new_context(viewport={"width": width, "height": 844}, bypass_csp=True,
+                                  locale="vi-VN")  # fmt: skip
+    page = context.new_page()
+    page.goto(server + "/search")
+    page.locator("#q").press_sequentially("thanh h", delay=20)
+    page.wait_for_selector("#q-listbox [role=option]:has-text('Thanh Hóa')")
+    shown(page, "thanh h")
+    page.locator("#q").press("ArrowDown")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    context.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []

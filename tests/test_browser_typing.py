@@ -166,3 +166,15 @@ def test_open_combobox_and_live_results_pass_axe(browser, server, width: int) ->
     )
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_phone_filter_panel_stays_open_while_typing(browser, server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/search")
+    page.locator(".drawer > summary").click()
+    page.locator("#q").press_sequentially("giao ban", delay=20)
+    shown(page, "giao ban")
+    assert page.evaluate("() => document.querySelector('.drawer').open") is True
+    assert page.locator(".drawer svg.map").is_visible()
+    context.close()

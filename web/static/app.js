@@ -127,7 +127,10 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data || mine !== seq) { return; }
+        var drawer = main.querySelector(".drawer");
+        var drawerOpen = drawer && drawer.open; // a phone's open filter panel stays open
         main.innerHTML = data.html;
+        if (drawerOpen && main.querySelector(".drawer")) { main.querySelector(".drawer").open = true; }
         main.setAttribute("data-shown", value);
         document.title = data.title;
         window.history.replaceState(null, "", data.url);

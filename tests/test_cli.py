@@ -81,7 +81,7 @@ def test_zero_hits_is_success(built) -> None:
         (["search", '"giao ban'], "missing closing quote"),
         (["search", "x", "--province", "Atlantis"], "Atlantis"),
         (["search", "x", "--year", "abc"], "not a year"),
-        (["search", "x", "--from", "31/01/2023"], "not a date for 'from'"),
+        (["search", "x", "--from", "31/02/2023"], "not a date for 'from'"),
         (["search", "x", "--from", "2023-02-01", "--to", "2023-01-01"], "'from' must not be"),
         (["search", "x", "--page", "0"], "page"),
         (["search", "x", "--limit", "5000"], "limit"),

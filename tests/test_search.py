@@ -154,7 +154,7 @@ def test_facets_are_multi_select(engine: Engine) -> None:
 def test_facet_order_is_stable(engine: Engine) -> None:
     facets = engine.search(build_request("")).facets
     years = [v.value for v in facets["year"]]
-    assert years == sorted(years)
+    assert years == sorted(years, reverse=True)  # newest first (issue 25)
     counts = [v.count for v in facets["province"]]
     assert counts == sorted(counts, reverse=True)
 
@@ -235,7 +235,7 @@ def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
-        "corrected", "shortened", "relaxed", "hits", "closest", "facets",
+        "corrected", "shortened", "relaxed", "hits", "closest", "facets", "timeline", "year_only",
     }  # fmt: skip
     assert set(data["facets"]) == {
         "province", "province_2025", "year", "meeting_type", "level", "period",

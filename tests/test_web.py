@@ -66,7 +66,6 @@ def test_zero_results_state(client) -> None:
         "/search?level=x",
         "/search?sort=random",
         "/search?limit=0",
-        "/search?q=%22open",
         "/search?foo=bar",
         "/api/search?page=0",
         "/api/suggest?q=" + "x" * 300,

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, build_request
 from searcher.read.articles import id_problem
 from searcher.results.hits import ArticleView
@@ -20,11 +21,11 @@ from web.state import KNOWN_PARAMS, bp, get_engine, parse_state
 def search_page() -> str:
     state, search_request = parse_state()
     results = get_engine().search(search_request)
-    view = search_page_view(results, state, article_path=_article_path)
+    view = search_page_view(results, state, article_path=article_path)
     return render_template("search.html", view=view)
 
 
-def _article_path(article_id: str) -> str:
+def article_path(article_id: str) -> str:
     return url_for("web.article_page", article_id=article_id)
 
 
@@ -40,7 +41,7 @@ def article_or_404(article_id: str) -> ArticleView:
     search_request = None
     if request.args.get("q"):
         try:
-            search_request = build_request(request.args.get("q", ""))
+            search_request = build_request(forgive(request.args.get("q", "")).text)
         except QueryError:
             search_request = None
     article = get_engine().article(article_id, search_request)
@@ -64,6 +65,16 @@ def _safe_back(raw: str) -> str:
         return search
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k in KNOWN_PARAMS])
     return f"{search}?{query}" if query else search
+
+
+@bp.route("/subscribe")
+def subscribe() -> str:
+    """How to follow a search in a feed reader: the Atom address to copy (a link to
+    the feed itself would show a reader raw XML)."""
+    state, _ = parse_state()
+    query = urlencode(state.params(page=False))
+    feed = url_for("web.feed", _external=True) + (f"?{query}" if query else "")
+    return render_template("subscribe.html", feed=feed, back=state.url())
 
 
 @bp.route("/favicon.ico")

@@ -1,11 +1,6 @@
-"""Search results → what templates show: facets as data, every link precomputed.
-
-Each facet value carries its count, ``selected`` flag and ``toggle_url``;
-chips carry their ``remove_url``. Templates hold no logic beyond loops and ifs.
-
->>> state = UrlState(q="giao ban", filters={"province": ["Thanh Hóa"]})
->>> state.toggled("province", "Hà Nội").url()
-'/search?q=giao+ban&province=Thanh+H%C3%B3a&province=H%C3%A0+N%E1%BB%99i'
+"""Search results → what templates show, every link precomputed (the template has no
+rules): the page (``search_page_view``), a hit, an article. Facets and chips are in
+``web.facetview``, the timeline in ``web.timeline``, the URL state in ``web.urlstate``.
 """
 
 from __future__ import annotations
@@ -15,170 +10,13 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from searcher.engine.engine import SearchResults
-from searcher.index.registry import FACETS, WEB_ORDER
 from searcher.results.hits import ArticleView, Hit
-from searcher.vi.collate import collation_key
-from searcher.vi.text import fold
+from web.facetview import Chip, FacetBox, chips, display, facet_boxes
+from web.timeline import TimelineView, timeline_view
+from web.urlstate import PARAMS, UrlState, vi_date, vi_number
 
-PARAMS = {f.param: f.name for f in FACETS}  # URL parameter → facet
-FACET_PARAM = {f.name: f.param for f in FACETS}
-LABELS = {f.name: f.label for f in FACETS}
-FACET_ORDER = WEB_ORDER
+__all__ = ["PARAMS", "UrlState", "article_view", "chips", "search_page_view"]
 SORT_LABELS = {"relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
-VISIBLE_VALUES = 8
-
-
-@dataclass(frozen=True)
-class UrlState:
-    """The whole page state, as it lives in the URL."""
-
-    q: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    sort: str = ""
-    page: int = 1
-    limit: int = 10
-    date_from: str = ""
-    date_to: str = ""
-    exact: bool = False  # "search exactly": no automatic correction
-    path: str = "/search"  # the search page's address (``url_for`` gives it; not a parameter)
-
-    def params(self, page: bool = True) -> list[tuple[str, str]]:
-        """Every parameter of this state (all of them: a link never drops one)."""
-        out: list[tuple[str, str]] = []
-        if self.q:
-            out.append(("q", self.q))
-        for facet in FACET_ORDER:
-            out.extend((FACET_PARAM[facet], v) for v in self.filters.get(facet, []))
-        if self.date_from:
-            out.append(("from", self.date_from))
-        if self.date_to:
-            out.append(("to", self.date_to))
-        if self.sort:
-            out.append(("sort", self.sort))
-        if self.exact:
-            out.append(("exact", "1"))
-        if self.limit != 10:
-            out.append(("limit", str(self.limit)))
-        if page and self.page > 1:
-            out.append(("page", str(self.page)))
-        return out
-
-    @property
-    def active_filters(self) -> int:
-        """How many filters narrow the results (for "Bộ lọc (2)")."""
-        return sum(len(v) for v in self.filters.values()) + bool(self.date_from or self.date_to)
-
-    def without_dates(self) -> UrlState:
-        return replace(self, date_from="", date_to="", page=1)
-
-    def url(self) -> str:
-        query = urlencode(self.params())
-        return f"{self.path}?{query}" if query else self.path
-
-    def toggled(self, facet: str, value: str) -> UrlState:
-        values = list(self.filters.get(facet, []))
-        if value in values:
-            values.remove(value)
-        else:
-            values.append(value)
-        return replace(self, filters={**self.filters, facet: values}, page=1)
-
-    def with_page(self, page: int) -> UrlState:
-        return replace(self, page=page)
-
-
-@dataclass
-class FacetOption:
-    value: str
-    count: int
-    selected: bool
-    toggle_url: str
-    bar: int = 0  # 0-100, for the year chart
-    key: str = ""  # folded value, for the "Tìm tỉnh…" box
-
-
-@dataclass
-class FacetBox:
-    name: str
-    label: str
-    options: list[FacetOption]
-    more: list[FacetOption]
-    chart: bool = False
-    filterable: bool = False  # a long province list gets a filter box
-
-
-@dataclass
-class Chip:
-    label: str
-    remove_url: str
-
-
-def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
-    """The facet boxes to draw (a facet with no value is not drawn). The top values
-    by count come first; "Xem thêm" lists the rest in Vietnamese alphabetical order."""
-    boxes = []
-    for name in FACET_ORDER:
-        values = results.facets.get(name, [])
-        if not values:
-            continue
-        top = max((v.count for v in values), default=0) or 1
-        options = [
-            FacetOption(
-                value=v.value,
-                count=v.count,
-                selected=v.selected,
-                toggle_url=state.toggled(name, _url_value(state, name, v.value)).url(),
-                bar=round(100 * v.count / top),
-                key=fold(v.value),
-            )
-            for v in values
-        ]
-        # selected values always visible, the rest collapsed after VISIBLE_VALUES
-        visible = options[:VISIBLE_VALUES] + [o for o in options[VISIBLE_VALUES:] if o.selected]
-        more = [o for o in options[VISIBLE_VALUES:] if not o.selected]
-        if name != "year":
-            more.sort(key=lambda o: collation_key(o.value))
-        box = FacetBox(name, LABELS[name], visible, more, chart=name == "year")
-        box.filterable = name.startswith("province") and len(options) > VISIBLE_VALUES
-        boxes.append(box)
-    return boxes
-
-
-def _url_value(state: UrlState, facet: str, value: str) -> str:
-    """The URL's own spelling of a selected value (so toggling removes it)."""
-    from searcher.vi.text import canonical
-
-    for raw in state.filters.get(facet, []):
-        if canonical(raw) == canonical(value) or (facet == "year" and raw == value):
-            return raw
-    return value
-
-
-def chips(state: UrlState) -> list[Chip]:
-    out = []
-    for facet in FACET_ORDER:
-        for value in state.filters.get(facet, []):
-            out.append(Chip(f"{LABELS[facet]}: {value}", state.toggled(facet, value).url()))
-    if state.date_from or state.date_to:
-        span = f"{vi_date(state.date_from) or '…'} – {vi_date(state.date_to) or '…'}"
-        out.append(Chip(f"Ngày họp: {span}", state.without_dates().url()))
-    return out
-
-
-def vi_date(iso: str | None) -> str:
-    """ "2023-01-05" → "05/01/2023" (day/month, as Vietnamese readers write it)."""
-    if not iso or len(iso) != 10:
-        return iso or ""
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-
-
-def vi_number(n: int) -> str:
-    """ "3.500": Vietnamese thousands separator.
-
-    >>> vi_number(35000), vi_number(7)
-    ('35.000', '7')
-    """
-    return f"{n:,}".replace(",", ".")
 
 
 @dataclass
@@ -249,7 +87,8 @@ def hit_views(hits: list[Hit], state: UrlState,
         out.append(HitView(
             id=h.id, url=f"{article_path(h.id)}?{params}", title_html=h.title_html,
             snippet=h.snippet, when=when, when_text=vi_date(when), year=h.year, unit=h.unit,
-            province=h.province, meeting_types=h.meeting_types, missing=h.missing,
+            province=h.province, meeting_types=[display(t) for t in h.meeting_types],
+            missing=h.missing,
         ))  # fmt: skip
     return out
 
@@ -279,6 +118,13 @@ class SearchPageView:
     corrected: str | None
     exact_url: str | None
     shortened: int | None = None  # a long question searched by its N most telling words
+    read_as: str | None = None  # the query as it was read, when not as typed ("Đã tìm: …")
+    read_as_url: str | None = None  # the same search in the strict language
+    read_notes: list[str] = field(default_factory=list)
+    timeline: TimelineView | None = None
+    date_from_text: str = ""  # "30/06/2022": the date inputs show day/month/year
+    date_to_text: str = ""
+    subscribe_params: str = ""
 
 
 def search_page_view(results: SearchResults, state: UrlState,
@@ -295,7 +141,7 @@ def search_page_view(results: SearchResults, state: UrlState,
         boxes=facet_boxes(results, state),
         chips=chips(state),
         clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit, path=state.path).url(),
-        sorts=sort_links(state, results.sort),
+        sorts=sort_links(state, results.sort) if results.total else [],  # nothing to sort
         pages=pagination(results, state),
         hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
         export_params=urlencode(state.params(page=False)),
@@ -310,7 +156,21 @@ def search_page_view(results: SearchResults, state: UrlState,
         corrected=results.corrected,
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
         shortened=results.shortened,
+        timeline=timeline_view(results.timeline, results.year_only, state),
+        date_from_text=vi_date(state.date_from),
+        date_to_text=vi_date(state.date_to),
+        **_reading(state),
     )
+
+
+def _reading(state: UrlState) -> dict:
+    """ "Đã tìm: tỉnh:"Hà Nội"" with a link to that strict query, when the query was
+    read otherwise than typed."""
+    reading = state.reading
+    if reading is None or not reading.changed:
+        return {}
+    strict = replace(state, q=reading.text, page=1, reading=None)
+    return {"read_as": reading.text, "read_as_url": strict.url(), "read_notes": reading.notes}
 
 
 @dataclass
@@ -322,7 +182,22 @@ class ArticlePageView:
     published_text: str
 
 
+def clean_author(raw: str | None) -> str | None:
+    """The author line as a reader writes it: the CMS's underscore between a desk and
+    its unit becomes a dash, the closing "./." goes.
+
+    >>> clean_author("Văn phòng tổng hợp_VKSND tỉnh Thanh Hóa./.")
+    'Văn phòng tổng hợp – VKSND tỉnh Thanh Hóa'
+    """
+    if not raw:
+        return raw
+    text = " ".join(raw.replace("_", " – ").split())
+    return text.rstrip("./ ").strip(" –") or None
+
+
 def article_view(article: ArticleView, back_url: str) -> ArticlePageView:
+    article = replace(article, author=clean_author(article.author),
+                      meeting_types=[display(t) for t in article.meeting_types])  # fmt: skip
     return ArticlePageView(
         article=article,
         back_url=back_url,

@@ -1,5 +1,7 @@
 """The blueprint, the one accessor for the shared engine, and a request's state.
 
+The query is read forgivingly (``searcher.query.forgive``): the page says how.
+
 Every page, API route and export parses its URL through ``parse_state``: the page
 state (what links keep) and a validated ``SearchRequest``, or ``BadRequest``.
 """
@@ -11,12 +13,13 @@ from pathlib import Path
 from flask import Blueprint, current_app, request, url_for
 
 from searcher.engine.engine import Engine
+from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, SearchRequest, build_request
 from web.errors import BadRequest
-from web.presenters import PARAMS, UrlState
+from web.urlstate import PARAMS, UrlState
 
 bp = Blueprint("web", __name__)
-KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", *PARAMS}
+KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", "map", "live", *PARAMS}
 
 
 def get_engine() -> Engine:
@@ -34,10 +37,13 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
     unknown = sorted(set(args) - KNOWN_PARAMS)
     if unknown:
         raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
+    if args.get("map", "63") not in ("63", "34"):
+        raise BadRequest("Bản đồ chỉ có hai dạng: map=63 (trước 1/7/2025) hoặc map=34.")
     filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    reading = forgive(args.get("q", ""))  # the query as meant ("tỉnh:hà nội" → Hà Nội)
     try:
         search_request = build_request(
-            args.get("q", ""),
+            reading.text,
             filters=filters,
             sort=args.get("sort") or None,
             page=args.get("page"),
@@ -48,15 +54,20 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         )
     except QueryError as exc:
         raise BadRequest(str(exc)) from None
+    # live=1: asked while typing; the last word is often half typed ("hà n"), so no
+    # did-you-mean until the typing settles (the page asks again without it)
+    search_request.suggest = args.get("live") != "1"
     state = UrlState(
         q=args.get("q", "").strip(),
         filters={k: v for k, v in filters.items() if v},
         sort=args.get("sort", ""),
         page=search_request.page,
         limit=search_request.limit,
-        date_from=args.get("from", "").strip(),
-        date_to=args.get("to", "").strip(),
+        date_from=search_request.date_from.isoformat() if search_request.date_from else "",
+        date_to=search_request.date_to.isoformat() if search_request.date_to else "",
+        map_mode="34" if args.get("map") == "34" else "",
         exact=args.get("exact") == "1",
         path=url_for("web.search_page"),
+        reading=reading,
     )
     return state, search_request

@@ -32,7 +32,7 @@ from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
 from searcher.query.plan import QueryPlan, plan_query
 from searcher.query.words import known_words
-from searcher.results.complete import complete
+from searcher.results.complete import Completions, complete, grouped
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit
@@ -178,6 +178,7 @@ class Engine:
         hits = self._hits(view, ranked, exact, folded)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
+        timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
             query=request.text,
@@ -194,6 +195,8 @@ class Engine:
             date_from=request.date_from.isoformat() if request.date_from else None,
             date_to=request.date_to.isoformat() if request.date_to else None,
             shortened=len(plan.clauses) if plan is not None and plan.dropped else 0,
+            timeline=timeline,
+            year_only=year_only,
         )
 
     def _selection(self, view: _View, request: SearchRequest, plan: QueryPlan | None):
@@ -213,7 +216,7 @@ class Engine:
         stand together anywhere in the archive ("giao bam" matches hundreds of articles
         holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
         request and its plan (planned once, reused if its results are shown)."""
-        if plan is None or not request.clauses:
+        if plan is None or not request.clauses or not request.suggest:
             return None
         few = total < SUGGEST_BELOW
         if not few and not self._never_together(view, plan):
@@ -378,3 +381,9 @@ class Engine:
         view = self._current()
         return [] if view is None else complete(view.vocabulary, view.arrays, view.titles,
                                                 prefix, limit)  # fmt: skip
+
+    def completion_groups(self, prefix: str) -> Completions:
+        """Words and places, then article titles, apart (the search box's two groups)."""
+        view = self._current()
+        return Completions() if view is None else grouped(view.vocabulary, view.arrays,
+                                                          view.titles, prefix)  # fmt: skip

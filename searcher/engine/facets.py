@@ -6,8 +6,8 @@ Counting the facets of a result set is then a ``bincount`` over its document
 numbers. Facets behave like multi-select: a facet's counts apply every
 other facet's filters but not its own.
 
->>> order_values("year", {"2021": 3, "2020": 1})
-['2020', '2021']
+>>> order_values("year", {"2020": 1, "2021": 3})
+['2021', '2020']
 >>> order_values("province", {"Hà Nội": 1, "Thanh Hóa": 4})
 ['Thanh Hóa', 'Hà Nội']
 """
@@ -18,7 +18,7 @@ import numpy as np
 
 from searcher.index.registry import FACET_NAMES as FACETS
 from searcher.index.registry import FACETS as REGISTRY
-from searcher.index.registry import day_key
+from searcher.index.registry import KEY_MONTH, KEY_YEAR, day_key
 from searcher.query.parse import SearchRequest
 from searcher.results.hits import FacetValue
 from searcher.vi.collate import collation_key
@@ -58,7 +58,7 @@ class FacetIndex:
             dtype = np.int64 if name in MULTI_VALUED else np.int32
             self.codes[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
         self.years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
-        # newest/oldest ordering: y * 372 + m * 31 + d of the "sort_date" (0: none)
+        # newest/oldest ordering: registry.day_key of the "sort_date" (0: none)
         keys = [np.asarray(seg["sort_key"]) for seg in segments]
         self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
 
@@ -89,10 +89,22 @@ class FacetIndex:
             if wanted
         }
         if request.date_from or request.date_to:
-            lo = day_key(request.date_from) if request.date_from else 1
-            hi = day_key(request.date_to) if request.date_to else np.iinfo(np.int32).max
-            masks["date"] = (self.sort_key >= lo) & (self.sort_key <= hi)
+            masks["date"] = date_range_mask(self.sort_key, request.date_from, request.date_to)
         return masks
+
+    def timeline(self, mask: np.ndarray) -> tuple[dict[str, int], int]:
+        """({"2022-06": count}, articles dated by their year only) of the documents in
+        ``mask``: months of the meeting date, else of the publication."""
+        keys = self.sort_key[mask]
+        keys = keys[keys > 0]
+        year_only = keys % KEY_YEAR < KEY_MONTH
+        dated = keys[~year_only]
+        months = (dated // KEY_YEAR) * 12 + (dated % KEY_YEAR) // KEY_MONTH - 1  # year*12+month-1
+        found, counts = np.unique(months, return_counts=True)
+        by_month = {
+            f"{m // 12:04d}-{m % 12 + 1:02d}": int(c) for m, c in zip(found, counts, strict=True)
+        }
+        return by_month, int(year_only.sum())
 
     def count(self, facet: str, mask: np.ndarray) -> dict[str, int]:
         codes = self.codes[facet][mask]
@@ -124,6 +136,29 @@ class FacetIndex:
         return out
 
 
+def date_range_mask(keys: np.ndarray, date_from, date_to) -> np.ndarray:
+    """Documents whose sort date lies in [date_from, date_to] (either may be None). An
+    article dated only by its year (``registry.year_key``) counts only when the whole
+    year lies in the range: "2017" is not in January 2017.
+
+    >>> from datetime import date
+    >>> from searcher.index.registry import year_key
+    >>> keys = np.array([day_key(date(2017, 1, 5)), year_key(2017), 0])
+    >>> date_range_mask(keys, date(2017, 1, 1), date(2017, 1, 31)).tolist()
+    [True, False, False]
+    >>> date_range_mask(keys, date(2016, 6, 1), None).tolist()
+    [True, True, False]
+    """
+    lo = day_key(date_from) if date_from else 1
+    hi = day_key(date_to) if date_to else np.iinfo(np.int32).max
+    year_only = keys % KEY_YEAR < KEY_MONTH
+    years = keys // KEY_YEAR
+    first = years * KEY_YEAR + KEY_MONTH + 1  # 1 January
+    last = years * KEY_YEAR + 12 * KEY_MONTH + 31  # 31 December
+    whole_year = (first >= lo) & (last <= hi)
+    return (keys > 0) & np.where(year_only, whole_year, (keys >= lo) & (keys <= hi))
+
+
 def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> set[str]:
     wanted = request.filters.get(facet, [])
     if facet == "year":
@@ -133,8 +168,8 @@ def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> s
 
 
 def order_values(facet: str, counts: dict[str, int]) -> list[str]:
-    """Stable order: years chronologically; everything else by count, then in
+    """Stable order: years newest first; everything else by count, then in
     Vietnamese alphabetical order ("Đà Nẵng" before "Thái Bình" before "Thanh Hóa")."""
     if facet == "year":
-        return sorted(counts)
+        return sorted(counts, reverse=True)
     return sorted(counts, key=lambda v: (-counts[v], collation_key(v)))

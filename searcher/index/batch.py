@@ -108,7 +108,7 @@ def metadata_fields(article: Article) -> dict:
         "published": date_iso(m.published),
         "meeting_date": date_iso(m.meeting_date),
         "meeting_types": m.meeting_types,
-        "sort_date": date_iso(sort_date) or (f"{m.year}-01-01" if m.year else None),
+        "sort_date": date_iso(sort_date) or (str(m.year) if m.year else None),  # "2017": year only
         "province": m.province,
         "province_2025": m.province_2025,
         "year": str(m.year) if m.year else None,

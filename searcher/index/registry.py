@@ -75,10 +75,35 @@ def prefix_facets() -> dict[str, str]:
     return {p: f.name for f in FACETS for p in f.prefixes}
 
 
+KEY_YEAR, KEY_MONTH = 512, 32  # a sort key is year * 512 + month * 32 + day
+
+
 def day_key(day: date) -> int:
-    """The sort key of a date, increasing with the date (meeting, else published).
+    """The sort key of a date, increasing with the date (meeting, else published):
+    ``year * 512 + month * 32 + day``, so month and day read back with shifts.
 
     >>> day_key(date(2022, 9, 12)) > day_key(date(2022, 9, 11))
     True
     """
-    return day.year * 372 + day.month * 31 + day.day
+    return day.year * KEY_YEAR + day.month * KEY_MONTH + day.day
+
+
+def year_key(year: int) -> int:
+    """The sort key of an article dated only by its year: month and day 0, before
+    1 January, so a date range can tell it from a real 1 January (it counts only when
+    the whole year lies in the range).
+
+    >>> day_key(date(2016, 12, 31)) < year_key(2017) < day_key(date(2017, 1, 1))
+    True
+    """
+    return year * KEY_YEAR
+
+
+def split_key(key: int) -> tuple[int, int, int]:
+    """(year, month, day) of a sort key; month and day 0 for a year-only date.
+
+    >>> split_key(day_key(date(2017, 3, 5))), split_key(year_key(2017))
+    ((2017, 3, 5), (2017, 0, 0))
+    """
+    year, rest = divmod(key, KEY_YEAR)
+    return year, rest // KEY_MONTH, rest % KEY_MONTH

@@ -12,7 +12,7 @@ from searcher.index.analyzers import syllable_analyzer, word_analyzer
 from searcher.index.registry import FACETS, TEXT_FIELDS
 
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 7  # bump when fields, analysis or metadata extraction change: full rebuild
+SCHEMA_VERSION = 8  # bump when fields, analysis or metadata extraction change: full rebuild
 
 
 def build_schema() -> Schema:
@@ -23,7 +23,8 @@ def build_schema() -> Schema:
       folded views the engine also searches are derived from the syllables (folding
       is a function of a syllable): the segment arrays hold them, Whoosh need not.
     - facet fields, indexed as single exact terms (``meeting_type`` has several)
-    - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12")
+    - ``sort_date``: the date used for newest/oldest ordering ("2022-09-12", or "2017"
+      when only the year is known)
     - stored: the original title and clean body, dates, unit, author, url, source
       file (name, size, sha1, record locator), content hash
     """

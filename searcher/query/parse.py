@@ -61,6 +61,7 @@ class SearchRequest:
     date_from: date | None = None  # meeting date range (the sort date: meeting, else published)
     date_to: date | None = None
     autocorrect: bool = True  # nothing found: show the results of the corrected query
+    suggest: bool = True  # look for did-you-mean (not while a word is still being typed)
 
     @property
     def has_text(self) -> bool:
@@ -197,22 +198,26 @@ def _int_param(name: str, raw: object, lo: int, hi: int, default: int) -> int:
 
 
 def parse_day(name: str, raw: object) -> date | None:
-    """An ISO date from a date input ("2023-01-31"), or None when empty.
+    """A date as Vietnamese readers write it ("31/01/2023", "31/1/2023") or from an ISO
+    date input ("2023-01-31"); None when empty.
 
-    >>> parse_day("from", "2023-01-31"), parse_day("to", "")
-    (datetime.date(2023, 1, 31), None)
+    >>> parse_day("from", "31/01/2023"), parse_day("to", "2023-01-31"), parse_day("to", "")
+    (datetime.date(2023, 1, 31), datetime.date(2023, 1, 31), None)
     """
     if raw in (None, ""):
         return None
     text = str(raw).strip()
     try:
+        day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        if day_first:
+            return date(int(day_first[3]), int(day_first[2]), int(day_first[1]))
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
         raise QueryError(
-            f"Ngày không hợp lệ ở '{name}': '{text[:20]}' (dạng 2023-01-31).",
-            f"not a date for '{name}': '{text[:20]}' (use 2023-01-31)",
+            f"Ngày không hợp lệ ở '{name}': '{text[:20]}' (dạng ngày/tháng/năm: 31/01/2023).",
+            f"not a date for '{name}': '{text[:20]}' (use 2023-01-31 or 31/01/2023)",
         ) from None
 
 

@@ -78,6 +78,8 @@ class SearchResults:
     shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None
     date_to: str | None = None
+    timeline: dict[str, int] = field(default_factory=dict)  # "2022-06" → results that month
+    year_only: int = 0  # results dated by their year only (in no month of the timeline)
 
     @property
     def pages(self) -> int:
@@ -107,6 +109,8 @@ class SearchResults:
                 for h in self.closest
             ],
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
+            "timeline": self.timeline,
+            "year_only": self.year_only,
         }
 
 

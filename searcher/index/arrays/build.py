@@ -23,7 +23,14 @@ import numpy as np
 from searcher.analysis.analyzers import BREAK
 from searcher.index.arrays.rows import FACET_KEYS, STREAMS
 from searcher.index.arrays.store import SegmentArrays, encode
-from searcher.index.registry import FACET_NAMES, SYLLABLE_STREAMS, WORD_STREAMS, day_key
+from searcher.index.registry import (
+    FACET_NAMES,
+    SYLLABLE_STREAMS,
+    WORD_STREAMS,
+    day_key,
+    split_key,
+    year_key,
+)
 from searcher.vi.text import fold
 
 MULTI = "meeting_type"
@@ -61,15 +68,16 @@ def segment_facet_row(seg: SegmentArrays, row: int) -> dict:
 
 
 def _date_of_key(key: int) -> str:
-    y, rest = divmod(key, 372)
-    m, d = divmod(rest, 31)
-    if d == 0:
-        m, d = m - 1, 31
+    y, m, d = split_key(key)
+    if m == 0:  # a year-only date (registry.year_key)
+        return f"{y:04d}"
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def sort_key(iso: str | None) -> int:
-    """``registry.day_key`` of an ISO date (0: no date)."""
+    """``registry.day_key`` of an ISO date, ``year_key`` of a bare year ("2017"), 0: none."""
+    if iso and len(iso) == 4 and iso.isdigit():
+        return year_key(int(iso))
     try:
         return day_key(date.fromisoformat(iso or ""))
     except ValueError:

@@ -1,0 +1,86 @@
+"""Issue 25 without a browser: the page's new parts as the server draws them."""
+
+from __future__ import annotations
+
+from web.facetview import display
+from web.presenters import clean_author
+from web.urlstate import UrlState
+
+
+def test_api_page_sends_the_main_area_and_its_address(client) -> None:
+    answer = client.get("/api/page?q=giao+ban&province=Thanh+H%C3%B3a&page=1").get_json()
+    assert answer["url"] == "/search?q=giao+ban&province=Thanh+H%C3%B3a"
+    assert answer["total"] >= 1 and "data-live-results" in answer["html"]
+    assert "<html" not in answer["html"]  # the main area only
+    assert answer["reading"]["changed"] is False
+
+
+def test_suggestions_come_in_two_groups(client) -> None:
+    answer = client.get("/api/suggest?q=thanh+h").get_json()
+    assert answer["groups"]["words"][0] == "Thanh Hóa"
+    titles = client.get("/api/suggest?q=giao+ban").get_json()["groups"]["titles"]
+    assert titles and all(t["url"].startswith("/article/") for t in titles)
+
+
+def test_timeline_and_map_are_links(client) -> None:
+    page = client.get("/search").get_data(as_text=True)
+    assert 'class="timeline-chart"' in page and "from=" in page
+    assert page.count('class="tile') >= 2 * 63  # the sidebar's map and the drawer's
+    assert 'aria-label="Thanh Hóa: ' in page
+    page34 = client.get("/search?map=34").get_data(as_text=True)
+    assert 'data-map="34"' in page34 and 'aria-current="true" title="34 tỉnh' in page34
+    assert client.get("/search?map=50").status_code == 400
+
+
+def test_year_facet_newest_first_with_bars(client) -> None:
+    years = [v["value"] for v in client.get("/api/search").get_json()["facets"]["year"]]
+    assert years == sorted(years, reverse=True)
+    page = client.get("/search").get_data(as_text=True)
+    assert page.count('<rect class="track"') >= len(years)
+
+
+def test_dates_shown_day_first_and_chips_short(client) -> None:
+    page = client.get("/search?from=2022-01-01&to=30/06/2022&province=Thanh+H%C3%B3a")
+    html = page.get_data(as_text=True)
+    assert 'value="01/01/2022"' in html and 'value="30/06/2022"' in html
+    assert 'placeholder="dd/mm/yyyy"' in html and 'type="date"' not in html
+    assert '<span class="chip-facet">Tỉnh/thành (trước 1/7/2025): </span>Thanh Hóa' in html
+    assert 'aria-label="Bỏ lọc Tỉnh/thành (trước 1/7/2025): Thanh Hóa"' in html
+
+
+def test_zero_results_have_no_sort_bar(client) -> None:
+    html = client.get("/search?q=xyzzy+qqqq").get_data(as_text=True)
+    assert "Không tìm thấy" in html and "Sắp xếp:" not in html
+    assert "Sắp xếp:" in client.get("/search?q=giao+ban").get_data(as_text=True)
+
+
+def test_feed_link_opens_a_subscribe_page(client) -> None:
+    html = client.get("/search?q=giao+ban").get_data(as_text=True)
+    assert 'href="/subscribe?q=giao+ban">Theo dõi (Atom)' in html
+    page = client.get("/subscribe?q=giao+ban").get_data(as_text=True)
+    assert "/feed.atom?q=giao+ban" in page and "trình đọc tin" in page
+
+
+def test_display_of_values_and_authors() -> None:
+    assert [display(t) for t in ("Đảng", "giao ban", "tổng kết")] == [
+        "Đảng",
+        "Giao ban",
+        "Tổng kết",
+    ]
+    assert clean_author("Văn phòng tổng hợp_VKSND tỉnh Thái Bình") == (
+        "Văn phòng tổng hợp – VKSND tỉnh Thái Bình"
+    )
+    assert clean_author("Tin và hình: Lê Vũ Phong.") == "Tin và hình: Lê Vũ Phong"
+
+
+def test_strict_link_keeps_the_other_parameters() -> None:
+    state = UrlState(q="x", filters={"year": ["2022"]}, map_mode="34")
+    assert state.url() == "/search?q=x&year=2022&map=34"
+
+
+def test_live_requests_leave_did_you_mean_for_later(client) -> None:
+    live = client.get("/api/page?q=giao+bam&live=1").get_json()
+    settled = client.get("/api/page?q=giao+bam").get_json()
+    assert "Đang hiển thị kết quả cho" not in live["html"]  # "hà n" is no typo yet
+    assert "Đang hiển thị kết quả cho" in settled["html"] and "giao ban" in settled["html"]
+    assert "live=" not in live["url"]

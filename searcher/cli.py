@@ -78,10 +78,11 @@ def cli(ctx: click.Context, index_dir: Path, corpus_dir: Path) -> None:
 
 
 def _summary(report: Report, verb: str) -> str:
-    parts = [f"{verb} {report.indexed}"]
+    first = report.removed if verb == "removed" else report.indexed
+    parts = [f"{verb} {first}"]
     for label, n in (("replaced", report.replaced), ("removed", report.removed),
                      ("unchanged files", report.unchanged)):  # fmt: skip
-        if n:
+        if n and label != verb:
             parts.append(f"{label} {n}")
     parts.append(f"duplicates {len(report.duplicates)}")
     parts.append(f"skipped {len(report.skipped)}")

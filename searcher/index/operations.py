@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from searcher.index import pool_runs
 from searcher.analysis.pool import Analyser
 from searcher.index.arrays.writer import OldRows, write_arrays
 from searcher.read.articles import Article, Problem, read_source
-from searcher.index.corpus_edits import remove_records
+from searcher.index.corpus_edits import EditRefused, remove_records
 from searcher.index.faults import crash_point
 from searcher.index.batch import (
     Batch,
@@ -44,6 +45,7 @@ from searcher.analysis.segcache import SegmentCache
 from searcher.read.sources import Skipped, expand, fingerprint, inside, safe_file_name, shown
 from searcher.index.generations import (
     build_info,
+    clean_leftovers,
     current_generation,
     ensure_index,
     new_workspace,
@@ -102,8 +104,10 @@ def needs_rebuild(index_dir: Path) -> str | None:
     return None
 
 
-def _cleanup_temporaries(corpus: Path) -> None:
-    """Copies an interrupted ``add`` or ``remove`` left in corpus/ (lock held)."""
+def _cleanup_temporaries(corpus: Path, index_dir: Path) -> None:
+    """Copies an interrupted ``add`` or ``remove`` left in corpus/, and what a killed
+    rebuild left in index/ (lock held)."""
+    clean_leftovers(index_dir)
     if corpus.is_dir():
         for stale in corpus.glob(f"{TEMP_PREFIX}*.tmp"):
             stale.unlink(missing_ok=True)
@@ -127,7 +131,7 @@ def rebuild(
 def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     started = time.perf_counter()
     report = Report(full_rebuild=True)
-    _cleanup_temporaries(corpus)
+    _cleanup_temporaries(corpus, index_dir)
     files = list_corpus(corpus, report.skipped)
     live = current_generation(index_dir)
     prior = _load_manifest(live, open_index(live)) if live else None
@@ -214,6 +218,7 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
         batch.flush()
         crash_point("add:before-commit")
         writer.commit()
+        crash_point("add:after-toc")
         write_arrays(gen, ix, batch.rows, live.old_rows)
         manifest.save(gen, ix.latest_generation())
     except BaseException as exc:
@@ -248,7 +253,7 @@ def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
 def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> Report:
     started = time.perf_counter()
     report = Report()
-    _cleanup_temporaries(corpus)
+    _cleanup_temporaries(corpus, index_dir)
     files = list_corpus(corpus, report.skipped)
     live = _Live(index_dir)
     known = live.manifest.sources
@@ -312,7 +317,7 @@ def add(
         else:
             inputs.append(item[0])
     with writer_lock(index_dir, timeout=timeout):
-        _cleanup_temporaries(corpus)
+        _cleanup_temporaries(corpus, index_dir)
         if needs_rebuild(index_dir) and current_generation(index_dir) is not None:
             _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
@@ -426,28 +431,34 @@ class _Adder:
 def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float = 30.0) -> Report:
     """Delete articles from the index and from corpus/: a .txt or .html file is
     deleted, a JSONL line emptied, a JSON array entry set to null (the other
-    records keep their line numbers, so their ids do not move)."""
+    records keep their line numbers, so their ids do not move). Each record is found
+    by its content hash in the file as it is now; a file that no longer holds it as
+    indexed, or cannot be written back in its encoding, is left as it is (said once)."""
     started = time.perf_counter()
     report = Report()
     with writer_lock(index_dir, timeout=timeout):
-        _cleanup_temporaries(corpus)
+        _cleanup_temporaries(corpus, index_dir)
         live = _Live(index_dir) if current_generation(index_dir) else None
         manifest = live.manifest if live else Manifest()
-        by_source: dict[str, list] = {}
+        by_source: dict[str, dict[str, str]] = {}  # source → content hash → id
         for article_id in dict.fromkeys(ids):
-            name = manifest.ids.get(article_id)
+            name, found = _find(manifest, article_id)
             if name is None:
                 report.skipped.append(Problem(article_id, "no article with this id"))
                 continue
             entry = manifest.sources[name]
-            locator = next(a[2] for a in entry.articles if a[0] == article_id)
-            by_source.setdefault(name, []).append(locator)
+            content_hash = next(a[1] for a in entry.articles if a[0] == found)
+            by_source.setdefault(name, {})[content_hash] = found
         if not by_source:
             return report
         with _writing(index_dir, corpus, report, live) as batch:
-            for name, locators in by_source.items():
+            for name, wanted in by_source.items():
                 path = corpus / name
-                remove_records(path, locators, TEMP_PREFIX)
+                try:
+                    remove_records(path, Path(name).stem, set(wanted), TEMP_PREFIX)
+                except EditRefused as exc:
+                    report.skipped.append(Problem(", ".join(wanted.values()), str(exc)))
+                    continue
                 if path.exists():  # re-read: the other records are kept as indexed
                     batch.release(name)
                     size, sha1 = fingerprint(path, corpus)
@@ -456,3 +467,15 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
                     batch.release(name, deleted=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _find(manifest: Manifest, article_id: str) -> tuple[str | None, str]:
+    """(source, id as indexed) of an id typed in any Unicode form."""
+    nfc = unicodedata.normalize("NFC", article_id)
+    for form in (nfc, article_id):
+        if form in manifest.ids:
+            return manifest.ids[form], form
+    for known, name in manifest.ids.items():  # an index built before ids were NFC
+        if unicodedata.normalize("NFC", known) == nfc:
+            return name, known
+    return None, article_id

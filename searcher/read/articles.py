@@ -115,8 +115,14 @@ def web_address(raw: str) -> str | None:
     ('https://vks.example/tin?id=1', None)
     """
     url = raw.strip()
-    ok = url.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in url)
+    ok = url.lower().startswith(("http://", "https://")) and not any(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs", "Cn") for ch in url
+    )
     return url if ok and len(url) <= 2000 else None
+
+
+# control characters: never text, and XML 1.0 forbids the C0 ones (a feed would break)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _split_lines(text: str) -> list[str]:
@@ -218,10 +224,11 @@ def make_article(
     Without a title, a page's first line is its title (``first_line_title``); a JSON
     record without one keeps its whole text as body and has no title (the pages
     show its first sentence, ``read.headline``)."""
+    article_id = unicodedata.normalize("NFC", article_id)  # one id, however it was typed
     if problem := id_problem(article_id):
         return Problem(source, problem)
-    lines = [ln.strip() for ln in lines if clean_text(ln).strip()]
-    title = " ".join(clean_text(title or "").split())
+    lines = [ln for ln in (_CONTROLS.sub("", ln).strip() for ln in lines) if clean_text(ln).strip()]
+    title = " ".join(clean_text(_CONTROLS.sub("", title or "")).split())
     if not title and not lines:
         return Problem(source, "empty article: no text after cleaning")
     if not title and first_line_title:
@@ -280,7 +287,7 @@ def parse_record(
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,
-        str(record.get("source") or source),
+        _CONTROLS.sub("", str(record.get("source") or source)),
         title=title,
         published=published,
         url=url,
@@ -313,13 +320,16 @@ def _jsonl_lines(fh: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
     head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         stream = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline=None)
-        for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
-            if len(line) > MAX_ARTICLE_BYTES:
-                yield n, None, "record too large (the limit is 5 MB)"
-                while line and not line.endswith("\n"):
-                    line = stream.readline(MAX_ARTICLE_BYTES)
-                continue
-            yield n, line, None
+        try:
+            for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
+                if len(line) > MAX_ARTICLE_BYTES:
+                    yield n, None, "record too large (the limit is 5 MB)"
+                    while line and not line.endswith("\n"):
+                        line = stream.readline(MAX_ARTICLE_BYTES)
+                    continue
+                yield n, line, None
+        finally:
+            stream.detach()  # the caller closes the file, not this wrapper
         return
     n = 0
     while raw := fh.readline(MAX_ARTICLE_BYTES + 1):

@@ -25,7 +25,7 @@ from typing import BinaryIO
 from searcher.analysis import segcache
 from searcher.index import pool_runs
 from searcher.analysis.pool import Analyser
-from searcher.index.arrays.writer import OldRows, write_arrays
+from searcher.index.arrays.writer import OldRows, arrays_before_publishing, write_arrays
 from searcher.read.articles import Article, Problem, read_source
 from searcher.index.corpus_edits import EditRefused, remove_records
 from searcher.index.faults import crash_point
@@ -213,13 +213,13 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     cache = SegmentCache(index_dir / segcache.FILE)
     batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed,
                   segments=cache)  # fmt: skip
+    arrays_before_publishing(writer, gen, ix, batch.rows, live.old_rows)
     try:
         yield batch
         batch.flush()
         crash_point("add:before-commit")
-        writer.commit()
-        crash_point("add:after-toc")
-        write_arrays(gen, ix, batch.rows, live.old_rows)
+        writer.commit()  # the new segments' arrays first, then Whoosh's TOC
+        write_arrays(gen, ix, batch.rows, live.old_rows)  # prunes the merged-away ones
         manifest.save(gen, ix.latest_generation())
     except BaseException as exc:
         _cancel(writer)

@@ -28,7 +28,7 @@ from searcher.vi.dates import date_iso
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
 from searcher.analysis.segcache import SegmentCache
-from searcher.read.sources import Skipped, SourceError, fingerprint, shown, walk
+from searcher.read.sources import ReadDigest, Skipped, SourceError, fingerprint, shown, walk
 
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes in all, articles indexed)
 
@@ -190,6 +190,7 @@ class Batch:
         self.bytes_total = bytes_total
         self.bytes_done = 0
         self._told = 0.0
+        self.unsteady: list[str] = []  # sources whose bytes changed between listing and read
 
     def release(self, name: str, *, deleted: bool = False) -> Entry | None:
         """Take a source out of the manifest. Deleted: its articles leave the index.
@@ -230,7 +231,8 @@ class Batch:
         used_here: set[str] = set()
         path = read_from or src.path
         stem, kind = Path(src.name).stem, Path(src.name).suffix
-        items = read_source(path, stem, self.corpus, kind, position=self._within)
+        digest = ReadDigest()
+        items = read_source(path, stem, self.corpus, kind, position=self._within, digest=digest)
         for item in items:
             if isinstance(item, Problem):
                 where = item.source.replace(shown(path), shown_as or src.name, 1)
@@ -242,6 +244,9 @@ class Batch:
             if gone not in used_here:
                 self._delete(gone)
                 self.report.removed += 1
+        if digest.complete and (digest.size, digest.sha1) != (src.size, src.sha1):
+            entry.size, entry.sha1 = digest.size, digest.sha1  # what was read is recorded
+            self.unsteady.append(src.name)  # rewritten while listed or read: read it again
         self.bytes_done += src.size
         self._tell(self.bytes_done)
         return entry

@@ -169,6 +169,8 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         report.seconds = time.perf_counter() - started
         info = {"built": now_iso(), "articles": manifest.article_count(), "corpus": str(corpus),
                 "schema_version": SCHEMA_VERSION}  # fmt: skip
+        for name in batch.unsteady:  # recorded as read: the next sync reads it again
+            report.notes.append(f"{name}: changed while it was read; the next sync reads it again")
         crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
         segcache.replace_with(index_dir, fresh)  # exactly the texts of this index
@@ -250,11 +252,32 @@ def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
         return _sync_locked(corpus, index_dir, progress, allow_empty)
 
 
+READS = 3  # times sync reads a file that keeps changing while it is read
+
+
 def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> Report:
     started = time.perf_counter()
     report = Report()
     _cleanup_temporaries(corpus, index_dir)
-    files = list_corpus(corpus, report.skipped)
+    for attempt in range(READS):  # a file rewritten while it was read is read again
+        unsteady = _sync_pass(corpus, index_dir, report, progress, allow_empty, attempt == 0)
+        if not unsteady:
+            break
+    else:
+        for name in unsteady:
+            report.skipped.append(Problem(name, f"changed while it was read ({READS} times): "
+                                          "indexed as last read; the next sync reads it again"))  # fmt: skip
+    write_pending(index_dir, [])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _sync_pass(corpus: Path, index_dir: Path, report: Report, progress,
+               allow_empty: bool, first: bool) -> list[str]:  # fmt: skip
+    """One listing of the corpus brought into the index; the sources whose bytes
+    changed between the listing and the read (recorded as read, so never taken for
+    up to date)."""
+    files = list_corpus(corpus, report.skipped if first else [])
     live = _Live(index_dir)
     known = live.manifest.sources
     if not files and any(e.articles for e in known.values()) and not allow_empty:
@@ -269,23 +292,23 @@ def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> 
         if n in known and (known[n].sha1, known[n].size) != (f.sha1, f.size)
     )
     new = sorted(n for n in files if n not in known)
-    report.unchanged = len(files) - len(changed) - len(new)
-    if deleted or changed or new or any(orphaned_duplicates(live.manifest)):
-        needed = sum(files[n].size for n in changed + new)
-        with _writing(index_dir, corpus, report, live, progress, needed) as b:
-            for name in deleted:
-                b.release(name, deleted=True)
-            for name in changed:
+    if first:
+        report.unchanged = len(files) - len(changed) - len(new)
+    if not (deleted or changed or new or any(orphaned_duplicates(live.manifest))):
+        return []
+    needed = sum(files[n].size for n in changed + new)
+    with _writing(index_dir, corpus, report, live, progress, needed) as b:
+        for name in deleted:
+            b.release(name, deleted=True)
+        for name in changed:
+            b.release(name)
+        for name in changed + new:
+            b.ingest(files[name])
+        for name in list(orphaned_duplicates(b.manifest)):
+            if name in files:
                 b.release(name)
-            for name in changed + new:
                 b.ingest(files[name])
-            for name in list(orphaned_duplicates(b.manifest)):
-                if name in files:
-                    b.release(name)
-                    b.ingest(files[name])
-    write_pending(index_dir, [])
-    report.seconds = time.perf_counter() - started
-    return report
+    return b.unsteady
 
 
 def _copy(source: BinaryIO, dest: Path) -> tuple[int, str]:

@@ -33,6 +33,7 @@ from searcher.read.sources import (
     MAX_ARTICLE_BYTES,
     MAX_JSON_BYTES,
     SUFFIXES,
+    ReadDigest,
     SourceError,
     open_source,
     read_bounded,
@@ -386,10 +387,12 @@ def read_source(
     root: Path | None = None,
     kind: str | None = None,
     position: Callable[[int], None] | None = None,
+    digest: ReadDigest | None = None,
 ) -> Iterator[Article | Problem]:
     """Every article in one file, streamed. Ids come from ``stem`` (default: the
     file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
-    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it."""
+    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it;
+    with ``digest``, the bytes read are hashed as they are parsed (read once)."""
     source = shown(path)
     stem = path.stem if stem is None else stem
     suffix = (kind or path.suffix).lower()
@@ -401,13 +404,20 @@ def read_source(
     except SourceError as exc:
         yield Problem(source, exc.reason)
         return
+    if digest is not None:
+        fh = digest.wrap(fh)
     with fh:
         if suffix == ".jsonl":
             yield from parse_jsonl(fh, stem, source, position)
+            if digest is not None:
+                digest.finish(fh)
             return
         limit = MAX_JSON_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
         try:
-            text, note = decode_bytes(read_bounded(fh, limit))
+            raw = read_bounded(fh, limit)
+            if digest is not None:
+                digest.finish(fh)
+            text, note = decode_bytes(raw)
         except (SourceError, DecodeError) as exc:
             yield Problem(source, getattr(exc, "reason", None) or str(exc))
             return

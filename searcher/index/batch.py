@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,6 +171,8 @@ class Batch:
         corpus: Path,
         *,
         reserved: dict[str, str] | None = None,
+        history: dict[str, dict[str, str]] | None = None,
+        origins: dict[str, str | None] | None = None,
         progress: Progress | None = None,
         bytes_total: int = 0,
         analyser: Analyser | None = None,
@@ -185,6 +188,9 @@ class Batch:
         self.corpus = corpus  # every file is read from inside it, links included
         self.reserved = dict(reserved or {})  # id → source that held it before this batch
         self.released: set[str] = set()
+        # re-read source → content hash → the id its record without an id had
+        self.history: dict[str, dict[str, str]] = dict(history or {})
+        self.origins: dict[str, str | None] = dict(origins or {})  # source → where add found it
         self.previous: dict[str, dict[str, tuple]] = {}  # re-read source → id → (hash, locator)
         self.progress = progress
         self.bytes_total = bytes_total
@@ -206,17 +212,22 @@ class Batch:
                 self.report.removed += 1
             return entry
         self.previous[name] = {a[0]: (a[1], a[2]) for a in entry.articles}
+        self.history[name] = {a[1]: a[0] for a in entry.articles}
+        self.origins[name] = entry.origin
         for article_id, _, _ in entry.articles:
             self.reserved.setdefault(article_id, name)
             self.released.add(article_id)
         return entry
 
-    def _assign(self, wanted: str, name: str, used_here: set[str]) -> str:
+    def _assign(self, wanted: str, name: str, used_here: set[str], other: set[str]) -> str:
+        """The first free id of ``wanted``, ``wanted~2``, …; ``other``: ids this source
+        gave to other contents (never handed to a record without an id)."""
         n = 1
         while True:
             candidate = fresh_id(wanted, n)
             owner = self.manifest.ids.get(candidate) or self.reserved.get(candidate)
-            if candidate not in used_here and (owner is None or owner == name):
+            free = candidate not in used_here and candidate not in other
+            if free and (owner is None or owner == name):
                 return candidate
             n += 1
 
@@ -226,7 +237,7 @@ class Batch:
         """Index every article of ``src`` (read from ``read_from`` if given, e.g. a
         temporary copy, problems named after ``shown_as``, default the corpus name);
         return its manifest entry."""
-        entry = Entry(src.size, src.sha1)
+        entry = Entry(src.size, src.sha1, origin=self.origins.get(src.name))
         self.manifest.put(src.name, entry)
         used_here: set[str] = set()
         path = read_from or src.path
@@ -293,12 +304,18 @@ class Batch:
             self.report.duplicates.append(f"{where}: same content as '{holder}'")
             entry.duplicates.append(content_hash)
             return
-        article_id = self._assign(article.id, src.name, used)
-        if article_id != article.id:
-            owner = self.manifest.ids.get(article.id) or self.reserved.get(article.id)
+        wanted, other = article.id, set()
+        history = self.history.get(src.name)
+        if history and _positional(article, src.name):  # its id follows its content
+            wanted = history.get(content_hash, article.id)
+            other = {i for h, i in history.items() if h != content_hash}
+        article_id = self._assign(wanted, src.name, used, other)
+        if article_id != wanted:
+            owner = self.manifest.ids.get(wanted) or self.reserved.get(wanted) or src.name
             self.report.renamed.append(
-                f"{where}: id '{article.id}' is used by {owner}; indexed as '{article_id}'"
+                f"{where}: id '{wanted}' is used by {owner}; indexed as '{article_id}'"
             )
+        if article_id != article.id:
             article = dataclasses.replace(article, id=article_id)
         if article.note:
             self.report.notes.append(f"{where}: {article.note}")
@@ -315,6 +332,13 @@ class Batch:
             self.report.replaced += 1
         else:
             self.report.indexed += 1
+
+
+def _positional(article: Article, name: str) -> bool:
+    """Was the id made from the record's place ("tin-2": no ``id`` in the record)?"""
+    if article.locator is None:
+        return False
+    return article.id == unicodedata.normalize("NFC", f"{Path(name).stem}-{article.locator}")
 
 
 def orphaned_duplicates(manifest: Manifest) -> Iterator[str]:

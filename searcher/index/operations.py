@@ -136,6 +136,10 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     live = current_generation(index_dir)
     prior = _load_manifest(live, open_index(live)) if live else None
     reserved = {i: n for i, n in prior.ids.items() if n in files} if prior else {}
+    history = {  # the ids of records without ids follow their contents
+        n: {a[1]: a[0] for a in e.articles} for n, e in (prior.sources if prior else {}).items()
+        if n in files
+    }  # fmt: skip
     known = prior.sources if prior else {}
     order = sorted(files, key=lambda n: (n not in known, n))  # what was indexed comes first
     total = sum(f.size for f in files.values())
@@ -152,7 +156,9 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
                     SegmentCache(fresh) as remembered, \
                     Analyser(procs, analysed_document, cache=reading,
                              cache_path=live_cache) as analyser:  # fmt: skip
-                batch = Batch(writer, manifest, report, corpus, reserved=reserved,
+                origins = {n: e.origin for n, e in prior.sources.items()} if prior else {}
+                batch = Batch(writer, manifest, report, corpus, reserved=reserved, history=history,
+                              origins=origins,
                               progress=progress, bytes_total=total, analyser=analyser,
                               segments=remembered)  # fmt: skip
                 for name in order:
@@ -326,10 +332,12 @@ def _copy(source: BinaryIO, dest: Path) -> tuple[int, str]:
 
 def add(
     paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float = 30.0,
-    stdin: BinaryIO | None = None, progress: Progress | None = None,
+    stdin: BinaryIO | None = None, progress: Progress | None = None, replace: bool = False,
 ) -> Report:  # fmt: skip
-    """Copy new articles into ``corpus`` and index them. A file whose name is already
-    in the corpus replaces it (the same source re-added); ``stdin`` is read as JSONL."""
+    """Copy new articles into ``corpus`` and index them. A file re-added from the path
+    it was first added from replaces its copy; a file of the same name from anywhere
+    else is stored as ``1_2.txt`` (said so), unless ``replace``; ``stdin`` is read as
+    JSONL."""
     started = time.perf_counter()
     report = Report()
     corpus.mkdir(parents=True, exist_ok=True)
@@ -346,12 +354,12 @@ def add(
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
         needed = sum(_size(p) for p in inputs)
         with _writing(index_dir, corpus, report, progress=progress, needed=needed) as batch:
-            adder = _Adder(batch, corpus, index_dir, report)
+            adder = _Adder(batch, corpus, index_dir, report, replace)
             for name in pending:
                 adder.resync(name)
             if stdin is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-                adder.add_stream(stdin, f"stdin-{stamp}.jsonl")
+                adder.add_stream(stdin, adder._name(f"stdin-{stamp}.jsonl", "-"))
             for path in inputs:
                 adder.add_file(path)
         write_pending(index_dir, [])
@@ -370,8 +378,10 @@ class _Adder:
     """The steps of ``add`` for one file: name it, copy it beside the corpus, index
     it, and only then give it its place (journaled in ``pending.json``)."""
 
-    def __init__(self, batch: Batch, corpus: Path, index_dir: Path, report: Report) -> None:
+    def __init__(self, batch: Batch, corpus: Path, index_dir: Path, report: Report,
+                 replace: bool = False) -> None:  # fmt: skip
         self.batch, self.corpus, self.index_dir, self.report = batch, corpus, index_dir, report
+        self.replace = replace
         self.names: set[str] = set()
         self.count = 0
 
@@ -387,17 +397,31 @@ class _Adder:
             self.batch.release(name)
             self.batch.ingest(SourceFile(name, path, size, sha1))
 
-    def _name(self, wanted: str, origin: str) -> str:
+    def _name(self, wanted: str, origin: str, real: str | None = None) -> str:
+        """A corpus name for an input: its own, unless another input of this command or
+        a corpus file from another path (``real``: where this one is) holds it."""
         name = safe_file_name(wanted)
         stem, suffix = os.path.splitext(name)
-        n = 2
-        while name in self.names:  # two inputs with one name in one command
+        n, why = 2, ""
+        while name in self.names or self._taken(name, real):
+            if name not in self.names:
+                why = f" ('{name}' there came from another path; --replace replaces it)"
             name = f"{stem}_{n}{suffix}"
             n += 1
         if name != wanted:
-            self.report.renamed.append(f"{origin}: stored in the corpus as '{name}'")
+            self.report.renamed.append(f"{origin}: stored in the corpus as '{name}'{why}")
         self.names.add(name)
         return name
+
+    def _taken(self, name: str, real: str | None) -> bool:
+        """Does ``name`` hold another source's file (a scraper's ``1.txt`` of another
+        site)? The same path re-added, or ``--replace``, replaces it."""
+        if self.replace:
+            return False
+        entry = self.batch.manifest.sources.get(name)
+        if entry is not None:
+            return entry.origin is None or entry.origin != real
+        return (self.corpus / name).exists()
 
     def add_file(self, path: Path) -> None:
         if inside(path, self.corpus):
@@ -406,26 +430,31 @@ class _Adder:
             return
         try:
             with path.open("rb") as fh:
-                self.add_stream(fh, self._name(path.name, shown(path)), origin=shown(path))
+                real = os.path.realpath(path)
+                name = self._name(path.name, shown(path), real)
+                self.add_stream(fh, name, origin=shown(path), real=real)
         except OSError as exc:
             if _is_disk_full(exc):
                 raise
             self.report.skipped.append(Problem(shown(path), f"cannot read file: {exc.strerror}"))
 
-    def add_stream(self, stream: BinaryIO, name: str, origin: str = "-") -> None:
+    def add_stream(self, stream: BinaryIO, name: str, origin: str = "-",
+                   real: str | None = None) -> None:  # fmt: skip
         self.count += 1
         tmp = self.corpus / f"{TEMP_PREFIX}{os.getpid()}-{self.count}.tmp"
         try:
             size, sha1 = _copy(stream, tmp)
-            self._index_copy(tmp, name, size, sha1, origin)
+            self._index_copy(tmp, name, size, sha1, origin, real)
         finally:
             tmp.unlink(missing_ok=True)
 
-    def _index_copy(self, tmp: Path, name: str, size: int, sha1: str, origin: str) -> None:
+    def _index_copy(self, tmp: Path, name: str, size: int, sha1: str, origin: str,
+                    real: str | None) -> None:  # fmt: skip
         manifest, dest = self.batch.manifest, self.corpus / name
         old = manifest.sources.get(name)
         if old is not None and (old.size, old.sha1) == (size, sha1):
             self.report.unchanged += 1
+            old.origin = real or old.origin
             return
         stem = Path(name).stem
         if old is not None:  # a replacement must bring at least one article
@@ -441,6 +470,7 @@ class _Adder:
                 return
             self.batch.release(name)
         src = SourceFile(name, dest, size, sha1)
+        self.batch.origins[name] = real
         entry = self.batch.ingest(src, read_from=tmp, shown_as=origin)
         if not entry.articles and old is None:
             manifest.drop(name)  # nothing from it is indexed: it does not enter the corpus

@@ -16,7 +16,7 @@ was, ``EditRefused`` says so in one line and the file is left untouched.
 >>> lines = ['{"title": "Hội nghị A"}', '{"title": "Hội nghị B"}', '{"title": "Hội nghị C"}']
 >>> _ = p.write_text("\\n".join(lines) + "\\n", encoding="utf-8")
 >>> b = parse_record({"title": "Hội nghị B"}, "tin-2", "tin.jsonl").content_hash
->>> remove_records(p, "tin", {b})
+>>> remove_records(p, "tin", {b: "tin-2"})
 >>> p.read_text(encoding="utf-8").splitlines()[1:]
 ['', '{"title": "Hội nghị C"}']
 """
@@ -27,6 +27,7 @@ import codecs
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -43,16 +44,18 @@ from searcher.read.sources import (
 )
 
 _LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
+_RENAMED = re.compile(r"~\d+$")  # "tin-2~2": the id the record asked for is "tin-2"
 
 
 class EditRefused(RuntimeError):
     """The file was not changed; the message (one line) says why."""
 
 
-def remove_records(path: Path, stem: str, hashes: set[str], temp_prefix: str = ".add-") -> None:
-    """Remove every record of ``path`` whose content hash is in ``hashes`` (ids
-    default to ``<stem>-<n>``, as when indexed); a .txt/.html file is deleted, a
-    file left with no record too. ``EditRefused`` when a hash is not found."""
+def remove_records(path: Path, stem: str, wanted: dict[str, str], temp_prefix: str = ".add-") -> None:
+    """Remove every record of ``path`` whose content hash is a key of ``wanted`` (hash →
+    id as indexed; ids default to ``<stem>-<n>``, as when indexed); a .txt/.html file
+    is deleted, a file left with no record too. ``EditRefused`` when one is not found."""
+    hashes = set(wanted)
     suffix = path.suffix.lower()
     if suffix not in (".jsonl", ".json"):
         path.unlink(missing_ok=True)
@@ -61,7 +64,7 @@ def remove_records(path: Path, stem: str, hashes: set[str], temp_prefix: str = "
     try:
         with open_source(path) as fh, open(tmp, "wb") as out:
             rewrite = _jsonl if suffix == ".jsonl" else _json_array
-            found, kept = rewrite(fh, out, _Matcher(stem, path.name, hashes))
+            found, kept = rewrite(fh, out, _Matcher(stem, path.name, wanted))
             out.flush()
             os.fsync(out.fileno())
         if missing := hashes - found:
@@ -83,11 +86,17 @@ def remove_records(path: Path, stem: str, hashes: set[str], temp_prefix: str = "
 class _Matcher:
     """Is a record (its JSON text) one of the wanted ones? Read as ``read_source`` does."""
 
-    def __init__(self, stem: str, source: str, hashes: set[str]) -> None:
-        self.stem, self.source, self.hashes = stem, source, hashes
+    def __init__(self, stem: str, source: str, wanted: dict[str, str]) -> None:
+        self.stem, self.source, self.hashes = stem, source, set(wanted)
+        # a record with an id of its own is read only when it is one of these
+        ids = {unicodedata.normalize("NFC", i) for i in wanted.values()}
+        self.ids = ids | {_RENAMED.sub("", i) for i in ids}
         self.found: set[str] = set()
 
     def __call__(self, record: object, n: int) -> bool:
+        own = record.get("id") if isinstance(record, dict) else None
+        if own not in (None, "") and unicodedata.normalize("NFC", str(own)) not in self.ids:
+            return False  # parsing every record of a 35k export would double remove's time
         article = parse_record(record, f"{self.stem}-{n}", self.source, n)
         if isinstance(article, Article) and article.content_hash in self.hashes:
             self.found.add(article.content_hash)

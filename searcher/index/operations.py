@@ -508,7 +508,7 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
             for name, wanted in by_source.items():
                 path = corpus / name
                 try:
-                    remove_records(path, Path(name).stem, set(wanted), TEMP_PREFIX)
+                    remove_records(path, Path(name).stem, wanted, TEMP_PREFIX)
                 except EditRefused as exc:
                     report.skipped.append(Problem(", ".join(wanted.values()), str(exc)))
                     continue

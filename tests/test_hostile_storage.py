@@ -203,6 +203,26 @@ def test_healthz_says_degraded_when_the_newest_state_cannot_be_read(tmp_path) ->
     assert health.get_json()["articles"] == 0
 
 
+def test_a_reader_that_cannot_read_the_newest_state_serves_the_one_it_had(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    (corpus / "a.txt").write_text(f"Hội nghị\n{BODY.format(n=1)}\n", "utf-8")
+    rebuild(corpus, index)
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index)})
+    client = app.test_client()
+    assert client.get("/healthz").get_json() == {"status": "ok", "articles": 1}
+    before = {p.name for p in arrays_dir(current_generation(index)).iterdir()}
+    (corpus / "b.txt").write_text(f"Hội nghị khác\n{BODY.format(n=2)}\n", "utf-8")
+    sync(corpus, index)
+    for seg in arrays_dir(current_generation(index)).iterdir():
+        if seg.name not in before:
+            (seg / "meta.json").unlink()  # the new state's arrays are lost
+    app.extensions["searcher"].refresh()  # look now, not after the refresh interval
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.get_json()["status"] == "degraded"
+    assert health.get_json()["articles"] == 1
+    assert client.get("/api/search?q=").get_json()["total"] == 1
+
+
 # 5. add never replaces another source's article because the base names match
 def test_add_never_replaces_another_sites_file_with_the_same_name(tmp_path) -> None:
     corpus, index = setup(tmp_path)

@@ -14,6 +14,7 @@ duplicate; a source's previous ids stay reserved for it while it is re-read.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import time
 import unicodedata
@@ -346,6 +347,16 @@ def orphaned_duplicates(manifest: Manifest) -> Iterator[str]:
     for name, entry in manifest.sources.items():
         if any(h not in manifest.hashes for h in entry.duplicates):
             yield name
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Is ``exc`` (or what caused it) a full disk or quota?"""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def free_bytes(path: Path) -> int:

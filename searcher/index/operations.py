@@ -29,6 +29,7 @@ from searcher.index.arrays.writer import OldRows, arrays_before_publishing, writ
 from searcher.read.articles import Article, Problem, read_source
 from searcher.index.corpus_edits import EditRefused, remove_records
 from searcher.index.faults import crash_point
+from searcher.index.adding import TEMP_PREFIX, Adder, file_size
 from searcher.index.batch import (
     Batch,
     Progress,
@@ -36,6 +37,7 @@ from searcher.index.batch import (
     SourceFile,
     analysed_document,
     free_bytes,
+    is_disk_full,
     list_corpus,
     orphaned_duplicates,
 )
@@ -61,7 +63,6 @@ from searcher.index.generations import (
 pool_runs.install()  # Whoosh's pools spill in chunks, not a pickle per posting
 
 __all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync"]
-TEMP_PREFIX = ".add-"
 WHOOSH_PROCS = 2  # Whoosh's own pooling processes when a rebuild runs in parallel
 POOL_MB = 512  # postings a Whoosh writer process keeps in memory before spilling a run
 
@@ -73,15 +74,6 @@ class DiskFull(OSError):
 class EmptyCorpus(RuntimeError):
     """The corpus lists no article while the index holds some: a folder not mounted,
     or the wrong ``--corpus``. Nothing is removed unless the caller allows it."""
-
-
-def _is_disk_full(exc: BaseException | None) -> bool:
-    seen = 0
-    while exc is not None and seen < 20:
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
 
 
 def _disk_full(directory: Path, needed: int, *others: Path) -> DiskFull:
@@ -182,7 +174,7 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         segcache.replace_with(index_dir, fresh)  # exactly the texts of this index
     except BaseException as exc:
         shutil.rmtree(workspace, ignore_errors=True)
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise _disk_full(index_dir, 3 * total + 1_000_000) from exc
         raise
     write_pending(index_dir, [])  # everything in the corpus is indexed now
@@ -236,7 +228,7 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
                 if not name.endswith("LOCK"):
                     with contextlib.suppress(OSError):
                         (gen / name).unlink()
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise _disk_full(index_dir, needed * 3 + 1_000_000, corpus) from exc
         raise
     finally:
@@ -317,19 +309,6 @@ def _sync_pass(corpus: Path, index_dir: Path, report: Report, progress,
     return b.unsteady
 
 
-def _copy(source: BinaryIO, dest: Path) -> tuple[int, str]:
-    """Stream ``source`` into ``dest``; (size, sha1)."""
-    digest, size = hashlib.sha1(), 0
-    with dest.open("wb") as out:
-        while chunk := source.read(1 << 20):
-            out.write(chunk)
-            digest.update(chunk)
-            size += len(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    return size, digest.hexdigest()
-
-
 def add(
     paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float = 30.0,
     stdin: BinaryIO | None = None, progress: Progress | None = None, replace: bool = False,
@@ -352,9 +331,9 @@ def add(
         if needs_rebuild(index_dir) and current_generation(index_dir) is not None:
             _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
-        needed = sum(_size(p) for p in inputs)
+        needed = sum(file_size(p) for p in inputs)
         with _writing(index_dir, corpus, report, progress=progress, needed=needed) as batch:
-            adder = _Adder(batch, corpus, index_dir, report, replace)
+            adder = Adder(batch, corpus, index_dir, report, replace)
             for name in pending:
                 adder.resync(name)
             if stdin is not None:
@@ -365,120 +344,6 @@ def add(
         write_pending(index_dir, [])
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-class _Adder:
-    """The steps of ``add`` for one file: name it, copy it beside the corpus, index
-    it, and only then give it its place (journaled in ``pending.json``)."""
-
-    def __init__(self, batch: Batch, corpus: Path, index_dir: Path, report: Report,
-                 replace: bool = False) -> None:  # fmt: skip
-        self.batch, self.corpus, self.index_dir, self.report = batch, corpus, index_dir, report
-        self.replace = replace
-        self.names: set[str] = set()
-        self.count = 0
-
-    def resync(self, name: str) -> None:
-        """A file a killed ``add`` copied into the corpus: index what it holds now."""
-        path = self.corpus / name
-        try:
-            size, sha1 = fingerprint(path, self.corpus)
-        except OSError:
-            return
-        old = self.batch.manifest.sources.get(name)
-        if old is None or (old.size, old.sha1) != (size, sha1):
-            self.batch.release(name)
-            self.batch.ingest(SourceFile(name, path, size, sha1))
-
-    def _name(self, wanted: str, origin: str, real: str | None = None) -> str:
-        """A corpus name for an input: its own, unless another input of this command or
-        a corpus file from another path (``real``: where this one is) holds it."""
-        name = safe_file_name(wanted)
-        stem, suffix = os.path.splitext(name)
-        n, why = 2, ""
-        while name in self.names or self._taken(name, real):
-            if name not in self.names:
-                why = f" ('{name}' there came from another path; --replace replaces it)"
-            name = f"{stem}_{n}{suffix}"
-            n += 1
-        if name != wanted:
-            self.report.renamed.append(f"{origin}: stored in the corpus as '{name}'{why}")
-        self.names.add(name)
-        return name
-
-    def _taken(self, name: str, real: str | None) -> bool:
-        """Does ``name`` hold another source's file (a scraper's ``1.txt`` of another
-        site)? The same path re-added, or ``--replace``, replaces it."""
-        if self.replace:
-            return False
-        entry = self.batch.manifest.sources.get(name)
-        if entry is not None:
-            return entry.origin is None or entry.origin != real
-        return (self.corpus / name).exists()
-
-    def add_file(self, path: Path) -> None:
-        if inside(path, self.corpus):
-            name = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.corpus))
-            self.resync(name.as_posix())
-            return
-        try:
-            with path.open("rb") as fh:
-                real = os.path.realpath(path)
-                name = self._name(path.name, shown(path), real)
-                self.add_stream(fh, name, origin=shown(path), real=real)
-        except OSError as exc:
-            if _is_disk_full(exc):
-                raise
-            self.report.skipped.append(Problem(shown(path), f"cannot read file: {exc.strerror}"))
-
-    def add_stream(self, stream: BinaryIO, name: str, origin: str = "-",
-                   real: str | None = None) -> None:  # fmt: skip
-        self.count += 1
-        tmp = self.corpus / f"{TEMP_PREFIX}{os.getpid()}-{self.count}.tmp"
-        try:
-            size, sha1 = _copy(stream, tmp)
-            self._index_copy(tmp, name, size, sha1, origin, real)
-        finally:
-            tmp.unlink(missing_ok=True)
-
-    def _index_copy(self, tmp: Path, name: str, size: int, sha1: str, origin: str,
-                    real: str | None) -> None:  # fmt: skip
-        manifest, dest = self.batch.manifest, self.corpus / name
-        old = manifest.sources.get(name)
-        if old is not None and (old.size, old.sha1) == (size, sha1):
-            self.report.unchanged += 1
-            old.origin = real or old.origin
-            return
-        stem = Path(name).stem
-        if old is not None:  # a replacement must bring at least one article
-            problems = []
-            for item in read_source(tmp, stem, self.corpus, Path(name).suffix):
-                if isinstance(item, Article):
-                    break
-                problems.append(item)
-            else:
-                for p in problems:
-                    self.report.skipped.append(Problem(origin, p.reason))
-                self.report.notes.append(f"{origin}: nothing to index; '{name}' kept as it was")
-                return
-            self.batch.release(name)
-        src = SourceFile(name, dest, size, sha1)
-        self.batch.origins[name] = real
-        entry = self.batch.ingest(src, read_from=tmp, shown_as=origin)
-        if not entry.articles and old is None:
-            manifest.drop(name)  # nothing from it is indexed: it does not enter the corpus
-            return
-        write_pending(self.index_dir, [*read_pending(self.index_dir), name])
-        os.replace(tmp, dest)
-        self.report.copied.append(str(dest))
-        crash_point("add:after-copy")
 
 
 def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float = 30.0) -> Report:

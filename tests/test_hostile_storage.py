@@ -247,6 +247,21 @@ def test_add_never_replaces_another_sites_file_with_the_same_name(tmp_path) -> N
     assert sorted(everything(index).values()) == ["Tin của site2", "Tin của site3"]
 
 
+def test_where_a_file_came_from_survives_a_crash(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    for site in ("site1", "site2"):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "1.txt").write_text(f"Tin của {site}\n{BODY.format(n=1)}\n", "utf-8")
+    add([tmp_path / "site1"], corpus, index)
+    other = tmp_path / "khac.txt"
+    other.write_text(f"Tin thứ ba\n{BODY.format(n=3)}\n", "utf-8")
+    args = ("--corpus", str(corpus), "--index", str(index), "add", str(other))
+    assert cli(*args, env={"SEARCHER_CRASH_AT": "add:after-toc"}).returncode == -9
+    report = add([tmp_path / "site2"], corpus, index)  # the manifest is rebuilt from Whoosh
+    assert report.replaced == 0 and (corpus / "1_2.txt").exists()
+    assert sorted(everything(index).values()) == ["Tin của site1", "Tin của site2", "Tin thứ ba"]
+
+
 # 6. ids of records without ids follow their content
 def test_ids_of_records_without_ids_follow_their_content(tmp_path) -> None:
     corpus, index = setup(tmp_path)

@@ -99,6 +99,16 @@ class Manifest:
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
+    @staticmethod
+    def origins(directory: Path) -> dict[str, str]:
+        """Where ``add`` found each file, from the saved manifest whatever its Whoosh
+        generation (Whoosh's stored fields do not know it: kept across a crash)."""
+        try:
+            data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+            return {n: e["origin"] for n, e in data["sources"].items() if e.get("origin")}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}
+
     @classmethod
     def from_index(cls, searcher) -> Manifest:
         """Rebuilt from the stored fields of every live document (after a crash)."""

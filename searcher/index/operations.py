@@ -187,6 +187,9 @@ def _load_manifest(gen: Path, ix) -> Manifest:
     if manifest is None:  # a crash between a commit and the manifest: ask Whoosh
         with ix.searcher() as searcher:
             manifest = Manifest.from_index(searcher)
+        for name, origin in Manifest.origins(gen).items():
+            if name in manifest.sources:
+                manifest.sources[name].origin = origin
     return manifest
 
 

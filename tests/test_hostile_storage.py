@@ -259,7 +259,14 @@ def test_where_a_file_came_from_survives_a_crash(tmp_path) -> None:
     assert cli(*args, env={"SEARCHER_CRASH_AT": "add:after-toc"}).returncode == -9
     report = add([tmp_path / "site2"], corpus, index)  # the manifest is rebuilt from Whoosh
     assert report.replaced == 0 and (corpus / "1_2.txt").exists()
-    assert sorted(everything(index).values()) == ["Tin của site1", "Tin của site2", "Tin thứ ba"]
+    (tmp_path / "site1" / "1.txt").write_text(f"Tin của site1, sửa\n{BODY.format(n=4)}\n", "utf-8")
+    report = add([tmp_path / "site1" / "1.txt"], corpus, index)  # still known: replaced
+    assert report.replaced == 1 and not (corpus / "1_3.txt").exists()
+    assert sorted(everything(index).values()) == [
+        "Tin của site1, sửa",
+        "Tin của site2",
+        "Tin thứ ba",
+    ]
 
 
 # 6. ids of records without ids follow their content

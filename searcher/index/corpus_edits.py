@@ -27,6 +27,7 @@ import codecs
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,7 @@ def remove_records(path: Path, stem: str, wanted: dict[str, str], temp_prefix: s
                 "(not found as indexed): run 'searcher sync' first; the file was not changed"
             )
         if kept:
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))  # the file's own permissions
             os.replace(tmp, path)
         else:
             path.unlink(missing_ok=True)

@@ -48,7 +48,7 @@ from common import (
 from searcher.analysis.analyzers import canonical_syllables, folded_syllables
 from searcher.engine.engine import Engine
 from searcher.index.batch import metadata_fields
-from searcher.index.generations import index_size
+from searcher.index.sizes import index_sizes
 from searcher.query.parse import build_request
 from searcher.read.articles import Article
 from searcher.vi.segment import segment
@@ -377,16 +377,17 @@ def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[l
             ]
         )
         db.close()
-        size = index_size(index)
+        sizes = index_sizes(index)
         fts_size = (tmp_path / "fts.db").stat().st_size
-        rows.append(
-            [
-                "index size on disk",
-                f"{size / 1e6:.0f} MB",
-                f"{fts_size / 1e6:.0f} MB",
-                f"{size / fts_size:.1f}×",
-            ]
-        )
+        for label, size in (
+            ("index folder on disk (all: served generation, previous one, cache)", sizes["total"]),
+            ("served generation (Whoosh + arrays + bookkeeping)", sizes["served"]),
+            ("… of which Whoosh", sizes["whoosh"]),
+            ("… of which derived arrays", sizes["arrays"]),
+            ("segmentation cache", sizes["cache"]),
+        ):
+            rows.append([label, f"{size / 1e6:.0f} MB", f"{fts_size / 1e6:.0f} MB",
+                         f"{size / fts_size:.1f}×"])  # fmt: skip
         if http_seconds > 0:
             unique = list(dict.fromkeys(make_queries(base, 40_000, seed=9)))
             h = http_load(index, [q for q in unique if q not in seen][:30_000], queries[:20],

@@ -427,12 +427,21 @@ def stats_cmd(obj: Context, as_json: bool) -> None:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
         return
     click.echo(f"articles: {stats['articles']}")
-    click.echo(f"index size: {stats['index_bytes'] / 1e6:.1f} MB")
+    sizes = stats["sizes"]
+    click.echo(f"index size on disk: {_mb(sizes['total'])} in all ({obj.index}); served "
+               f"generation {_mb(sizes['served'])} (Whoosh {_mb(sizes['whoosh'])}, arrays "
+               f"{_mb(sizes['arrays'])}, bookkeeping {_mb(sizes['bookkeeping'])}); segmentation "
+               f"cache {_mb(sizes['cache'])}; other {_mb(sizes['other'])} (previous "
+               "generation, leftovers)")  # fmt: skip
     build = stats["build"]
     click.echo(f"last build: {build.get('built', '—')}; last update: {build.get('updated', '—')}")
     for name, counts in stats["facets"].items():
         shown = ", ".join(f"{k} ({v})" for k, v in counts.items())
         click.echo(f"{FACET_LABELS[name]}: {shown or '—'}")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
 
 
 def main() -> None:

@@ -187,16 +187,51 @@ def test_json_object_and_array(tmp_path: Path) -> None:
     ("record", "reason"),
     [
         ({"date": "2022-01-01"}, "missing fields 'title' and 'body'"),
-        ({"title": ["x"], "body": "y"}, "'title' must be a string"),
-        ({"title": "x", "body": 5}, "'body' must be a string"),
-        ({"title": "x", "body": "y", "date": {"d": 1}}, "'date' must be a string"),
-        ({"title": "x", "body": "y", "date": "hôm qua"}, "not a date"),
+        ({"title": 3, "body": {"p": "y"}}, "field 'title' is '3', not text: ignored"),
+        ({"title": "", "body": [1, 2], "date": "x"}, "no text to index"),
         ([1, 2], "expected a JSON object"),
     ],
 )
-def test_json_wrong_fields(tmp_path: Path, record, reason: str) -> None:
+def test_json_record_without_text_is_refused(tmp_path: Path, record, reason: str) -> None:
+    """Only a record without any text is refused; the reason names what was unreadable."""
     (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert reason in problem(tmp_path / "r.jsonl").reason
+
+
+@pytest.mark.parametrize(
+    ("record", "expected", "note"),
+    [
+        ({"title": ["x", "z"], "body": "y"}, ("x z", "y", None), None),
+        ({"title": "x", "body": 5}, ("x", "", None), "field 'body' is '5', not text: ignored"),
+        ({"title": "x", "body": ["a", "b"]}, ("x", "a\nb", None), None),
+        ({"title": "x", "body": "y", "date": {"d": 1}}, ("x", "y", None),
+         "date an object not understood: ignored"),
+        ({"title": "x", "body": "y", "date": "hôm qua"}, ("x", "y", None),
+         "date 'hôm qua' not understood: ignored (dates are read from the text)"),
+        ({"title": "x", "body": "26/11/2021 17:20\ny", "date": "2021-13-45"},
+         ("x", "26/11/2021 17:20\ny", "2021-11-26"),
+         "date '2021-13-45' not understood: read from the text"),
+        ({"title": "x", "body": "y", "url": "ftp://a/b"}, ("x", "y", None),
+         "url 'ftp://a/b' is not a web address"),
+        ({"title": "x", "body": "y", "source": ["s"]}, ("x", "y", None),
+         "source a list is not text: ignored"),
+        ({"title": "x", "body": "y", "id": {"n": 1}}, ("x", "y", None),
+         "id an object is not text: stored as 'r-1'"),
+        ({"title": "x", "body": "y", "id": "a\u0007b"}, ("x", "y", None),
+         "cannot be used (the id has a control or invisible character): stored as 'r-1'"),
+    ],
+)  # fmt: skip
+def test_json_unreadable_optional_field_keeps_the_article(
+    tmp_path: Path, record, expected, note
+) -> None:
+    """A field that cannot be read is left out and named; the article is kept (issue 26)."""
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_file(tmp_path / "r.jsonl")
+    assert isinstance(article, Article), article
+    published = article.published.isoformat() if article.published else None
+    assert (article.title, article.body, published) == expected
+    assert article.id == "r-1"
+    assert (note in article.note) if note else article.note is None
 
 
 def test_jsonl_broken_line_among_good_ones(tmp_path: Path) -> None:

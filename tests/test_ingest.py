@@ -97,13 +97,18 @@ def test_a_user_id_round_trips_everywhere(tmp_path: Path) -> None:
     [("", None), ("   ", "empty"), ("a\x07b", "control"), ("x" * 201, "too long"),
      ("..", "cannot be an id"), ("a\u200bb", "invisible")],
 )  # fmt: skip
-def test_impossible_ids_are_refused_with_a_reason(tmp_path: Path, raw: str, reason) -> None:
+def test_impossible_ids_fall_back_to_the_position_with_a_reason(
+    tmp_path: Path, raw: str, reason
+) -> None:
+    """An id that cannot be one never loses the article (issue 26): the record is stored
+    under its default id and the note says why."""
     path = write_jsonl(tmp_path / "x.jsonl", [record(1, id=raw)])
     [item] = read_file(path)
-    if reason is None:  # an empty id means "no id": the default one is used
-        assert item.id == "x-1"
+    assert item.id == "x-1"
+    if reason is None:  # an empty id means "no id": the default one is used, silently
+        assert item.note is None
     else:
-        assert reason in item.reason
+        assert reason in item.note and "stored as 'x-1'" in item.note
 
 
 def test_title_only_article_is_found_by_its_title(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ canonical form ("kiểm_sát_nhân_dân") plus units such as dates and document 
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
@@ -127,17 +128,60 @@ def compounds(text: str) -> list[str]:
     return [canonical_form(w) for w, _, _ in compound_spans(text)]
 
 
+# A text longer than this is analysed piece by piece (cut at a line break, else a space,
+# else a punctuation mark), so the segmenter's per-syllable working memory stays bounded
+# whatever one article holds (a 5 MB report, a scraped table of dates). Every real
+# article is shorter: it is analysed whole, exactly as before.
+PIECE_CHARS = 50_000
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, each cut at the last line
+    break of the window, else its last space, else after its last non-alphanumeric
+    character, else at the limit (one run of letters or CJK that long).
+
+    >>> list(pieces("Hội nghị\\ngiao ban tỉnh", 12))
+    ['Hội nghị\\n', 'giao ban ', 'tỉnh']
+    """
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + 1, end)
+        if cut < 0:
+            cut = max(text.rfind(" ", start + 1, end), text.rfind("\t", start + 1, end))
+        if cut < 0:
+            m = _NOT_ALNUM.search(text[end - 1 : start : -1])  # the last one: search backwards
+            cut = end - 1 - m.start() if m else end - 1
+        yield text[start : cut + 1]
+        start = cut + 1
+    if start < len(text):
+        yield text[start:]
+
+
 def analyse(text: str, cache: SegmentCache | None = None) -> tuple[list[str], list[str]]:
     """(canonical syllables, compounds) of a title or body, computed once; ``cache``
-    (a writer's segmentation cache) may already hold the compounds.
+    (a writer's segmentation cache) may already hold the compounds. A text over
+    ``PIECE_CHARS`` is analysed in ``pieces`` (a ``BREAK`` between two: no phrase spans
+    a cut), in time and memory linear in its length.
 
     >>> analyse("Viện kiểm sát nhân dân Thanh Hoá")
     (['viện', 'kiểm', 'sát', 'nhân', 'dân', 'thanh', 'hóa'], ['kiểm_sát_nhân_dân', 'thanh_hóa'])
     """
     words = cache.get(text) if cache is not None else None
-    if words is None:
-        words = compounds(text)
-    return indexed_syllables(text), words
+    if len(text) <= PIECE_CHARS:
+        return indexed_syllables(text), compounds(text) if words is None else words
+    syllables: list[str] = []
+    found: list[str] = []
+    for piece in pieces(text, PIECE_CHARS):
+        if syllables:
+            syllables.append(BREAK)
+        syllables.extend(indexed_syllables(piece))
+        if words is None:
+            found.extend(compounds(piece))
+        syllabify_cached.cache_clear()  # the pieces are not looked at again: free them
+        _words.cache_clear()
+    return syllables, found if words is None else words
 
 
 def text_views(title: str, body: str, cache: SegmentCache | None = None) -> dict[str, list[str]]:

@@ -24,8 +24,9 @@ import numpy as np
 
 from searcher.engine.arrays import ArrayIndex, MissingArrays
 from searcher.engine.facets import FacetIndex
-from searcher.index.generations import build_info, current_generation, index_size, open_current
+from searcher.index.generations import build_info, current_generation, open_current
 from searcher.index.recent import Recent
+from searcher.index.sizes import index_sizes
 from searcher.query.abbreviations import folded_expansions
 from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, build_request, parse_query
@@ -369,14 +370,17 @@ class Engine:
         )
 
     def stats(self) -> dict:
-        """Article count, facet value counts, index size and last build."""
+        """Article count, facet value counts, bytes on disk (``index_sizes``: the served
+        generation by part, the cache, the whole folder) and last build."""
         results = self.search(build_request("", limit=1))
+        sizes = index_sizes(self.index_dir)
         return {
             "articles": results.total,
             "facets": {
                 name: {v.value: v.count for v in values} for name, values in results.facets.items()
             },
-            "index_bytes": index_size(self.index_dir),
+            "index_bytes": sizes["total"],
+            "sizes": sizes,
             "build": build_info(self.index_dir),
         }
 

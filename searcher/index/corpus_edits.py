@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from searcher.index.atomic import fsync_dir
-from searcher.read.articles import Article, parse_record
+from searcher.read.articles import Article, id_problem, parse_record
 from searcher.read.decode import DecodeError, decode_bytes, decode_line
 from searcher.read.sources import (
     MAX_ARTICLE_BYTES,
@@ -97,8 +97,10 @@ class _Matcher:
 
     def __call__(self, record: object, n: int) -> bool:
         own = record.get("id") if isinstance(record, dict) else None
-        if own not in (None, "") and unicodedata.normalize("NFC", str(own)) not in self.ids:
-            return False  # parsing every record of a 35k export would double remove's time
+        if isinstance(own, str | int) and not isinstance(own, bool) and own != "":
+            own = unicodedata.normalize("NFC", str(own))
+            if own not in self.ids and id_problem(own) is None:
+                return False  # parsing every record of a 35k export would double remove's time
         article = parse_record(record, f"{self.stem}-{n}", self.source, n)
         if isinstance(article, Article) and article.content_hash in self.hashes:
             self.found.add(article.content_hash)

@@ -184,11 +184,6 @@ def update_info(gen: Path, **changes: object) -> None:
     write_atomic(path, json.dumps(info, ensure_ascii=False, indent=1))
 
 
-def index_size(index_dir: Path) -> int:
-    gen = current_generation(index_dir)
-    return sum(p.stat().st_size for p in gen.iterdir() if p.is_file()) if gen else 0
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

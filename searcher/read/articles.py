@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from searcher.read.clean import clean_lines, split_author, split_page
 from searcher.read.decode import DecodeError, decode_bytes, decode_line
+from searcher.read.fields import read_fields, web_address
 from searcher.read.html import html_to_page
 from searcher.read.legacy import convert
 from searcher.read.sources import (
@@ -107,19 +108,6 @@ def id_problem(article_id: str) -> str | None:
     ):
         return "the id has a control or invisible character"
     return None
-
-
-def web_address(raw: str) -> str | None:
-    """An http(s) address, or None: anything else (``javascript:``, a path) is dropped.
-
-    >>> web_address(" https://vks.example/tin?id=1 "), web_address("javascript:alert(1)")
-    ('https://vks.example/tin?id=1', None)
-    """
-    url = raw.strip()
-    ok = url.lower().startswith(("http://", "https://")) and not any(
-        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs", "Cn") for ch in url
-    )
-    return url if ok and len(url) <= 2000 else None
 
 
 # control characters: never text, and XML 1.0 forbids the C0 ones (a feed would break)
@@ -261,41 +249,47 @@ def parse_html(text: str, article_id: str, source: str = "", **extra) -> Article
 def parse_record(
     record: object, default_id: str, source: str, locator: int | None = None
 ) -> Article | Problem:
-    """One JSON object with ``title`` and ``body`` (optional date, url, source, id)."""
+    """One JSON object with ``title`` and ``body`` (optional date, url, source, id). A
+    field that cannot be read is left out and said in the article's note; only a record
+    without any text is refused."""
     if not isinstance(record, dict):
         return Problem(source, f"expected a JSON object, got {type(record).__name__}")
-    for name in ("title", "body"):
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
-    if record.get("title") is None and record.get("body") is None:
-        return Problem(source, "missing fields 'title' and 'body'")
-    for name in ("date", "url", "source", "id"):
-        value = record.get(name)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
-            return Problem(source, f"field '{name}' must be a string, got {type(value).__name__}")
-    article_id = default_id if record.get("id") in (None, "") else str(record["id"])
-    published = parse_date(str(record["date"])) if record.get("date") else None
-    if record.get("date") and published is None:
-        return Problem(source, f"field 'date' is not a date: {str(record['date'])[:40]!r}")
-    title, body = record.get("title") or "", record.get("body") or ""
+    fields = read_fields(record, default_id, _stamp_in_text)
+    if not fields.title and not fields.body:
+        missing = [n for n in ("title", "body") if record.get(n) in (None, "")]
+        if len(missing) == 2:
+            return Problem(source, "missing fields 'title' and 'body'")
+        return Problem(source, "; ".join([*fields.notes, "no text to index"]))
+    title, body = fields.title, fields.body
     if len(title) + len(body) > MAX_ARTICLE_BYTES:
         return Problem(source, "article too large (the limit is 5 MB)")
     (title, title_from), (body, body_from) = convert(title), convert(body)
     legacy = title_from or body_from
-    note = f"converted from {legacy} to Unicode" if legacy else None
-    url = str(record["url"]) if record.get("url") else None
+    notes = [*fields.notes, *([f"converted from {legacy} to Unicode"] if legacy else [])]
+    article_id = fields.id
+    if fields.id != default_id and (problem := id_problem(fields.id)):
+        notes.append(f"id {fields.id[:40]!r} cannot be used ({problem}): stored as "
+                     f"'{default_id}'")  # fmt: skip
+        article_id = default_id
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,
-        _CONTROLS.sub("", str(record.get("source") or source)),
+        _CONTROLS.sub("", fields.source or source),
         title=title,
-        published=published,
-        url=url,
+        published=fields.published,
+        url=fields.url,
         locator=locator,
-        note=note,
+        note="; ".join(notes) or None,
         first_line_title=False,
     )
+
+
+def _stamp_in_text(body: str) -> date | None:
+    """A date stamp line among a record's first lines, as a ``.txt`` page's is read."""
+    for line in _split_lines(clean_text(body))[:4]:
+        if (stamp := news_stamp(line.strip())) is not None:
+            return stamp or None
+    return None
 
 
 def parse_json(text: str, stem: str, source: str) -> Iterator[Article | Problem]:

@@ -15,7 +15,8 @@ Which date of a report is its meeting's is a fact about the report, read in
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from searcher.vi.text import fold
 
@@ -65,3 +66,79 @@ def parse_date(value: str) -> date | None:
 
 def date_iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+VIETNAM = timezone(timedelta(hours=7))  # a Unix timestamp's calendar day is Vietnam's
+COMPACT_ISO = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{2}(?:\d{2}){0,2}(?:Z|[+-]\d{2}:?\d{2})?)?")
+EPOCH = re.compile(r"-?\d{9,13}(?:\.\d+)?")
+RFC_2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\b.*")
+
+
+def _from_epoch(seconds: float) -> date | None:
+    try:
+        moment = datetime.fromtimestamp(seconds, UTC).astimezone(VIETNAM)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return make_date(moment.year, moment.month, moment.day)
+
+
+def read_date_field(value: object) -> tuple[date | None, str | None]:
+    """An export's date field, in the forms real exports write, and how it was read:
+    (date, None) for an unambiguous form, (date, remark) when the form could be read
+    two ways, (None, None) when it is no date. ISO 8601 with or without separators
+    (the date as written, in its own offset), Unix seconds or milliseconds (the day in
+    Vietnam, UTC+7), RFC 2822 (feeds), CMS stamps (month/day) and day/month/year.
+
+    >>> read_date_field("20201001"), read_date_field(1601514000)
+    ((datetime.date(2020, 10, 1), None), (datetime.date(2020, 10, 1), None))
+    >>> read_date_field("Thu, 01 Oct 2020 08:15:00 +0700")[0]
+    datetime.date(2020, 10, 1)
+    >>> read_date_field("03/04/2021")[1]
+    'read as day/month/year (3 April 2021), as Vietnamese text writes it'
+    >>> read_date_field("2020-13-45"), read_date_field("2020")
+    ((None, None), (None, None))
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, None
+    text = str(value).strip()
+    if EPOCH.fullmatch(text):  # an int of 8 digits is 20201001, below
+        number = float(text)
+        return _from_epoch(number / 1000 if abs(number) >= 1e11 else number), None
+    if m := COMPACT_ISO.fullmatch(text):
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+    if m := ISO_DATE.fullmatch(text):
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+    if m := RFC_2822.fullmatch(text):
+        try:
+            moment = parsedate_to_datetime(text)
+            return make_date(moment.year, moment.month, moment.day), None
+        except (TypeError, ValueError, IndexError):  # a date without a time
+            names = [name[:3].lower() for name in MONTHS]
+            if m.group(2).lower() not in names:
+                return None, None
+            month = names.index(m.group(2).lower()) + 1
+            return make_date(int(m.group(3)), month, int(m.group(1))), None
+    if m := CMS_TIMESTAMP.fullmatch(text) or CMS_TIMESTAMP.match(text):
+        found = parse_cms_timestamp(text)
+        month, day = int(m.group(1)), int(m.group(2))
+        two_ways = found and day <= 12 and month != day
+        return found, (_remark(found, "month/day/year", "as a CMS stamp writes it")
+                       if two_ways else None)  # fmt: skip
+    if m := DMY.fullmatch(text):
+        found = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        day, month = int(m.group(1)), int(m.group(2))
+        two_ways = found and month <= 12 and day <= 12 and month != day
+        return found, (_remark(found, "day/month/year", "as Vietnamese text writes it")
+                       if two_ways else None)  # fmt: skip
+    folded = fold(text)
+    if m := DATE_WORDS.fullmatch(folded):
+        return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+    return None, None
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+def _remark(found: date, order: str, why: str) -> str:
+    return f"read as {order} ({found.day} {MONTHS[found.month - 1]} {found.year}), {why}"

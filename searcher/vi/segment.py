@@ -52,7 +52,11 @@ _PYVI_PATTERN = re.compile(
 _UNIT_RE = re.compile(r"^(?=.*\d)\w+(?:[/\-.,]\w+)+\.?$")
 _PUNCT = set(string.punctuation)
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
-_UNIT_STRETCH = re.compile(r"\S*\d\S*")  # where a unit can be: no space, a digit
+# where a unit can be: a run without space that holds a digit. The runs are found first
+# and the digit looked for inside each: "\S*\d\S*" rescans a digitless run from every
+# start (quadratic: a 100k-character run of letters took 45 s).
+_NO_SPACE_RUN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 # The longest unit looked for, in syllables ("01/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP" has
 # 13): the search tries every shorter end of every start, so an unbounded run of
 # "a/a/a/…" (4 kB) took 14 s; longer runs are split.
@@ -300,9 +304,11 @@ def segment(text: str, *, units: bool = True) -> list[Word]:
         nfc_sylls = [text[s:e] for s, e in spans]
     else:
         nfc_sylls = [unicodedata.normalize("NFC", text[s:e]) for s, e in spans]
-    labels = model().labels(nfc_sylls)
-    joined = {i for i, label in enumerate(labels) if label == "I_W" and i
-              and _joins(nfc_sylls[i - 1], nfc_sylls[i])}  # fmt: skip
+    # the CRF only matters where two syllables could join: a run of dates, numbers or
+    # punctuation (a scraped table) is not labelled at all
+    joinable = [i for i in range(1, len(nfc_sylls)) if _joins(nfc_sylls[i - 1], nfc_sylls[i])]
+    labels = model().labels(nfc_sylls) if joinable else []
+    joined = {i for i in joinable if labels[i] == "I_W"}
     firsts = [i for i in range(len(spans)) if i not in joined]
     groups = [list(range(a, b)) for a, b in itertools.pairwise([*firsts, len(spans)])]
     if units:
@@ -337,7 +343,8 @@ def _merge_units(
     """Merge the longest gapless run of single-syllable groups that forms a date,
     ratio or document number ("12/9/2022", "130/130", "01/CT-VKSTC"). Such a run has
     no space and a digit: only the groups of those stretches of text are looked at."""
-    stretches = [m.span() for m in _UNIT_STRETCH.finditer(text)]
+    stretches = [m.span() for m in _NO_SPACE_RUN.finditer(text)
+                 if _DIGIT.search(text, m.start(), m.end())]  # fmt: skip
     if not stretches:
         return groups
     starts = [spans[g[0]][0] for g in groups]

@@ -17,6 +17,7 @@ import pytest
 
 from searcher.engine.engine import Engine
 from searcher.index import batch as ingest
+from searcher.index import corpus_edits
 from searcher.index.arrays.store import arrays_dir
 from searcher.index.generations import current_generation
 from searcher.index.operations import add, rebuild, remove, sync
@@ -121,6 +122,26 @@ def test_remove_refuses_a_file_it_cannot_write_back_and_changes_nothing(tmp_path
     assert report.removed == 0 and len(report.skipped) == 1
     assert "changed since" in report.skipped[0].reason and "\n" not in report.skipped[0].reason
     assert path.read_bytes() == before and set(everything(index)) == {"A", "B"}
+
+
+def test_remove_never_overwrites_what_a_scraper_wrote_meanwhile(tmp_path, monkeypatch) -> None:
+    corpus, index = setup(tmp_path)
+    path = corpus / "m.jsonl"
+    path.write_text(jsonl([rec("Tin một", 1, id="A"), rec("Tin hai", 2, id="B")]), "utf-8")
+    sync(corpus, index)
+    real = corpus_edits.parse_record
+
+    newer = jsonl([rec("Tin một, sửa", 1, id="A"), rec("Tin hai", 2, id="B"), rec("Ba", 3, id="C")])
+
+    def scraper_rewrites(*args, **kw):  # in place, while remove reads the file
+        with path.open("r+b") as fh:
+            fh.write(newer.encode())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(corpus_edits, "parse_record", scraper_rewrites)
+    report = remove(["B"], corpus, index)
+    assert report.removed == 0 and "changed while it was being edited" in report.skipped[0].reason
+    assert path.read_text("utf-8") == newer  # the scraper's version, whole
 
 
 # 2. remove finds the record where it is now

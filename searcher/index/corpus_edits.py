@@ -39,7 +39,9 @@ from searcher.read.decode import DecodeError, decode_bytes, decode_line
 from searcher.read.sources import (
     MAX_ARTICLE_BYTES,
     MAX_JSON_BYTES,
+    ReadDigest,
     SourceError,
+    fingerprint,
     open_source,
     read_bounded,
 )
@@ -62,12 +64,16 @@ def remove_records(path: Path, stem: str, wanted: dict[str, str], temp_prefix: s
         path.unlink(missing_ok=True)
         return
     tmp = path.with_name(f"{temp_prefix}{path.name}.{os.getpid()}.tmp")
+    digest = ReadDigest()  # what was read, to see whether the file changed meanwhile
     try:
-        with open_source(path) as fh, open(tmp, "wb") as out:
+        with digest.wrap(open_source(path)) as fh, open(tmp, "wb") as out:
             rewrite = _jsonl if suffix == ".jsonl" else _json_array
-            found, kept = rewrite(fh, out, _Matcher(stem, path.name, wanted))
+            found, kept = rewrite(fh, out, _Matcher(stem, path.name, wanted))  # to the end
             out.flush()
             os.fsync(out.fileno())
+        if fingerprint(path) != (digest.size, digest.sha1):
+            raise EditRefused(f"{path.name} changed while it was being edited (a scraper "
+                              "writing it?): try again; the file was not changed")  # fmt: skip
         if missing := hashes - found:
             raise EditRefused(
                 f"{len(missing)} record(s) of {path.name} changed since the last sync "

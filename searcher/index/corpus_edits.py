@@ -7,8 +7,9 @@ file as it is now (a record inserted above it since the last sync moves it, neve
 the target), and the file is written back in the encoding it was read in (UTF-8
 with or without BOM, UTF-16 of either byte order, Windows-1258), byte for byte
 the same elsewhere, through a temporary file and an atomic rename. When the
-record is no longer there as indexed, or the file cannot be written back as it
-was, ``EditRefused`` says so in one line and the file is left untouched.
+record is no longer there as indexed, the file cannot be written back as it was,
+or it changed while it was read (a scraper rewriting it), ``EditRefused`` says so in
+one line and the file is left untouched.
 
 >>> import tempfile, pathlib
 >>> from searcher.read.articles import parse_record

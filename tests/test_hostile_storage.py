@@ -368,6 +368,23 @@ def test_a_killed_rebuilds_leftovers_are_cleaned_by_the_next_writer(tmp_path, wr
     assert len(everything(index)) >= 1  # the live generation untouched
 
 
+def test_segments_of_a_writer_killed_before_its_commit_are_removed(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    (corpus / "a.txt").write_text(f"Hội nghị\n{BODY.format(n=1)}\n", "utf-8")
+    rebuild(corpus, index)
+    listed = set(os.listdir(current_generation(index)))
+    extra = tmp_path / "b.txt"
+    extra.write_text(f"Hội nghị khác\n{BODY.format(n=2)}\n", "utf-8")
+    args = ("--corpus", str(corpus), "--index", str(index), "add", str(extra))
+    assert cli(*args, env={"SEARCHER_CRASH_AT": "add:before-toc"}).returncode == -9
+    orphans = {n for n in os.listdir(current_generation(index)) if n.endswith(".seg")} - listed
+    assert orphans  # the killed add's segment
+    (corpus / "b.txt").unlink()  # nothing for the next writer to commit
+    sync(corpus, index)
+    assert not orphans & set(os.listdir(current_generation(index)))
+    assert set(everything(index)) == {"a"}
+
+
 # 20. the remove summary
 def test_the_remove_summary_says_removed_once(tmp_path) -> None:
     corpus, index = setup(tmp_path)

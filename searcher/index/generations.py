@@ -115,6 +115,13 @@ def clean_leftovers(index_dir: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
+def drop_unlisted_segments(ix: windex.Index) -> None:
+    """Delete the segment files of the live generation its table of contents does not
+    list (a writer killed before its commit wrote them; as large as what it added).
+    What Whoosh's own commit does after every write; call with the writer lock held."""
+    windex.clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
+
+
 def publish(index_dir: Path, workspace: Path, info: dict) -> Path:
     """Atomically make ``workspace`` the live generation; old ones are removed."""
     (workspace / "build.json").write_text(json.dumps(info, ensure_ascii=False, indent=1))

@@ -48,6 +48,7 @@ from searcher.read.sources import Skipped, expand, fingerprint, inside, safe_fil
 from searcher.index.generations import (
     build_info,
     clean_leftovers,
+    drop_unlisted_segments,
     current_generation,
     ensure_index,
     new_workspace,
@@ -199,6 +200,7 @@ class _Live:
     def __init__(self, index_dir: Path) -> None:
         self.gen = ensure_index(index_dir)
         self.ix = open_index(self.gen)
+        drop_unlisted_segments(self.ix)  # what a writer killed before its commit wrote
         self.manifest = _load_manifest(self.gen, self.ix)
         self.old_rows = OldRows(self.gen, self.ix)  # the segments before this write
         write_arrays(self.gen, self.ix, None, self.old_rows)  # repair if lost

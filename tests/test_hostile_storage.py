@@ -307,6 +307,20 @@ def test_ids_of_records_without_ids_follow_their_content(tmp_path) -> None:
     assert everything(index) == found
 
 
+def test_an_id_once_given_is_never_given_to_another_record(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    path = corpus / "moi.jsonl"  # the newest two stories, rewritten every day
+    days = [("A", "B"), ("C", "D"), ("E", "F"), ("A", "F")]
+    seen: dict[str, str] = {}
+    for day in days:
+        path.write_text(jsonl([rec(f"Tin {x} trong ngày", ord(x)) for x in day]), "utf-8")
+        sync(corpus, index)
+        for article_id, title in everything(index).items():
+            assert seen.setdefault(article_id, title) == title  # an id never changes article
+    assert {seen[i] for i in everything(index)} == {"Tin A trong ngày", "Tin F trong ngày"}
+    assert everything(index)["moi-1"] == "Tin A trong ngày"  # A came back: its own id
+
+
 # 12 (ingest half). characters XML 1.0 forbids never reach a title
 def test_xml_forbidden_characters_are_removed_from_titles_at_ingest(tmp_path) -> None:
     corpus, index = setup(tmp_path)

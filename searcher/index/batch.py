@@ -158,6 +158,7 @@ def fresh_id(wanted: str, n: int) -> str:
     return wanted if n == 1 else f"{wanted}~{n}"
 
 
+RETIRED = 10_000  # ids of gone records a file remembers (never given to another record)
 SEGMENTS_BATCH = 2000  # texts whose compounds are written to the cache at once
 
 
@@ -213,7 +214,7 @@ class Batch:
                 self.report.removed += 1
             return entry
         self.previous[name] = {a[0]: (a[1], a[2]) for a in entry.articles}
-        self.history[name] = {a[1]: a[0] for a in entry.articles}
+        self.history[name] = entry.history()
         self.origins[name] = entry.origin
         for article_id, _, _ in entry.articles:
             self.reserved.setdefault(article_id, name)
@@ -256,6 +257,9 @@ class Batch:
             if gone not in used_here:
                 self._delete(gone)
                 self.report.removed += 1
+        if history := self.history.get(src.name):  # ids gone from the file stay its own
+            gone = [[i, h] for h, i in history.items() if i not in used_here and _by_place(i, stem)]
+            entry.retired = gone[-RETIRED:]
         if digest.complete and (digest.size, digest.sha1) != (src.size, src.sha1):
             entry.size, entry.sha1 = digest.size, digest.sha1  # what was read is recorded
             self.unsteady.append(src.name)  # rewritten while listed or read: read it again
@@ -340,6 +344,17 @@ def _positional(article: Article, name: str) -> bool:
     if article.locator is None:
         return False
     return article.id == unicodedata.normalize("NFC", f"{Path(name).stem}-{article.locator}")
+
+
+def _by_place(article_id: str, stem: str) -> bool:
+    """Is this an id given by place ("tin-2", "tin-2~3"), the kind a file remembers?
+
+    >>> _by_place("tin-2~3", "tin"), _by_place("Hội nghị 12", "tin")
+    (True, False)
+    """
+    head = unicodedata.normalize("NFC", stem) + "-"
+    rest = article_id[len(head) :].split("~")
+    return article_id.startswith(head) and len(rest) <= 2 and all(p.isdigit() for p in rest)
 
 
 def orphaned_duplicates(manifest: Manifest) -> Iterator[str]:

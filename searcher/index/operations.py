@@ -130,9 +130,8 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     prior = _load_manifest(live, open_index(live)) if live else None
     reserved = {i: n for i, n in prior.ids.items() if n in files} if prior else {}
     history = {  # the ids of records without ids follow their contents
-        n: {a[1]: a[0] for a in e.articles} for n, e in (prior.sources if prior else {}).items()
-        if n in files
-    }  # fmt: skip
+        n: e.history() for n, e in (prior.sources if prior else {}).items() if n in files
+    }
     known = prior.sources if prior else {}
     order = sorted(files, key=lambda n: (n not in known, n))  # what was indexed comes first
     total = sum(f.size for f in files.values())

@@ -126,7 +126,8 @@ class Engine:
                 self._refresh()
                 self._unreadable = None
             except (OSError, MissingArrays) as exc:  # the previous view, if any, is served
-                self._unreadable = f"the newest index state cannot be read: {exc}"
+                what = "its arrays are missing" if isinstance(exc, MissingArrays) else "a file"
+                self._unreadable = f"the newest index state cannot be read ({what})"
                 self._checked = 0.0 if self._view is None else now
         return self._view
 

@@ -111,6 +111,19 @@ def test_remove_from_a_json_array_keeps_its_encoding(tmp_path, encoding) -> None
     assert [r and r["id"] for r in kept] == ["M1", None, "M3"]
 
 
+def test_remove_from_a_cp1258_json_keeps_what_cp1258_cannot_hold(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    path = corpus / "m.json"
+    records = [rec("Hội nghị 院长", 1, id="M1"), rec("Hội nghị hai", 2, id="M2")]
+    text = json.dumps(records, ensure_ascii=False).replace("院长", "\\u9662\\u957f")
+    path.write_bytes(cp1258_text(text).encode("cp1258"))  # the CJK as JSON escapes
+    sync(corpus, index)
+    assert remove(["M2"], corpus, index).removed == 1
+    kept = json.loads(path.read_bytes().decode("cp1258"))
+    assert unicodedata.normalize("NFC", kept[0]["title"]) == "Hội nghị 院长" and kept[1] is None
+    assert everything(index) == {"M1": "Hội nghị 院长"}
+
+
 def test_remove_refuses_a_file_it_cannot_write_back_and_changes_nothing(tmp_path) -> None:
     corpus, index = setup(tmp_path)
     path = corpus / "m.jsonl"

@@ -186,8 +186,8 @@ def _json_array(fh: BinaryIO, out: BinaryIO, match: _Matcher) -> tuple[set[str],
         return match.found, True
     kept = [None if r is not None and match(r, n) else o
             for n, (r, o) in enumerate(zip(records, original, strict=True), 1)]  # fmt: skip
-    data = json.dumps(kept, ensure_ascii=False, indent=1)
-    out.write(prefix + _encode(data, encoding))
+    data = json.dumps(kept, ensure_ascii=raw.isascii(), indent=1)  # an ASCII file stays so
+    out.write(prefix + data.encode(encoding, errors=_JSON_ESCAPE))  # JSON: \\u escapes
     return match.found, any(r is not None for r in kept)
 
 
@@ -209,6 +209,20 @@ def _encoding_of(raw: bytes) -> tuple[bytes, str]:
 
 def _decode(raw: bytes, encoding: str) -> str:
     return _strict(lambda: raw.decode(encoding), encoding)
+
+
+def _json_escape(error: UnicodeEncodeError) -> tuple[str, int]:
+    """A character Windows-1258 cannot hold, written as a JSON escape (in a JSON file
+    every such character stands inside a string): "中" → "\\u4e2d"."""
+    escaped = []
+    for ch in error.object[error.start : error.end]:
+        units = ch.encode("utf-16-be")
+        escaped += [f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in (0, 2)[: len(units) // 2]]
+    return "".join(escaped), error.end
+
+
+_JSON_ESCAPE = "searcher-json-escape"
+codecs.register_error(_JSON_ESCAPE, _json_escape)
 
 
 def _encode(text: str, encoding: str) -> bytes:

@@ -27,6 +27,7 @@ from searcher.analysis.pool import Analyser
 from searcher.index.arrays.rows import BatchRows
 from searcher.read.articles import Article, Problem, read_source
 from searcher.vi.dates import date_iso
+from searcher.index.ids import RETIRED, by_place, fresh_id, positional
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
 from searcher.analysis.segcache import SegmentCache
@@ -149,16 +150,6 @@ def list_corpus(corpus: Path, skipped: list[Problem]) -> dict[str, SourceFile]:
     return files
 
 
-def fresh_id(wanted: str, n: int) -> str:
-    """The n-th id tried for an article whose id is taken: "bao-cao~2".
-
-    >>> fresh_id("Hà Nội@1", 1), fresh_id("Hà Nội@1", 3)
-    ('Hà Nội@1', 'Hà Nội@1~3')
-    """
-    return wanted if n == 1 else f"{wanted}~{n}"
-
-
-RETIRED = 10_000  # ids of gone records a file remembers (never given to another record)
 SEGMENTS_BATCH = 2000  # texts whose compounds are written to the cache at once
 
 
@@ -258,7 +249,7 @@ class Batch:
                 self._delete(gone)
                 self.report.removed += 1
         if history := self.history.get(src.name):  # ids gone from the file stay its own
-            gone = [[i, h] for h, i in history.items() if i not in used_here and _by_place(i, stem)]
+            gone = [[i, h] for h, i in history.items() if i not in used_here and by_place(i, stem)]
             entry.retired = gone[-RETIRED:]
         if digest.complete and (digest.size, digest.sha1) != (src.size, src.sha1):
             entry.size, entry.sha1 = digest.size, digest.sha1  # what was read is recorded
@@ -311,7 +302,7 @@ class Batch:
             return
         wanted, other = article.id, set()
         history = self.history.get(src.name)
-        if history and _positional(article, src.name):  # its id follows its content
+        if history and positional(article, src.name):  # its id follows its content
             wanted = history.get(content_hash, article.id)
             other = {i for h, i in history.items() if h != content_hash}
         article_id = self._assign(wanted, src.name, used, other)
@@ -337,24 +328,6 @@ class Batch:
             self.report.replaced += 1
         else:
             self.report.indexed += 1
-
-
-def _positional(article: Article, name: str) -> bool:
-    """Was the id made from the record's place ("tin-2": no ``id`` in the record)?"""
-    if article.locator is None:
-        return False
-    return article.id == unicodedata.normalize("NFC", f"{Path(name).stem}-{article.locator}")
-
-
-def _by_place(article_id: str, stem: str) -> bool:
-    """Is this an id given by place ("tin-2", "tin-2~3"), the kind a file remembers?
-
-    >>> _by_place("tin-2~3", "tin"), _by_place("Hội nghị 12", "tin")
-    (True, False)
-    """
-    head = unicodedata.normalize("NFC", stem) + "-"
-    rest = article_id[len(head) :].split("~")
-    return article_id.startswith(head) and len(rest) <= 2 and all(p.isdigit() for p in rest)
 
 
 def orphaned_duplicates(manifest: Manifest) -> Iterator[str]:

@@ -158,6 +158,34 @@ def test_html_title_falls_back_to_title_tag(tmp_path: Path) -> None:
     assert (a.title, a.body) == ("Hội nghị tổng kết", "Nội dung báo cáo dài.")
 
 
+def test_html_portal_page_text_starts_at_its_title(tmp_path: Path) -> None:
+    # a government-portal shape (no <article>): banner and menus above the <h1>, the
+    # font-size tool under the date line; neither is the report's text
+    (tmp_path / "c.html").write_text(
+        "<html><body><div id='banner'>CỔNG THÔNG TIN ĐIỆN TỬ VKSND TỈNH QUẢNG TRỊ</div>"
+        "<div class='menu'>"
+        + "".join(f"<a href='/m{n}'>Chuyên mục hoạt động số {n}</a> " for n in range(30))
+        + "</div>"
+        "<div class='detail'><h1>Hội nghị giao ban tháng 5</h1><div>21/05/2023</div>"
+        "<div>Xem với cỡ chữ: A- A A+</div><p>Sáng ngày 20/5/2023, hội nghị được tổ chức.</p>"
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    a = one(tmp_path / "c.html")
+    assert a.title == "Hội nghị giao ban tháng 5"
+    assert a.body == "Sáng ngày 20/5/2023, hội nghị được tổ chức."
+    assert a.published.isoformat() == "2023-05-21"
+
+
+def test_html_an_h1_late_in_the_page_cuts_nothing(tmp_path: Path) -> None:
+    (tmp_path / "d.html").write_text(
+        "<html><head><title>Tin tức</title></head><body><p>Sáng ngày 20/5/2023, VKSND huyện "
+        "tổ chức hội nghị giao ban công tác tháng 5 năm 2023.</p><h1>Liên kết</h1></body></html>",
+        encoding="utf-8",
+    )
+    assert one(tmp_path / "d.html").body.startswith("Sáng ngày 20/5/2023, VKSND huyện")
+
+
 def test_json_object_and_array(tmp_path: Path) -> None:
     record = {
         "id": "bai 1",

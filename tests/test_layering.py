@@ -2,7 +2,7 @@
 under ``searcher/index``, the core knows nothing of Flask or click.
 
 Stages, bottom to top (a module may import its own stage and those below):
-vi → read → facts → analysis → index → query → results → engine → cli.
+vi → read → facts → analysis → index → query → results → engine → crawl → cli.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("vi", "read", "facts", "analysis", "index", "query", "results", "engine")
+STAGES = ("vi", "read", "facts", "analysis", "index", "query", "results", "engine", "crawl")
 TOP = len(STAGES)  # cli, __init__, __main__: the application's entry points
 
 

@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="static", template_folder="templates")
     app.config.from_mapping(
         INDEX_DIR=os.environ.get("SEARCHER_INDEX", "index"),
+        CORPUS_DIR=os.environ.get("SEARCHER_CORPUS", "corpus"),  # crawled pages' copies
         MAX_CONTENT_LENGTH=16 * 1024,  # nothing is uploaded; refuse big bodies
         MAX_FORM_MEMORY_SIZE=16 * 1024,
         JSON_AS_ASCII=False,
@@ -33,7 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]))
     app.json.ensure_ascii = False
 
-    from web import api, exports, pages, security  # noqa: F401 (their routes)
+    from web import api, archive, exports, pages, security  # noqa: F401 (their routes)
     from web.errors import register_errors
     from web.state import bp
 

@@ -25,7 +25,7 @@ from web.server import serve
 @click.pass_obj
 def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the web UI with waitress (a production WSGI server), in several processes."""
-    app = create_app({"INDEX_DIR": str(obj.index)})
+    app = create_app({"INDEX_DIR": str(obj.index), "CORPUS_DIR": str(obj.corpus)})
     try:
         click.echo(f"serving http://{host}:{port}/ (index: {obj.index}, {workers} workers)",
                    err=True)  # fmt: skip

@@ -22,7 +22,8 @@ _TAIL_STARTS = re.compile(
 )
 # A line that is furniture by itself (compared on folded text).
 _FURNITURE = re.compile(
-    r"^(page content|xem voi co chu\s*:?|tin hoat dong|phan mem quan ly|lien ket website|"
+    r"^(page content|xem voi co chu\s*:?(?:\s*a\s*[+-]?)*|tin hoat dong|phan mem quan ly|"
+    r"lien ket website|"
     r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
     r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien)$"

@@ -1,7 +1,10 @@
 """Plain lines of text from an article's HTML markup, in linear time.
 
 Scripts, styles, navigation, headers and footers are dropped; block elements
-end lines; inside an ``<article>`` element only its text is kept. The page's
+end lines; inside an ``<article>`` element only its text is kept; without one, the
+text starts at the first ``<h1>`` when more text outside links follows it than
+precedes it (above the title stand the site's banner, menus and breadcrumbs, mostly
+links). The page's
 canonical address (``<link rel="canonical">`` or ``og:url``) is kept as its url.
 
 One regular expression finds the markup and the text lies between its matches;
@@ -117,6 +120,9 @@ class _Collector:
         self.title = ""
         self.h1_parts: list[str] | None = None  # collecting while the first <h1> is open
         self.h1 = ""
+        self.h1_at: int | None = None  # where the first <h1> starts in parts
+        self.plain = 0  # characters of text outside links (menus are links) so far
+        self.plain_before_h1 = 0
         self.url: str | None = None
 
     def start(self, tag: str, raw_attrs: str) -> None:
@@ -136,6 +142,8 @@ class _Collector:
             self.in_article += 1
         elif tag == "h1" and not self.h1 and self.h1_parts is None:
             self.h1_parts = []
+            if self.h1_at is None:
+                self.h1_at, self.plain_before_h1 = len(self.parts), self.plain
         if tag in _BLOCK:
             self.add("\n")
 
@@ -167,6 +175,8 @@ class _Collector:
             return
         if self.h1_parts is not None:
             self.h1_parts.append(text)
+        if not self.open.get("a"):
+            self.plain += len(text.strip())
         self.add(text)
 
 
@@ -196,7 +206,13 @@ def html_to_page(markup: str) -> HtmlPage:
         c.data(unescape(text) if "&" in text else text)
     if c.h1_parts is not None:  # an <h1> never closed
         c.h1 = " ".join("".join(c.h1_parts).split())
-    text = "".join(c.article_parts if c.article_parts else c.parts)
+    if c.article_parts:
+        text = "".join(c.article_parts)
+    else:
+        text = "".join(c.parts)
+        # the page's header (banner, menus) stands above its title
+        if c.h1_at is not None and c.plain - c.plain_before_h1 > c.plain_before_h1:
+            text = "".join(c.parts[c.h1_at :])
     lines = [" ".join(ln.split()) for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     title = c.h1 or c.title

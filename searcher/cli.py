@@ -78,10 +78,11 @@ def cli(ctx: click.Context, index_dir: Path, corpus_dir: Path) -> None:
 
 
 def _summary(report: Report, verb: str) -> str:
-    parts = [f"{verb} {report.indexed}"]
+    first = report.removed if verb == "removed" else report.indexed
+    parts = [f"{verb} {first}"]
     for label, n in (("replaced", report.replaced), ("removed", report.removed),
                      ("unchanged files", report.unchanged)):  # fmt: skip
-        if n:
+        if n and label != verb:
             parts.append(f"{label} {n}")
     parts.append(f"duplicates {len(report.duplicates)}")
     parts.append(f"skipped {len(report.skipped)}")
@@ -183,8 +184,15 @@ def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> Non
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a corpus file of the same name even when it came from another path.",
+)
 @click.pass_obj
-def add_cmd(obj: Context, paths: tuple[Path, ...], as_json: bool, wait: float) -> None:
+def add_cmd(
+    obj: Context, paths: tuple[Path, ...], as_json: bool, wait: float, replace: bool
+) -> None:
     """Copy new articles (files or folders) into the corpus and index them.
     "-" reads JSONL (one article a line) from standard input."""
     stdin = sys.stdin.buffer if Path("-") in paths else None
@@ -193,7 +201,9 @@ def add_cmd(obj: Context, paths: tuple[Path, ...], as_json: bool, wait: float) -
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", 2, as_json)
     _run(
-        lambda p: add(files, obj.corpus, obj.index, timeout=wait, stdin=stdin, progress=p),
+        lambda p: add(
+            files, obj.corpus, obj.index, timeout=wait, stdin=stdin, progress=p, replace=replace
+        ),
         "added",
         as_json,
     )

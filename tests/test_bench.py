@@ -107,7 +107,7 @@ def test_speed_runs_every_row(tiny_news: Path) -> None:
         "search + 4 facet counts, repeated",
         "pasted 25-word questions",
         "browse",
-        "index size",
+        "index folder on disk",
         "HTTP /api/search, new queries",
         "PSS of all workers",
     ):

@@ -55,7 +55,7 @@ def test_duplicate_and_replacement(fresh, tmp_path: Path) -> None:
     changed.write_text(
         seed.read_text(encoding="utf-8") + "\nĐoạn bổ sung về chuyển đổi số.\n", encoding="utf-8"
     )
-    report = add([changed], corpus, index)
+    report = add([changed], corpus, index, replace=True)  # the corpus copy came from elsewhere
     assert (report.indexed, report.replaced) == (0, 1)
     assert total(index) == 5
     assert total(index, "chuyển đổi số") >= 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from flask import Response, jsonify, render_template, request
 
-from searcher.query.parse import build_request
 from web.errors import BadRequest
 from web.pages import article_or_404, article_path
 from web.presenters import search_page_view
@@ -58,5 +57,8 @@ def api_page() -> Response:
 
 @bp.route("/healthz")
 def healthz() -> Response:
-    stats = get_engine().search(build_request("", limit=1))
-    return jsonify({"status": "ok", "articles": stats.total})
+    """The served state's article count; "degraded" when the newest state cannot be
+    read (503 when nothing can be served, 200 while a previous state is)."""
+    health = get_engine().health()
+    degraded = health["status"] != "ok" and not health["articles"]
+    return jsonify(health), 503 if degraded else 200

@@ -156,7 +156,9 @@ def _index(fetched: list[Fetched], corpus: Path, index_dir: Path, home: Path, st
             archive.keep(home, f.page.id, f.raw, f.response.url,
                          f.response.headers.get("content-type", ""))  # fmt: skip
             paths.append(path)
-        result = add(paths, corpus, index_dir, timeout=settings.wait)
+        # a fresh staging folder each run: the crawler's names (one per article id) are
+        # its own, so a changed page replaces its copy (add's --replace)
+        result = add(paths, corpus, index_dir, timeout=settings.wait, replace=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     # skipped, or the same title and body as an article already indexed (add's duplicate)

@@ -112,6 +112,7 @@ class Engine:
         self._view: _View | None = None
         self._generation: Path | None = None
         self._checked = 0.0
+        self._unreadable: str | None = None  # why the newest state is not the one served
 
     def _current(self) -> _View | None:
         now = time.monotonic()
@@ -123,7 +124,10 @@ class Engine:
             self._checked = now
             try:
                 self._refresh()
-            except (OSError, MissingArrays):  # swapped again, or arrays still being written
+                self._unreadable = None
+            except (OSError, MissingArrays) as exc:  # the previous view, if any, is served
+                what = "its arrays are missing" if isinstance(exc, MissingArrays) else "a file"
+                self._unreadable = f"the newest index state cannot be read ({what})"
                 self._checked = 0.0 if self._view is None else now
         return self._view
 
@@ -144,6 +148,14 @@ class Engine:
         with self._lock:
             self._checked = 0.0
         self._current()
+
+    def health(self) -> dict:
+        """The served state's article count, and "degraded" (with the reason) when the
+        newest state cannot be read: ``{"status": "ok", "articles": 3}``."""
+        articles = self.search(build_request("", limit=1)).total
+        if self._unreadable and self.ready():
+            return {"status": "degraded", "articles": articles, "reason": self._unreadable}
+        return {"status": "ok", "articles": articles}
 
     def ready(self) -> bool:
         """Is there a built index to search?"""

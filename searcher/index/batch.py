@@ -14,8 +14,10 @@ duplicate; a source's previous ids stay reserved for it while it is re-read.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +27,11 @@ from searcher.analysis.pool import Analyser
 from searcher.index.arrays.rows import BatchRows
 from searcher.read.articles import Article, Problem, read_source
 from searcher.vi.dates import date_iso
+from searcher.index.ids import RETIRED, by_place, fresh_id, positional
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
 from searcher.analysis.segcache import SegmentCache
-from searcher.read.sources import Skipped, SourceError, fingerprint, shown, walk
+from searcher.read.sources import ReadDigest, Skipped, SourceError, fingerprint, shown, walk
 
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes in all, articles indexed)
 
@@ -147,15 +150,6 @@ def list_corpus(corpus: Path, skipped: list[Problem]) -> dict[str, SourceFile]:
     return files
 
 
-def fresh_id(wanted: str, n: int) -> str:
-    """The n-th id tried for an article whose id is taken: "bao-cao~2".
-
-    >>> fresh_id("Hà Nội@1", 1), fresh_id("Hà Nội@1", 3)
-    ('Hà Nội@1', 'Hà Nội@1~3')
-    """
-    return wanted if n == 1 else f"{wanted}~{n}"
-
-
 SEGMENTS_BATCH = 2000  # texts whose compounds are written to the cache at once
 
 
@@ -170,6 +164,8 @@ class Batch:
         corpus: Path,
         *,
         reserved: dict[str, str] | None = None,
+        history: dict[str, dict[str, str]] | None = None,
+        origins: dict[str, str | None] | None = None,
         progress: Progress | None = None,
         bytes_total: int = 0,
         analyser: Analyser | None = None,
@@ -185,11 +181,15 @@ class Batch:
         self.corpus = corpus  # every file is read from inside it, links included
         self.reserved = dict(reserved or {})  # id → source that held it before this batch
         self.released: set[str] = set()
+        # re-read source → content hash → the id its record without an id had
+        self.history: dict[str, dict[str, str]] = dict(history or {})
+        self.origins: dict[str, str | None] = dict(origins or {})  # source → where add found it
         self.previous: dict[str, dict[str, tuple]] = {}  # re-read source → id → (hash, locator)
         self.progress = progress
         self.bytes_total = bytes_total
         self.bytes_done = 0
         self._told = 0.0
+        self.unsteady: list[str] = []  # sources whose bytes changed between listing and read
 
     def release(self, name: str, *, deleted: bool = False) -> Entry | None:
         """Take a source out of the manifest. Deleted: its articles leave the index.
@@ -205,17 +205,22 @@ class Batch:
                 self.report.removed += 1
             return entry
         self.previous[name] = {a[0]: (a[1], a[2]) for a in entry.articles}
+        self.history[name] = entry.history()
+        self.origins[name] = entry.origin
         for article_id, _, _ in entry.articles:
             self.reserved.setdefault(article_id, name)
             self.released.add(article_id)
         return entry
 
-    def _assign(self, wanted: str, name: str, used_here: set[str]) -> str:
+    def _assign(self, wanted: str, name: str, used_here: set[str], other: set[str]) -> str:
+        """The first free id of ``wanted``, ``wanted~2``, …; ``other``: ids this source
+        gave to other contents (never handed to a record without an id)."""
         n = 1
         while True:
             candidate = fresh_id(wanted, n)
             owner = self.manifest.ids.get(candidate) or self.reserved.get(candidate)
-            if candidate not in used_here and (owner is None or owner == name):
+            free = candidate not in used_here and candidate not in other
+            if free and (owner is None or owner == name):
                 return candidate
             n += 1
 
@@ -225,12 +230,13 @@ class Batch:
         """Index every article of ``src`` (read from ``read_from`` if given, e.g. a
         temporary copy, problems named after ``shown_as``, default the corpus name);
         return its manifest entry."""
-        entry = Entry(src.size, src.sha1)
+        entry = Entry(src.size, src.sha1, origin=self.origins.get(src.name))
         self.manifest.put(src.name, entry)
         used_here: set[str] = set()
         path = read_from or src.path
         stem, kind = Path(src.name).stem, Path(src.name).suffix
-        items = read_source(path, stem, self.corpus, kind, position=self._within)
+        digest = ReadDigest()
+        items = read_source(path, stem, self.corpus, kind, position=self._within, digest=digest)
         for item in items:
             if isinstance(item, Problem):
                 where = item.source.replace(shown(path), shown_as or src.name, 1)
@@ -242,6 +248,12 @@ class Batch:
             if gone not in used_here:
                 self._delete(gone)
                 self.report.removed += 1
+        if history := self.history.get(src.name):  # ids gone from the file stay its own
+            gone = [[i, h] for h, i in history.items() if i not in used_here and by_place(i, stem)]
+            entry.retired = gone[-RETIRED:]
+        if digest.complete and (digest.size, digest.sha1) != (src.size, src.sha1):
+            entry.size, entry.sha1 = digest.size, digest.sha1  # what was read is recorded
+            self.unsteady.append(src.name)  # rewritten while listed or read: read it again
         self.bytes_done += src.size
         self._tell(self.bytes_done)
         return entry
@@ -288,12 +300,18 @@ class Batch:
             self.report.duplicates.append(f"{where}: same content as '{holder}'")
             entry.duplicates.append(content_hash)
             return
-        article_id = self._assign(article.id, src.name, used)
-        if article_id != article.id:
-            owner = self.manifest.ids.get(article.id) or self.reserved.get(article.id)
+        wanted, other = article.id, set()
+        history = self.history.get(src.name)
+        if history and positional(article, src.name):  # its id follows its content
+            wanted = history.get(content_hash, article.id)
+            other = {i for h, i in history.items() if h != content_hash}
+        article_id = self._assign(wanted, src.name, used, other)
+        if article_id != wanted:
+            owner = self.manifest.ids.get(wanted) or self.reserved.get(wanted) or src.name
             self.report.renamed.append(
-                f"{where}: id '{article.id}' is used by {owner}; indexed as '{article_id}'"
+                f"{where}: id '{wanted}' is used by {owner}; indexed as '{article_id}'"
             )
+        if article_id != article.id:
             article = dataclasses.replace(article, id=article_id)
         if article.note:
             self.report.notes.append(f"{where}: {article.note}")
@@ -317,6 +335,16 @@ def orphaned_duplicates(manifest: Manifest) -> Iterator[str]:
     for name, entry in manifest.sources.items():
         if any(h not in manifest.hashes for h in entry.duplicates):
             yield name
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Is ``exc`` (or what caused it) a full disk or quota?"""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def free_bytes(path: Path) -> int:

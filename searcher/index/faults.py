@@ -3,7 +3,11 @@ process with SIGKILL when it reaches that point (as ``kill -9`` would).
 
 Points: ``rebuild:indexing`` (after the first file), ``rebuild:before-publish``,
 ``add:after-copy`` (copied into the corpus, not yet indexed),
-``add:before-commit``, ``add:after-commit`` (indexed, journal not yet cleared).
+``add:before-commit``, ``add:before-toc`` (the new segments and their arrays
+written, Whoosh's table of contents not yet), ``add:after-toc`` (the new state
+published, the manifest not yet saved), ``add:after-commit`` (indexed, journal not
+yet cleared). ``add:*`` points are passed by every write to the live generation
+(``add``, ``sync``, ``remove``).
 Unset (the normal case), ``crash_point`` does nothing.
 """
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
+from searcher.analysis import segcache
 from searcher.index.atomic import fsync_dir, write_atomic
 from searcher.index.schema import SCHEMA_VERSION, build_schema
 
@@ -96,6 +97,29 @@ def new_workspace(index_dir: Path) -> Path:
     path.mkdir()
     windex.create_in(str(path), build_schema())
     return path
+
+
+def clean_leftovers(index_dir: Path) -> None:
+    """Remove what a killed writer left in ``index_dir``: half-built generations
+    (``.tmp-…``, as large as an index), segment caches being written
+    (``.segments.sqlite.…``) and link temporaries. Call with the writer lock held, so
+    none of them is another writer's work; the live generation is never touched."""
+    if not index_dir.is_dir():
+        return
+    live = current_generation(index_dir)
+    for stale in index_dir.glob(".tmp-*"):
+        if live is None or stale.resolve() != live:
+            shutil.rmtree(stale, ignore_errors=True)
+    for stale in (*index_dir.glob(f".{segcache.FILE}.*"), *index_dir.glob(f".{CURRENT}-*")):
+        if not stale.is_dir():
+            stale.unlink(missing_ok=True)
+
+
+def drop_unlisted_segments(ix: windex.Index) -> None:
+    """Delete the segment files of the live generation its table of contents does not
+    list (a writer killed before its commit wrote them; as large as what it added).
+    What Whoosh's own commit does after every write; call with the writer lock held."""
+    windex.clean_files(ix.storage, ix.indexname, ix.latest_generation(), ix._segments())
 
 
 def publish(index_dir: Path, workspace: Path, info: dict) -> Path:

@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,10 +25,11 @@ from typing import BinaryIO
 from searcher.analysis import segcache
 from searcher.index import pool_runs
 from searcher.analysis.pool import Analyser
-from searcher.index.arrays.writer import OldRows, write_arrays
+from searcher.index.arrays.writer import OldRows, arrays_before_publishing, write_arrays
 from searcher.read.articles import Article, Problem, read_source
-from searcher.index.corpus_edits import remove_records
+from searcher.index.corpus_edits import EditRefused, remove_records
 from searcher.index.faults import crash_point
+from searcher.index.adding import TEMP_PREFIX, Adder, file_size
 from searcher.index.batch import (
     Batch,
     Progress,
@@ -35,6 +37,7 @@ from searcher.index.batch import (
     SourceFile,
     analysed_document,
     free_bytes,
+    is_disk_full,
     list_corpus,
     orphaned_duplicates,
 )
@@ -44,6 +47,8 @@ from searcher.analysis.segcache import SegmentCache
 from searcher.read.sources import Skipped, expand, fingerprint, inside, safe_file_name, shown
 from searcher.index.generations import (
     build_info,
+    clean_leftovers,
+    drop_unlisted_segments,
     current_generation,
     ensure_index,
     new_workspace,
@@ -59,7 +64,6 @@ from searcher.index.generations import (
 pool_runs.install()  # Whoosh's pools spill in chunks, not a pickle per posting
 
 __all__ = ["DiskFull", "EmptyCorpus", "Report", "add", "rebuild", "remove", "sync"]
-TEMP_PREFIX = ".add-"
 WHOOSH_PROCS = 2  # Whoosh's own pooling processes when a rebuild runs in parallel
 POOL_MB = 512  # postings a Whoosh writer process keeps in memory before spilling a run
 
@@ -71,15 +75,6 @@ class DiskFull(OSError):
 class EmptyCorpus(RuntimeError):
     """The corpus lists no article while the index holds some: a folder not mounted,
     or the wrong ``--corpus``. Nothing is removed unless the caller allows it."""
-
-
-def _is_disk_full(exc: BaseException | None) -> bool:
-    seen = 0
-    while exc is not None and seen < 20:
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
 
 
 def _disk_full(directory: Path, needed: int, *others: Path) -> DiskFull:
@@ -102,8 +97,10 @@ def needs_rebuild(index_dir: Path) -> str | None:
     return None
 
 
-def _cleanup_temporaries(corpus: Path) -> None:
-    """Copies an interrupted ``add`` or ``remove`` left in corpus/ (lock held)."""
+def _cleanup_temporaries(corpus: Path, index_dir: Path) -> None:
+    """Copies an interrupted ``add`` or ``remove`` left in corpus/, and what a killed
+    rebuild left in index/ (lock held)."""
+    clean_leftovers(index_dir)
     if corpus.is_dir():
         for stale in corpus.glob(f"{TEMP_PREFIX}*.tmp"):
             stale.unlink(missing_ok=True)
@@ -127,11 +124,14 @@ def rebuild(
 def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
     started = time.perf_counter()
     report = Report(full_rebuild=True)
-    _cleanup_temporaries(corpus)
+    _cleanup_temporaries(corpus, index_dir)
     files = list_corpus(corpus, report.skipped)
     live = current_generation(index_dir)
     prior = _load_manifest(live, open_index(live)) if live else None
     reserved = {i: n for i, n in prior.ids.items() if n in files} if prior else {}
+    history = {  # the ids of records without ids follow their contents
+        n: e.history() for n, e in (prior.sources if prior else {}).items() if n in files
+    }
     known = prior.sources if prior else {}
     order = sorted(files, key=lambda n: (n not in known, n))  # what was indexed comes first
     total = sum(f.size for f in files.values())
@@ -148,7 +148,9 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
                     SegmentCache(fresh) as remembered, \
                     Analyser(procs, analysed_document, cache=reading,
                              cache_path=live_cache) as analyser:  # fmt: skip
-                batch = Batch(writer, manifest, report, corpus, reserved=reserved,
+                origins = {n: e.origin for n, e in prior.sources.items()} if prior else {}
+                batch = Batch(writer, manifest, report, corpus, reserved=reserved, history=history,
+                              origins=origins,
                               progress=progress, bytes_total=total, analyser=analyser,
                               segments=remembered)  # fmt: skip
                 for name in order:
@@ -165,12 +167,14 @@ def _rebuild_locked(corpus, index_dir, *, procs=None, progress=None) -> Report:
         report.seconds = time.perf_counter() - started
         info = {"built": now_iso(), "articles": manifest.article_count(), "corpus": str(corpus),
                 "schema_version": SCHEMA_VERSION}  # fmt: skip
+        for name in batch.unsteady:  # recorded as read: the next sync reads it again
+            report.notes.append(f"{name}: changed while it was read; the next sync reads it again")
         crash_point("rebuild:before-publish")
         publish(index_dir, workspace, info)
         segcache.replace_with(index_dir, fresh)  # exactly the texts of this index
     except BaseException as exc:
         shutil.rmtree(workspace, ignore_errors=True)
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise _disk_full(index_dir, 3 * total + 1_000_000) from exc
         raise
     write_pending(index_dir, [])  # everything in the corpus is indexed now
@@ -183,6 +187,9 @@ def _load_manifest(gen: Path, ix) -> Manifest:
     if manifest is None:  # a crash between a commit and the manifest: ask Whoosh
         with ix.searcher() as searcher:
             manifest = Manifest.from_index(searcher)
+        for name, origin in Manifest.origins(gen).items():
+            if name in manifest.sources:
+                manifest.sources[name].origin = origin
     return manifest
 
 
@@ -192,6 +199,7 @@ class _Live:
     def __init__(self, index_dir: Path) -> None:
         self.gen = ensure_index(index_dir)
         self.ix = open_index(self.gen)
+        drop_unlisted_segments(self.ix)  # what a writer killed before its commit wrote
         self.manifest = _load_manifest(self.gen, self.ix)
         self.old_rows = OldRows(self.gen, self.ix)  # the segments before this write
         write_arrays(self.gen, self.ix, None, self.old_rows)  # repair if lost
@@ -209,12 +217,13 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
     cache = SegmentCache(index_dir / segcache.FILE)
     batch = Batch(writer, manifest, report, corpus, progress=progress, bytes_total=needed,
                   segments=cache)  # fmt: skip
+    arrays_before_publishing(writer, gen, ix, batch.rows, live.old_rows)
     try:
         yield batch
         batch.flush()
         crash_point("add:before-commit")
-        writer.commit()
-        write_arrays(gen, ix, batch.rows, live.old_rows)
+        writer.commit()  # the new segments' arrays first, then Whoosh's TOC
+        write_arrays(gen, ix, batch.rows, live.old_rows)  # prunes the merged-away ones
         manifest.save(gen, ix.latest_generation())
     except BaseException as exc:
         _cancel(writer)
@@ -223,7 +232,7 @@ def _writing(index_dir: Path, corpus: Path, report: Report, live: _Live | None =
                 if not name.endswith("LOCK"):
                     with contextlib.suppress(OSError):
                         (gen / name).unlink()
-        if _is_disk_full(exc):
+        if is_disk_full(exc):
             raise _disk_full(index_dir, needed * 3 + 1_000_000, corpus) from exc
         raise
     finally:
@@ -245,11 +254,32 @@ def sync(corpus: Path, index_dir: Path, *, progress: Progress | None = None,
         return _sync_locked(corpus, index_dir, progress, allow_empty)
 
 
+READS = 3  # times sync reads a file that keeps changing while it is read
+
+
 def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> Report:
     started = time.perf_counter()
     report = Report()
-    _cleanup_temporaries(corpus)
-    files = list_corpus(corpus, report.skipped)
+    _cleanup_temporaries(corpus, index_dir)
+    for attempt in range(READS):  # a file rewritten while it was read is read again
+        unsteady = _sync_pass(corpus, index_dir, report, progress, allow_empty, attempt == 0)
+        if not unsteady:
+            break
+    else:
+        for name in unsteady:
+            report.skipped.append(Problem(name, f"changed while it was read ({READS} times): "
+                                          "indexed as last read; the next sync reads it again"))  # fmt: skip
+    write_pending(index_dir, [])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _sync_pass(corpus: Path, index_dir: Path, report: Report, progress,
+               allow_empty: bool, first: bool) -> list[str]:  # fmt: skip
+    """One listing of the corpus brought into the index; the sources whose bytes
+    changed between the listing and the read (recorded as read, so never taken for
+    up to date)."""
+    files = list_corpus(corpus, report.skipped if first else [])
     live = _Live(index_dir)
     known = live.manifest.sources
     if not files and any(e.articles for e in known.values()) and not allow_empty:
@@ -264,44 +294,33 @@ def _sync_locked(corpus: Path, index_dir: Path, progress, allow_empty: bool) -> 
         if n in known and (known[n].sha1, known[n].size) != (f.sha1, f.size)
     )
     new = sorted(n for n in files if n not in known)
-    report.unchanged = len(files) - len(changed) - len(new)
-    if deleted or changed or new or any(orphaned_duplicates(live.manifest)):
-        needed = sum(files[n].size for n in changed + new)
-        with _writing(index_dir, corpus, report, live, progress, needed) as b:
-            for name in deleted:
-                b.release(name, deleted=True)
-            for name in changed:
+    if first:
+        report.unchanged = len(files) - len(changed) - len(new)
+    if not (deleted or changed or new or any(orphaned_duplicates(live.manifest))):
+        return []
+    needed = sum(files[n].size for n in changed + new)
+    with _writing(index_dir, corpus, report, live, progress, needed) as b:
+        for name in deleted:
+            b.release(name, deleted=True)
+        for name in changed:
+            b.release(name)
+        for name in changed + new:
+            b.ingest(files[name])
+        for name in list(orphaned_duplicates(b.manifest)):
+            if name in files:
                 b.release(name)
-            for name in changed + new:
                 b.ingest(files[name])
-            for name in list(orphaned_duplicates(b.manifest)):
-                if name in files:
-                    b.release(name)
-                    b.ingest(files[name])
-    write_pending(index_dir, [])
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _copy(source: BinaryIO, dest: Path) -> tuple[int, str]:
-    """Stream ``source`` into ``dest``; (size, sha1)."""
-    digest, size = hashlib.sha1(), 0
-    with dest.open("wb") as out:
-        while chunk := source.read(1 << 20):
-            out.write(chunk)
-            digest.update(chunk)
-            size += len(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    return size, digest.hexdigest()
+    return b.unsteady
 
 
 def add(
     paths: Iterable[Path], corpus: Path, index_dir: Path, *, timeout: float = 30.0,
-    stdin: BinaryIO | None = None, progress: Progress | None = None,
+    stdin: BinaryIO | None = None, progress: Progress | None = None, replace: bool = False,
 ) -> Report:  # fmt: skip
-    """Copy new articles into ``corpus`` and index them. A file whose name is already
-    in the corpus replaces it (the same source re-added); ``stdin`` is read as JSONL."""
+    """Copy new articles into ``corpus`` and index them. A file re-added from the path
+    it was first added from replaces its copy; a file of the same name from anywhere
+    else is stored as ``1_2.txt`` (said so), unless ``replace``; ``stdin`` is read as
+    JSONL."""
     started = time.perf_counter()
     report = Report()
     corpus.mkdir(parents=True, exist_ok=True)
@@ -312,18 +331,18 @@ def add(
         else:
             inputs.append(item[0])
     with writer_lock(index_dir, timeout=timeout):
-        _cleanup_temporaries(corpus)
+        _cleanup_temporaries(corpus, index_dir)
         if needs_rebuild(index_dir) and current_generation(index_dir) is not None:
             _rebuild_locked(corpus, index_dir)  # an older schema cannot take new documents
         pending = [n for n in read_pending(index_dir) if (corpus / n).is_file()]
-        needed = sum(_size(p) for p in inputs)
+        needed = sum(file_size(p) for p in inputs)
         with _writing(index_dir, corpus, report, progress=progress, needed=needed) as batch:
-            adder = _Adder(batch, corpus, index_dir, report)
+            adder = Adder(batch, corpus, index_dir, report, replace)
             for name in pending:
                 adder.resync(name)
             if stdin is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-                adder.add_stream(stdin, f"stdin-{stamp}.jsonl")
+                adder.add_stream(stdin, adder._name(f"stdin-{stamp}.jsonl", "-"))
             for path in inputs:
                 adder.add_file(path)
         write_pending(index_dir, [])
@@ -331,123 +350,37 @@ def add(
     return report
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-class _Adder:
-    """The steps of ``add`` for one file: name it, copy it beside the corpus, index
-    it, and only then give it its place (journaled in ``pending.json``)."""
-
-    def __init__(self, batch: Batch, corpus: Path, index_dir: Path, report: Report) -> None:
-        self.batch, self.corpus, self.index_dir, self.report = batch, corpus, index_dir, report
-        self.names: set[str] = set()
-        self.count = 0
-
-    def resync(self, name: str) -> None:
-        """A file a killed ``add`` copied into the corpus: index what it holds now."""
-        path = self.corpus / name
-        try:
-            size, sha1 = fingerprint(path, self.corpus)
-        except OSError:
-            return
-        old = self.batch.manifest.sources.get(name)
-        if old is None or (old.size, old.sha1) != (size, sha1):
-            self.batch.release(name)
-            self.batch.ingest(SourceFile(name, path, size, sha1))
-
-    def _name(self, wanted: str, origin: str) -> str:
-        name = safe_file_name(wanted)
-        stem, suffix = os.path.splitext(name)
-        n = 2
-        while name in self.names:  # two inputs with one name in one command
-            name = f"{stem}_{n}{suffix}"
-            n += 1
-        if name != wanted:
-            self.report.renamed.append(f"{origin}: stored in the corpus as '{name}'")
-        self.names.add(name)
-        return name
-
-    def add_file(self, path: Path) -> None:
-        if inside(path, self.corpus):
-            name = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.corpus))
-            self.resync(name.as_posix())
-            return
-        try:
-            with path.open("rb") as fh:
-                self.add_stream(fh, self._name(path.name, shown(path)), origin=shown(path))
-        except OSError as exc:
-            if _is_disk_full(exc):
-                raise
-            self.report.skipped.append(Problem(shown(path), f"cannot read file: {exc.strerror}"))
-
-    def add_stream(self, stream: BinaryIO, name: str, origin: str = "-") -> None:
-        self.count += 1
-        tmp = self.corpus / f"{TEMP_PREFIX}{os.getpid()}-{self.count}.tmp"
-        try:
-            size, sha1 = _copy(stream, tmp)
-            self._index_copy(tmp, name, size, sha1, origin)
-        finally:
-            tmp.unlink(missing_ok=True)
-
-    def _index_copy(self, tmp: Path, name: str, size: int, sha1: str, origin: str) -> None:
-        manifest, dest = self.batch.manifest, self.corpus / name
-        old = manifest.sources.get(name)
-        if old is not None and (old.size, old.sha1) == (size, sha1):
-            self.report.unchanged += 1
-            return
-        stem = Path(name).stem
-        if old is not None:  # a replacement must bring at least one article
-            problems = []
-            for item in read_source(tmp, stem, self.corpus, Path(name).suffix):
-                if isinstance(item, Article):
-                    break
-                problems.append(item)
-            else:
-                for p in problems:
-                    self.report.skipped.append(Problem(origin, p.reason))
-                self.report.notes.append(f"{origin}: nothing to index; '{name}' kept as it was")
-                return
-            self.batch.release(name)
-        src = SourceFile(name, dest, size, sha1)
-        entry = self.batch.ingest(src, read_from=tmp, shown_as=origin)
-        if not entry.articles and old is None:
-            manifest.drop(name)  # nothing from it is indexed: it does not enter the corpus
-            return
-        write_pending(self.index_dir, [*read_pending(self.index_dir), name])
-        os.replace(tmp, dest)
-        self.report.copied.append(str(dest))
-        crash_point("add:after-copy")
-
-
 def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float = 30.0) -> Report:
     """Delete articles from the index and from corpus/: a .txt or .html file is
     deleted, a JSONL line emptied, a JSON array entry set to null (the other
-    records keep their line numbers, so their ids do not move)."""
+    records keep their line numbers, so their ids do not move). Each record is found
+    by its content hash in the file as it is now; a file that no longer holds it as
+    indexed, or cannot be written back in its encoding, is left as it is (said once)."""
     started = time.perf_counter()
     report = Report()
     with writer_lock(index_dir, timeout=timeout):
-        _cleanup_temporaries(corpus)
+        _cleanup_temporaries(corpus, index_dir)
         live = _Live(index_dir) if current_generation(index_dir) else None
         manifest = live.manifest if live else Manifest()
-        by_source: dict[str, list] = {}
+        by_source: dict[str, dict[str, str]] = {}  # source → content hash → id
         for article_id in dict.fromkeys(ids):
-            name = manifest.ids.get(article_id)
+            name, found = _find(manifest, article_id)
             if name is None:
                 report.skipped.append(Problem(article_id, "no article with this id"))
                 continue
             entry = manifest.sources[name]
-            locator = next(a[2] for a in entry.articles if a[0] == article_id)
-            by_source.setdefault(name, []).append(locator)
+            content_hash = next(a[1] for a in entry.articles if a[0] == found)
+            by_source.setdefault(name, {})[content_hash] = found
         if not by_source:
             return report
         with _writing(index_dir, corpus, report, live) as batch:
-            for name, locators in by_source.items():
+            for name, wanted in by_source.items():
                 path = corpus / name
-                remove_records(path, locators, TEMP_PREFIX)
+                try:
+                    remove_records(path, Path(name).stem, wanted, TEMP_PREFIX)
+                except EditRefused as exc:
+                    report.skipped.append(Problem(", ".join(wanted.values()), str(exc)))
+                    continue
                 if path.exists():  # re-read: the other records are kept as indexed
                     batch.release(name)
                     size, sha1 = fingerprint(path, corpus)
@@ -456,3 +389,15 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
                     batch.release(name, deleted=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _find(manifest: Manifest, article_id: str) -> tuple[str | None, str]:
+    """(source, id as indexed) of an id typed in any Unicode form."""
+    nfc = unicodedata.normalize("NFC", article_id)
+    for form in (nfc, article_id):
+        if form in manifest.ids:
+            return manifest.ids[form], form
+    for known, name in manifest.ids.items():  # an index built before ids were NFC
+        if unicodedata.normalize("NFC", known) == nfc:
+            return name, known
+    return None, article_id

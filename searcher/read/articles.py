@@ -34,6 +34,7 @@ from searcher.read.sources import (
     MAX_ARTICLE_BYTES,
     MAX_JSON_BYTES,
     SUFFIXES,
+    ReadDigest,
     SourceError,
     open_source,
     read_bounded,
@@ -107,6 +108,10 @@ def id_problem(article_id: str) -> str | None:
     ):
         return "the id has a control or invisible character"
     return None
+
+
+# control characters: never text, and XML 1.0 forbids the C0 ones (a feed would break)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _split_lines(text: str) -> list[str]:
@@ -208,10 +213,11 @@ def make_article(
     Without a title, a page's first line is its title (``first_line_title``); a JSON
     record without one keeps its whole text as body and has no title (the pages
     show its first sentence, ``read.headline``)."""
+    article_id = unicodedata.normalize("NFC", article_id)  # one id, however it was typed
     if problem := id_problem(article_id):
         return Problem(source, problem)
-    lines = [ln.strip() for ln in lines if clean_text(ln).strip()]
-    title = " ".join(clean_text(title or "").split())
+    lines = [ln for ln in (_CONTROLS.sub("", ln).strip() for ln in lines) if clean_text(ln).strip()]
+    title = " ".join(clean_text(_CONTROLS.sub("", title or "")).split())
     if not title and not lines:
         return Problem(source, "empty article: no text after cleaning")
     if not title and first_line_title:
@@ -268,7 +274,7 @@ def parse_record(
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,
-        fields.source or source,
+        _CONTROLS.sub("", fields.source or source),
         title=title,
         published=fields.published,
         url=fields.url,
@@ -309,13 +315,16 @@ def _jsonl_lines(fh: BinaryIO) -> Iterator[tuple[int, str | None, str | None]]:
     head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         stream = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline=None)
-        for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
-            if len(line) > MAX_ARTICLE_BYTES:
-                yield n, None, "record too large (the limit is 5 MB)"
-                while line and not line.endswith("\n"):
-                    line = stream.readline(MAX_ARTICLE_BYTES)
-                continue
-            yield n, line, None
+        try:
+            for n, line in enumerate(iter(lambda: stream.readline(MAX_ARTICLE_BYTES + 1), ""), 1):
+                if len(line) > MAX_ARTICLE_BYTES:
+                    yield n, None, "record too large (the limit is 5 MB)"
+                    while line and not line.endswith("\n"):
+                        line = stream.readline(MAX_ARTICLE_BYTES)
+                    continue
+                yield n, line, None
+        finally:
+            stream.detach()  # the caller closes the file, not this wrapper
         return
     n = 0
     while raw := fh.readline(MAX_ARTICLE_BYTES + 1):
@@ -372,10 +381,12 @@ def read_source(
     root: Path | None = None,
     kind: str | None = None,
     position: Callable[[int], None] | None = None,
+    digest: ReadDigest | None = None,
 ) -> Iterator[Article | Problem]:
     """Every article in one file, streamed. Ids come from ``stem`` (default: the
     file's own stem) or the JSON ``id``; the format from ``kind`` (a suffix such as
-    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it."""
+    ".jsonl"; default: the file's own); with ``root``, the file must lie inside it;
+    with ``digest``, the bytes read are hashed as they are parsed (read once)."""
     source = shown(path)
     stem = path.stem if stem is None else stem
     suffix = (kind or path.suffix).lower()
@@ -387,13 +398,20 @@ def read_source(
     except SourceError as exc:
         yield Problem(source, exc.reason)
         return
+    if digest is not None:
+        fh = digest.wrap(fh)
     with fh:
         if suffix == ".jsonl":
             yield from parse_jsonl(fh, stem, source, position)
+            if digest is not None:
+                digest.finish(fh)
             return
         limit = MAX_JSON_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
         try:
-            text, note = decode_bytes(read_bounded(fh, limit))
+            raw = read_bounded(fh, limit)
+            if digest is not None:
+                digest.finish(fh)
+            text, note = decode_bytes(raw)
         except (SourceError, DecodeError) as exc:
             yield Problem(source, getattr(exc, "reason", None) or str(exc))
             return

@@ -11,6 +11,7 @@ Only a record with no text at all is refused (``articles.make_article`` decides 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -120,5 +121,7 @@ def web_address(raw: str) -> str | None:
     ('https://vks.example/tin?id=1', None)
     """
     url = raw.strip()
-    ok = url.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in url)
+    ok = url.lower().startswith(("http://", "https://")) and not any(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs", "Cn") for ch in url
+    )
     return url if ok and len(url) <= 2000 else None

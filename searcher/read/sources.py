@@ -12,6 +12,7 @@ sockets are refused before anything blocks on them; every read is bounded.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -122,6 +123,62 @@ def fingerprint(path: Path, root: Path | None = None) -> tuple[int, str]:
     with open_source(path, root) as fh:
         digest = hashlib.file_digest(fh, "sha1")
         return fh.tell(), digest.hexdigest()
+
+
+class ReadDigest:
+    """Size and SHA-1 of the bytes one open of a file gave the parser, so that what is
+    recorded as indexed is what was read: a file rewritten while it was being read
+    hashes differently from its listing, and is read again.
+
+    >>> import io
+    >>> d = ReadDigest()
+    >>> with d.wrap(io.BufferedReader(io.BytesIO(b"Tin 1\\nTin 2\\n"))) as fh:
+    ...     first = fh.readline()
+    ...     d.finish(fh)  # the rest is hashed too
+    >>> first, d.size, d.complete
+    (b'Tin 1\\n', 12, True)
+    """
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha1()
+        self.size = 0
+        self.complete = False
+
+    @property
+    def sha1(self) -> str:
+        return self._hash.hexdigest()
+
+    def wrap(self, fh: BinaryIO) -> BinaryIO:
+        """``fh`` read through the digest (closing the result closes ``fh``)."""
+        return io.BufferedReader(_Hashing(fh, self), buffer_size=1 << 16)
+
+    def finish(self, fh: BinaryIO) -> None:
+        """Hash what the parser left unread (a refused file's tail), to the end."""
+        while fh.read(1 << 20):
+            pass
+        self.complete = True
+
+
+class _Hashing(io.RawIOBase):
+    def __init__(self, inner: BinaryIO, digest: ReadDigest) -> None:
+        self.inner, self.digest = inner, digest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.inner.read(len(buffer))
+        buffer[: len(data)] = data
+        self.digest._hash.update(data)
+        self.digest.size += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.digest.size
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
 
 
 def walk(root: Path) -> Iterator[Path | Skipped]:

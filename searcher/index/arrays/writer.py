@@ -19,6 +19,7 @@ import numpy as np
 from searcher.analysis.analyzers import text_views
 from searcher.index.arrays.build import build_segment
 from searcher.index.arrays.rows import BatchRows
+from searcher.index.faults import crash_point
 from searcher.index.arrays.store import SegmentArrays, arrays_dir, open_segment, prune, save_segment
 
 
@@ -77,13 +78,19 @@ PARALLEL_DOCS = 4000  # segments at least this large are built side by side
 
 
 def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None,
-                 procs: int = 1) -> list[str]:  # fmt: skip
+                 procs: int = 1, segments: list | None = None) -> list[str]:  # fmt: skip
     """Build and save the arrays of every segment of ``ix`` that has none; remove those
     of segments gone. Returns the segment ids built. With ``procs`` > 1, large
     segments (a parallel rebuild writes one per Whoosh process) are built in that
-    many forked processes, which read the rows they inherit."""
+    many forked processes, which read the rows they inherit. With ``segments`` (the
+    list a commit is about to publish), those are read instead and nothing is pruned:
+    the state still served keeps its arrays."""
     todo, keep = [], set()
-    with ix.reader() as reader:
+    if segments is None:
+        reader = ix.reader()
+    else:  # Whoosh's own way to read a list of segments (FileIndex.reader uses it)
+        reader = ix._reader(ix.storage, ix.schema, list(segments), ix.latest_generation())
+    with reader:
         for sub, _ in leaves(reader):
             seg_id = segment_id(sub)
             keep.add(seg_id)
@@ -107,8 +114,25 @@ def write_arrays(gen: Path, ix, batch: BatchRows | None, old: OldRows | None,
         todo = [t for t in todo if len(t[1]) < PARALLEL_DOCS]
     for seg_id, rows in todo:
         _build(gen, seg_id, rows)
-    prune(gen, keep)
+    if segments is None:
+        prune(gen, keep)
     return built
+
+
+def arrays_before_publishing(writer, gen: Path, ix, batch: BatchRows, old: OldRows) -> None:
+    """Make ``writer.commit()`` build the arrays of the segments it publishes before
+    Whoosh writes the table of contents that names them: a reader (a restarted
+    server, the CLI) never sees a state whose arrays are missing, even when the
+    writer is killed right after the commit (``add:after-toc``)."""
+    publish_toc = writer._commit_toc
+
+    def commit_toc(segments: list) -> None:
+        write_arrays(gen, ix, batch, old, segments=segments)
+        crash_point("add:before-toc")
+        publish_toc(segments)
+        crash_point("add:after-toc")
+
+    writer._commit_toc = commit_toc
 
 
 _NO_SPACE = 28  # a child's exit code: the disk is full

@@ -27,6 +27,7 @@ from searcher.read.articles import Article, Problem, read_source
 from searcher.vi.dates import date_iso
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
+from searcher.facts.people import People, display_name
 from searcher.analysis.segcache import SegmentCache
 from searcher.read.sources import Skipped, SourceError, fingerprint, shown, walk
 
@@ -116,8 +117,25 @@ def metadata_fields(article: Article) -> dict:
         "period": m.period,  # "quý I", "9 tháng", …: the facet
         "period_year": str(m.period_year) if m.period_year else None,
         "meeting_type": ",".join(m.meeting_types),
+        **people_fields(m.people),
     }
     return {k: v for k, v in doc.items() if v is not None}
+
+
+def people_fields(people: People) -> dict:
+    """The stored people (as written), the chair facet and the person filter's values
+    (one spelling per name: ``display_name``)."""
+    chair = people.chair
+    named = ([chair] if chair else []) + people.attendees
+    return {
+        "people": {
+            "chair": [chair.name, chair.role] if chair else None,
+            "attendees": [[p.name, p.role] for p in people.attendees],
+        },
+        "chair": display_name(chair.name) if chair else None,
+        "chair_role": chair.role if chair else None,
+        "person": ",".join(dict.fromkeys(display_name(p.name) for p in named)) or None,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,265 @@
+"""People named in a report, with their roles, and who chaired the meeting.
+
+A person is a run of capitalised syllables that starts with a family name
+(``data/surnames.txt``) and is marked as a person by its place in the sentence: an
+honorific or rank before it ("đồng chí", "đ/c", "Thượng tá", "Tiến sĩ"), or a role
+next to it — after it ("Lê Văn An, Phó Viện trưởng VKSND tỉnh Hà Nam") or before it
+("Viện trưởng VKSND tối cao Lê Minh Trí", "các Phó Viện trưởng: Trần An, Lê Bình",
+where the later names of the list share the role).
+
+The chair is read from the clause that says so ("chủ trì", "chủ tọa", "điều hành"):
+the last person named before the verb in the clause ("Hội nghị do đồng chí … chủ trì",
+"Đồng chí …, Viện trưởng dự và chủ trì Hội nghị"), else the first after it ("Dự và chủ
+trì Hội nghị có đồng chí …"). A clause in which a body, not a person, takes the lead
+("VKSND tỉnh chủ trì, phối hợp với …") has no chair. Everyone else named is an
+attendee. Cited documents (``spans``) name no one present.
+
+Names are shown as written (NFC); ``person_key`` folds case, Unicode form, tone
+placement and diacritics for matching, ``display_name`` gives the one spelling a facet
+shows for all of them.
+
+>>> p = read_people("Hội nghị giao ban", "Hội nghị do đồng chí Lê Văn An, Viện trưởng "
+...     "VKSND tỉnh Hà Nam chủ trì. Dự hội nghị có đồng chí Trần Thị Bình, Phó Viện trưởng.")
+>>> p.chair
+Person(name='Lê Văn An', role='Viện trưởng VKSND tỉnh Hà Nam')
+>>> [a.name for a in p.attendees], person_key("LÊ VĂN ẤN") == person_key("Le Van An")
+(['Trần Thị Bình'], True)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from searcher.facts.spans import find_spans, inside
+from searcher.vi.places import gazetteer
+from searcher.vi.text import canonical, fold, has_diacritics, old_style_tones
+
+# where a role starts (canonical: lower case, one tone placement); the longer first
+ROLE_HEADS = (
+    "phó viện trưởng", "viện trưởng", "phó bí thư", "bí thư", "ủy viên", "tỉnh ủy viên",
+    "thành ủy viên", "huyện ủy viên", "đảng ủy viên", "phó chủ tịch", "chủ tịch",
+    "phó chánh án", "chánh án", "chánh văn phòng", "phó chánh văn phòng", "chánh thanh tra",
+    "phó trưởng", "trưởng phòng", "trưởng ban", "trưởng đoàn", "trưởng khoa", "vụ trưởng",
+    "phó vụ trưởng", "cục trưởng", "phó cục trưởng", "giám đốc", "phó giám đốc",
+    "kiểm sát viên", "kiểm tra viên", "điều tra viên", "thủ trưởng", "hiệu trưởng",
+    "phó hiệu trưởng", "tổng thư ký", "chủ nhiệm", "phó chủ nhiệm", "bộ trưởng", "thứ trưởng",
+    "thủ tướng", "phó thủ tướng", "nguyên", "đại biểu", "thẩm phán", "chuyên viên",
+    "tổ trưởng", "tổ phó", "cụm trưởng", "tư lệnh", "chính ủy", "chỉ huy trưởng",
+    "trưởng", "phó", "tổng bí thư", "chủ tọa", "thư ký", "kế toán", "giảng viên",
+)  # fmt: skip
+HONORIFICS = (
+    "đồng chí", "đ/c", "ông", "bà", "thượng tá", "đại tá", "trung tá", "thiếu tá",
+    "đại úy", "thượng úy", "trung úy", "thiếu úy", "trung tướng", "thiếu tướng",
+    "thượng tướng", "đại tướng", "tiến sĩ", "ts.", "ts", "pgs.ts", "pgs.ts.", "pgs", "gs.ts",
+    "gs", "ths", "ths.", "thạc sĩ", "luật sư", "nhà văn", "nhà báo",
+)  # fmt: skip
+# a name's syllables stop where a role or a verb written with a capital starts
+_NAME_STOPS = ROLE_HEADS + ("phát biểu", "tham dự", "dự", "chủ trì", "cùng", "tại", "về")
+# where a role after a name ends (folded): the clause's verb
+_ROLE_END = re.compile(
+    r"\b(?:du|tham du|den du|toi du|cung du|chu tri|chu toa|dieu hanh|phat bieu|trinh bay|"
+    r"chi dao|cung|da|lam truong doan|lam|gui|nhan manh|yeu cau|khai mac|ket luan|bao cao|"
+    r"trao|thay mat|tiep|va cac|va dong chi|de|duoc|neu|cho biet|khang dinh|danh gia|doc|ky|"
+    r"pho bien|den|tai (?:hoi nghi|buoi|le|cuoc|dai hoi|hoi thao)|"
+    r"quan triet|thong qua|cong bo|tang|chuc mung|ghi nhan|dong thoi|ve|chao mung|bay to|"
+    r"luu y|mong muon|tiep tuc|chia se|dong chi)\b"
+)
+_CHAIR = re.compile(r"\b(?:chu tri|chu toa|dieu hanh)\b")
+_NOT_A_CHAIR = re.compile(r"^\s*,?\s*(?:phoi hop|cung voi|cung lien nganh|tham muu|soan thao)")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|xa|phuong|khu vuc|tai|cua|o)\s*$"
+)
+_CLAUSE = re.compile(r"[;\n]|\.(?=\s)|:(?!\s*$)")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+MAX_SYLLABLES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # as written, NFC
+    role: str = ""  # as written ("Phó Viện trưởng VKSND tỉnh Hà Nam"), "" unknown
+
+
+@dataclass
+class People:
+    chair: Person | None = None
+    attendees: list[Person] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    person: Person
+    marked: bool  # an honorific or a role says it is a person
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Family names as written and folded ("nguyễn", "nguyen", …): a word with marks must
+    match with its marks ("Viện" is no "Viên"), one without them folded."""
+    text = resources.files("searcher").joinpath("data/surnames.txt").read_text("utf-8")
+    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    return frozenset([canonical(w) for w in words] + [fold(w) for w in words])
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Folded names of provinces and districts: "Hà Nội" is no person."""
+    return frozenset(fold(n) for n in gazetteer().names())
+
+
+def _surname(word: str) -> bool:
+    return (canonical(word) if has_diacritics(word) else fold(word)) in surnames()
+
+
+def person_key(name: str) -> str:
+    """The key two writings of one name share: case, NFC/NFD, tone placement and
+    diacritics folded ("Lê Văn Hoà", "LÊ VĂN HÒA", "Le Van Hoa" → "le van hoa")."""
+    return " ".join(fold(name).split())
+
+
+def display_name(name: str) -> str:
+    """One spelling of a name for a facet: NFC, old-style tones, each syllable capitalised.
+
+    >>> display_name("NGUYỄN VĂN HOÀ")
+    'Nguyễn Văn Hòa'
+    """
+    words = old_style_tones(" ".join(name.split())).split()
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _starts_with(text: str, heads: tuple[str, ...]) -> bool:
+    low = canonical(text.lstrip(" ,-–:("))
+    return any(low.startswith(h) and not low[len(h) : len(h) + 1].isalpha() for h in heads)
+
+
+def _name_at(text: str, start: int) -> tuple[int, str] | None:
+    """The name starting at ``start`` (end, name): a family name and capitalised
+    syllables, stopped by a role or a capitalised verb."""
+    words, end, pos = [], start, start
+    for m in _WORD.finditer(text, start):
+        if m.start() != pos or len(words) == MAX_SYLLABLES:
+            break
+        w = m.group()
+        if not (w[:1].isupper() and (w[1:].islower() or w.isupper() or "'" in w)):
+            break
+        if words and _starts_with(text[m.start() : m.start() + 30], _NAME_STOPS):
+            break
+        words.append(w)
+        end = m.end()
+        pos = end + 1 if text[end : end + 1] == " " else -1
+    if len(words) < 2 or not _surname(words[0]):
+        return None
+    if any(fold(" ".join(words[:n])) in _places() for n in (2, 3)):
+        return None
+    return end, " ".join(words)
+
+
+def _role_after(text: str, folded: str, end: int) -> str:
+    """The role written after a name (", Phó Viện trưởng VKSND tỉnh" or " – Viện trưởng")."""
+    m = re.match(r"\s*(?:[,–\-(]|\s)\s*", text[end:])
+    if not m:
+        return ""
+    begin = end + m.end()
+    stop = _CLAUSE.search(text, begin)
+    limit = min(stop.start() if stop else len(text), begin + 240)
+    verb = _ROLE_END.search(folded, begin, limit)
+    limit = verb.start() if verb else limit
+    nxt = re.search(r"\b(?:dong chi|d/c)\b", folded[begin:limit])
+    limit = begin + nxt.start() if nxt else limit
+    role = text[begin:limit].strip(" ,;-–()")
+    return role if role and _starts_with(role, ROLE_HEADS) else ""
+
+
+def _role_before(text: str, folded: str, start: int, clause_start: int) -> tuple[str, bool]:
+    """(the role written before a name, whether an honorific stands right before it)."""
+    before = text[clause_start:start]
+    low = canonical(before).rstrip()
+    honour = any(low == h or low.endswith(" " + h) for h in HONORIFICS)
+    head = re.split(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", before, flags=re.IGNORECASE)[-1]
+    head = head.rstrip(" -–,:")
+    for h in sorted(HONORIFICS, key=len, reverse=True):  # "Phó Thủ tướng Trung tướng X"
+        if canonical(head).endswith(" " + h):
+            head = head[: -len(h)].rstrip(" ,")
+    if not head.strip() or not _starts_with(head, ROLE_HEADS):
+        return "", honour
+    if _PLACE_BEFORE.search(fold(text[max(clause_start, start - 12) : start])):
+        return "", honour
+    return head.strip(" ,-–:"), honour
+
+
+def mentions(text: str) -> list[_Mention]:
+    """Every person named in ``text`` (NFC), in text order."""
+    folded = fold(text)
+    if len(folded) != len(text):  # a character whose fold changes length: no offsets
+        return []
+    spans = [s for s in find_spans(folded) if s.role == "citation"]
+    found: list[_Mention] = []
+    clause_start = 0
+    for m in _WORD.finditer(text):
+        if m.start() < (found[-1].end if found else 0):
+            continue
+        if not m.group()[:1].isupper() or not _surname(m.group()):
+            continue
+        got = _name_at(text, m.start())
+        if got is None or inside(spans, m.start(), got[0], "citation"):
+            continue
+        end, name = got
+        stop = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
+        clause_start = max(stop[-1] if stop else 0, found[-1].end if found else 0)
+        before, honour = _role_before(text, folded, m.start(), clause_start)
+        after = _role_after(text, folded, end)
+        role = after or before
+        if (
+            not role
+            and found
+            and re.fullmatch(r"\s*,\s*|\s+và\s+", text[found[-1].end : m.start()])
+        ):
+            role = found[-1].person.role if not _role_after(text, folded, found[-1].end) else ""
+            honour = honour or found[-1].marked  # a list after "các đồng chí …: A, B"
+        if not (role or honour):
+            continue
+        found.append(_Mention(m.start(), end, Person(name, role), True))
+    return found
+
+
+def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
+    for verb in _CHAIR.finditer(folded):
+        if _NOT_A_CHAIR.match(folded[verb.end() : verb.end() + 40]):
+            continue
+        bounds = [c.end() for c in _CLAUSE.finditer(text, 0, verb.start())]
+        start = bounds[-1] if bounds else 0
+        after = _CLAUSE.search(text, verb.end())
+        end = after.start() if after else len(text)
+        before = [f for f in found if start <= f.start and f.end <= verb.start()]
+        if before:
+            return before[-1]
+        following = [f for f in found if verb.end() <= f.start < end]
+        if following:
+            return following[0]
+    return None
+
+
+def read_people(title: str, body: str) -> People:
+    """The chair and the attendees of a report (see the module's docstring)."""
+    text = unicodedata.normalize("NFC", title + "\n" + body)
+    found = mentions(text)
+    chair = _chair(text, fold(text), found)
+    roles: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for f in found:
+        key = person_key(f.person.name)
+        names.setdefault(key, f.person.name)
+        if f.person.role and len(f.person.role) > len(roles.get(key, "")):
+            roles[key] = f.person.role
+    chair_key = person_key(chair.person.name) if chair else None
+    people = People()
+    if chair is not None and chair_key is not None:
+        people.chair = Person(names[chair_key], roles.get(chair_key, ""))
+    people.attendees = [Person(n, roles.get(k, "")) for k, n in names.items() if k != chair_key]
+    return people

@@ -238,7 +238,7 @@ def test_json_contract(engine: Engine) -> None:
         "corrected", "shortened", "relaxed", "hits", "closest", "facets",
     }  # fmt: skip
     assert set(data["facets"]) == {
-        "province", "province_2025", "year", "meeting_type", "level", "period",
+        "province", "province_2025", "year", "meeting_type", "level", "period", "chair",
     }  # fmt: skip
     hit = data["hits"][0]
     assert set(hit) == {

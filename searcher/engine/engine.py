@@ -386,8 +386,8 @@ class Engine:
             related = view.related
             found.group = [member(m) for m in view.stored(related.members(docnum))]
             similar = related.similar(docnum)
-            found.similar = [member(m, kind) for m, (_, kind) in
-                             zip(view.stored([d for d, _ in similar]), similar, strict=True)]  # fmt: skip
+            shown = view.stored([d for d, _ in similar])
+            found.similar = [member(m, k) for m, (_, k) in zip(shown, similar, strict=True)]
         return found
 
     def duplicates(self, article_id: str) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from searcher.index.registry import FACET_NAMES as FACETS
+from searcher.index.registry import COUNTED
 from searcher.index.registry import FACETS as REGISTRY
 from searcher.index.registry import day_key
 from searcher.query.parse import SearchRequest
@@ -27,7 +28,6 @@ from searcher.vi.text import canonical, fold
 MULTI_VALUED = {f.name for f in REGISTRY if f.multi}
 MANY = {f.name for f in REGISTRY if f.many}
 FOLDED = {f.name for f in REGISTRY if f.folded}
-COUNTED = tuple(f.name for f in REGISTRY if f.counted)
 TOP = {f.name: f.top for f in REGISTRY if f.top}
 
 

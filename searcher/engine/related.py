@@ -4,8 +4,9 @@ sharing its rare words).
 
 Groups come from the MinHash signatures the indexer stored per article
 (``searcher.index.arrays.minhash``), read once per view: articles whose signatures
-agree in a whole LSH band and then on at least ``NEAR`` of their positions are one
-meeting; so are articles of the same unit, meeting day and meeting type agreeing on
+agree in a whole LSH band and then on at least ``NEAR`` of their positions, dated at
+most ``DAYS_APART`` apart, are one meeting (a monthly report written from a template is
+not); so are articles of the same unit, meeting day and meeting type agreeing on
 ``SAME_MEETING`` (another site's rewrite of the same report). A group's leader, the
 card shown, is its longest report. Everything is numpy over all articles at once.
 
@@ -24,6 +25,7 @@ from searcher.index.arrays.minhash import EMPTY, K, similarity
 BANDS, ROWS = 8, K // 8  # LSH: two reports agreeing on a whole band are candidates
 NEAR = 0.5  # estimated Jaccard of 3-syllable shingles: the same text, lightly edited
 SAME_MEETING = 0.2  # the same unit, day and type: a rewrite of the same report
+DAYS_APART = 7  # near-identical reports dated further apart are two meetings (a template)
 BUCKET = 50  # a band value shared by more reports than this is boilerplate, not a meeting
 RARE_WORDS = 30  # an article's rarest body syllables that similar reports are found by
 SAME_KIND_FIRST = 3  # the same unit's reports of the same kind shown first
@@ -78,6 +80,8 @@ class Related:
             a.append(x), b.append(y)
         x, y = np.concatenate(a), np.concatenate(b)
         near = similarity(self.sig[x], self.sig[y]) >= NEAR
+        days = facets.sort_key.astype(np.int64)
+        near &= (days[x] == 0) | (days[y] == 0) | (np.abs(days[x] - days[y]) <= DAYS_APART)
         mx, my = self._same_meeting(docs)
         same = similarity(self.sig[mx], self.sig[my]) >= SAME_MEETING
         self.label = _components(n, np.r_[x[near], mx[same]], np.r_[y[near], my[same]])

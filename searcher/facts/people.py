@@ -58,7 +58,7 @@ HONORIFICS = (
     "gs", "ths", "ths.", "thạc sĩ", "luật sư", "nhà văn", "nhà báo",
 )  # fmt: skip
 # a name's syllables stop where a role or a verb written with a capital starts
-_NAME_STOPS = ROLE_HEADS + ("phát biểu", "tham dự", "dự", "chủ trì", "cùng", "tại", "về")
+_NAME_STOPS = (*ROLE_HEADS, "phát biểu", "tham dự", "dự", "chủ trì", "cùng", "tại", "về")
 # where a role after a name ends (folded): the clause's verb
 _ROLE_END = re.compile(
     r"\b(?:du|tham du|den du|toi du|cung du|chu tri|chu toa|dieu hanh|phat bieu|trinh bay|"

@@ -52,6 +52,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("unit", "unit", "Đơn vị", "Unit", (), counted=False),
 )  # fmt: skip
 FACET_NAMES = tuple(f.name for f in FACETS)
+COUNTED = tuple(f.name for f in FACETS if f.counted)  # the facets a search result counts
 WEB_ORDER = ("province", "year", "meeting_type", "chair", "period", "level",
              "province_2025")  # sidebar order  # fmt: skip
 

@@ -8,11 +8,11 @@ similarity of their shingle sets. Computed with numpy over a whole segment at on
 different segments compare.
 
 >>> import numpy as np
->>> syl = ["ban", "giao", "hội", "nghị", "tổ", "chức"]
->>> body = np.array([4, 5, 2, 3, 1, 0, 4, 5, 2, 3, 1, 0], dtype=np.int32)
->>> sig = signatures(body, np.array([0, 6, 12]), syl)
->>> sig.shape, bool((sig[0] == sig[1]).all())
-((2, 32), True)
+>>> syl = [f"s{i}" for i in range(60)]
+>>> body = np.concatenate([np.arange(50), np.arange(50), np.arange(10)]).astype(np.int32)
+>>> sig = signatures(body, np.array([0, 50, 100, 110]), syl)
+>>> sig.shape, bool((sig[0] == sig[1]).all()), bool((sig[2] == EMPTY).all())
+((3, 32), True, True)
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import numpy as np
 
 K = 32  # hash functions: the agreement of two signatures estimates Jaccard ± ~0.09
 MAX_TOKENS = 400  # syllables of a body read (the lead tells the meeting apart)
+MIN_SHINGLES = 40  # a shorter body cannot tell two meetings apart: no signature
 EMPTY = np.uint32(0xFFFFFFFF)  # a body too short to have a shingle
 BLOCK = 4000  # documents hashed at a time (bounds the temporary arrays)
 _RNG = np.random.default_rng(20250)
@@ -58,11 +59,13 @@ def _block(stream, docoff, hashes, lo: int, hi: int, out: np.ndarray) -> None:
     pos = first + np.arange(int(count.sum()))
     h = hashes[stream[pos]], hashes[stream[pos + 1]], hashes[stream[pos + 2]]
     key = h[0] * np.uint64(0x9E3779B97F4A7C15) + h[1] * np.uint64(0xC2B2AE3D27D4EB4F) + h[2]
-    has = count > 0
-    cuts = np.concatenate(([0], np.cumsum(count)[:-1]))[has]
+    has = count >= MIN_SHINGLES
+    if not has.any():
+        return
+    cuts = np.concatenate(([0], np.cumsum(count)[:-1]))
     for k in range(K):
         values = ((key * _A[k] + _B[k]) >> np.uint64(32)).astype(np.uint32)
-        out[np.arange(lo, hi)[has], k] = np.minimum.reduceat(values, cuts)
+        out[np.arange(lo, hi)[has], k] = np.minimum.reduceat(values, cuts)[has]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -42,7 +42,7 @@ facet_value = st.one_of(
 filters = st.dictionaries(
     st.sampled_from(
         ["province", "province_2025", "year", "meeting_type", "level", "period", "chair", "person"]
-    ),  # fmt: skip
+    ),
     st.lists(facet_value, max_size=3),
     max_size=3,
 )

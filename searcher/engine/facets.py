@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from searcher.index.registry import COUNTED, day_key
 from searcher.index.registry import FACET_NAMES as FACETS
-from searcher.index.registry import COUNTED
 from searcher.index.registry import FACETS as REGISTRY
-from searcher.index.registry import day_key
 from searcher.query.parse import SearchRequest
 from searcher.results.hits import FacetValue
 from searcher.vi.collate import collation_key

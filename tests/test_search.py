@@ -244,6 +244,7 @@ def test_json_contract(engine: Engine) -> None:
     assert set(hit) == {
         "id", "title", "published", "meeting_date", "year", "province", "province_2025",
         "level", "unit", "meeting_types", "period", "period_year", "url", "score", "snippet",
+        "chair", "group",
     }  # fmt: skip
     assert (
         hit["period"] == "9 tháng" and hit["period_year"] == 2022

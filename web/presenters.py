@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from searcher.engine.engine import SearchResults
 from searcher.index.registry import FACETS, WEB_ORDER
-from searcher.results.hits import ArticleView, Hit
+from searcher.results.hits import ArticleView, GroupMember, Hit
 from searcher.vi.collate import collation_key
 from searcher.vi.text import fold
 
@@ -237,6 +237,31 @@ class HitView:
     province: str | None
     meeting_types: list[str]
     missing: list[str]
+    group: list[RelatedLink] = field(default_factory=list)  # other reports of the meeting
+
+
+@dataclass
+class RelatedLink:
+    """Another report of the same meeting, or a similar report, as a link."""
+
+    title: str
+    url: str
+    when: str | None
+    when_text: str
+    unit: str | None
+    site: str  # the other report's website ("baovephapluat.vn"), "" unknown
+    same_kind: bool = False
+
+
+def related_links(members: list[GroupMember],
+                  article_path: Callable[[str], str]) -> list[RelatedLink]:  # fmt: skip
+    out = []
+    for m in members:
+        when = m.meeting_date or m.published
+        site = urlsplit(m.url).hostname or "" if m.url else ""
+        out.append(RelatedLink(m.title, article_path(m.id), when, vi_date(when), m.unit,
+                               site.removeprefix("www."), m.same_kind))  # fmt: skip
+    return out
 
 
 def hit_views(hits: list[Hit], state: UrlState,
@@ -250,6 +275,7 @@ def hit_views(hits: list[Hit], state: UrlState,
             id=h.id, url=f"{article_path(h.id)}?{params}", title_html=h.title_html,
             snippet=h.snippet, when=when, when_text=vi_date(when), year=h.year, unit=h.unit,
             province=h.province, meeting_types=h.meeting_types, missing=h.missing,
+            group=related_links(h.group, article_path),
         ))  # fmt: skip
     return out
 
@@ -320,13 +346,34 @@ class ArticlePageView:
     paragraphs: list[str]
     meeting_text: str
     published_text: str
+    chair_url: str | None = None  # every report this person chaired
+    attendees: list[PersonLink] = field(default_factory=list)
+    group: list[RelatedLink] = field(default_factory=list)  # the same meeting, elsewhere
+    similar: list[RelatedLink] = field(default_factory=list)
 
 
-def article_view(article: ArticleView, back_url: str) -> ArticlePageView:
+@dataclass
+class PersonLink:
+    name: str
+    role: str
+    url: str  # the reports that name this person
+
+
+def article_view(article: ArticleView, back_url: str,
+                 article_path: Callable[[str], str] = lambda i: i) -> ArticlePageView:  # fmt: skip
+    def person_url(name: str) -> str:
+        return UrlState(q=f'người:"{name}"').url()
+
     return ArticlePageView(
         article=article,
         back_url=back_url,
         paragraphs=article.body_html.split("\n"),
         meeting_text=vi_date(article.meeting_date),
         published_text=vi_date(article.published),
+        chair_url=UrlState(filters={"chair": [article.chair]}).url() if article.chair else None,
+        attendees=[
+            PersonLink(a["name"], a["role"], person_url(a["name"])) for a in article.attendees
+        ],
+        group=related_links(article.group, article_path),
+        similar=related_links(article.similar, article_path),
     )

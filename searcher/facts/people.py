@@ -68,6 +68,9 @@ _ROLE_END = re.compile(
     r"quan triet|thong qua|cong bo|tang|chuc mung|ghi nhan|dong thoi|ve|chao mung|bay to|"
     r"luu y|mong muon|tiep tuc|chia se|dong chi)\b"
 )
+_JOINED = re.compile(  # "A (bên phải) và ông B": one chain of names
+    r"^(?:\s*\([^)]{0,40}\))?[^.;]{0,120}?(?:\s|,)(?:va|cung)\s+(?:ong|ba|dong chi|d/c)?\s*$"
+)
 _CHAIR = re.compile(r"\b(?:chu tri|chu toa|dieu hanh)\b")
 _NOT_A_CHAIR = re.compile(r"^\s*,?\s*(?:phoi hop|cung voi|cung lien nganh|tham muu|soan thao)")
 _PLACE_BEFORE = re.compile(
@@ -99,12 +102,11 @@ class _Mention:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    """Family names as written and folded ("nguyễn", "nguyen", …): a word with marks must
-    match with its marks ("Viện" is no "Viên"), one without them folded."""
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Family names as written ("nguyễn", …) and folded ("nguyen", …)."""
     text = resources.files("searcher").joinpath("data/surnames.txt").read_text("utf-8")
     words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
-    return frozenset([canonical(w) for w in words] + [fold(w) for w in words])
+    return frozenset(canonical(w) for w in words), frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +115,11 @@ def _places() -> frozenset[str]:
     return frozenset(fold(n) for n in gazetteer().names())
 
 
-def _surname(word: str) -> bool:
-    return (canonical(word) if has_diacritics(word) else fold(word)) in surnames()
+def _surname(word: str, accented: bool = True) -> bool:
+    """Is ``word`` a family name? In accented text with its marks ("Ban" is no "Bàn",
+    "Viện" no "Viên"); in text typed without marks, folded."""
+    written, folded = surnames()
+    return canonical(word) in written if accented else fold(word) in folded
 
 
 def person_key(name: str) -> str:
@@ -138,7 +143,7 @@ def _starts_with(text: str, heads: tuple[str, ...]) -> bool:
     return any(low.startswith(h) and not low[len(h) : len(h) + 1].isalpha() for h in heads)
 
 
-def _name_at(text: str, start: int) -> tuple[int, str] | None:
+def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | None:
     """The name starting at ``start`` (end, name): a family name and capitalised
     syllables, stopped by a role or a capitalised verb."""
     words, end, pos = [], start, start
@@ -153,7 +158,7 @@ def _name_at(text: str, start: int) -> tuple[int, str] | None:
         words.append(w)
         end = m.end()
         pos = end + 1 if text[end : end + 1] == " " else -1
-    if len(words) < 2 or not _surname(words[0]):
+    if len(words) < 2 or not _surname(words[0], accented):
         return None
     if any(fold(" ".join(words[:n])) in _places() for n in (2, 3)):
         return None
@@ -176,7 +181,8 @@ def _role_after(text: str, folded: str, end: int) -> str:
     return role if role and _starts_with(role, ROLE_HEADS) else ""
 
 
-def _role_before(text: str, folded: str, start: int, clause_start: int) -> tuple[str, bool]:
+def _role_before(text: str, folded: str, start: int, clause_start: int,
+                 short: bool = True) -> tuple[str, bool]:  # fmt: skip
     """(the role written before a name, whether an honorific stands right before it)."""
     before = text[clause_start:start]
     low = canonical(before).rstrip()
@@ -186,11 +192,31 @@ def _role_before(text: str, folded: str, start: int, clause_start: int) -> tuple
     for h in sorted(HONORIFICS, key=len, reverse=True):  # "Phó Thủ tướng Trung tướng X"
         if canonical(head).endswith(" " + h):
             head = head[: -len(h)].rstrip(" ,")
-    if not head.strip() or not _starts_with(head, ROLE_HEADS):
+    head = _role_suffix(head)
+    if not head:
         return "", honour
-    if _PLACE_BEFORE.search(fold(text[max(clause_start, start - 12) : start])):
+    place = _PLACE_BEFORE.search(fold(text[max(clause_start, start - 12) : start]))
+    if place and short:  # "tỉnh Hà Nam": a two-syllable name after a place word
         return "", honour
     return head.strip(" ,-–:"), honour
+
+
+def _role_suffix(text: str) -> str:
+    """The comma-separated parts at the end of ``text`` that are roles ("Sáng 6/2, Ủy
+    viên Bộ Chính trị, Phó Thủ tướng" → "Ủy viên Bộ Chính trị, Phó Thủ tướng"); within the
+    first of them, from the word a role starts at ("Chiều nay Bộ trưởng" → "Bộ trưởng")."""
+    parts = text.split(",")
+    kept: list[str] = []
+    for part in reversed(parts):
+        if _starts_with(part, ROLE_HEADS):
+            kept.insert(0, part.strip())
+            continue
+        for m in _WORD.finditer(part):  # a role starting inside the part
+            if _starts_with(part[m.start() :], ROLE_HEADS) and m.group()[:1].isupper():
+                kept.insert(0, part[m.start() :].strip())
+                break
+        break
+    return ", ".join(kept).strip(" -–:")
 
 
 def mentions(text: str) -> list[_Mention]:
@@ -199,20 +225,22 @@ def mentions(text: str) -> list[_Mention]:
     if len(folded) != len(text):  # a character whose fold changes length: no offsets
         return []
     spans = [s for s in find_spans(folded) if s.role == "citation"]
+    accented = has_diacritics(text)
     found: list[_Mention] = []
     clause_start = 0
     for m in _WORD.finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
-        if not m.group()[:1].isupper() or not _surname(m.group()):
+        if not m.group()[:1].isupper() or not _surname(m.group(), accented):
             continue
-        got = _name_at(text, m.start())
+        got = _name_at(text, m.start(), accented)
         if got is None or inside(spans, m.start(), got[0], "citation"):
             continue
         end, name = got
         stop = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
         clause_start = max(stop[-1] if stop else 0, found[-1].end if found else 0)
-        before, honour = _role_before(text, folded, m.start(), clause_start)
+        short = len(name.split()) < 3
+        before, honour = _role_before(text, folded, m.start(), clause_start, short)
         after = _role_after(text, folded, end)
         role = after or before
         if (
@@ -237,6 +265,8 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
         after = _CLAUSE.search(text, verb.end())
         end = after.start() if after else len(text)
         before = [f for f in found if start <= f.start and f.end <= verb.start()]
+        while len(before) > 1 and _JOINED.match(fold(text[before[-2].end : before[-1].start])):
+            before.pop()  # "A và B chủ trì": the first named of the chairs
         if before:
             return before[-1]
         following = [f for f in found if verb.end() <= f.start < end]

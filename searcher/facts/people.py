@@ -139,8 +139,17 @@ def display_name(name: str) -> str:
 
 
 def _starts_with(text: str, heads: tuple[str, ...]) -> bool:
+    """Does ``text`` start with one of ``heads``? With marks as written ("Trương" is no
+    "trưởng"); a passage typed without marks, folded."""
     low = canonical(text.lstrip(" ,-–:("))
+    if not has_diacritics(low[:40]):
+        low, heads = fold(low), _folded(heads)
     return any(low.startswith(h) and not low[len(h) : len(h) + 1].isalpha() for h in heads)
+
+
+@lru_cache(maxsize=8)
+def _folded(heads: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(h) for h in heads)
 
 
 def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | None:
@@ -177,7 +186,7 @@ def _role_after(text: str, folded: str, end: int) -> str:
     limit = verb.start() if verb else limit
     nxt = re.search(r"\b(?:dong chi|d/c)\b", folded[begin:limit])
     limit = begin + nxt.start() if nxt else limit
-    role = text[begin:limit].strip(" ,;-–()")
+    role = text[begin:limit].strip(" ,;-–().")
     return role if role and _starts_with(role, ROLE_HEADS) else ""
 
 
@@ -186,7 +195,9 @@ def _role_before(text: str, folded: str, start: int, clause_start: int,
     """(the role written before a name, whether an honorific stands right before it)."""
     before = text[clause_start:start]
     low = canonical(before).rstrip()
-    honour = any(low == h or low.endswith(" " + h) for h in HONORIFICS)
+    marks = HONORIFICS if has_diacritics(low[-12:]) else _folded(HONORIFICS)
+    low = low if has_diacritics(low[-12:]) else fold(low)
+    honour = any(low == h or low.endswith(" " + h) for h in marks)
     head = re.split(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", before, flags=re.IGNORECASE)[-1]
     head = head.rstrip(" -–,:")
     for h in sorted(HONORIFICS, key=len, reverse=True):  # "Phó Thủ tướng Trung tướng X"
@@ -225,13 +236,16 @@ def mentions(text: str) -> list[_Mention]:
     if len(folded) != len(text):  # a character whose fold changes length: no offsets
         return []
     spans = [s for s in find_spans(folded) if s.role == "citation"]
-    accented = has_diacritics(text)
     found: list[_Mention] = []
     clause_start = 0
     for m in _WORD.finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
-        if not m.group()[:1].isupper() or not _surname(m.group(), accented):
+        if not m.group()[:1].isupper():
+            continue
+        left = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+        accented = has_diacritics(text[left : m.end() + 60])  # the passage, typed with marks?
+        if not _surname(m.group(), accented):
             continue
         got = _name_at(text, m.start(), accented)
         if got is None or inside(spans, m.start(), got[0], "citation"):

@@ -28,6 +28,7 @@ Person(name='Lê Văn An', role='Viện trưởng VKSND tỉnh Hà Nam')
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -102,10 +103,15 @@ class _Mention:
 
 
 @lru_cache(maxsize=1)
+def _surname_lines() -> tuple[str, ...]:
+    text = resources.files("searcher").joinpath("data/surnames.txt").read_text("utf-8")
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """Family names as written ("nguyễn", …) and folded ("nguyen", …)."""
-    text = resources.files("searcher").joinpath("data/surnames.txt").read_text("utf-8")
-    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    words = [w for line in _surname_lines() for w in line.split()]
     return frozenset(canonical(w) for w in words), frozenset(fold(w) for w in words)
 
 
@@ -141,15 +147,22 @@ def display_name(name: str) -> str:
 def _starts_with(text: str, heads: tuple[str, ...]) -> bool:
     """Does ``text`` start with one of ``heads``? With marks as written ("Trương" is no
     "trưởng"); a passage typed without marks, folded."""
-    low = canonical(text.lstrip(" ,-–:("))
+    low = canonical(text[:48].lstrip(" ,-–:("))
     if not has_diacritics(low[:40]):
-        low, heads = fold(low), _folded(heads)
-    return any(low.startswith(h) and not low[len(h) : len(h) + 1].isalpha() for h in heads)
+        return _heads(_folded(heads)).match(fold(low)) is not None
+    return _heads(heads).match(low) is not None
 
 
 @lru_cache(maxsize=8)
 def _folded(heads: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(h) for h in heads)
+
+
+@lru_cache(maxsize=8)
+def _heads(heads: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of word sequences, each ending at a word's end."""
+    alternatives = "|".join(map(re.escape, sorted(set(heads), key=len, reverse=True)))
+    return re.compile(r"(?:" + alternatives + r")(?![^\W\d_])")
 
 
 def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | None:
@@ -193,8 +206,8 @@ def _role_after(text: str, folded: str, end: int) -> str:
 def _role_before(text: str, folded: str, start: int, clause_start: int,
                  short: bool = True) -> tuple[str, bool]:  # fmt: skip
     """(the role written before a name, whether an honorific stands right before it)."""
-    before = text[clause_start:start]
-    low = canonical(before).rstrip()
+    before = text[max(clause_start, start - 160) : start]
+    low = canonical(before[-40:]).rstrip()
     marks = HONORIFICS if has_diacritics(low[-12:]) else _folded(HONORIFICS)
     low = low if has_diacritics(low[-12:]) else fold(low)
     honour = any(low == h or low.endswith(" " + h) for h in marks)
@@ -230,29 +243,43 @@ def _role_suffix(text: str) -> str:
     return ", ".join(kept).strip(" -–:")
 
 
-def mentions(text: str) -> list[_Mention]:
-    """Every person named in ``text`` (NFC), in text order."""
-    folded = fold(text)
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern:
+    """Capitalised words whose first letter starts a family name (one regex scan; the
+    word itself is then looked up)."""
+    words = {w for line in _surname_lines() for w in line.split()}
+    first = {f[0] for w in words for f in (w, fold(w).capitalize())}
+    return re.compile(r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*(?= )")
+
+
+def mentions(text: str, folded: str | None = None) -> list[_Mention]:
+    """Every person named in ``text`` (NFC; ``folded``: its fold, if computed), in text
+    order."""
+    folded = fold(text) if folded is None else folded
     if len(folded) != len(text):  # a character whose fold changes length: no offsets
         return []
-    spans = [s for s in find_spans(folded) if s.role == "citation"]
+    spans: list | None = None  # cited documents, found when a name needs them
+    bounds = [c.end() for c in _CLAUSE.finditer(text)]
     found: list[_Mention] = []
-    clause_start = 0
-    for m in _WORD.finditer(text):
+    for m in _candidates().finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
-        if not m.group()[:1].isupper():
-            continue
         left = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
-        accented = has_diacritics(text[left : m.end() + 60])  # the passage, typed with marks?
+        right = m.end() + 60  # the passage: typed with marks?
+        accented = folded[left:right] != text[left:right].lower().replace("đ", "d")
         if not _surname(m.group(), accented):
             continue
         got = _name_at(text, m.start(), accented)
-        if got is None or inside(spans, m.start(), got[0], "citation"):
+        if got is None:
+            continue
+        spans = [s for s in find_spans(folded) if s.role == "citation"] if spans is None else spans
+        if inside(spans, m.start(), got[0], "citation"):
             continue
         end, name = got
-        stop = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
-        clause_start = max(stop[-1] if stop else 0, found[-1].end if found else 0)
+        at = bisect.bisect_right(bounds, m.start())
+        if at and text[bounds[at - 1] - 1] == ":" and not text[bounds[at - 1] : m.start()].strip():
+            at -= 1  # "các Phó Viện trưởng: A, B": the role before the colon is theirs
+        clause_start = max(bounds[at - 1] if at else 0, found[-1].end if found else 0)
         short = len(name.split()) < 3
         before, honour = _role_before(text, folded, m.start(), clause_start, short)
         after = _role_after(text, folded, end)
@@ -292,8 +319,9 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
 def read_people(title: str, body: str) -> People:
     """The chair and the attendees of a report (see the module's docstring)."""
     text = unicodedata.normalize("NFC", title + "\n" + body)
-    found = mentions(text)
-    chair = _chair(text, fold(text), found)
+    folded = fold(text)
+    found = mentions(text, folded)
+    chair = _chair(text, folded, found)
     roles: dict[str, str] = {}
     names: dict[str, str] = {}
     for f in found:

@@ -112,3 +112,14 @@ def test_web_article_page_and_grouped_card(related) -> None:
     assert (
         api["attendees"][0]["name"] == "Trần Thị Bình" and api["group"][0]["id"] == "hanam-site-b"
     )
+
+
+def test_cli_show_says_who_chaired_and_the_related_reports(related) -> None:
+    from click.testing import CliRunner
+
+    from searcher.cli import cli
+
+    out = CliRunner().invoke(cli, ["--index", str(related[1]), "show", "hanam-site-b"]).output
+    assert "Chaired by: Lê Văn Hoà, Viện trưởng VKSND tỉnh Hà Nam" in out
+    assert "Attended by: Trần Thị Bình, Phó Viện trưởng VKSND tỉnh Hà Nam" in out
+    assert "Same meeting: hanam-site-a" in out and "Similar reports: hanam-q2" in out

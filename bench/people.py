@@ -106,7 +106,7 @@ def read_back(labels: list[dict]) -> list[dict]:
 
 
 def score(labels: list[dict], read: list[dict]) -> tuple[dict[str, list[int]], list[str]]:
-    from searcher.facts.people import person_key
+    from searcher.facts.names import person_key
 
     counts = {"all": [0, 0], "with a chair": [0, 0], "without": [0, 0], "role": [0, 0]}
     misses = []

@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from searcher.facts.people import Person, display_name, person_key, read_people
+from searcher.facts.names import display_name, person_key
+from searcher.facts.people import Person, read_people
 
 
 def chair(body: str, title: str = "Hội nghị") -> Person | None:

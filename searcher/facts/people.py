@@ -33,11 +33,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from searcher.facts.names import candidates, is_surname, person_key, places
 from searcher.facts.spans import find_spans, inside
-from searcher.vi.places import gazetteer
-from searcher.vi.text import canonical, fold, has_diacritics, old_style_tones
+from searcher.vi.text import canonical, fold, has_diacritics
 
 # where a role starts (canonical: lower case, one tone placement); the longer first
 ROLE_HEADS = (
@@ -102,48 +101,6 @@ class _Mention:
     marked: bool  # an honorific or a role says it is a person
 
 
-@lru_cache(maxsize=1)
-def _surname_lines() -> tuple[str, ...]:
-    text = resources.files("searcher").joinpath("data/surnames.txt").read_text("utf-8")
-    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """Family names as written ("nguyễn", …) and folded ("nguyen", …)."""
-    words = [w for line in _surname_lines() for w in line.split()]
-    return frozenset(canonical(w) for w in words), frozenset(fold(w) for w in words)
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Folded names of provinces and districts: "Hà Nội" is no person."""
-    return frozenset(fold(n) for n in gazetteer().names())
-
-
-def _surname(word: str, accented: bool = True) -> bool:
-    """Is ``word`` a family name? In accented text with its marks ("Ban" is no "Bàn",
-    "Viện" no "Viên"); in text typed without marks, folded."""
-    written, folded = surnames()
-    return canonical(word) in written if accented else fold(word) in folded
-
-
-def person_key(name: str) -> str:
-    """The key two writings of one name share: case, NFC/NFD, tone placement and
-    diacritics folded ("Lê Văn Hoà", "LÊ VĂN HÒA", "Le Van Hoa" → "le van hoa")."""
-    return " ".join(fold(name).split())
-
-
-def display_name(name: str) -> str:
-    """One spelling of a name for a facet: NFC, old-style tones, each syllable capitalised.
-
-    >>> display_name("NGUYỄN VĂN HOÀ")
-    'Nguyễn Văn Hòa'
-    """
-    words = old_style_tones(" ".join(name.split())).split()
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
-
-
 def _starts_with(text: str, heads: tuple[str, ...]) -> bool:
     """Does ``text`` start with one of ``heads``? With marks as written ("Trương" is no
     "trưởng"); a passage typed without marks, folded."""
@@ -180,9 +137,9 @@ def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | 
         words.append(w)
         end = m.end()
         pos = end + 1 if text[end : end + 1] == " " else -1
-    if len(words) < 2 or not _surname(words[0], accented):
+    if len(words) < 2 or not is_surname(words[0], accented):
         return None
-    if any(fold(" ".join(words[:n])) in _places() for n in (2, 3)):
+    if any(fold(" ".join(words[:n])) in places() for n in (2, 3)):
         return None
     return end, " ".join(words)
 
@@ -243,15 +200,6 @@ def _role_suffix(text: str) -> str:
     return ", ".join(kept).strip(" -–:")
 
 
-@lru_cache(maxsize=1)
-def _candidates() -> re.Pattern:
-    """Capitalised words whose first letter starts a family name (one regex scan; the
-    word itself is then looked up)."""
-    words = {w for line in _surname_lines() for w in line.split()}
-    first = {f[0] for w in words for f in (w, fold(w).capitalize())}
-    return re.compile(r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*(?= )")
-
-
 def mentions(text: str, folded: str | None = None) -> list[_Mention]:
     """Every person named in ``text`` (NFC; ``folded``: its fold, if computed), in text
     order."""
@@ -261,13 +209,13 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
     spans: list | None = None  # cited documents, found when a name needs them
     bounds = [c.end() for c in _CLAUSE.finditer(text)]
     found: list[_Mention] = []
-    for m in _candidates().finditer(text):
+    for m in candidates().finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
         left = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
         right = m.end() + 60  # the passage: typed with marks?
         accented = folded[left:right] != text[left:right].lower().replace("đ", "d")
-        if not _surname(m.group(), accented):
+        if not is_surname(m.group(), accented):
             continue
         got = _name_at(text, m.start(), accented)
         if got is None:

@@ -27,7 +27,8 @@ from searcher.read.articles import Article, Problem, read_source
 from searcher.vi.dates import date_iso
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
-from searcher.facts.people import People, display_name
+from searcher.facts.names import display_name
+from searcher.facts.people import People
 from searcher.analysis.segcache import SegmentCache
 from searcher.read.sources import Skipped, SourceError, fingerprint, shown, walk
 

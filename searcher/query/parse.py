@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.metadata import LEVELS, MEETING_TYPES, PERIODS
-from searcher.facts.people import display_name
+from searcher.facts.names import display_name
 from searcher.index.registry import FACET_NAMES, prefix_facets
 from searcher.vi.places import gazetteer
 from searcher.vi.text import clean_text, fold

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from searcher.analysis.analyzers import text_views
-from searcher.facts.people import display_name
+from searcher.facts.names import display_name
 from searcher.index.arrays.build import build_segment
 from searcher.index.arrays.rows import BatchRows
 from searcher.index.arrays.store import SegmentArrays, arrays_dir, open_segment, prune, save_segment

@@ -108,7 +108,14 @@ def read_back(labels: list[dict]) -> list[dict]:
 def score(labels: list[dict], read: list[dict]) -> tuple[dict[str, list[int]], list[str]]:
     from searcher.facts.names import person_key
 
-    counts = {"all": [0, 0], "with a chair": [0, 0], "without": [0, 0], "role": [0, 0]}
+    counts = {
+        "all": [0, 0],
+        "with a chair": [0, 0],
+        "without": [0, 0],
+        "role": [0, 0],
+        "attendees found (recall)": [0, 0],
+        "attendees read right (precision)": [0, 0],
+    }
     misses = []
     for label, got in zip(labels, read, strict=True):
         want = label["chair"]
@@ -126,6 +133,15 @@ def score(labels: list[dict], read: list[dict]) -> tuple[dict[str, list[int]], l
             counts["role"][1] += 1
         if not right:
             misses.append(f"{label['id']}: want {want and want['name']!r}, got {name!r}")
+        if label.get("attendees") is not None:  # names present besides the chair
+            wanted = {person_key(n) for n in label["attendees"]}
+            found = {person_key(a["name"]) for a in got.get("attendees") or []}
+            counts["attendees found (recall)"][0] += len(wanted & found)
+            counts["attendees found (recall)"][1] += len(wanted)
+            counts["attendees read right (precision)"][0] += len(wanted & found)
+            counts["attendees read right (precision)"][1] += len(found)
+            misses += [f"{label['id']}: attendee {n!r} not read" for n in wanted - found]
+            misses += [f"{label['id']}: attendee {n!r} read, not labelled" for n in found - wanted]
     return counts, misses
 
 

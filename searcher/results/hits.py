@@ -120,10 +120,7 @@ class SearchResults:
             "shortened": self.shortened or None,
             "relaxed": self.relaxed,
             "hits": [_hit_json(h) for h in self.hits],
-            "closest": [
-                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet", "missing")}
-                for h in self.closest
-            ],
+            "closest": [{**_hit_json(h), "missing": h.missing} for h in self.closest],
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
         }
 

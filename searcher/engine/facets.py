@@ -46,6 +46,7 @@ class FacetIndex:
         self.values: dict[str, list[str]] = {}
         self.codes: dict[str, np.ndarray] = {}
         self.many: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # facet → (docs, codes)
+        self._keys: dict[str, list[str]] = {}
         for name in FACETS:
             values = sorted({v for seg in segments for v in seg.meta["facets"][name]})
             self.values[name] = values
@@ -88,11 +89,18 @@ class FacetIndex:
             return np.zeros(0, np.int64), np.zeros(0, np.int32)
         return np.concatenate(docs), np.concatenate(codes)
 
+    def keys(self, facet: str) -> list[str]:
+        """Each value's matching key (``value_key``), computed once per view."""
+        found = self._keys.get(facet)
+        if found is None:
+            found = self._keys[facet] = [value_key(facet, v) for v in self.values[facet]]
+        return found
+
     def value_mask(self, facet: str, wanted: list) -> np.ndarray:
         """Documents whose ``facet`` has any of the wanted values."""
         if facet in MANY:
             keys = {value_key(facet, str(v)) for v in wanted}
-            ok = np.array([value_key(facet, v) in keys for v in self.values[facet]], dtype=bool)
+            ok = np.array([k in keys for k in self.keys(facet)], dtype=bool)
             docs, codes = self.many[facet]
             out = np.zeros(self.size, dtype=bool)
             if len(ok):
@@ -105,7 +113,7 @@ class FacetIndex:
                 ok[:-1] |= (self.years >= lo) & (self.years <= hi)
             return ok[codes]  # code -1 → last slot (False)
         keys = {value_key(facet, str(v)) for v in wanted}
-        indexes = [i for i, v in enumerate(self.values[facet]) if value_key(facet, v) in keys]
+        indexes = [i for i, k in enumerate(self.keys(facet)) if k in keys]
         if facet in MULTI_VALUED:
             bits = 0
             for i in indexes:

@@ -99,3 +99,20 @@ def test_one_key_for_every_writing_of_a_name() -> None:
     assert {person_key(f) for f in forms} == {"le van hoa"}
     assert {display_name(f) for f in forms[:3]} == {"Lê Văn Hòa"}
     assert person_key("Lê Văn Hòa") != person_key("Lê Văn Hải")
+
+
+def test_a_country_an_executive_title_and_a_headline_verb_are_no_chair() -> None:
+    assert chair("Phó Thủ tướng Thái Lan chủ trì lễ đón.") is None
+    assert chair("Ông Đỗ Văn Nam, giám đốc điều hành dự án, cho biết tiến độ.") is None
+    body = (
+        "Ông Lý Văn Tư giao 12 việc cho các sở. Sáng 6/2, Chủ tịch UBND tỉnh Lý Văn Tư chủ trì họp."
+    )
+    assert chair(body) == Person("Lý Văn Tư", "Chủ tịch UBND tỉnh")
+
+
+def test_a_body_given_the_task_and_governing_are_no_chair() -> None:
+    assert chair("Thủ tướng Lê Quang Hải giao Bộ Tư pháp chủ trì, kiểm tra vụ việc.") is None
+    assert (
+        chair("Theo bà Đào Thị Mai, Trưởng phòng, sự chỉ đạo, điều hành quyết liệt là cần.") is None
+    )
+    assert chair("Ông Hà Văn Tư, Trưởng Ban chỉ đạo tỉnh, chủ trì hội nghị.").name == "Hà Văn Tư"

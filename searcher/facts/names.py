@@ -31,10 +31,14 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(canonical(w) for w in words), frozenset(fold(w) for w in words)
 
 
+# countries whose names start like a family name ("Phó Thủ tướng Thái Lan")
+COUNTRIES = ("thai lan", "ha lan", "han quoc", "mong co", "trieu tien", "ba lan", "lao")
+
+
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Folded names of provinces and districts: "Hà Nội" is no person."""
-    return frozenset(fold(n) for n in gazetteer().names())
+    return frozenset([fold(n) for n in gazetteer().names()] + list(COUNTRIES))
 
 
 def is_surname(word: str, accented: bool = True) -> bool:

@@ -68,17 +68,37 @@ _ROLE_END = re.compile(
     r"quan triet|thong qua|cong bo|tang|chuc mung|ghi nhan|dong thoi|ve|chao mung|bay to|"
     r"luu y|mong muon|tiep tuc|chia se|dong chi)\b"
 )
+# short verbs that fold like names or places ("đã" / "Đà Nẵng"): verbs only in lower case
+_NAME_LIKE = frozenset(("da", "de", "ve", "den", "lam", "tiep", "trao", "ky", "doc", "tang",
+                        "neu", "cung", "du"))  # fmt: skip
+# a clause's verb before a role ("… giao 84 nhiệm vụ. Sáng 6/2, Chủ tịch UBND …")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:da|duoc|giao|cho biet|yeu cau|nhan manh|khang dinh|phat bieu|chu tri|tham du|"
+    r"bao cao|ket luan)\b"
+)
 _JOINED = re.compile(  # "A (bên phải) và ông B": one chain of names
     r"^(?:\s*\([^)]{0,40}\))?[^.;]{0,120}?(?:\s|,)(?:va|cung)\s+(?:ong|ba|dong chi|d/c)?\s*$"
 )
 _CHAIR = re.compile(r"\b(?:chu tri|chu toa|dieu hanh)\b")
+_ASSIGNS = re.compile(r"\b(?:giao(?! ban| duc| thong| luu| dich)|yeu cau|de nghi|phan cong)\b")
+# what follows a chair's verb: the meeting ("chủ trì Hội nghị", "điều hành phiên họp"), the
+# clause's end ("… chủ trì."), the people chairing with them ("chủ trì cùng …")
+_CHAIRED = re.compile(
+    r"\s*(?:va (?:chi dao|dieu hanh|phat bieu)\s*)?(?:truc tiep\s*)?(?:"
+    r"hoi nghi|cuoc hop|buoi|phien|le\b|hoi thao|hop|dai hoi|toa dam|ky hop|chuong trinh|"
+    r"doi thoai|giao ban|hoi thi|cuoc thi|dien dan|gap mat|hoi dam|tiep|so ket|tong ket|"
+    r"[.;\n]|$|cung\b|tai\b|voi\b|gom\b|co\b)"
+)
 _NOT_A_CHAIR = re.compile(r"^\s*,?\s*(?:phoi hop|cung voi|cung lien nganh|tham muu|soan thao)")
+# "giám đốc điều hành", "công tác điều hành", "cơ quan chủ trì": a title or a task, no chair
+_NOT_A_CHAIR_BEFORE = re.compile(r"\b(?:giam doc|ban|cong tac|quan ly|co quan|don vi|su)\s*$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:tinh|thanh pho|tp\.?|huyen|quan|thi xa|xa|phuong|khu vuc|tai|cua|o)\s*$"
 )
 _CLAUSE = re.compile(r"[;\n]|\.(?=\s)|:(?!\s*$)")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 MAX_SYLLABLES = 5
+MAX_ROLE = 160  # characters of a role written before a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +172,8 @@ def _role_after(text: str, folded: str, end: int) -> str:
     begin = end + m.end()
     stop = _CLAUSE.search(text, begin)
     limit = min(stop.start() if stop else len(text), begin + 240)
-    verb = _ROLE_END.search(folded, begin, limit)
+    verb = next((v for v in _ROLE_END.finditer(folded, begin, limit)
+                 if text[v.start()].islower() or v.group() not in _NAME_LIKE), None)  # fmt: skip
     limit = verb.start() if verb else limit
     nxt = re.search(r"\b(?:dong chi|d/c)\b", folded[begin:limit])
     limit = begin + nxt.start() if nxt else limit
@@ -186,7 +207,10 @@ def _role_suffix(text: str) -> str:
     """The comma-separated parts at the end of ``text`` that are roles ("Sáng 6/2, Ủy
     viên Bộ Chính trị, Phó Thủ tướng" → "Ủy viên Bộ Chính trị, Phó Thủ tướng"); within the
     first of them, from the word a role starts at ("Chiều nay Bộ trưởng" → "Bộ trưởng")."""
-    parts = text.split(",")
+    verbs = [v for v in _CLAUSE_VERB.finditer(fold(text)) if text[v.start()].islower()]
+    if verbs:  # "… giao 84 nhiệm vụ. Sáng 6/2, Chủ tịch UBND": roles come after any verb
+        text = text[verbs[-1].end() :]
+    parts = text[-MAX_ROLE:].split(",")
     kept: list[str] = []
     for part in reversed(parts):
         if _starts_with(part, ROLE_HEADS):
@@ -249,6 +273,10 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
     for verb in _CHAIR.finditer(folded):
         if _NOT_A_CHAIR.match(folded[verb.end() : verb.end() + 40]):
             continue
+        if _NOT_A_CHAIR_BEFORE.search(folded[max(0, verb.start() - 20) : verb.start()]):
+            continue
+        if not _CHAIRED.match(folded, verb.end()):  # chairs a meeting, not a task
+            continue
         bounds = [c.end() for c in _CLAUSE.finditer(text, 0, verb.start())]
         start = bounds[-1] if bounds else 0
         after = _CLAUSE.search(text, verb.end())
@@ -256,6 +284,9 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
         before = [f for f in found if start <= f.start and f.end <= verb.start()]
         while len(before) > 1 and _JOINED.match(fold(text[before[-2].end : before[-1].start])):
             before.pop()  # "A và B chủ trì": the first named of the chairs
+        assigns = _ASSIGNS.finditer(folded, before[-1].end, verb.start()) if before else ()
+        if any(text[a.start()].islower() for a in assigns):
+            continue  # "Thủ tướng … giao Bộ Tư pháp chủ trì": a body is given the task
         if before:
             return before[-1]
         following = [f for f in found if verb.end() <= f.start < end]

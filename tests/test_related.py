@@ -123,3 +123,24 @@ def test_cli_show_says_who_chaired_and_the_related_reports(related) -> None:
     assert "Chaired by: Lê Văn Hoà, Viện trưởng VKSND tỉnh Hà Nam" in out
     assert "Attended by: Trần Thị Bình, Phó Viện trưởng VKSND tỉnh Hà Nam" in out
     assert "Same meeting: hanam-site-a" in out and "Similar reports: hanam-q2" in out
+
+
+def test_people_and_groups_survive_adds_and_segment_merges(tmp_path: Path) -> None:
+    from searcher.index.operations import add
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(PEOPLE, corpus / PEOPLE.name)
+    rebuild(corpus, index)
+    for n in range(8):  # one segment each, merged by Whoosh as they pile up
+        f = tmp_path / f"them{n}.txt"
+        f.write_text(f"Hội nghị lần {n}\nNgày {n + 1}/3/2024, VKSND huyện Kim Bảng họp. Đồng chí "
+                     f"Lê Văn Hòa, Viện trưởng VKSND tỉnh Hà Nam chủ trì hội nghị lần {n}.",
+                     encoding="utf-8")  # fmt: skip
+        add([f], corpus, index)
+    eng = Engine(index)
+    assert len(eng._current().arrays.segments) < 9  # merged: rows came from merged arrays
+    assert eng.search(build_request('người:"le van hoa"', grouped=False)).total == 4 + 8
+    assert eng.duplicates("hanam-site-b") == ["hanam-site-a"]
+    chairs = {v.value: v.count for v in eng.search(build_request("")).facets["chair"]}
+    assert chairs["Lê Văn Hòa"] == 2 + 8  # cards: the two Hà Nam reports of one meeting are one

@@ -451,10 +451,15 @@ def show_cmd(obj: Context, article_id: str, as_json: bool, explain: bool) -> Non
         ("Published", article.published),
         ("Meeting types", ", ".join(article.meeting_types)),
         ("Reporting period", " ".join(str(x) for x in (article.period, article.period_year) if x)),
+        ("Chaired by", ", ".join(x for x in (article.chair, article.chair_role) if x)),
+        ("Attended by", "; ".join(", ".join(x for x in (a["name"], a["role"]) if x)
+                                  for a in article.attendees)),
         ("Author", article.author),
         ("Original", article.url),
         ("Source file", article.source),
-    ):
+        ("Same meeting", ", ".join(g.id for g in article.group)),
+        ("Similar reports", ", ".join(g.id for g in article.similar)),
+    ):  # fmt: skip
         if value:
             click.echo(f"{label}: {value}")
     click.echo()

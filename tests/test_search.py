@@ -238,12 +238,13 @@ def test_json_contract(engine: Engine) -> None:
         "corrected", "shortened", "relaxed", "hits", "closest", "facets", "timeline", "year_only",
     }  # fmt: skip
     assert set(data["facets"]) == {
-        "province", "province_2025", "year", "meeting_type", "level", "period",
+        "province", "province_2025", "year", "meeting_type", "level", "period", "chair",
     }  # fmt: skip
     hit = data["hits"][0]
     assert set(hit) == {
         "id", "title", "published", "meeting_date", "year", "province", "province_2025",
         "level", "unit", "meeting_types", "period", "period_year", "url", "score", "snippet",
+        "chair", "group",
     }  # fmt: skip
     assert (
         hit["period"] == "9 tháng" and hit["period_year"] == 2022

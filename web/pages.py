@@ -54,7 +54,7 @@ def article_or_404(article_id: str) -> ArticleView:
 def article_page(article_id: str) -> str:
     article = article_or_404(article_id)
     back = _safe_back(request.args.get("back", ""))
-    return render_template("article.html", view=article_view(article, back))
+    return render_template("article.html", view=article_view(article, back, article_path))
 
 
 def _safe_back(raw: str) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from searcher.engine.engine import SearchResults
-from searcher.results.hits import ArticleView, Hit
+from searcher.results.hits import ArticleView, GroupMember, Hit
 from web.facetview import Chip, FacetBox, chips, display, facet_boxes
 from web.timeline import TimelineView, timeline_view
 from web.urlstate import PARAMS, UrlState, vi_date, vi_number
@@ -75,6 +75,31 @@ class HitView:
     province: str | None
     meeting_types: list[str]
     missing: list[str]
+    group: list[RelatedLink] = field(default_factory=list)  # other reports of the meeting
+
+
+@dataclass
+class RelatedLink:
+    """Another report of the same meeting, or a similar report, as a link."""
+
+    title: str
+    url: str
+    when: str | None
+    when_text: str
+    unit: str | None
+    site: str  # the other report's website ("baovephapluat.vn"), "" unknown
+    same_kind: bool = False
+
+
+def related_links(members: list[GroupMember],
+                  article_path: Callable[[str], str]) -> list[RelatedLink]:  # fmt: skip
+    out = []
+    for m in members:
+        when = m.meeting_date or m.published
+        site = urlsplit(m.url).hostname or "" if m.url else ""
+        out.append(RelatedLink(m.title, article_path(m.id), when, vi_date(when), m.unit,
+                               site.removeprefix("www."), m.same_kind))  # fmt: skip
+    return out
 
 
 def hit_views(hits: list[Hit], state: UrlState,
@@ -88,7 +113,7 @@ def hit_views(hits: list[Hit], state: UrlState,
             id=h.id, url=f"{article_path(h.id)}?{params}", title_html=h.title_html,
             snippet=h.snippet, when=when, when_text=vi_date(when), year=h.year, unit=h.unit,
             province=h.province, meeting_types=[display(t) for t in h.meeting_types],
-            missing=h.missing,
+            missing=h.missing, group=related_links(h.group, article_path),
         ))  # fmt: skip
     return out
 
@@ -180,6 +205,17 @@ class ArticlePageView:
     paragraphs: list[str]
     meeting_text: str
     published_text: str
+    chair_url: str | None = None  # every report this person chaired
+    attendees: list[PersonLink] = field(default_factory=list)
+    group: list[RelatedLink] = field(default_factory=list)  # the same meeting, elsewhere
+    similar: list[RelatedLink] = field(default_factory=list)
+
+
+@dataclass
+class PersonLink:
+    name: str
+    role: str
+    url: str  # the reports that name this person
 
 
 def clean_author(raw: str | None) -> str | None:
@@ -195,13 +231,24 @@ def clean_author(raw: str | None) -> str | None:
     return text.rstrip("./ ").strip(" –") or None
 
 
-def article_view(article: ArticleView, back_url: str) -> ArticlePageView:
+def article_view(article: ArticleView, back_url: str,
+                 article_path: Callable[[str], str] = lambda i: i) -> ArticlePageView:  # fmt: skip
     article = replace(article, author=clean_author(article.author),
                       meeting_types=[display(t) for t in article.meeting_types])  # fmt: skip
+
+    def person_url(name: str) -> str:
+        return UrlState(q=f'người:"{name}"').url()
+
     return ArticlePageView(
         article=article,
         back_url=back_url,
         paragraphs=article.body_html.split("\n"),
         meeting_text=vi_date(article.meeting_date),
         published_text=vi_date(article.published),
+        chair_url=UrlState(filters={"chair": [article.chair]}).url() if article.chair else None,
+        attendees=[
+            PersonLink(a["name"], a["role"], person_url(a["name"])) for a in article.attendees
+        ],
+        group=related_links(article.group, article_path),
+        similar=related_links(article.similar, article_path),
     )

@@ -24,6 +24,7 @@ import numpy as np
 
 from searcher.engine.arrays import ArrayIndex, MissingArrays
 from searcher.engine.facets import FacetIndex
+from searcher.engine.related import Related
 from searcher.index.generations import build_info, current_generation, open_current
 from searcher.index.recent import Recent
 from searcher.index.sizes import index_sizes
@@ -35,7 +36,7 @@ from searcher.query.words import known_words
 from searcher.results.complete import Completions, complete, grouped
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
-from searcher.results.hits import ArticleView, Hit, SearchResults, hit
+from searcher.results.hits import ArticleView, Hit, SearchResults, hit, member
 from searcher.results.suggest import suggestion
 from searcher.results.vocabulary import Vocabulary
 from searcher.vi.segment import segment
@@ -77,6 +78,23 @@ class _View:
         self._vocab: Vocabulary | None = None
         self.suggestions = Recent(SUGGESTIONS)  # (plain, typed syllables) → did-you-mean
         self._titles: list[str] | None = None
+        self._related: Related | None = None
+        self._related_lock = threading.Lock()
+
+    @property
+    def related(self) -> Related:
+        """Meeting groups and similar reports, built on first use."""
+        if self._related is None:
+            with self._related_lock:
+                if self._related is None:
+                    self._related = Related(self.arrays, self.facets)
+        return self._related
+
+    def docnum(self, article_id: str) -> int | None:
+        """The document number of an article id (from the stored id field)."""
+        with self.stored_lock:
+            found = self.searcher.document_number(id=article_id)
+        return found
 
     def __del__(self) -> None:
         """Close the segment files when no search (or export) uses this view any more;
@@ -174,6 +192,8 @@ class Engine:
         fx = view.facets
         plan = plan or plan_query(request, view.arrays)
         text_mask, masks, matched = self._selection(view, request, plan)
+        if request.grouped:  # one card per meeting
+            text_mask, matched = view.related.collapse(text_mask), view.related.collapse(matched)
         total = int(matched.sum())
         corrected = self._suggestion(view, request, plan, masks, total)
         if total == 0 and request.autocorrect and corrected is not None:
@@ -188,6 +208,9 @@ class Engine:
         exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         ranked = self._ranked(view, request, plan, matched, offset, request.limit)
         hits = self._hits(view, ranked, exact, folded)
+        if request.grouped:
+            for found, (d, _) in zip(hits, ranked, strict=True):
+                found.group = [member(m) for m in view.stored(view.related.members(d))]
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
         timeline, year_only = fx.timeline(matched)
@@ -365,13 +388,32 @@ class Engine:
         exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         shown = hit(stored, None, exact, folded)
         body = stored.get("body_text", "")
-        return ArticleView(
+        people = stored.get("people") or {}
+        found = ArticleView(
             **asdict(shown),
             author=stored.get("author"),
             body=body,
             body_html=highlight_html(body, exact, folded),
             source=stored.get("source", ""),
+            attendees=[{"name": n, "role": r} for n, r in people.get("attendees") or []],
         )
+        docnum = view.docnum(stored["id"])
+        if docnum is not None:
+            related = view.related
+            found.group = [member(m) for m in view.stored(related.members(docnum))]
+            similar = related.similar(docnum)
+            shown = view.stored([d for d, _ in similar])
+            found.similar = [member(m, k) for m, (_, k) in zip(shown, similar, strict=True)]
+        return found
+
+    def duplicates(self, article_id: str) -> list[str]:
+        """Ids of the other reports of the same meeting as ``article_id`` (near-duplicate
+        text, or the same unit, day and type), for a crawler that skips them."""
+        view = self._current()
+        docnum = view.docnum(article_id) if view is not None else None
+        if view is None or docnum is None:
+            return []
+        return [s["id"] for s in view.stored(view.related.members(docnum))]
 
     def stats(self) -> dict:
         """Article count, facet value counts, bytes on disk (``index_sizes``: the served

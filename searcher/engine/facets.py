@@ -16,15 +16,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from searcher.index.registry import COUNTED, KEY_MONTH, KEY_YEAR, day_key
 from searcher.index.registry import FACET_NAMES as FACETS
 from searcher.index.registry import FACETS as REGISTRY
-from searcher.index.registry import KEY_MONTH, KEY_YEAR, day_key
 from searcher.query.parse import SearchRequest
 from searcher.results.hits import FacetValue
 from searcher.vi.collate import collation_key
-from searcher.vi.text import canonical
+from searcher.vi.text import canonical, fold
 
 MULTI_VALUED = {f.name for f in REGISTRY if f.multi}
+MANY = {f.name for f in REGISTRY if f.many}
+FOLDED = {f.name for f in REGISTRY if f.folded}
+TOP = {f.name: f.top for f in REGISTRY if f.top}
+
+
+def value_key(facet: str, value: str) -> str:
+    """How a facet's values compare: folded for names, canonical for the rest."""
+    return " ".join(fold(value).split()) if facet in FOLDED else canonical(value)
 
 
 class FacetIndex:
@@ -37,11 +45,16 @@ class FacetIndex:
         self.live = index.live
         self.values: dict[str, list[str]] = {}
         self.codes: dict[str, np.ndarray] = {}
+        self.many: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # facet → (docs, codes)
+        self._keys: dict[str, list[str]] = {}
         for name in FACETS:
             values = sorted({v for seg in segments for v in seg.meta["facets"][name]})
             self.values[name] = values
             position = {v: i for i, v in enumerate(values)}
             parts = []
+            if name in MANY:
+                self.many[name] = self._many(name, segments, index.bases, position)
+                continue
             for seg in segments:
                 own = seg.meta["facets"][name]
                 codes = np.asarray(seg[f"facet.{name}"])
@@ -62,16 +75,45 @@ class FacetIndex:
         keys = [np.asarray(seg["sort_key"]) for seg in segments]
         self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
 
+    @staticmethod
+    def _many(name: str, segments, bases, position: dict[str, int]):
+        """(document numbers, value codes), one pair per value an article holds."""
+        docs, codes = [], []
+        for seg, base in zip(segments, bases, strict=True):
+            off = np.asarray(seg[f"facet.{name}.off"])
+            table = np.array([position[v] for v in seg.meta["facets"][name]], dtype=np.int32)
+            own = np.asarray(seg[f"facet.{name}.codes"])
+            docs.append(np.repeat(np.arange(seg.n, dtype=np.int64) + base, np.diff(off)))
+            codes.append(table[own] if len(own) else own.astype(np.int32))
+        if not docs:
+            return np.zeros(0, np.int64), np.zeros(0, np.int32)
+        return np.concatenate(docs), np.concatenate(codes)
+
+    def keys(self, facet: str) -> list[str]:
+        """Each value's matching key (``value_key``), computed once per view."""
+        found = self._keys.get(facet)
+        if found is None:
+            found = self._keys[facet] = [value_key(facet, v) for v in self.values[facet]]
+        return found
+
     def value_mask(self, facet: str, wanted: list) -> np.ndarray:
         """Documents whose ``facet`` has any of the wanted values."""
+        if facet in MANY:
+            keys = {value_key(facet, str(v)) for v in wanted}
+            ok = np.array([k in keys for k in self.keys(facet)], dtype=bool)
+            docs, codes = self.many[facet]
+            out = np.zeros(self.size, dtype=bool)
+            if len(ok):
+                out[docs[ok[codes]]] = True
+            return out
         codes = self.codes[facet]
         if facet == "year":
             ok = np.zeros(len(self.years) + 1, dtype=bool)
             for lo, hi in wanted:
                 ok[:-1] |= (self.years >= lo) & (self.years <= hi)
             return ok[codes]  # code -1 → last slot (False)
-        keys = {canonical(str(v)) for v in wanted}
-        indexes = [i for i, v in enumerate(self.values[facet]) if canonical(v) in keys]
+        keys = {value_key(facet, str(v)) for v in wanted}
+        indexes = [i for i, k in enumerate(self.keys(facet)) if k in keys]
         if facet in MULTI_VALUED:
             bits = 0
             for i in indexes:
@@ -122,7 +164,7 @@ class FacetIndex:
     ) -> dict[str, list[FacetValue]]:
         """Counts for every facet, each under all filters but its own."""
         out = {}
-        for facet in FACETS:
+        for facet in COUNTED:
             mask = text_mask.copy()
             for other, m in masks.items():
                 if other != facet:
@@ -130,6 +172,9 @@ class FacetIndex:
             counts = self.count(facet, mask)
             selected = _selected_values(request, facet, self.values[facet])
             shown = {v: c for v, c in counts.items() if c > 0 or v in selected}
+            if TOP.get(facet) and len(shown) > TOP[facet]:  # names: the most frequent only
+                best = sorted(shown, key=lambda v: -shown[v])[: TOP[facet]]
+                shown = {v: shown[v] for v in {*best, *selected}}
             out[facet] = [
                 FacetValue(v, shown[v], v in selected) for v in order_values(facet, shown)
             ]
@@ -163,8 +208,8 @@ def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> s
     wanted = request.filters.get(facet, [])
     if facet == "year":
         return {v for v in values if v.isdigit() and any(lo <= int(v) <= hi for lo, hi in wanted)}
-    keys = {canonical(str(w)) for w in wanted}
-    return {v for v in values if canonical(v) in keys}
+    keys = {value_key(facet, str(w)) for w in wanted}
+    return {v for v in values if value_key(facet, v) in keys}
 
 
 def order_values(facet: str, counts: dict[str, int]) -> list[str]:

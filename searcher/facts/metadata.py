@@ -3,8 +3,8 @@ meeting date, meeting types and reporting period, each with its evidence.
 
 The jobs live in their own modules: ``spans`` (roles of spans: citations, guests,
 furniture), ``when`` (dates as facts), ``units`` (organiser, level, province),
-``types`` (meeting types) and ``period`` (reporting period); this one puts them
-together.
+``types`` (meeting types), ``period`` (reporting period) and ``people`` (the chair
+and the attendees); this one puts them together.
 
 >>> from searcher.read.articles import Article
 >>> title = "VKSND cấp cao tại Đà Nẵng tổ chức Hội nghị triển khai công tác năm 2022"
@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from searcher.facts.people import People, read_people
 from searcher.facts.period import PERIODS, read_period
 from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
@@ -63,6 +64,7 @@ class Metadata:
     published: date | None = None
     period: str | None = None  # "tháng 3", "quý I", "6 tháng", "9 tháng", "năm"
     period_year: int | None = None
+    people: People = field(default_factory=People)  # the chair and the attendees named
     explain: dict[str, Evidence] = field(default_factory=dict)
 
     @property
@@ -119,6 +121,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
+    meta.people = read_people(article.title, article.body)
+    if meta.people.chair:
+        ex["chair"] = Evidence(meta.people.chair.name, "the clause that says who chaired")
     meta.explain = ex
     return meta
 

@@ -30,6 +30,8 @@ from searcher.vi.dates import date_iso
 from searcher.index.ids import RETIRED, by_place, fresh_id, positional
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
+from searcher.facts.names import display_name
+from searcher.facts.people import People
 from searcher.analysis.segcache import SegmentCache
 from searcher.read.sources import ReadDigest, Skipped, SourceError, fingerprint, shown, walk
 
@@ -119,8 +121,25 @@ def metadata_fields(article: Article) -> dict:
         "period": m.period,  # "quý I", "9 tháng", …: the facet
         "period_year": str(m.period_year) if m.period_year else None,
         "meeting_type": ",".join(m.meeting_types),
+        **people_fields(m.people),
     }
     return {k: v for k, v in doc.items() if v is not None}
+
+
+def people_fields(people: People) -> dict:
+    """The stored people (as written), the chair facet and the person filter's values
+    (one spelling per name: ``display_name``)."""
+    chair = people.chair
+    named = ([chair] if chair else []) + people.attendees
+    return {
+        "people": {
+            "chair": [chair.name, chair.role] if chair else None,
+            "attendees": [[p.name, p.role] for p in people.attendees],
+        },
+        "chair": display_name(chair.name) if chair else None,
+        "chair_role": chair.role if chair else None,
+        "person": ",".join(dict.fromkeys(display_name(p.name) for p in named)) or None,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ before ":" in a query (compared folded).
 
 >>> facet("meeting_type").param, facet("meeting_type").label
 ('type', 'Loại hội nghị')
->>> prefix_facets()["tinh"]
-'province'
+>>> prefix_facets()["tinh"], prefix_facets()["nguoi"]
+('province', 'person')
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ class Facet:
     english: str
     prefixes: tuple[str, ...]
     multi: bool = False  # several values per article (a bit set in the arrays)
+    many: bool = False  # any number of values per article, from an open set (CSR arrays)
+    counted: bool = True  # False: a filter only (no counts in results)
+    top: int = 0  # counts of the most frequent values only (0: every value)
+    folded: bool = False  # values match folded: case, tone placement and diacritics
 
 
 FACETS: tuple[Facet, ...] = (
@@ -41,9 +45,16 @@ FACETS: tuple[Facet, ...] = (
     Facet("meeting_type", "type", "Loại hội nghị", "Meeting type", ("loai", "type"), multi=True),
     Facet("level", "level", "Cấp", "Level", ("cap", "level")),
     Facet("period", "period", "Kỳ báo cáo", "Reporting period", ("ky", "period")),
+    Facet("chair", "chair", "Người chủ trì", "Chaired by", ("chutri", "chair"), top=30,
+          folded=True),
+    Facet("person", "person", "Người", "Person", ("nguoi", "person"), many=True,
+          counted=False, folded=True),
+    Facet("unit", "unit", "Đơn vị", "Unit", (), counted=False),
 )  # fmt: skip
 FACET_NAMES = tuple(f.name for f in FACETS)
-WEB_ORDER = ("province", "year", "meeting_type", "period", "level", "province_2025")  # sidebar order
+COUNTED = tuple(f.name for f in FACETS if f.counted)  # the facets a search result counts
+WEB_ORDER = ("province", "year", "meeting_type", "chair", "period", "level",
+             "province_2025")  # sidebar order  # fmt: skip
 
 # Text: each field is indexed as canonical syllables (positions) and compounds;
 # the folded view of the syllables is derived by the segment arrays.
@@ -55,7 +66,7 @@ FOLDED = "_folded"  # suffix of a field's folded view in the arrays
 # What a hit or an exported row shows, in order (the JSON contract's keys).
 HIT_FIELDS = (
     "id", "title", "published", "meeting_date", "year", "province", "province_2025",
-    "level", "unit", "meeting_types", "period", "period_year", "url",
+    "level", "unit", "meeting_types", "period", "period_year", "url", "chair", "group",
 )  # fmt: skip
 EXPORT_FIELDS = (
     "id", "title", "meeting_date", "published", "year", "province", "province_2025", "level",
@@ -68,6 +79,11 @@ def facet(name: str) -> Facet:
         if f.name == name:
             return f
     raise KeyError(name)
+
+
+def many_facets() -> tuple[str, ...]:
+    """Facets with any number of values per article ("person")."""
+    return tuple(f.name for f in FACETS if f.many)
 
 
 def prefix_facets() -> dict[str, str]:

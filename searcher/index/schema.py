@@ -12,7 +12,7 @@ from searcher.index.analyzers import syllable_analyzer, word_analyzer
 from searcher.index.registry import FACETS, TEXT_FIELDS
 
 TITLE_BOOST = 1.0  # the title is its own short BM25 field; a larger boost hurt (ALQAC train)
-SCHEMA_VERSION = 8  # bump when fields, analysis or metadata extraction change: full rebuild
+SCHEMA_VERSION = 9  # bump when fields, analysis or metadata extraction change: full rebuild
 
 
 def build_schema() -> Schema:
@@ -45,13 +45,15 @@ def build_schema() -> Schema:
         "meeting_types": STORED(),
         "period_year": STORED(),  # the year of the reporting period ("period" is a facet)
         "sort_date": ID(stored=True),
+        "people": STORED(),  # {"chair": [name, role] | None, "attendees": [[name, role], …]}
+        "chair_role": STORED(),
     }
     for name in TEXT_FIELDS:
         boost = TITLE_BOOST if name == "title" else 1.0
         fields[name] = TEXT(analyzer=syllable_analyzer(), field_boost=boost)
         fields[f"{name}_words"] = TEXT(analyzer=word_analyzer(), field_boost=boost, phrase=False)
     for f in FACETS:
-        if f.multi:
+        if f.multi or f.many:
             fields[f.name] = KEYWORD(stored=False, commas=True, lowercase=False)
         else:
             fields[f.name] = ID(stored=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.metadata import LEVELS, MEETING_TYPES, PERIODS
+from searcher.facts.names import display_name
 from searcher.index.registry import FACET_NAMES, prefix_facets
 from searcher.vi.places import gazetteer
 from searcher.vi.text import clean_text, fold
@@ -27,6 +28,7 @@ MAX_PAGE = 1000
 MAX_LIMIT = 100
 SORTS = ("relevance", "newest", "oldest")
 FACETS = FACET_NAMES
+NAMED = ("chair", "person", "unit")  # free values: names, not a closed list
 FIELD_ALIASES = prefix_facets()  # what a user may type before ":" (folded) → facet
 _TOKEN = re.compile(
     r'(?P<sign>[-+])?(?:(?P<field>[^\W\d][\w]*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
@@ -62,6 +64,8 @@ class SearchRequest:
     date_to: date | None = None
     autocorrect: bool = True  # nothing found: show the results of the corrected query
     suggest: bool = True  # look for did-you-mean (not while a word is still being typed)
+
+    grouped: bool = True  # one card per meeting (other reports of it listed under it)
 
     @property
     def has_text(self) -> bool:
@@ -102,6 +106,8 @@ def normalize_filter(facet: str, value: str) -> object:
                 f"no province is called '{value[:40]}'",
             )
         return found
+    if facet in NAMED:  # a person or a unit: any name (matched folded by the engine)
+        return display_name(value) if facet != "unit" else " ".join(value.split())
     choices = {"level": LEVELS, "period": PERIODS}.get(facet, MEETING_TYPES)
     for choice in choices:
         if fold(choice) == fold(value):
@@ -231,6 +237,7 @@ def build_request(
     date_from: object = None,
     date_to: object = None,
     exact: bool = False,
+    grouped: bool = True,
 ) -> SearchRequest:
     """The one entry point for CLI options and URL parameters: validate everything.
 
@@ -251,6 +258,7 @@ def build_request(
     request.page = _int_param("page", page, 1, MAX_PAGE, 1)
     request.limit = _int_param("limit", limit, 1, MAX_LIMIT, 10)
     request.autocorrect = not exact
+    request.grouped = grouped
     request.date_from = parse_day("from", date_from)
     request.date_to = parse_day("to", date_to)
     if request.date_from and request.date_to and request.date_from > request.date_to:

@@ -46,6 +46,22 @@ class Hit:
     title_html: str = ""
     missing: list[str] = field(default_factory=list)  # query words a closest article lacks
     titled: bool = True  # False: ``title`` is the body's first sentence (not indexed as one)
+    chair: str | None = None  # who chaired, as written
+    chair_role: str | None = None
+    group: list[GroupMember] = field(default_factory=list)  # the same meeting, other reports
+
+
+@dataclass
+class GroupMember:
+    """Another report of the same meeting (another site's), or a similar report."""
+
+    id: str
+    title: str
+    meeting_date: str | None = None
+    published: str | None = None
+    unit: str | None = None
+    url: str | None = None
+    same_kind: bool = False  # (similar reports) the same unit's report of the same kind
 
 
 @dataclass
@@ -54,11 +70,16 @@ class ArticleView(Hit):
     body: str = ""
     body_html: str = ""
     source: str = ""
+    attendees: list[dict] = field(default_factory=list)  # {"name", "role"}, as written
+    similar: list[GroupMember] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The JSON of ``show --json`` and ``/api/article/<id>``."""
-        names = (*HIT_FIELDS, "score", "snippet", "author", "body")
-        return {name: getattr(self, name) for name in names}
+        names = (*HIT_FIELDS, "score", "snippet", "author", "body", "chair_role", "attendees")
+        out = {name: getattr(self, name) for name in names}
+        out["group"] = [asdict(g) for g in self.group]
+        out["similar"] = [asdict(g) for g in self.similar]
+        return out
 
 
 @dataclass
@@ -100,18 +121,32 @@ class SearchResults:
             "corrected": self.corrected,
             "shortened": self.shortened or None,
             "relaxed": self.relaxed,
-            "hits": [
-                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
-                for h in self.hits
-            ],
-            "closest": [
-                {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet", "missing")}
-                for h in self.closest
-            ],
+            "hits": [_hit_json(h) for h in self.hits],
+            "closest": [{**_hit_json(h), "missing": h.missing} for h in self.closest],
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
             "timeline": self.timeline,
             "year_only": self.year_only,
         }
+
+
+def _hit_json(h: Hit) -> dict:
+    """A hit in the JSON contract; ``group``: the other reports of its meeting."""
+    out = {name: getattr(h, name) for name in (*HIT_FIELDS, "score", "snippet")}
+    out["group"] = [asdict(g) for g in h.group]
+    return out
+
+
+def member(stored: dict, same_kind: bool = False) -> GroupMember:
+    """A grouped or similar report, from its stored fields."""
+    return GroupMember(
+        id=stored["id"],
+        title=shown_title(stored)[0],
+        meeting_date=stored.get("meeting_date"),
+        published=stored.get("published"),
+        unit=stored.get("unit"),
+        url=stored.get("url"),
+        same_kind=same_kind,
+    )
 
 
 def shown_title(stored: dict) -> tuple[str, bool]:
@@ -146,4 +181,6 @@ def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) ->
         snippet=snippet_html(stored.get("body_text", ""), exact, folded),
         title_html=highlight_html(title, exact, folded),
         titled=titled,
+        chair=((stored.get("people") or {}).get("chair") or [None])[0],
+        chair_role=stored.get("chair_role"),
     )

@@ -21,6 +21,7 @@ from datetime import date
 import numpy as np
 
 from searcher.analysis.analyzers import BREAK
+from searcher.index.arrays.minhash import signatures
 from searcher.index.arrays.rows import FACET_KEYS, STREAMS
 from searcher.index.arrays.store import SegmentArrays, encode
 from searcher.index.registry import (
@@ -30,6 +31,8 @@ from searcher.index.registry import (
     day_key,
     split_key,
     year_key,
+
+    many_facets,
 )
 from searcher.vi.text import fold
 
@@ -57,8 +60,12 @@ def segment_facet_row(seg: SegmentArrays, row: int) -> dict:
     out: dict = {}
     for name in FACET_NAMES:
         values = seg.meta["facets"][name]
-        code = int(seg[f"facet.{name}"][row])
-        if name == MULTI:
+        code = int(seg[f"facet.{name}"][row]) if name not in many_facets() else 0
+        if name in many_facets():
+            off = seg[f"facet.{name}.off"]
+            codes = seg[f"facet.{name}.codes"][int(off[row]) : int(off[row + 1])]
+            out[name] = ",".join(values[int(c)] for c in codes) or None
+        elif name == MULTI:
             out[name] = ",".join(v for i, v in enumerate(values) if code >> i & 1) or None
         else:
             out[name] = values[code] if code >= 0 else None
@@ -149,6 +156,17 @@ def pairs(stream: np.ndarray, docoff: np.ndarray, size: int,
 def _facets(facet_rows: list[dict]) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
     arrays, values = {}, {}
     for name in FACET_NAMES:
+        if name in many_facets():  # CSR: each document's value codes
+            per_doc = [[v for v in (r.get(name) or "").split(",") if v] for r in facet_rows]
+            seen = sorted({v for vs in per_doc for v in vs})
+            code = {v: i for i, v in enumerate(seen)}
+            off = np.zeros(len(per_doc) + 1, dtype=np.int64)
+            np.cumsum([len(vs) for vs in per_doc], out=off[1:])
+            flat = [code[v] for vs in per_doc for v in vs]
+            arrays[f"facet.{name}.off"] = off
+            arrays[f"facet.{name}.codes"] = np.array(flat, dtype=np.int32)
+            values[name] = seen
+            continue
         if name == MULTI:
             seen = sorted({v for r in facet_rows for v in (r.get(name) or "").split(",") if v})
             seen = seen[:63]
@@ -199,6 +217,7 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
         out[f"pairs.{k}"] = v
     facet_arrays, facet_values = _facets([_facet_row(src, r) for src, r in rows])
     out.update(facet_arrays)
+    out["minhash"] = signatures(body, body_off, syl)  # near-duplicate reports
     out["ids.blob"], out["ids.off"] = encode([src.ids[r] for src, r in rows])
     out["titles.blob"], out["titles.off"] = encode([src.titles[r] for src, r in rows])
     return out, {"docs": len(rows), "facets": facet_values, "syllables": len(syl)}

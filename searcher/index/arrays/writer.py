@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from searcher.analysis.analyzers import text_views
+from searcher.facts.names import display_name
 from searcher.index.arrays.build import build_segment
 from searcher.index.arrays.rows import BatchRows
 from searcher.index.faults import crash_point
@@ -70,7 +71,10 @@ def _reanalysed(stored: dict) -> tuple[BatchRows, int]:
     """A row from a document's stored fields (its text analysed again)."""
     rows = BatchRows()
     views = text_views(stored.get("title_text", ""), stored.get("body_text", ""))
-    rows.add({**stored, **views, "meeting_type": ",".join(stored.get("meeting_types") or [])})
+    people = stored.get("people") or {}
+    named = ([people["chair"]] if people.get("chair") else []) + list(people.get("attendees") or [])
+    rows.add({**stored, **views, "meeting_type": ",".join(stored.get("meeting_types") or []),
+              "person": ",".join(dict.fromkeys(display_name(n) for n, _ in named)) or None})  # fmt: skip
     return rows, 0
 
 

@@ -1,0 +1,146 @@
+"""Issue 25 through the engine and the web app: the chair facet and ``người:``, one
+card per meeting (the same meeting reported by two sites), similar reports. The corpus
+(``fixtures/people``) was written for these tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from searcher.engine.engine import Engine
+from searcher.index.operations import rebuild
+from searcher.query.parse import build_request
+
+PEOPLE = Path(__file__).parent / "fixtures" / "people" / "people.jsonl"
+
+
+@pytest.fixture(scope="module")
+def related(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("related")
+    corpus, index = base / "corpus", base / "index"
+    corpus.mkdir()
+    shutil.copy(PEOPLE, corpus / PEOPLE.name)
+    assert rebuild(corpus, index).indexed == 5
+    return corpus, index
+
+
+@pytest.fixture(scope="module")
+def eng(related) -> Engine:
+    return Engine(related[1])
+
+
+def ids(results) -> list[str]:
+    return sorted(h.id for h in results.hits)
+
+
+def test_one_card_per_meeting_with_the_other_report_under_it(eng: Engine) -> None:
+    results = eng.search(build_request("giao ban quý I"))
+    card = next(h for h in results.hits if h.id.startswith("hanam-site"))
+    assert [h.id for h in results.hits].count(card.id) == 1
+    assert not any(h.id.startswith("hanam-site") and h is not card for h in results.hits)
+    assert card.id == "hanam-site-a"  # the longer report leads
+    assert [g.id for g in card.group] == ["hanam-site-b"]
+    assert card.group[0].url.startswith("https://baophapluat.example.vn/")
+    json_hit = next(h for h in results.to_json()["hits"] if h["id"] == "hanam-site-a")
+    assert [g["id"] for g in json_hit["group"]] == ["hanam-site-b"]
+
+
+def test_ungrouped_search_lists_both_and_counts_agree(eng: Engine) -> None:
+    grouped = eng.search(build_request("giao ban"))
+    flat = eng.search(build_request("giao ban", grouped=False))
+    assert flat.total == grouped.total + 1
+    assert {"hanam-site-a", "hanam-site-b"} <= set(ids(flat))
+    assert grouped.total == len(grouped.hits)
+
+
+def test_the_same_units_next_briefing_is_not_the_same_meeting(eng: Engine) -> None:
+    assert eng.duplicates("hanam-q2") == []
+    assert eng.duplicates("hanam-site-b") == ["hanam-site-a"]
+
+
+def test_chair_facet_counts_one_person_however_written(eng: Engine) -> None:
+    results = eng.search(build_request("", grouped=False))
+    chairs = {v.value: v.count for v in results.facets["chair"]}
+    # "Lê Văn Hoà" (two reports) and "Lê Văn Hòa" (one): one value, three reports
+    assert chairs["Lê Văn Hòa"] == 3 and "Lê Văn Hoà" not in chairs
+    assert chairs["Phạm Quốc Việt"] == 1
+
+
+@pytest.mark.parametrize("query", ['người:"le van hoa"', 'person:"LÊ VĂN HOÀ"',
+                                   'nguoi:"Lê Văn Hòa" giao ban'])  # fmt: skip
+def test_search_by_person_finds_chair_and_attendee(eng: Engine, query: str) -> None:
+    found = ids(eng.search(build_request(query, grouped=False)))
+    # chaired three Hà Nam reports; attended the Nam Định briefing (typed without marks)
+    assert found == ["hanam-q2", "hanam-site-a", "hanam-site-b", "namdinh-plain"]
+
+
+def test_chair_filter_is_only_the_chair(eng: Engine) -> None:
+    found = ids(eng.search(build_request("", filters={"chair": ["le van hoa"]}, grouped=False)))
+    assert found == ["hanam-q2", "hanam-site-a", "hanam-site-b"]
+    assert ids(eng.search(build_request('người:"Không Có Ai"'))) == []
+
+
+def test_article_people_group_and_similar(eng: Engine) -> None:
+    view = eng.article("hanam-site-b")
+    assert view.chair == "Lê Văn Hoà" and view.chair_role == "Viện trưởng VKSND tỉnh Hà Nam"
+    assert view.attendees == [
+        {"name": "Trần Thị Bình", "role": "Phó Viện trưởng VKSND tỉnh Hà Nam"}
+    ]
+    assert [g.id for g in view.group] == ["hanam-site-a"]
+    similar = [(s.id, s.same_kind) for s in view.similar]
+    # the same unit's briefing first; never its own meeting's other report
+    assert similar[0] == ("hanam-q2", True)
+    assert "hanam-site-a" not in [s for s, _ in similar]
+    data = view.to_json()
+    assert data["chair"] == "Lê Văn Hoà" and data["similar"][0]["id"] == "hanam-q2"
+
+
+def test_web_article_page_and_grouped_card(related) -> None:
+    from web import create_app
+
+    client = create_app({"TESTING": True, "INDEX_DIR": str(related[1])}).test_client()
+    page = client.get("/article/hanam-site-a").get_data(as_text=True)
+    assert "Người chủ trì" in page and "Người tham dự" in page and "Trần Thị Bình" in page
+    assert "Báo cáo tương tự" in page and "Cùng hội nghị (1 bài khác)" in page
+    assert "/search?chair=" in page and "ng%C6%B0%E1%BB%9Di%3A" in page  # chair and person links
+    search = client.get("/search?q=giao+ban").get_data(as_text=True)
+    assert "1 bài cùng hội nghị" in search and "baophapluat.example.vn" in search
+    assert client.get("/search?chair=L%C3%AA+V%C4%83n+H%C3%B2a").status_code == 200
+    api = client.get("/api/article/hanam-site-a").get_json()
+    assert (
+        api["attendees"][0]["name"] == "Trần Thị Bình" and api["group"][0]["id"] == "hanam-site-b"
+    )
+
+
+def test_cli_show_says_who_chaired_and_the_related_reports(related) -> None:
+    from click.testing import CliRunner
+
+    from searcher.cli import cli
+
+    out = CliRunner().invoke(cli, ["--index", str(related[1]), "show", "hanam-site-b"]).output
+    assert "Chaired by: Lê Văn Hoà, Viện trưởng VKSND tỉnh Hà Nam" in out
+    assert "Attended by: Trần Thị Bình, Phó Viện trưởng VKSND tỉnh Hà Nam" in out
+    assert "Same meeting: hanam-site-a" in out and "Similar reports: hanam-q2" in out
+
+
+def test_people_and_groups_survive_adds_and_segment_merges(tmp_path: Path) -> None:
+    from searcher.index.operations import add
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(PEOPLE, corpus / PEOPLE.name)
+    rebuild(corpus, index)
+    for n in range(8):  # one segment each, merged by Whoosh as they pile up
+        f = tmp_path / f"them{n}.txt"
+        f.write_text(f"Hội nghị lần {n}\nNgày {n + 1}/3/2024, VKSND huyện Kim Bảng họp. Đồng chí "
+                     f"Lê Văn Hòa, Viện trưởng VKSND tỉnh Hà Nam chủ trì hội nghị lần {n}.",
+                     encoding="utf-8")  # fmt: skip
+        add([f], corpus, index)
+    eng = Engine(index)
+    assert len(eng._current().arrays.segments) < 9  # merged: rows came from merged arrays
+    assert eng.search(build_request('người:"le van hoa"', grouped=False)).total == 4 + 8
+    assert eng.duplicates("hanam-site-b") == ["hanam-site-a"]
+    chairs = {v.value: v.count for v in eng.search(build_request("")).facets["chair"]}
+    assert chairs["Lê Văn Hòa"] == 2 + 8  # cards: the two Hà Nam reports of one meeting are one

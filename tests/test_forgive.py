@@ -16,7 +16,8 @@ from searcher.query.parse import QueryError, build_request
         ("tinh:thanh hoa nam:2022", 'tinh:"Thanh Hóa" nam:2022'),
         ("loai:giao ban", 'loai:"giao ban"'),
         ("tỉnh:bà rịa vũng tàu", 'tỉnh:"Bà Rịa - Vũng Tàu"'),
-        ("người:Nguyễn Văn A", "người Nguyễn Văn A"),  # unknown field: words
+        ("tácgiả:Nguyễn Văn A", "tácgiả Nguyễn Văn A"),  # unknown field: words
+        ("người:Nguyễn Văn A họp", 'người:"Nguyễn Văn A" họp'),  # a name: capitalised words
         ("tỉnh:atlantis họp", "atlantis họp"),  # unknown value: words
         ("-tỉnh:hà nội tổng kết", "tổng kết"),  # a filter cannot be excluded: left out
         ("giao ban OR", "giao ban"),

@@ -6,8 +6,10 @@ read ("Đã tìm: …") when it differs; the CLI keeps the strict parser and its
 - an unbalanced quote is closed at the end: ``"giao ban`` → ``"giao ban"``;
 - a multi-syllable value without quotes takes the words after it while that makes a
   valid value: ``tỉnh:hà nội giao ban`` → ``tỉnh:"Hà Nội" giao ban``;
+- a name (``người:``, ``chủtrì:``) takes the capitalised words after it:
+  ``người:Nguyễn Văn A họp`` → ``người:"Nguyễn Văn A" họp``;
 - an unknown field name, or a value no filter knows, is searched as words:
-  ``người:Nguyễn`` → ``người Nguyễn``;
+  ``tácgiả:Nguyễn`` → ``tácgiả Nguyễn``;
 - a filter with ``-`` before it and a dangling ``OR`` are left out, and said so.
 
 >>> r = forgive("tỉnh:hà nội giao ban")
@@ -23,7 +25,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from searcher.query.parse import _TOKEN, FIELD_ALIASES, QueryError, normalize_filter, parse_query
+from searcher.query.parse import (
+    _TOKEN,
+    FIELD_ALIASES,
+    NAMED,
+    QueryError,
+    normalize_filter,
+    parse_query,
+)
 from searcher.vi.text import clean_text, fold
 
 MAX_VALUE_WORDS = 4  # a value of up to 4 syllables is read without quotes ("Bà Rịa - Vũng Tàu")
@@ -90,7 +99,20 @@ def forgive(q: str) -> Forgiven:
                 out.append(m.group(0))
             continue
         found, used = _value(facet, value), 0
-        if found is None and phrase is None:  # take the next plain words while they fit
+        if facet in NAMED and phrase is None:  # a name: the capitalised words after it
+            names = [value]
+            for extra in tokens[i : i + MAX_VALUE_WORDS - 1]:
+                name = extra.group("word")
+                if (
+                    name is None
+                    or extra.group("field")
+                    or extra.group("sign")
+                    or not name[0].isupper()
+                ):
+                    break
+                names.append(name)
+            found, used = " ".join(names), len(names) - 1
+        elif found is None and phrase is None:  # take the next plain words while they fit
             parts = [value]
             for extra in tokens[i : i + MAX_VALUE_WORDS - 1]:
                 if extra.group("word") is None or extra.group("field") or extra.group("sign"):

@@ -12,6 +12,7 @@ canonical form ("kiểm_sát_nhân_dân") plus units such as dates and document 
 
 from __future__ import annotations
 
+import gc
 import re
 import string
 from collections.abc import Iterator
@@ -173,14 +174,20 @@ def analyse(text: str, cache: SegmentCache | None = None) -> tuple[list[str], li
         return indexed_syllables(text), compounds(text) if words is None else words
     syllables: list[str] = []
     found: list[str] = []
-    for piece in pieces(text, PIECE_CHARS):
-        if syllables:
-            syllables.append(BREAK)
-        syllables.extend(indexed_syllables(piece))
-        if words is None:
-            found.extend(compounds(piece))
-        syllabify_cached.cache_clear()  # the pieces are not looked at again: free them
-        _words.cache_clear()
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples, freed by reference counting: a quarter
+    try:  # of the time went to the cycle collector walking them
+        for piece in pieces(text, PIECE_CHARS):
+            if syllables:
+                syllables.append(BREAK)
+            syllables.extend(indexed_syllables(piece))
+            if words is None:
+                found.extend(compounds(piece))
+            syllabify_cached.cache_clear()  # the pieces are not looked at again: free them
+            _words.cache_clear()
+    finally:
+        if collecting:
+            gc.enable()
     return syllables, found if words is None else words
 
 

@@ -57,6 +57,7 @@ _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 # start (quadratic: a 100k-character run of letters took 45 s).
 _NO_SPACE_RUN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_UNIT_SEPARATOR = re.compile(r"[/\-.,]")  # a unit joins its parts with one of these
 # The longest unit looked for, in syllables ("01/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP" has
 # 13): the search tries every shorter end of every start, so an unbounded run of
 # "a/a/a/…" (4 kB) took 14 s; longer runs are split.
@@ -344,7 +345,8 @@ def _merge_units(
     ratio or document number ("12/9/2022", "130/130", "01/CT-VKSTC"). Such a run has
     no space and a digit: only the groups of those stretches of text are looked at."""
     stretches = [m.span() for m in _NO_SPACE_RUN.finditer(text)
-                 if _DIGIT.search(text, m.start(), m.end())]  # fmt: skip
+                 if _DIGIT.search(text, m.start(), m.end())
+                 and _UNIT_SEPARATOR.search(text, m.start(), m.end())]  # fmt: skip
     if not stretches:
         return groups
     starts = [spans[g[0]][0] for g in groups]

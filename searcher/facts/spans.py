@@ -46,11 +46,13 @@ _NUMBER = (
     r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-]*[0-9a-z]"
     r"(?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
+    r"|\d{1,4}(?=[ \t]*,?[ \t]*ngay[ \t]+\d)"  # "Nghị quyết 96 ngày 27/11/2019": no "số", no code
 )
 CITATION = re.compile(
     r"(?=[kcqnthbvldps])\b(?P<kind>"
     + "|".join(DOC_KINDS)
     + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
+    r"(?P<qualifier>[ \t]+(?:cong tac|lien nganh|lien tich|phoi hop)(?=[ \t]+so\b))?"
     r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"

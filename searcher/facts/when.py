@@ -44,7 +44,7 @@ _PATTERNS = (
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
-    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s+)?" + _DAY
+    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s*\(?\s*)?" + _DAY
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from searcher.facts.period import PERIODS, read_period
+from searcher.facts.period import PERIODS, read_period, review_at_launch
 from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
@@ -116,6 +116,16 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     meta.period, meta.period_year, where = read_period(
         article.title, article.body, meta.year, plain
     )
+    types = meta.meeting_types
+    if "triển khai" in types and "tổng kết" not in types:
+        if (reviewed := review_at_launch(article.title, plain, meta.year)) is not None:
+            meta.meeting_types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)
+            ex["meeting_types"] = Evidence(article.title, "launch where the past year is reviewed")
+            if meta.period is None:
+                meta.period, meta.period_year, where = "năm", reviewed, None
+                ex["period"] = Evidence(
+                    f"the review of {reviewed} at the launch", "reporting period"
+                )
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")

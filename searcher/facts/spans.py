@@ -52,7 +52,6 @@ CITATION = re.compile(
     r"(?=[kcqnthbvldps])\b(?P<kind>"
     + "|".join(DOC_KINDS)
     + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
-    r"(?P<qualifier>[ \t]+(?:cong tac|lien nganh|lien tich|phoi hop)(?=[ \t]+so\b))?"
     r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"

@@ -57,8 +57,9 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     the year before the one launched (from the title or the lead, else ``year``).
     ``plain``: title + newline + lead, folded, citations blanked.
 
-    >>> t = "Triển khai công tác năm 2023"
-    >>> review_at_launch(t, "trien khai cong tac nam 2023\nbao cao tong ket cong tac nam 2022.", None)
+    >>> title = "Triển khai công tác năm 2023"
+    >>> plain = "trien khai cong tac nam 2023\nbao cao tong ket cong tac nam 2022."
+    >>> review_at_launch(title, plain, None)
     2022
     """
     launched = _LAUNCH_YEAR.search(plain[:1200])

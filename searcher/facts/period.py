@@ -53,7 +53,7 @@ _YEAR_REVIEW = re.compile(
 
 
 def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
-    """The year reviewed at a launch meeting, when the lead says its review is presented:
+    r"""The year reviewed at a launch meeting, when the lead says its review is presented:
     the year before the one launched (from the title or the lead, else ``year``).
     ``plain``: title + newline + lead, folded, citations blanked.
 

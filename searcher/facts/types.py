@@ -72,7 +72,10 @@ _BOILERPLATE_OPENING = re.compile(
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # any event at all ("lễ", "buổi", "đoàn … thăm", "gặp mặt"): a report of something held
 _EVENT = re.compile(
-    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|to chuc|khai mac|"
+    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|khai mac|"
+    # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ
+    # chức", "tổ chức bộ máy") or a passive of a system ("được tổ chức trong Quân đội")
+    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )to chuc(?! (?:va|bo may|cua|trong|he thong))|"
     r"cong bo|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|ky niem|mit tinh|"
     r"giao luu|kiem tra|thanh tra|doan|phat dong|"
     r"thanh lap|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|dien ra|tham du)\b"

@@ -118,7 +118,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
 
 def _organiser_subject(folded: str) -> str:
     """Who the sentence says held the meeting: the words before its organiser verb, back
-    to the last comma ("Chiều 30/12, Đảng bộ VKSND tỉnh tổ chức …")."""
+    to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
     m = _ORGANISER_VERB.search(folded)
     return folded[folded.rfind(",", 0, m.start()) + 1 : m.start()] if m else ""
 

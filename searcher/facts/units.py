@@ -165,7 +165,7 @@ def _mentions(
             if _BANNER.search(line):
                 weight *= 0.05  # the site's name, not the article's unit
             elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
-                weight *= 5  # "VKSND huyện Phú Tân - đơn vị Cụm trưởng": heads the cluster
+                weight *= 5  # "VKSND huyện Đức Hòa - đơn vị Cụm trưởng": heads the cluster
             elif _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]):
                 weight *= 3  # organises or chairs
             elif _GUEST_BEFORE.search(before):

@@ -61,7 +61,7 @@ _SIGNED = re.compile(
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$")
-# "trong thời gian từ 01/01/2013 đến …", "thời kỳ thanh tra từ ngày …": a window's start
+# "trong thời gian từ 01/01/2020 đến …", "thời kỳ thanh tra từ ngày …": a window's start
 _WINDOW_START_BEFORE = re.compile(
     r"\b(?:thoi gian|thoi ky|giai doan|ky bao cao|so lieu)\b[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
 )

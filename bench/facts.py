@@ -6,8 +6,11 @@ they are never copied in. Each page is written as a ``.txt`` into a temporary co
 indexed with ``searcher.index.operations.rebuild`` and its stored facts read back
 through the ``Engine`` (what ``searcher show --json`` prints).
 
-Pages whose ``sha1(url)`` starts with 0–3 (a quarter) are held out: scored only with
-``--final``, once, at the end, and then only in total (no per-page lines).
+Round 2 (set C): every page of sets A and B is development data now (their held-out quarter
+was scored once in round 1); of ``set_c.jsonl`` the pages whose ``sha1(url)`` starts with
+8–f (half) are held out: scored only with ``--final``, once, at the end, and then only in
+total (no per-page lines). ``--round 1`` gives round 1's split (sha1 0–3 of A and B held out)
+to reproduce the old figures.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -33,14 +36,20 @@ FIELDS = (
     "level", "province", "province_2025", "year", "meeting_date", "meeting_types",
     "published", "period",
 )  # fmt: skip
-HELD_OUT = "0123"  # first hex digit of sha1(url): a quarter of the pages
+# first hex digit of sha1(url) that holds a page out, per round and per labelled set
+HELD_OUT = {
+    1: {"set_a": "0123", "set_b": "0123"},  # round 1: a quarter of A and B
+    2: {"set_c": "89abcdef"},  # round 2: half of C; A and B are all development now
+}
 
 
-def held_out(url: str) -> bool:
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[0] in HELD_OUT
+def held_out(url: str, path: str, round_: int = 2) -> bool:
+    """Whether the page at ``url`` of the labelled file ``path`` is held out in ``round_``."""
+    digits = HELD_OUT[round_].get(Path(path).stem, "")
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[0] in digits
 
 
-def load_pages(pattern: str, final: bool) -> list[dict]:
+def load_pages(pattern: str, final: bool, round_: int = 2) -> list[dict]:
     """The labelled pages of one part (development, or held out with ``final``)."""
     pages, seen = [], set()
     for path in sorted(glob.glob(pattern)):
@@ -48,7 +57,7 @@ def load_pages(pattern: str, final: bool) -> list[dict]:
             if not line.strip():
                 continue
             page = json.loads(line)
-            if page["url"] in seen or held_out(page["url"]) != final:
+            if page["url"] in seen or held_out(page["url"], path, round_) != final:
                 continue
             seen.add(page["url"])
             pages.append(page)
@@ -138,10 +147,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", default=str(DEVSET / "set_*.jsonl"), help="glob of pages")
     parser.add_argument("--final", action="store_true", help="score the held-out part (once)")
+    parser.add_argument(
+        "--round",
+        type=int,
+        default=2,
+        choices=sorted(HELD_OUT),
+        help="which split: 2 (set C's half held out) or 1 (A/B's quarter)",
+    )
     parser.add_argument("--label", default="", help="name of this run in the output")
     parser.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")
     args = parser.parse_args()
-    pages = load_pages(args.files, args.final)
+    pages = load_pages(args.files, args.final, args.round)
     if not pages:
         sys.exit(f"no labelled pages in {args.files}")
     facts = stored_facts(pages)

@@ -236,6 +236,26 @@ def test_every_field_has_its_evidence() -> None:
 #   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
 # caption-before-lead: the same vietnamplus page
 # occasion-opening-not-type: https://vkspy.gov.vn/nhung-ket-qua-noi-bat-cua-nganh-kiem-sat-nhan-dan-trong-nhiem-ky-quoc-hoi-khoa-xiii-17_3914.html
+# round 2 (set C), each fixture written in our own words after the real page named here:
+# stamp-views-and-comments-after-time:
+#   https://vkshue.gov.vn/cap-khuvuc/vksnd-va-tand-khu-vuc-3-tp-hue-ky-ket-quy-che-phoi-hop-lien-nganh-2405.html
+# stamp-time-first-with-print-link:
+#   https://baodienbienphu.com.vn/tin-tuc/chinh-tri/219327/hoi-dam-vien-kiem-sat-nhan-dan-tinh-dien-bien---u-dom-xay?page=81
+# weather-widget-above-title:
+#   https://phapluatplus.baophapluat.vn/kien-giang-tao-buoc-tien-moi-trong-cai-cach-bo-may-nganh-kiem-sat-tu-viec-trien-khai-thi-diem-mo-hinh-vien-kiem-sat-khu-vuc-217914.html
+# citation-number-without-so:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-tay-ninh-to-chuc-hoi-nghi-so-ket-cong-tac-6-thang-dau-nam-2021-108425.html
+# president-name-is-not-the-city:
+#   https://baophutho.vn/gap-mat-ky-niem-65-nam-ngay-truyen-thong-nganh-kiem-sat-nhan-dan-236598.htm
+# emulation-cluster-head-organises:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/cum-thi-dua-so-1-vksnd-tinh-an-giang-binh-xet-thi-dua-nam-2023-149580.html
+# reporting-window-start-not-meeting:
+#   https://vksndthaibinh.gov.vn/Article/1809/So-ket-viec-to-chuc-phien-toa-rut-kinh-nghiem-giai-quyet-an-dan-su-cua-hai-cap-Kiem-sat-tinh-Thai-.html
+# launch-where-past-year-is-reviewed:
+#   https://vksquangtri.gov.vn/bai-viet/vien-kiem-sat-nhan-dan-thi-xa-quang-tri-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2023-1892
+# mock-trial-is-a-subject-not-a-type: https://vksndtc.gov.vn:443/tintuc/Pages/lists.aspx?Cat=10&ItemID=2946
+# party-body-is-the-organiser:
+#   https://baothanhhoa.vn/tap-trung-lanh-dao-chi-dao-nang-cao-hieu-luc-hieu-qua-cong-tac-thuc-hanh-quyen-cong-to-kiem-sat-hoat-dong-tu-phap-273641.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

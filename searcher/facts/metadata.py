@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.people import People, read_people
-from searcher.facts.period import PERIODS, read_period
+from searcher.facts.period import PERIODS, read_period, review_at_launch
 from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
@@ -118,6 +118,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     meta.period, meta.period_year, where = read_period(
         article.title, article.body, meta.year, plain
     )
+    _launch_review(meta, article.title, plain, ex)
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
@@ -126,6 +127,21 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         ex["chair"] = Evidence(meta.people.chair.name, "the clause that says who chaired")
     meta.explain = ex
     return meta
+
+
+def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A launch meeting where the past year's review is presented is also that year's
+    review ("triển khai công tác năm 2023 … báo cáo tổng kết công tác năm 2022")."""
+    types = meta.meeting_types
+    if "triển khai" not in types or "tổng kết" in types:
+        return
+    if (reviewed := review_at_launch(title, plain, meta.year)) is None:
+        return
+    meta.meeting_types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)
+    ex["meeting_types"] = Evidence(title, "launch where the past year is reviewed")
+    if meta.period is None:
+        meta.period, meta.period_year = "năm", reviewed
+        ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
 
 
 def _dates(

@@ -40,6 +40,39 @@ _ANNUAL = re.compile(
 )
 
 
+# a launch meeting for year Y where the review of year Y-1 is presented ("Hội nghị triển
+# khai công tác năm 2023 … trình bày Báo cáo tổng kết công tác kiểm sát năm 2022")
+_LAUNCH_YEAR = re.compile(
+    r"\btrien khai (?:thuc hien )?(?:cong tac|chuong trinh cong tac|ke hoach cong tac)"
+    r"(?: kiem sat)?[^.;:\n]{0,30}?\bnam (\d{4})\b"
+)
+_YEAR_REVIEW = re.compile(
+    r"\b(?:tong ket|ket qua cong tac)\b(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
+    r"\bnam (\d{4})\b"
+)
+
+
+def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
+    r"""The year reviewed at a launch meeting, when the lead says its review is presented:
+    the year before the one launched (from the title or the lead, else ``year``).
+    ``plain``: title + newline + lead, folded, citations blanked.
+
+    >>> title = "Triển khai công tác năm 2023"
+    >>> plain = "trien khai cong tac nam 2023\nbao cao tong ket cong tac nam 2022."
+    >>> review_at_launch(title, plain, None)
+    2022
+    """
+    launched = _LAUNCH_YEAR.search(plain[:1200])
+    target = int(launched.group(1)) if launched else year
+    if target is None:
+        return None
+    lead = plain[len(title) + 1 :][:1500]
+    for m in _YEAR_REVIEW.finditer(lead):
+        if int(m.group(1)) == target - 1:
+            return target - 1
+    return None
+
+
 def read_period(
     title: str, body: str, year: int | None, plain: str | None = None
 ) -> tuple[str | None, int | None, tuple[int, int] | None]:

@@ -44,7 +44,10 @@ _TYPE_PATTERNS = {
     r"nguoi lao dong)\b",
     "tập huấn": r"\btap huan\b|\bboi duong\b|\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
-    "rút kinh nghiệm": r"\brut kinh nghiem\b",
+    # "phiên tòa (dân sự) rút kinh nghiệm" is a kind of trial, "thông báo rút kinh nghiệm" a
+    # document: the subject of a review or a statistic, not a meeting that draws lessons
+    "rút kinh nghiệm": r"(?<!phien toa )(?<!phien toa hinh su )(?<!phien toa dan su )"
+    r"(?<!phien toa hanh chinh )(?<!thong bao )\brut kinh nghiem\b",
     "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
     r"bo luat|phap lenh|thong tu|ket luan)\b",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
@@ -69,11 +72,15 @@ _BOILERPLATE_OPENING = re.compile(
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # any event at all ("lễ", "buổi", "đoàn … thăm", "gặp mặt"): a report of something held
 _EVENT = re.compile(
-    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|to chuc|khai mac|"
+    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|khai mac|"
+    # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ
+    # chức", "tổ chức bộ máy") or a passive of a system ("được tổ chức trong Quân đội")
+    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )to chuc(?! (?:va|bo may|cua|trong|he thong))|"
     r"cong bo|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|ky niem|mit tinh|"
     r"giao luu|kiem tra|thanh tra|doan|phat dong|"
     r"thanh lap|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|dien ra|tham du)\b"
 )
+_PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo|dang uy|chi bo)\b")
 _ORGANISER_VERB = re.compile(r"\b(?:to chuc|khai mac|tien hanh|chu tri)\b")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
@@ -98,6 +105,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = re.split(r"(?<=[.!?])\s", lead[:600], maxsplit=1)[0]
     found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
+    if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
+        found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     if not found:  # a digest: what its first "tổ chức …" clause says was held
         clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
         found = _lead_types(clause.group(1)) if clause else []
@@ -105,6 +114,13 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     if not found and not _EVENT.search(plain[: len(title)] + " " + _organiser_clause(first)):
         return []  # not a meeting report: commentary, an interview, a profile
     return found or ["khác"]
+
+
+def _organiser_subject(folded: str) -> str:
+    """Who the sentence says held the meeting: the words before its organiser verb, back
+    to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
+    m = _ORGANISER_VERB.search(folded)
+    return folded[folded.rfind(",", 0, m.start()) + 1 : m.start()] if m else ""
 
 
 def _organiser_clause(folded: str) -> str:

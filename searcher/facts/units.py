@@ -51,6 +51,10 @@ _GUEST_BEFORE = re.compile(
     r"\b(?:vien truong|kiem sat vien|vu truong|truong phong|chanh van phong|lanh dao|dai dien|"
     r"giang vien|bao cao vien)\s*$"
 )
+# an emulation cluster ("Cụm thi đua") is run by its head unit; the unit named after the
+# cluster's number is the one it belongs to, often a level above its members
+_CLUSTER_HEAD = re.compile(r"(?:(?!vksnd|vien k)[^.;]){0,80}?\bcum truong\b")
+_CLUSTER_BEFORE = re.compile(r"\b(?:cum|khoi) thi dua(?: so)?\s*[0-9ivx]*\s*[-–(]?\s*(?:cua\s+)?$")
 _VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$")
 _KIND_NAMES = {
     "tinh": "tỉnh",
@@ -160,6 +164,8 @@ def _mentions(
             line = folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
             if _BANNER.search(line):
                 weight *= 0.05  # the site's name, not the article's unit
+            elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
+                weight *= 5  # "VKSND huyện Đức Hòa - đơn vị Cụm trưởng": heads the cluster
             elif _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]):
                 weight *= 3  # organises or chairs
             elif _GUEST_BEFORE.search(before):
@@ -168,6 +174,8 @@ def _mentions(
                 weight *= 0.2  # "thanh tra tại VKSND huyện Khánh Sơn": where, not who
             elif any(s <= m.start() and m.end() <= e for s, e in guests):
                 weight *= 0.3  # "Tham dự Hội nghị có … VKSND tỉnh …": a guest list
+            if _CLUSTER_BEFORE.search(before):
+                weight *= 0.2  # "Cụm thi đua số 1 VKSND tỉnh X": whose cluster, not who met
             scores[unit] += weight
             where_named.setdefault(unit, _passage(text, m.start(), m.end()))
     return scores, where_named
@@ -199,12 +207,19 @@ def _province_counts(folded_text: str, g: Gazetteer) -> dict[str, int]:
     one scan of the folded text for all names at once."""
     names, pattern = _province_pattern(g)
     words = " " + re.sub(r"[^a-z0-9]+", " ", folded_text) + " "
+    words = _PERSON_NAMED.sub(" ", words)  # "Chủ tịch Hồ Chí Minh", "Tư tưởng Hồ Chí Minh"
     counts: dict[str, int] = {}
     for key in pattern.findall(words):
         counts[names[key]] = counts.get(names[key], 0) + 1
     return counts
 
 
+# the President's name, not the city: his title, his thought, the youth union named after him
+_PERSON_NAMED = re.compile(
+    r" (?:chu tich|bac|tu tuong|dao duc|phong cach|tam guong|lang|bao tang|tncs|"
+    r"doan thanh nien|cong san|thanh nien|nguoi|ten|duong|dai lo|giai thuong|huan chuong) "
+    r"ho chi minh(?= )"
+)
 _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
 
 

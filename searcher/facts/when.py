@@ -44,7 +44,7 @@ _PATTERNS = (
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
-    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s+)?" + _DAY
+    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s*\(?\s*)?" + _DAY
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
@@ -61,6 +61,10 @@ _SIGNED = re.compile(
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$")
+# "trong thời gian từ 01/01/2020 đến …", "thời kỳ thanh tra từ ngày …": a window's start
+_WINDOW_START_BEFORE = re.compile(
+    r"\b(?:thoi gian|thoi ky|giai doan|ky bao cao|so lieu)\b[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
+)
 _YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
 
 
@@ -167,6 +171,9 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
         return "the date a document was issued"
     if _BOUND_BEFORE.search(before + folded[m.start() : m.start(1)]):
         return "the end of a window or a deadline"
+    wider = folded[max(0, m.start() - 45) : m.start(1)]
+    if _WINDOW_START_BEFORE.search(wider):
+        return "the start of a reporting or inspection window"
     return ""
 
 

@@ -52,7 +52,7 @@ from searcher.vi.text import canonical, clean_text, fold
 
 MAX_ID_CHARS = 200
 # a stamp is read in the page's header: its first lines, above the first paragraph
-HEADER_LINES = 9
+HEADER_LINES = 16  # a weather widget or a menu can fill a dozen short lines
 PARAGRAPH_CHARS = 160
 NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
@@ -128,9 +128,9 @@ _STAMP_PREFIXES = (
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang(?: tin)?|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|"
-    r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$)?|[+-]\s?\d{1,2}\b|"
-    r"[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+"  # view counts: "08:0070", "Lượt xem: 36"
-)
+    r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
+    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$"
+)  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time
 _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
 

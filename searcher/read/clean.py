@@ -26,7 +26,8 @@ _FURNITURE = re.compile(
     r"lien ket website|"
     r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
-    r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien)$"
+    r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien|"
+    r"[•·*\s]*(?:[a-z.]+\s){1,7}\s*-?\d{1,2}\s*°\s*c)$"  # a weather widget: "Đà Nẵng 31 °C"
 )
 _FOOTER_FIELD = re.compile(
     r"^(dia chi|dien thoai|dt|fax|email|e-mail|website|so giay phep|giay phep|"

@@ -17,8 +17,11 @@ def api_search() -> Response:
     return jsonify(get_engine().search(search_request).to_json())
 
 
-@bp.route("/api/article/<path:article_id>")
-def api_article(article_id: str) -> Response:
+@bp.route("/api/article", endpoint="api_article_by_query")
+@bp.route("/api/article/<path:article_id>", merge_slashes=False)
+def api_article(article_id: str | None = None) -> Response:
+    """One article; ``/api/article?id=…`` for an id that is no faithful path (``/lead``)."""
+    article_id = article_id if article_id is not None else request.args.get("id", "")
     return jsonify(article_or_404(article_id).to_json())
 
 

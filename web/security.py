@@ -1,10 +1,14 @@
 """What every response carries and every request must pass: security headers (no
-inline script), a bound on the URL, and a 503 while no index is built."""
+inline script), no character XML 1.0 forbids in its text, a bound on the URL, and a
+503 while no index is built."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Response, abort, request
 
+from searcher.results.export import xml_safe
 from web.errors import MAX_URL_CHARS, IndexMissing
 from web.state import bp, get_engine
 
@@ -33,4 +37,17 @@ def guard() -> None:
 @bp.after_app_request
 def security_headers(response: Response) -> Response:
     response.headers.update(SECURITY_HEADERS)
+    parts = urlsplit(response.headers.get("Location", ""))
+    if parts.netloc and parts.netloc == request.host:  # Werkzeug writes redirects from Host
+        path = "/" + parts.path.lstrip("/")  # never '//elsewhere' (scheme-relative)
+        response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
     return response
+
+
+class TextResponse(Response):
+    """The app's response: a text body (a page, JSON) loses the characters XML 1.0
+    forbids before it is encoded, whatever the index holds (an ESC in a stored title,
+    a lone surrogate that UTF-8 cannot even write)."""
+
+    def set_data(self, value: bytes | str) -> None:
+        super().set_data(xml_safe(value) if isinstance(value, str) else value)

@@ -12,11 +12,13 @@ from flask import Blueprint, current_app, request, url_for
 
 from searcher.engine.engine import Engine
 from searcher.query.parse import QueryError, SearchRequest, build_request
+from searcher.vi.text import canonical
 from web.errors import BadRequest
 from web.presenters import PARAMS, UrlState
 
 bp = Blueprint("web", __name__)
 KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", *PARAMS}
+MAX_FILTER_VALUES = 20  # distinct values of one filter in a URL (README: "The web UI")
 
 
 def get_engine() -> Engine:
@@ -28,13 +30,29 @@ def get_engine() -> Engine:
     return engine
 
 
+def _values(args, param: str) -> list[str]:
+    """A filter's values, each once (as first spelled; "thanh hóa" is "Thanh Hóa"), at
+    most ``MAX_FILTER_VALUES``: a repeated parameter is read once, and no page repeats
+    it in every link."""
+    first: dict[str, str] = {}
+    for value in args.getlist(param):
+        first.setdefault(canonical(value.strip()), value)
+    values = list(first.values())
+    if len(values) > MAX_FILTER_VALUES:
+        raise BadRequest(
+            f"Bộ lọc '{param}' có {len(values)} giá trị khác nhau; "
+            f"chỉ chọn được tối đa {MAX_FILTER_VALUES} giá trị cho mỗi bộ lọc."
+        )
+    return values
+
+
 def parse_state() -> tuple[UrlState, SearchRequest]:
     """URL parameters → (the page state, a validated request); BadRequest otherwise."""
     args = request.args
     unknown = sorted(set(args) - KNOWN_PARAMS)
     if unknown:
         raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
-    filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    filters = {facet: _values(args, param) for param, facet in PARAMS.items() if param in args}
     try:
         search_request = build_request(
             args.get("q", ""),

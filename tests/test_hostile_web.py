@@ -191,6 +191,41 @@ def test_exports_are_capped_and_a_non_reader_loses_its_thread(built) -> None:
         running.close()
 
 
+@pytest.mark.slow
+def test_a_reader_of_a_trickle_loses_its_thread_too(built) -> None:
+    app = _app(built[1], EXPORT_SLOTS=1)
+    app.extensions["searcher"] = Big(Engine(built[1]))
+    port, running = _running(app, threads=2, send_timeout=2)
+    slow, stop = _non_reader(port), threading.Event()
+
+    def trickle() -> None:  # 16 kB a second (half of 64 kB in 2 s), for ever
+        slow.settimeout(1)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                for _ in range(4):
+                    slow.recv(4096)
+            stop.wait(1)
+
+    reader = threading.Thread(target=trickle)
+    reader.start()
+    try:
+        time.sleep(0.5)
+        statuses = []
+        for _ in range(12):  # the slot comes back once the trickle is cut
+            probe = _non_reader(port)
+            statuses.append(_status(probe)[0])
+            probe.close()
+            if statuses[-1] == 200:
+                break
+            time.sleep(1)
+        assert statuses[0] == 503 and statuses[-1] == 200, statuses
+    finally:
+        stop.set()
+        reader.join()
+        slow.close()
+        running.close()
+
+
 # 11. repeated parameters
 def test_repeated_parameters_are_read_once(client) -> None:
     once = client.get("/search?year=2020").get_data(as_text=True)

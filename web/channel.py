@@ -11,8 +11,9 @@ a full output buffer). Here, per worker (``Limits``):
 - a connection without a request for ``idle_timeout`` seconds is closed, and so is a
   request not received whole ``request_timeout`` seconds after its first byte (header
   tricklers, slow bodies);
-- a response whose client takes nothing for ``send_timeout`` seconds while its buffer is
-  full (``outbuf_bytes``) is abandoned: the connection is closed and the thread freed.
+- a response whose client takes less than ``send_progress`` bytes in ``send_timeout``
+  seconds while its buffer is full (``outbuf_bytes``) is abandoned: the connection is
+  closed and the thread freed (a reader slower than ~4 kB/s, or one that reads nothing).
 
 A reverse proxy in front (README, "Production") absorbs floods beyond these numbers.
 
@@ -39,7 +40,8 @@ class Limits:
     connection_limit: int = 1000  # open connections (waitress: 100)
     idle_timeout: float = 20.0  # seconds without a request before a connection is closed
     request_timeout: float = 10.0  # seconds from a request's first byte to its last
-    send_timeout: float = 15.0  # seconds a full output buffer may wait for its reader
+    send_timeout: float = 15.0  # seconds a full output buffer may wait for its reader…
+    send_progress: int = 1 << 16  # …to take this many bytes (a trickle is no reader)
     outbuf_bytes: int = 1 << 20  # bytes a response buffers before its thread waits
 
     def waitress_options(self) -> dict:
@@ -67,6 +69,8 @@ class Channel(HTTPChannel):
 
     error_task_class = _ErrorTask
     request_started = 0.0  # time.time() of the first byte of the request being received
+    window_taken = 0  # bytes the client took while a response waited for it, this window
+    window_waited = 0.0  # seconds waited for it, this window
 
     @property
     def limits(self) -> Limits:
@@ -91,18 +95,22 @@ class Channel(HTTPChannel):
 
     def _flush_outbufs_below_high_watermark(self) -> None:
         """Wait (in the request's thread) for the client to take the buffered bytes, as
-        waitress does, but give up after ``send_timeout`` seconds without progress."""
+        waitress does, but give up when, over ``send_timeout`` seconds of waiting, it took
+        less than ``send_progress`` bytes (one that stops reading, or reads a trickle)."""
         if self.total_outbufs_len <= self.adj.outbuf_high_watermark:
             return
+        limits = self.limits
         with self.outbuf_lock:
             _, failed = self._flush_exception(self._flush_some, do_close=False)
-            pending, since = self.total_outbufs_len, time.monotonic()
             while self.connected and self.total_outbufs_len > self.adj.outbuf_high_watermark:
+                pending, started = self.total_outbufs_len, time.monotonic()
                 self.server.pull_trigger()
                 self.outbuf_lock.wait(0.5)
-                if self.total_outbufs_len < pending:
-                    pending, since = self.total_outbufs_len, time.monotonic()
-                elif failed or time.monotonic() - since > self.limits.send_timeout:
+                self.window_taken += max(0, pending - self.total_outbufs_len)
+                self.window_waited += time.monotonic() - started
+                if self.window_taken >= limits.send_progress:
+                    self.window_taken = self.window_waited = 0  # a new window
+                elif failed or self.window_waited > limits.send_timeout:
                     self.will_close = True  # the event loop closes the socket
                     self.server.pull_trigger()
                     raise ClientDisconnected

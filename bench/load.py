@@ -52,6 +52,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--slow-clients", action="store_true",
                         help="the attacks of bench/slow_clients.py instead")  # fmt: skip
+    parser.add_argument("--only", default="", help="with --slow-clients: attacks named so")
     parser.add_argument("--reuse", type=Path, default=None,
                         help="a folder with corpus/ and index/ that `searcher sync` built from "
                         "the first --articles news articles (copied, never changed)")  # fmt: skip
@@ -134,7 +135,7 @@ def _slow_clients(index: Path, queries: list[str], args: argparse.Namespace) -> 
     from slow_clients import phases
 
     with serve(index, "--workers", "2") as (base, _pid):
-        rows = phases(base, queries, args.seconds, args.clients, args.rate)
+        rows = phases(base, queries, args.seconds, args.clients, args.rate, args.only)
     alone = rows[0][1]["p95"]
     table_rows = [
         [name, f"{r['requests']} ({r['rps']:.1f}/s)", str(r["errors"]),

@@ -126,21 +126,23 @@ def exports(port: int, n: int, seconds: float, keep: float = 20) -> dict:
 def repeated(port: int, n: int, seconds: float) -> dict:
     """``n`` clients sending /search with ``year=2020`` 800 times, as fast as they can."""
     url = f"http://127.0.0.1:{port}/search?" + "&".join(["year=2020"] * 800)
-    stats = {"requests": 0, "errors": 0, "bytes": 0}
+    stats = {"requests": 0, "200": 0, "400": 0, "failed": 0, "bytes": 0}
     lock = threading.Lock()
     end = time.monotonic() + seconds
 
     def client() -> None:
         while time.monotonic() < end:
-            size, ok = 0, True
+            size, status = 0, "failed"
             try:
                 with urllib.request.urlopen(url, timeout=30) as r:
-                    size = len(r.read())
+                    size, status = len(r.read()), str(r.status)
+            except urllib.error.HTTPError as exc:
+                size, status = len(exc.read()), str(exc.code)
             except (urllib.error.URLError, OSError):
-                ok = False
+                pass
             with lock:
                 stats["requests"] += 1
-                stats["errors"] += 0 if ok else 1
+                stats[status if status in stats else "failed"] += 1
                 stats["bytes"] = max(stats["bytes"], size)
 
     threads = [threading.Thread(target=client) for _ in range(n)]
@@ -167,17 +169,21 @@ def describe(kind: str, stats: dict) -> str:
     if kind == "export":
         return f"{stats['requests']} exports asked: {stats['200']} × 200, {stats['503']} × 503"
     return (
-        f"{stats['requests']} requests, {stats['errors']} errors, "
-        f"page {stats['bytes'] / 1024:.0f} kB"
+        f"{stats['requests']} requests: {stats['400']} × 400, {stats['200']} × 200, "
+        f"{stats['failed']} failed; answer ≤ {stats['bytes'] / 1024:.0f} kB"
     )
 
 
-def phases(base: str, queries: list[str], seconds: float, clients: int, rate: float) -> list:
-    """Normal load alone, then beside each attack (its own process): one row each."""
+def phases(base: str, queries: list[str], seconds: float, clients: int, rate: float,
+           only: str = "") -> list:  # fmt: skip
+    """Normal load alone, then beside each attack (its own process; those whose name
+    holds ``only``): one row each."""
     port = int(base.rsplit(":", 1)[1])
     alone = load_loop(base, queries, seconds, clients, rate)
     rows = [["normal load alone", alone, "—"]]
     for name, (kind, n) in ATTACKS.items():
+        if only not in name:
+            continue
         proc = subprocess.Popen(
             [sys.executable, __file__, kind, str(port), str(n), str(seconds)],
             stdout=subprocess.PIPE, text=True,

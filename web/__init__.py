@@ -3,7 +3,8 @@
 Modules: ``state`` (the blueprint, the shared engine, a request's state), ``pages``
 (HTML), ``api`` (JSON twins), ``exports`` (CSV, JSONL, Atom), ``errors``,
 ``security``, ``presenters`` (view models: pure, no Flask), ``server`` (waitress
-workers) and ``cli`` (``searcher serve``).
+workers), ``channel`` (what one client may hold of a worker) and ``cli``
+(``searcher serve``).
 """
 
 from __future__ import annotations

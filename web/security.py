@@ -9,8 +9,10 @@ from urllib.parse import urlsplit, urlunsplit
 from flask import Response, abort, request
 
 from searcher.results.export import xml_safe
-from web.errors import MAX_URL_CHARS, IndexMissing
-from web.state import bp, get_engine
+from web.errors import MAX_URL_CHARS, BadRequest, IndexMissing
+from web.state import MAX_FILTER_VALUES, bp, get_engine
+
+MAX_PARAMS = 200  # parameters in one URL: 6 filters × 20 values and the rest fit
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -27,9 +29,16 @@ SECURITY_HEADERS = {
 
 @bp.before_app_request
 def guard() -> None:
-    """Over-long URLs get a 414; without a built index every page says so (503)."""
+    """Over-long URLs get a 414, URLs of more than ``MAX_PARAMS`` parameters a 400 (told
+    before they are parsed: no page of ours links to one); without a built index every
+    page says so (503)."""
     if len(request.full_path) > MAX_URL_CHARS:
         abort(414)
+    if request.query_string.count(b"&") >= MAX_PARAMS:
+        raise BadRequest(
+            f"Địa chỉ có quá nhiều tham số (tối đa {MAX_PARAMS}); "
+            f"mỗi bộ lọc chọn được tối đa {MAX_FILTER_VALUES} giá trị."
+        )
     if request.endpoint != "static" and not get_engine().ready():
         raise IndexMissing()
 

@@ -176,14 +176,16 @@ def describe(kind: str, stats: dict) -> str:
 
 def phases(base: str, queries: list[str], seconds: float, clients: int, rate: float,
            only: str = "") -> list:  # fmt: skip
-    """Normal load alone, then beside each attack (its own process; those whose name
-    holds ``only``): one row each."""
+    """For each attack (those whose name holds ``only``): normal load alone, then the same
+    beside the attack (its own process). Rows of (name, alone, attacked, what it did):
+    the machine is shared, so each attack is compared with the baseline just before it."""
     port = int(base.rsplit(":", 1)[1])
-    alone = load_loop(base, queries, seconds, clients, rate)
-    rows = [["normal load alone", alone, "—"]]
+    load_loop(base, queries, 2, clients, rate)  # warm-up
+    rows = []
     for name, (kind, n) in ATTACKS.items():
         if only not in name:
             continue
+        alone = load_loop(base, queries, seconds, clients, rate, warm=[])
         proc = subprocess.Popen(
             [sys.executable, __file__, kind, str(port), str(n), str(seconds)],
             stdout=subprocess.PIPE, text=True,
@@ -191,7 +193,7 @@ def phases(base: str, queries: list[str], seconds: float, clients: int, rate: fl
         time.sleep(2)  # the attack in place before the normal clients start
         result = load_loop(base, queries, seconds, clients, rate, warm=[])
         out, _ = proc.communicate(timeout=seconds + 60)
-        rows.append([name, result, describe(kind, json.loads(out))])
+        rows.append((name, alone, result, describe(kind, json.loads(out))))
         time.sleep(3)  # what the attack left behind is closed before the next
     return rows
 

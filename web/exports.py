@@ -6,8 +6,8 @@ Exports are the one thing a client can make long: at most ``EXPORT_SLOTS`` strea
 once in a worker (503 with ``Retry-After`` beyond), in chunks of ``CHUNK_CHARS``;
 a client that stops reading loses its connection (``web.channel``).
 
->>> "".join(chunked(["a", "b", "c"], size=2))
-'abc'
+>>> list(chunked(["Hội ", "nghị\x1b", " giao ban"], size=5))
+['Hội nghị', ' giao ban']
 """
 
 from __future__ import annotations

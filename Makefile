@@ -55,6 +55,7 @@ bench: $(BENCH_STAMP) ## ranking, speed and load figures into BENCHMARKS.md (nee
 	$(PY) bench/html_shapes.py
 	$(PY) bench/speed.py
 	$(PY) bench/load.py
+	$(PY) bench/load.py --slow-clients --articles 3000 --seconds 30
 
 clean:
 	rm -rf $(VENV) index/* build *.egg-info

@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 import time
+import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -237,6 +238,22 @@ def test_repeated_parameters_are_read_once(client) -> None:
     assert len(page) < len(once) + 1000 and "year=2020&amp;year=2020" not in page
     r = client.get("/search?" + "year=2020&" * 800)  # the tester's 7 kB URL: 11 MB before
     assert r.status_code == 400 and "quá nhiều tham số" in r.get_data(as_text=True)
+
+
+def test_a_flood_of_parameters_never_reaches_the_app(built) -> None:
+    app = _app(built[1])
+    calls = []
+    app.before_request(lambda: calls.append(1))
+    port, running = _running(app)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _get(port, "/search?" + "year=2020&" * 800)
+        assert refused.value.code == 400 and refused.value.headers["Content-Security-Policy"]
+        assert "quá nhiều tham số" in refused.value.read().decode("utf-8")
+        assert not calls  # answered by waitress itself: no app thread for it
+        assert b"2020" in _get(port, "/search?" + "year=2020&" * 100)
+    finally:
+        running.close()
 
 
 def test_too_many_values_of_one_filter_is_a_400(client) -> None:

@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from types import MethodType
 
 from waitress.channel import ClientDisconnected, HTTPChannel
+from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.task import ErrorTask
 
-from web.security import SECURITY_HEADERS
+from web.security import SECURITY_HEADERS, TOO_MANY_PARAMS, too_many_params
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,21 @@ class _ErrorTask(ErrorTask):
         super().execute()
 
 
+class _Parser(HTTPRequestParser):
+    """Waitress's request parser; a URL of ``MAX_PARAMS`` parameters or more is answered
+    400 by waitress itself (no thread runs the app for it: a flood of them stays cheap)."""
+
+    def parse_header(self, header_plus: bytes) -> None:
+        super().parse_header(header_plus)
+        if too_many_params(self.query):
+            raise ParsingError(TOO_MANY_PARAMS)
+
+
 class Channel(HTTPChannel):
     """A waitress channel that knows when its client has held it too long."""
 
     error_task_class = _ErrorTask
+    parser_class = _Parser
     request_started = 0.0  # time.time() of the first byte of the request being received
     window_taken = 0  # bytes the client took while a response waited for it, this window
     window_waited = 0.0  # seconds waited for it, this window

@@ -13,6 +13,20 @@ from web.errors import MAX_URL_CHARS, BadRequest, IndexMissing
 from web.state import MAX_FILTER_VALUES, bp, get_engine
 
 MAX_PARAMS = 200  # parameters in one URL: 6 filters × 20 values and the rest fit
+TOO_MANY_PARAMS = (
+    f"Địa chỉ có quá nhiều tham số (tối đa {MAX_PARAMS}); "
+    f"mỗi bộ lọc chọn được tối đa {MAX_FILTER_VALUES} giá trị."
+)
+
+
+def too_many_params(query: bytes | str) -> bool:
+    """Whether a query string holds ``MAX_PARAMS`` parameters or more (counted, not parsed).
+
+    >>> too_many_params("năm=2020&" * 300), too_many_params("q=giao+ban&year=2020")
+    (True, False)
+    """
+    return query.count(b"&" if isinstance(query, bytes) else "&") >= MAX_PARAMS
+
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -34,11 +48,8 @@ def guard() -> None:
     page says so (503)."""
     if len(request.full_path) > MAX_URL_CHARS:
         abort(414)
-    if request.query_string.count(b"&") >= MAX_PARAMS:
-        raise BadRequest(
-            f"Địa chỉ có quá nhiều tham số (tối đa {MAX_PARAMS}); "
-            f"mỗi bộ lọc chọn được tối đa {MAX_FILTER_VALUES} giá trị."
-        )
+    if too_many_params(request.query_string):
+        raise BadRequest(TOO_MANY_PARAMS)
     if request.endpoint != "static" and not get_engine().ready():
         raise IndexMissing()
 

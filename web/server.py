@@ -22,6 +22,7 @@ import os
 import resource
 import signal
 import socket
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -83,6 +84,7 @@ def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,
     would write to them)."""
     host, port = sock.getsockname()[:2]
     _few_malloc_arenas()
+    sys.setswitchinterval(0.001)  # a request waiting for the GIL gets it in 1 ms, not 5
     if preload is not None:
         preload()
     gc.collect()

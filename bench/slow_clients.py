@@ -1,6 +1,7 @@
 """Slow and hostile clients against `searcher serve` (issue 23), each alone beside normal
 traffic: 300 idle sockets, 300 header tricklers, 20 clients that request an export and
-never read it, 8 clients repeating one parameter 800 times.
+never read it, 8 clients repeating one parameter 800 times; and, for reference, 8
+clients flooding the cheapest URL (/healthz): what any flood costs on this machine.
 
 Each attack runs in its own process (``python bench/slow_clients.py ATTACK PORT SECONDS``
 prints its counts as JSON), so its threads never slow the normal clients' measurements.
@@ -30,6 +31,7 @@ ATTACKS = {
     "300 header tricklers (a line every 5 s)": ("trickle", 300),
     "20 non-reading export clients": ("export", 20),
     "8 clients repeating year=2020 800 times": ("repeat", 8),
+    "(reference) 8 clients flooding /healthz": ("flood", 8),
 }
 
 
@@ -123,9 +125,11 @@ def exports(port: int, n: int, seconds: float, keep: float = 20) -> dict:
     return stats
 
 
-def repeated(port: int, n: int, seconds: float) -> dict:
-    """``n`` clients sending /search with ``year=2020`` 800 times, as fast as they can."""
-    url = f"http://127.0.0.1:{port}/search?" + "&".join(["year=2020"] * 800)
+def repeated(port: int, n: int, seconds: float, path: str = "") -> dict:
+    """``n`` clients sending /search with ``year=2020`` 800 times (or ``path``: the
+    reference flood of a cheap URL), as fast as they can."""
+    path = path or "/search?" + "&".join(["year=2020"] * 800)
+    url = f"http://127.0.0.1:{port}{path}"
     stats = {"requests": 0, "200": 0, "400": 0, "failed": 0, "bytes": 0}
     lock = threading.Lock()
     end = time.monotonic() + seconds
@@ -158,7 +162,7 @@ def attack(kind: str, port: int, n: int, seconds: float) -> dict:
         return hold(port, n, seconds, trickle=kind == "trickle")
     if kind == "export":
         return exports(port, n, seconds)
-    return repeated(port, n, seconds)
+    return repeated(port, n, seconds, "/healthz" if kind == "flood" else "")
 
 
 def describe(kind: str, stats: dict) -> str:

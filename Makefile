@@ -57,5 +57,7 @@ bench: $(BENCH_STAMP) ## ranking, speed and load figures into BENCHMARKS.md (nee
 	$(PY) bench/load.py
 	$(PY) bench/type_to_paint.py
 
+	$(PY) bench/load.py --slow-clients --articles 3000 --seconds 30
+
 clean:
 	rm -rf $(VENV) index/* build *.egg-info

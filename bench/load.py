@@ -11,7 +11,13 @@ another process runs `searcher add` batch after batch.
 Reported per phase: requests, errors (must be zero), p50/p95/p99 of the normal
 traffic, and what the hostile clients or `add` did meanwhile.
 
+With --slow-clients, instead: `serve --workers 2` under normal load alone, then beside
+each slow-client attack of bench/slow_clients.py (300 idle sockets, 300 header
+tricklers, 20 non-reading export clients, 8 repeated-parameter clients), each alone for
+--seconds; target: every normal request answered, p95 ≤ 3× the unattacked p95.
+
     .venv/bin/python bench/load.py [--articles 2000] [--seconds 60] [--rate 20]
+    .venv/bin/python bench/load.py --slow-clients --articles 3000 --seconds 30 [--reuse DIR]
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ def main() -> None:
     parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--hostile-seconds", type=float, default=20)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--slow-clients", action="store_true",
+                        help="the attacks of bench/slow_clients.py instead")  # fmt: skip
+    parser.add_argument("--only", default="", help="with --slow-clients: attacks named so")
     parser.add_argument("--reuse", type=Path, default=None,
                         help="a folder with corpus/ and index/ that `searcher sync` built from "
                         "the first --articles news articles (copied, never changed)")  # fmt: skip
@@ -81,6 +90,8 @@ def main() -> None:
                 batches[0] += 1
                 n += 1
 
+        if args.slow_clients:
+            return _slow_clients(index, queries, args)
         with serve(index) as (base, _pid):
             phases = [
                 _phase("normal load alone", load_loop(base, queries, args.hostile_seconds,
@@ -117,6 +128,36 @@ def main() -> None:
     if not args.no_write:
         write_section("load", "Load: alone, beside hostile clients, while adding", body)
     if result["errors"] or normal["errors"] or hostile["errors"]:
+        sys.exit(1)
+
+
+def _slow_clients(index: Path, queries: list[str], args: argparse.Namespace) -> None:
+    from slow_clients import phases
+
+    with serve(index, "--workers", "2") as (base, _pid):
+        rows = phases(base, queries, args.seconds, args.clients, args.rate, args.only)
+    table_rows = [
+        [name, f"{r['requests']} ({r['rps']:.1f}/s)", str(r["errors"]),
+         f"{r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f} ms",
+         f"{a['p95']:.0f} ms ({a['errors']} errors)", f"{r['p95'] / a['p95']:.2f}×", what]
+        for name, a, r, what in rows
+    ]  # fmt: skip
+    body = header(argv(), f"{args.articles} news articles (../shared/data/news), index in a "
+                  "temporary folder; `searcher serve --workers 2` (8 threads each)")  # fmt: skip
+    body += (
+        f"\nNormal load: ≤ {args.rate:.0f} req/s of title queries from {args.clients} clients. "
+        f"Each attack alone, {args.seconds:.0f} s, in its own process started 2 s before the "
+        f"normal clients; right before it, {args.seconds:.0f} s of the same normal load "
+        "unattacked (the machine is shared: each attack is compared with its own baseline). "
+        "Target: 0 errors, p95 ≤ 3× unattacked.\n\n"
+    )
+    body += table(["attack", "normal requests", "errors", "p50 / p95 / p99",
+                   "unattacked p95 just before", "p95 ÷ unattacked",
+                   "the attackers meanwhile"], table_rows)  # fmt: skip
+    print(body)
+    if not args.no_write:
+        write_section("load-slow", "Load: slow and hostile clients (issue 23)", body)
+    if any(r["errors"] or r["p95"] > 3 * a["p95"] for _, a, r, _ in rows):
         sys.exit(1)
 
 

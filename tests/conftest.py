@@ -121,8 +121,8 @@ def serve_in_thread(index: Path) -> tuple[str, ServerThread]:
     from web import create_app
 
     port = _port()
-    srv = create_server(create_app({"INDEX_DIR": str(index)}), host="127.0.0.1", port=port,
-                        threads=4)  # fmt: skip
+    app = create_app({"INDEX_DIR": str(index), "BASE_URL": f"http://127.0.0.1:{port}"})
+    srv = create_server(app, host="127.0.0.1", port=port, threads=4)
     return f"http://127.0.0.1:{port}", ServerThread(srv)
 
 

@@ -129,6 +129,20 @@ def test_load_script(tiny_news: Path, tmp_path: Path) -> None:
     assert ", 0 errors" in hostile and not hostile.split("|")[5].startswith(" 0 hostile")
 
 
+def test_slow_clients_script(tiny_news: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "load.py"), "--slow-clients", "--news",
+         str(tiny_news), "--articles", "40", "--seconds", "3", "--rate", "5", "--no-write"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode in (0, 1), out.stderr  # 1: over 3× (seconds are too few to judge)
+    rows = [line.split("|") for line in out.stdout.splitlines() if line.startswith("| 300 ")]
+    rows += [line.split("|") for line in out.stdout.splitlines() if line.startswith("| 20 ")]
+    rows += [line.split("|") for line in out.stdout.splitlines() if line.startswith("| 8 ")]
+    assert len(rows) == 4 and all(row[3].strip() == "0" for row in rows)  # every one answered
+    assert "× 503" in rows[2][7] and "× 400" in rows[3][7]
+
+
 def test_report_sections_are_replaced(tmp_path: Path) -> None:
     report = tmp_path / "B.md"
     write_section("x", "Title", table(["a"], [[1]]), report)

@@ -4,7 +4,7 @@ rendered, for results as you type) and ``/healthz``."""
 
 from __future__ import annotations
 
-from flask import Response, jsonify, render_template, request
+from flask import Response, current_app, jsonify, render_template, request
 
 from web.errors import BadRequest
 from web.pages import article_or_404, article_path
@@ -20,8 +20,11 @@ def api_search() -> Response:
     return jsonify(answer)
 
 
-@bp.route("/api/article/<path:article_id>")
-def api_article(article_id: str) -> Response:
+@bp.route("/api/article", endpoint="api_article_by_query")
+@bp.route("/api/article/<path:article_id>", merge_slashes=False)
+def api_article(article_id: str | None = None) -> Response:
+    """One article; ``/api/article?id=…`` for an id that is no faithful path (``/lead``)."""
+    article_id = article_id if article_id is not None else request.args.get("id", "")
     return jsonify(article_or_404(article_id).to_json())
 
 
@@ -45,7 +48,8 @@ def api_page() -> Response:
     box's script swaps in place while the user types."""
     state, search_request = parse_state()
     results = get_engine().search(search_request)
-    view = search_page_view(results, state, article_path=article_path)
+    view = search_page_view(results, state, article_path=article_path,
+                            export_limit=current_app.config["EXPORT_LIMIT"])  # fmt: skip
     return jsonify({
         "url": state.url(),
         "title": f"{state.q} – Tìm kiếm báo cáo VKSND" if state.q else "Tìm kiếm báo cáo VKSND",

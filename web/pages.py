@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from searcher.query.forgive import forgive
@@ -21,11 +21,23 @@ from web.state import KNOWN_PARAMS, bp, get_engine, parse_state
 def search_page() -> str:
     state, search_request = parse_state()
     results = get_engine().search(search_request)
-    view = search_page_view(results, state, article_path=article_path)
+    view = search_page_view(results, state, article_path=article_path,
+                            export_limit=current_app.config["EXPORT_LIMIT"])  # fmt: skip
     return render_template("search.html", view=view)
 
 
 def article_path(article_id: str) -> str:
+    """The address of exactly this article. An id is a path (``/article/tin/2024``)
+    unless a browser or a proxy would change that path: an empty, ``.`` or ``..``
+    segment (``/lead``, ``a//b``, ``a/../lead``, ``tin/``) goes in the query instead.
+
+    >>> from web import create_app
+    >>> with create_app().test_request_context():
+    ...     article_path("tin/2024"), article_path("/lead")
+    ('/article/tin/2024', '/article?id=%2Flead')
+    """
+    if any(seg in ("", ".", "..") for seg in article_id.split("/")):
+        return url_for("web.article_by_query", id=article_id)
     return url_for("web.article_page", article_id=article_id)
 
 
@@ -50,9 +62,10 @@ def article_or_404(article_id: str) -> ArticleView:
     return article
 
 
-@bp.route("/article/<path:article_id>")
-def article_page(article_id: str) -> str:
-    article = article_or_404(article_id)
+@bp.route("/article", endpoint="article_by_query")
+@bp.route("/article/<path:article_id>", merge_slashes=False)  # '/article//lead' is '/lead'
+def article_page(article_id: str | None = None) -> str:
+    article = article_or_404(article_id if article_id is not None else request.args.get("id", ""))
     back = _safe_back(request.args.get("back", ""))
     return render_template("article.html", view=article_view(article, back, article_path))
 

@@ -110,12 +110,17 @@ def hit_views(hits: list[Hit], state: UrlState,
     for h in hits:
         when = h.meeting_date or h.published
         out.append(HitView(
-            id=h.id, url=f"{article_path(h.id)}?{params}", title_html=h.title_html,
+            id=h.id, url=_with_query(article_path(h.id), params), title_html=h.title_html,
             snippet=h.snippet, when=when, when_text=vi_date(when), year=h.year, unit=h.unit,
             province=h.province, meeting_types=[display(t) for t in h.meeting_types],
             missing=h.missing, group=related_links(h.group, article_path),
         ))  # fmt: skip
     return out
+
+
+def _with_query(path: str, params: str) -> str:
+    """``path`` (which may hold a query already: ``/article?id=…``) with ``params``."""
+    return f"{path}{'&' if '?' in path else '?'}{params}"
 
 
 @dataclass
@@ -150,10 +155,23 @@ class SearchPageView:
     date_from_text: str = ""  # "30/06/2022": the date inputs show day/month/year
     date_to_text: str = ""
     subscribe_params: str = ""
+    download_text: str = ""  # "Tải toàn bộ 3.500 kết quả", or the export's cap
+
+
+def download_text(total: int, export_limit: int) -> str:
+    """What the download links promise: never more than an export gives.
+
+    >>> download_text(3500, 100_000), download_text(100_005, 100_000)
+    ('Tải toàn bộ 3.500 kết quả', 'Tải 100.000 kết quả đầu tiên (trong 100.005)')
+    """
+    if total > export_limit:
+        return f"Tải {vi_number(export_limit)} kết quả đầu tiên (trong {vi_number(total)})"
+    return f"Tải toàn bộ {vi_number(total)} kết quả"
 
 
 def search_page_view(results: SearchResults, state: UrlState,
-                     article_path: Callable[[str], str]) -> SearchPageView:  # fmt: skip
+                     article_path: Callable[[str], str],
+                     export_limit: int = 100_000) -> SearchPageView:  # fmt: skip
     past_end = results.total > 0 and state.page > results.pages
     return SearchPageView(
         state=state,
@@ -185,6 +203,7 @@ def search_page_view(results: SearchResults, state: UrlState,
         date_from_text=vi_date(state.date_from),
         date_to_text=vi_date(state.date_to),
         **_reading(state),
+        download_text=download_text(results.total, export_limit),
     )
 
 

@@ -8,7 +8,9 @@ only supervises: a worker that dies is replaced, SIGTERM/SIGINT stop them all.
 Waitress answers some requests itself, before the app sees them: a request line
 with raw non-ASCII bytes, headers over its size limit. Its error task is
 subclassed so those answers carry the same headers as the app's. URLs up to
-1 MB reach the app, which answers anything over 8 kB with a clear 414.
+1 MB reach the app, which answers anything over 8 kB with a clear 414. What one
+client may hold of a worker (connections, time, a thread) is bounded by
+``web.channel.Limits``.
 """
 
 from __future__ import annotations
@@ -17,39 +19,44 @@ import contextlib
 import ctypes
 import gc
 import os
+import resource
 import signal
 import socket
+import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
-from waitress.channel import HTTPChannel
 from waitress.server import create_server
-from waitress.task import ErrorTask
 
-from web.security import SECURITY_HEADERS
+from web.channel import DEFAULT, Limits, harden
 
 MAX_HEADER_BYTES = 1 << 20
 
 
-class _ErrorTask(ErrorTask):
-    def execute(self) -> None:
-        self.response_headers.extend(SECURITY_HEADERS.items())
-        super().execute()
-
-
-class _Channel(HTTPChannel):
-    error_task_class = _ErrorTask
-
-
-def make_server(app, host: str, port: int, threads: int = 8, sockets: list | None = None):
+def make_server(app, host: str, port: int, threads: int = 8, sockets: list | None = None,
+                limits: Limits = DEFAULT):  # fmt: skip
     """A waitress server for ``app`` (call ``.run()``); never Flask's debug server."""
     options = {"sockets": sockets} if sockets else {"host": host, "port": port}
+    limits = replace(limits, connection_limit=min(limits.connection_limit, _open_files() - 64))
     server = create_server(
         app, threads=threads, ident="searcher", max_request_header_size=MAX_HEADER_BYTES,
-        **options,
+        **limits.waitress_options(), **options,
     )  # fmt: skip
-    server.channel_class = _Channel
+    harden(server, limits)
     return server
+
+
+def _open_files(wanted: int = 4096) -> int:
+    """Raise this process's open-file limit towards ``wanted`` (each connection is
+    one); the limit it now has."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return wanted if soft == resource.RLIM_INFINITY else soft
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -69,13 +76,15 @@ def _few_malloc_arenas(arenas: int = 2) -> None:
         ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # M_ARENA_MAX
 
 
-def serve(app, host: str, port: int, *, workers: int = 2, threads: int = 8,
+def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,
           preload: Callable[[], None] | None = None) -> None:  # fmt: skip
-    """Serve ``app`` until SIGTERM/SIGINT: ``workers`` processes (1: this one).
-    ``preload`` loads, before forking, what every worker reads: the workers share those
-    pages (frozen out of the garbage collector's reach, which would write to them)."""
-    sock = listening_socket(host, port)
+    """Serve ``app`` on ``sock`` (``listening_socket``) until SIGTERM/SIGINT: ``workers``
+    processes (1: this one). ``preload`` loads, before forking, what every worker reads:
+    the workers share those pages (frozen out of the garbage collector's reach, which
+    would write to them)."""
+    host, port = sock.getsockname()[:2]
     _few_malloc_arenas()
+    sys.setswitchinterval(0.001)  # a request waiting for the GIL gets it in 1 ms, not 5
     if preload is not None:
         preload()
     gc.collect()

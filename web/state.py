@@ -15,11 +15,13 @@ from flask import Blueprint, current_app, request, url_for
 from searcher.engine.engine import Engine
 from searcher.query.forgive import forgive
 from searcher.query.parse import QueryError, SearchRequest, build_request
+from searcher.vi.text import canonical
 from web.errors import BadRequest
 from web.urlstate import PARAMS, UrlState
 
 bp = Blueprint("web", __name__)
 KNOWN_PARAMS = {"q", "sort", "page", "limit", "from", "to", "exact", "map", "live", *PARAMS}
+MAX_FILTER_VALUES = 20  # distinct values of one filter in a URL (README: "The web UI")
 
 
 def get_engine() -> Engine:
@@ -31,6 +33,22 @@ def get_engine() -> Engine:
     return engine
 
 
+def _values(args, param: str) -> list[str]:
+    """A filter's values, each once (as first spelled; "thanh hóa" is "Thanh Hóa"), at
+    most ``MAX_FILTER_VALUES``: a repeated parameter is read once, and no page repeats
+    it in every link."""
+    first: dict[str, str] = {}
+    for value in args.getlist(param):
+        first.setdefault(canonical(value.strip()), value)
+    values = list(first.values())
+    if len(values) > MAX_FILTER_VALUES:
+        raise BadRequest(
+            f"Bộ lọc '{param}' có {len(values)} giá trị khác nhau; "
+            f"chỉ chọn được tối đa {MAX_FILTER_VALUES} giá trị cho mỗi bộ lọc."
+        )
+    return values
+
+
 def parse_state() -> tuple[UrlState, SearchRequest]:
     """URL parameters → (the page state, a validated request); BadRequest otherwise."""
     args = request.args
@@ -39,7 +57,7 @@ def parse_state() -> tuple[UrlState, SearchRequest]:
         raise BadRequest(f"Tham số không được hỗ trợ: {', '.join(unknown)[:80]}.")
     if args.get("map", "63") not in ("63", "34"):
         raise BadRequest("Bản đồ chỉ có hai dạng: map=63 (trước 1/7/2025) hoặc map=34.")
-    filters = {facet: args.getlist(param) for param, facet in PARAMS.items() if param in args}
+    filters = {facet: _values(args, param) for param, facet in PARAMS.items() if param in args}
     reading = forgive(args.get("q", ""))  # the query as meant ("tỉnh:hà nội" → Hà Nội)
     try:
         search_request = build_request(

@@ -78,7 +78,20 @@ def to_jsonl(rows: Iterable[dict]) -> Iterator[str]:
 
 
 UNDATED = "1970-01-01"  # an entry with no date at all sorts last in a feed reader
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # no XML 1.0 document holds them
+EXPORT_LIMIT = 100_000  # rows in one web export: the whole archive, not an unbounded loop
+# no XML 1.0 document holds these (C0 controls but tab and line ends, lone surrogates,
+# U+FFFE/U+FFFF); nor can a lone surrogate be written as UTF-8
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (whatever an index holds,
+    nothing the server writes carries them).
+
+    >>> xml_safe("Hội nghị\\x1b giao ban\\ud800")
+    'Hội nghị giao ban'
+    """
+    return _NOT_XML.sub("", text)
 
 
 def _xml(text: str) -> str:
@@ -87,7 +100,11 @@ def _xml(text: str) -> str:
     >>> _xml("Hội nghị \x01<1>")
     'Hội nghị &lt;1&gt;'
     """
-    return escape(_NOT_XML.sub("", text))
+    return escape(xml_safe(text))
+
+
+def _attr(text: str) -> str:
+    return quoteattr(xml_safe(text))
 
 
 def to_atom(
@@ -98,7 +115,7 @@ def to_atom(
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     yield '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
     yield f"<title>{_xml(title)}</title>\n<id>{_xml(feed_url)}</id>\n<updated>{now}</updated>\n"
-    yield f'<link rel="self" href={quoteattr(feed_url)}/>\n<link href={quoteattr(page_url)}/>\n'
+    yield f'<link rel="self" href={_attr(feed_url)}/>\n<link href={_attr(page_url)}/>\n'
     yield "<author><name>Báo cáo VKSND</name></author>\n"
     for row in rows:
         day = row.get("meeting_date") or row.get("published")
@@ -109,7 +126,7 @@ def to_atom(
         summary = " · ".join(p for p in parts if p)
         yield (
             f"<entry><title>{_xml(row['title'])}</title><id>{_xml(link)}</id>"
-            f"<link href={quoteattr(link)}/><updated>{updated}</updated>"
+            f"<link href={_attr(link)}/><updated>{updated}</updated>"
             f"<summary>{_xml(summary)}</summary></entry>\n"
         )
     yield "</feed>\n"

@@ -34,7 +34,7 @@ def article_path(article_id: str) -> str:
     >>> from web import create_app
     >>> with create_app().test_request_context():
     ...     article_path("tin/2024"), article_path("/lead")
-    ('/article/tin/2024', '/article?id=%2Flead')
+    ('/article/tin/2024', '/article?id=/lead')
     """
     if any(seg in ("", ".", "..") for seg in article_id.split("/")):
         return url_for("web.article_by_query", id=article_id)

@@ -37,8 +37,8 @@ class Vocabulary:
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
-        self._frequencies = Recent(CACHED)  # canonical syllable → bodies holding it
-        self._folded_frequencies = Recent(CACHED)  # folded syllable → bodies holding it
+        self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
+        self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
     def forms(self, key: str) -> tuple[str, ...]:
         return self._forms_seen.get(key, self._forms)
@@ -79,8 +79,22 @@ class Vocabulary:
         return any(self.arrays.doc_frequency(f, term) for f in ("body", "title"))
 
     def frequency(self, term: str) -> int:
-        """Bodies holding the canonical syllable (remembered: candidates repeat)."""
-        return self._frequencies.get(term, lambda t: self.arrays.doc_frequency("body", t))
+        """Bodies holding the canonical syllable (a did-you-mean weighs hundreds)."""
+        if self._frequencies is None:
+            self._frequencies = self._counts("syl", "body")
+        return self._frequencies.get(term, 0)
+
+    def _counts(self, kind: str, field: str) -> dict[str, int]:
+        """Every syllable of one vocabulary → the bodies holding it, every segment
+        summed: one dict per view, built at the first did-you-mean (as
+        ``arrays.doc_frequency`` answers, without a binary search per segment)."""
+        out: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            counts = np.diff(seg[f"{field}.toff"]).tolist()
+            for t, n in zip(seg.vocab[kind].tolist(), counts, strict=True):
+                if n:
+                    out[t] = out.get(t, 0) + n
+        return out
 
     def _pair_count(self, pair: tuple[str, str]) -> int:
         return self.arrays.pair_count(*pair)
@@ -121,9 +135,9 @@ class Vocabulary:
 
     def document_frequency(self, key: str) -> int:
         """Bodies holding the folded syllable ``key`` in any accent form."""
-        return self._folded_frequencies.get(
-            key, lambda k: self.arrays.doc_frequency("body_folded", k)
-        )
+        if self._folded_frequencies is None:
+            self._folded_frequencies = self._counts("fold", "body_folded")
+        return self._folded_frequencies.get(key, 0)
 
     def pair_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """Bodies in which each canonical syllable of ``left`` stands right before each

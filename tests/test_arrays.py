@@ -11,6 +11,7 @@ import pytest
 from whoosh.externalsort import SortingPool
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from searcher.analysis.analyzers import BREAK
 from searcher.engine.engine import Engine
 from searcher.index.arrays import writer as writer_module
 from searcher.index.arrays.store import POSITION_FIELDS, arrays_dir, open_segment
@@ -99,7 +100,41 @@ def assert_arrays_agree(index: Path) -> int:
             assert [seg.ids[d] for d in range(seg.n)] == [
                 sub.stored_fields(d)["id"] for d in range(seg.n)
             ]
+            assert_pair_tables_agree(seg)
         return len(subs)
+
+
+def _adjacent(seg, stream: str, ids: np.ndarray) -> dict[tuple[int, int], set[int]]:
+    """(a, b) → documents where a stands right before b in ``stream``, one document
+    at a time, never with the clause break (the slow way the tables must agree with)."""
+    out: dict[tuple[int, int], set[int]] = {}
+    brk = seg.vocab["syl"].find(BREAK)
+    for d in range(seg.n):
+        tokens = seg.stream(stream, d)
+        for x, y in zip(tokens[:-1].tolist(), tokens[1:].tolist(), strict=True):
+            if brk not in (x, y):
+                out.setdefault((int(ids[x]), int(ids[y])), set()).add(d)
+    return out
+
+
+def assert_pair_tables_agree(seg) -> None:
+    """The pair postings of the folded views and the titles' pair table hold what
+    each document's stream says, and a pair lookup gives the documents a phrase of
+    two syllables matches by positions."""
+    canonical = np.arange(len(seg.vocab["syl"]))
+    for stream in ("title", "body"):
+        field, size = f"{stream}_folded", len(seg.vocab["fold"])
+        want = _adjacent(seg, stream, seg["syl_fold"])
+        keys = seg[f"{field}.pair_key"].tolist()
+        assert keys == sorted(a * size + b for a, b in want), field
+        for a, b in want:
+            assert seg.pair_docs(field, a, b).tolist() == sorted(want[a, b]), field
+        absent = next((a, b) for a in range(size) for b in range(size) if (a, b) not in want)
+        assert not len(seg.pair_docs(field, *absent)), field
+    titles = _adjacent(seg, "title", canonical)
+    size = len(seg.vocab["syl"])
+    assert seg["title_pairs.key"].tolist() == sorted(a * size + b for a, b in titles)
+    assert seg["title_pairs.df"].tolist() == [len(titles[k]) for k in sorted(titles)]
 
 
 def test_arrays_agree_with_whoosh_after_rebuild(fresh) -> None:
@@ -124,6 +159,29 @@ def test_arrays_agree_after_adds_merges_and_deletions(fresh, tmp_path: Path) -> 
     engine = Engine(index)
     assert [h.id for h in engine.search(build_request('"tổng kết công tác năm"')).hits]
     assert "moi3" not in {h.id for h in engine.search(build_request("giao ban", limit=50)).hits}
+
+
+PAIR_ARRAYS = ("pair_key", "pair_off", "pair_docs")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["giao ban", "giao bam", "vien kiem sat", "Viện kiểm sát nhân dân tỉnh họp giao ban quý",
+     "hop giao ban tong ket cong tac nam cua vien kiem sat nhan dan"],
+)  # fmt: skip
+def test_a_segment_written_before_the_pair_tables_answers_the_same(fresh, query) -> None:
+    """An index built before the pair postings and the titles' pair table (its
+    segments lack them) is searched by positions, with the same results."""
+    _, index = fresh
+    with_tables, without = Engine(index), Engine(index)
+    for seg in without._current().arrays.segments:
+        for name in [f"{f}.{a}" for f in ("title_folded", "body_folded") for a in PAIR_ARRAYS]:
+            del seg._arrays[name]
+        del seg._arrays["title_pairs.key"], seg._arrays["title_pairs.df"]
+    assert "title_pairs.key" not in without._current().arrays.segments[0]
+    a, b = (e.search(build_request(query)) for e in (with_tables, without))
+    assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
+    assert (a.total, a.suggestion, a.corrected) == (b.total, b.suggestion, b.corrected)
 
 
 def test_lost_arrays_are_rebuilt_from_the_stored_documents(fresh) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from searcher.engine.engine import Engine
 from searcher.index.registry import COUNTED
 from searcher.query.parse import QueryError, build_request
+from searcher.results.highlight import _WORD, _marks, _match_words, match_spans
 from searcher.vi.text import canonical, fold, has_diacritics
 
 VIETNAMESE = (
@@ -104,3 +105,38 @@ def test_article_ids_never_escape(client, article_id: str) -> None:
     raw = article_id.encode("utf-8", "surrogatepass")  # what a hostile client can send
     r = client.get("/article/" + quote(raw, safe=""))
     assert r.status_code in (200, 404, 308)
+
+
+def _spans_one_by_one(text: str, exact: set, folded: set) -> list[tuple[int, int]]:
+    """match_spans as written before its one-word shortcut: every candidate the
+    pattern finds goes through ``_match_words``."""
+    marks_ = _marks(frozenset(exact), frozenset(folded))
+    folded_text = fold(text)
+    if marks_.pattern is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in marks_.pattern.finditer(folded_text):
+        found = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(folded_text, *m.span())]
+        spans.extend(_match_words(text, found, marks_, whole=len(found) > 1))
+    return spans
+
+
+SYLLABLES = ["giao", "ban", "bạn", "bàn", "họp", "hop", "viện", "kiểm", "sát", "tổng", "kết"]
+SEPARATORS = [" ", " ", ", ", ". ", " (", ") ", "; "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(SYLLABLES), st.sampled_from(SEPARATORS)), max_size=30),
+    st.sets(st.one_of(st.sampled_from(SYLLABLES), st.tuples(*[st.sampled_from(SYLLABLES)] * 2)),
+            max_size=5),
+    st.sets(st.one_of(st.sampled_from([fold(s) for s in SYLLABLES]),
+                      st.tuples(*[st.sampled_from([fold(s) for s in SYLLABLES])] * 2)),
+            max_size=5),
+)  # fmt: skip
+def test_marked_words_are_the_same_one_by_one(pieces, exact, folded) -> None:
+    """A long question's snippets decide one-word candidates in a shortcut: the same
+    words are marked as when every candidate is checked against every mark."""
+    text = "".join(w + sep for w, sep in pieces)
+    exact = {canonical(m) if isinstance(m, str) else m for m in exact}
+    assert match_spans(text, exact, folded) == _spans_one_by_one(text, exact, folded)

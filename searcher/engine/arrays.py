@@ -115,6 +115,11 @@ class ArrayIndex:
             tids = [seg.term_id(field, w) for w in words]
             if min(tids, default=-1) < 0:
                 continue
+            docs = seg.pair_docs(field, *tids) if len(tids) == 2 else None
+            if docs is not None:  # the pair postings built with the segment
+                if len(docs):
+                    out.append((docs + base).astype(np.int32))
+                continue
             starts = _starts_of([seg.positions(field, t) for t in tids])
             if not len(starts):
                 continue
@@ -146,16 +151,26 @@ class ArrayIndex:
         )
         return np.union1d(body, title) if len(title) else body
 
-    def pair_count(self, a: str, b: str, folded: bool = False) -> int:
+    def pair_count(self, a: str, b: str, folded: bool = False, table: str = "pairs") -> int:
         """Documents whose body holds ``a`` right before ``b`` (canonical syllables, or
         folded ones summed over their accent forms: a body holding two forms of the
-        pair counts twice)."""
+        pair counts twice); titles with ``table="title_pairs"``."""
         total = 0
         for seg in self.segments:
             ids_a, ids_b = seg.syllable_ids(a, folded), seg.syllable_ids(b, folded)
             if len(ids_a) and len(ids_b):
-                total += int(seg.pair_dfs(ids_a, ids_b).sum())
+                total += int(seg.pair_dfs(ids_a, ids_b, table).sum())
         return total
+
+    def stand_together(self, a: str, b: str, folded: bool = False) -> bool:
+        """Does ``a`` stand right before ``b`` in any body or title (canonical syllables,
+        or folded in any accent form)? The pair tables built with each segment; titles
+        by their positions in a segment written before its title table."""
+        if self.pair_count(a, b, folded):
+            return True
+        if all("title_pairs.key" in seg for seg in self.segments):
+            return bool(self.pair_count(a, b, folded, "title_pairs"))
+        return bool(len(self.phrase_docs("title_folded" if folded else "title", [a, b])))
 
     # -- queries -------------------------------------------------------------------
     def mask(self, q: Node | None) -> np.ndarray:

@@ -280,17 +280,15 @@ class Engine:
     def _never_together(view: _View, plan: QueryPlan) -> bool:
         """Do two adjacent words of a plain query never stand together anywhere in the
         archive, body or title? (As typed: with their accents when typed with them,
-        "thám nhũng".) The body's pair table answers first; titles only when it says no."""
+        "thám nhũng".) The body's pair table answers first, then the titles' (the table
+        did-you-mean reads too)."""
         words = [w for w in plan.typed if w.isalpha()]
         if not plan.plain or not 2 <= len(words) <= SUGGEST_WORDS:
             return False
         accented = any(has_diacritics(w) for w in words)
         for a, b in itertools.pairwise(words):
-            pair = [canonical(a), canonical(b)] if accented else [fold(a), fold(b)]
-            together = view.arrays.pair_count(*pair, folded=not accented)
-            if not together and not len(
-                view.arrays.phrase_docs("title" if accented else "title_folded", pair)
-            ):
+            pair = (canonical(a), canonical(b)) if accented else (fold(a), fold(b))
+            if not view.arrays.stand_together(*pair, folded=not accented):
                 return True
         return False
 

@@ -47,9 +47,16 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
     if marks.pattern is None:
         return []
     spans: list[Span] = []
+    folded, singles_exact, exact_keys = marks.folded, marks.singles_exact, marks.exact_keys
     for m in marks.pattern.finditer(folded_text):  # candidates found in C; checked below
+        found = m.group()
+        if _WORD.fullmatch(found):  # one word (most candidates of a long question)
+            a, b = m.span()
+            if found in folded or (found in exact_keys and _canonical(text[a:b]) in singles_exact):
+                spans.append((a, b))
+            continue
         words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(folded_text, *m.span())]
-        spans.extend(_match_words(text, words, marks, whole=len(words) > 1))
+        spans.extend(_match_words(text, words, marks, whole=True))
     return spans
 
 

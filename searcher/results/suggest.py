@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -51,6 +52,7 @@ MAX_OPTIONS = 30  # candidates kept per word, fewest edits then most documents f
 TONE_EDIT = 0.5  # a wrong or missing tone mark, in edits (the commonest slip)
 
 
+@lru_cache(maxsize=65536)
 def marks(syllable: str) -> str:
     """The diacritics of a syllable, tone and vowel marks and đ's stroke.
 
@@ -61,6 +63,7 @@ def marks(syllable: str) -> str:
                           if unicodedata.combining(ch) or ch == "đ"))  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def marks_apart(a: str, b: str) -> int:
     """Diacritics to add, drop or replace to go from one syllable to the other
     ("rắn", "ra": two; "dẵn", "dằn": one)."""

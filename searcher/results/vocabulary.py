@@ -37,6 +37,8 @@ class Vocabulary:
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
+        self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
+        self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
     def forms(self, key: str) -> tuple[str, ...]:
         return self._forms_seen.get(key, self._forms)
@@ -77,7 +79,22 @@ class Vocabulary:
         return any(self.arrays.doc_frequency(f, term) for f in ("body", "title"))
 
     def frequency(self, term: str) -> int:
-        return self.arrays.doc_frequency("body", term)
+        """Bodies holding the canonical syllable (a did-you-mean weighs hundreds)."""
+        if self._frequencies is None:
+            self._frequencies = self._counts("syl", "body")
+        return self._frequencies.get(term, 0)
+
+    def _counts(self, kind: str, field: str) -> dict[str, int]:
+        """Every syllable of one vocabulary → the bodies holding it, every segment
+        summed: one dict per view, built at the first did-you-mean (as
+        ``arrays.doc_frequency`` answers, without a binary search per segment)."""
+        out: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            counts = np.diff(seg[f"{field}.toff"]).tolist()
+            for t, n in zip(seg.vocab[kind].tolist(), counts, strict=True):
+                if n:
+                    out[t] = out.get(t, 0) + n
+        return out
 
     def _pair_count(self, pair: tuple[str, str]) -> int:
         return self.arrays.pair_count(*pair)
@@ -93,12 +110,13 @@ class Vocabulary:
         ``MAX_WORD_CHARS`` or one that is not all letters (bounded cost)."""
         if not key.isalpha() or len(key) > MAX_WORD_CHARS:
             return {}
-        return {t: d for t, d in self._within_two(key) if d <= most}
+        return dict(self._within(key, min(most, 2)))
 
-    def _within_two(self, key: str) -> list[tuple[str, int]]:
-        """(syllable, distance) for the folded body syllables within two edits of
-        ``key``: rapidfuzz over the syllables of a near length (a millisecond or two
-        at 35k articles; Whoosh's term-graph corrector took about a second a word)."""
+    def _within(self, key: str, most: int = 2) -> list[tuple[str, int]]:
+        """(syllable, distance) for the folded body syllables within ``most`` (at most
+        two) edits of ``key``: rapidfuzz over the syllables of a near length, cut off
+        at ``most`` (a millisecond or two at 35k articles; Whoosh's term-graph
+        corrector took about a second a word)."""
         if self._spellings is None:
             by_length: dict[int, list[str]] = {}
             for seg in self.arrays.segments:
@@ -108,15 +126,18 @@ class Vocabulary:
                         by_length.setdefault(len(t), []).append(t)
             self._spellings = {n: sorted(set(ts)) for n, ts in by_length.items()}
         found: list[tuple[str, int]] = []
-        for n in range(len(key) - 2, len(key) + 3):
+        for n in range(len(key) - most, len(key) + most + 1):
             terms = self._spellings.get(n, ())
-            hits = process.extract(key, terms, scorer=OSA.distance, score_cutoff=2, limit=None)
+            hits = process.extract(key, terms, scorer=OSA.distance, score_cutoff=most,
+                                   limit=None)  # fmt: skip
             found += [(t, int(d)) for t, d, _ in hits]
         return found
 
     def document_frequency(self, key: str) -> int:
         """Bodies holding the folded syllable ``key`` in any accent form."""
-        return self.arrays.doc_frequency("body_folded", key)
+        if self._folded_frequencies is None:
+            self._folded_frequencies = self._counts("fold", "body_folded")
+        return self._folded_frequencies.get(key, 0)
 
     def pair_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """Bodies in which each canonical syllable of ``left`` stands right before each
@@ -138,9 +159,11 @@ class Vocabulary:
     def _titles_pairs(self) -> list[dict[str, np.ndarray]]:
         """Per segment, the titles in which two syllables stand together (the arrays'
         pair table holds bodies only; a query copied from a title needs its title)."""
-        if self._title_pairs is None:
+        if self._title_pairs is None:  # built with the segment; computed for an older one
             self._title_pairs = [
-                pairs(seg["title.stream"], seg["title.docoff"], len(seg.vocab["syl"]))
+                {"key": seg["title_pairs.key"], "df": seg["title_pairs.df"]}
+                if "title_pairs.key" in seg
+                else pairs(seg["title.stream"], seg["title.docoff"], len(seg.vocab["syl"]))
                 for seg in self.arrays.segments
             ]
         return self._title_pairs

@@ -153,6 +153,32 @@ def pairs(stream: np.ndarray, docoff: np.ndarray, size: int,
     return {"key": keys, "df": df.astype(np.int32)}
 
 
+def pair_postings(stream: np.ndarray, docoff: np.ndarray, size: int,
+                  skip: int = -1) -> dict[str, np.ndarray]:  # fmt: skip
+    """The documents in which syllable a stands right before syllable b (never across a
+    document's end or the clause break ``skip``), as postings keyed ``a * size + b``:
+    ``key`` (sorted), ``off`` (key → slice of ``docs``), ``docs`` (ascending per key).
+    A two-syllable phrase of the folded views is then one binary search at query time,
+    not an intersection of two position lists.
+
+    >>> p = pair_postings(np.array([0, 1, 0, 1, 2]), np.array([0, 2, 5]), 3)
+    >>> p["key"].tolist(), p["off"].tolist(), p["docs"].tolist()
+    ([1, 5], [0, 2, 3], [0, 1, 1])
+    """
+    n = max(len(docoff) - 1, 1)
+    if len(stream) < 2:
+        return {"key": np.empty(0, np.int64), "off": np.zeros(1, np.int64),
+                "docs": np.empty(0, np.int32)}  # fmt: skip
+    doc = np.repeat(np.arange(len(docoff) - 1, dtype=np.int64), np.diff(docoff))
+    keep = (doc[:-1] == doc[1:]) & (stream[:-1] != skip) & (stream[1:] != skip)
+    both = (stream[:-1][keep].astype(np.int64) * size + stream[1:][keep]) * n + doc[:-1][keep]
+    del doc, keep
+    both = np.unique(both)
+    keys, starts = np.unique(both // n, return_index=True)
+    off = np.append(starts, len(both)).astype(np.int64)
+    return {"key": keys, "off": off, "docs": (both % n).astype(np.int32)}
+
+
 def _facets(facet_rows: list[dict]) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
     arrays, values = {}, {}
     for name in FACET_NAMES:
@@ -215,6 +241,14 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
     skip = syl.index(BREAK) if BREAK in syl else -1  # syl is sorted: a bisect would do
     for k, v in pairs(body, body_off, len(syl), skip).items():
         out[f"pairs.{k}"] = v
+    title, title_off = syl_streams["title"]
+    for k, v in pairs(title, title_off, len(syl), skip).items():
+        out[f"title_pairs.{k}"] = v  # read by did-you-mean and its never-together test
+    fold_skip = fold_index.get(fold(BREAK), -1)
+    for name, (stream, docoff) in syl_streams.items():
+        postings_of_pairs = pair_postings(syl_fold[stream], docoff, len(fold_terms), fold_skip)
+        for k, v in postings_of_pairs.items():
+            out[f"{name}_folded.pair_{k}"] = v
     facet_arrays, facet_values = _facets([_facet_row(src, r) for src, r in rows])
     out.update(facet_arrays)
     out["minhash"] = signatures(body, body_off, syl)  # near-duplicate reports

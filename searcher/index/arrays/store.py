@@ -12,7 +12,11 @@ starts where) with, for ``n`` documents:
 - postings per indexed field (``title``, ``title_folded``, …): ``.toff`` (term →
   slice), ``.docs``, ``.tf``; syllable fields also ``.poff``/``.pos``, each term's
   positions in the field's stream;
-- ``pairs.key``/``pairs.df``: documents where two syllables stand together (body);
+- ``pairs.key``/``pairs.df``: documents where two syllables stand together (body),
+  ``title_pairs.key``/``.df`` the same in titles;
+- ``title_folded.pair_key``/``.pair_off``/``.pair_docs`` (and ``body_folded.…``): the
+  documents themselves, per pair of folded syllables (a two-syllable phrase is one
+  binary search; a segment written before these existed intersects positions);
 - facet codes, ``sort_key``, ids and titles (blobs) for completions and merges.
 
 >>> Vocab.from_terms(["ban", "giao"]).find("giao"), Vocab.from_terms(["ban"]).find("x")
@@ -115,6 +119,22 @@ class SegmentArrays:
     def __getitem__(self, name: str) -> np.ndarray:
         return self._arrays[name]
 
+    def __contains__(self, name: str) -> bool:
+        return name in self._arrays
+
+    def pair_docs(self, field: str, a: int, b: int) -> np.ndarray | None:
+        """Documents where term ``a`` stands right before term ``b`` in ``field`` (a
+        folded view), from the pair postings; None when this segment has none."""
+        if f"{field}.pair_key" not in self._arrays:
+            return None
+        keys = self[f"{field}.pair_key"]
+        want = a * len(self.vocab[FIELD_VOCAB[field]]) + b
+        at = int(np.searchsorted(keys, want))
+        if at == len(keys) or int(keys[at]) != want:
+            return np.empty(0, np.int32)
+        off = self[f"{field}.pair_off"]
+        return self[f"{field}.pair_docs"][int(off[at]) : int(off[at + 1])]
+
     def term_id(self, field: str, term: str) -> int:
         return self.vocab[FIELD_VOCAB[field]].find(term)
 
@@ -149,15 +169,17 @@ class SegmentArrays:
         cid = self.vocab["syl"].find(term)
         return np.array([cid] if cid >= 0 else [], dtype=np.int64)
 
-    def pair_dfs(self, a: np.ndarray | int, b: np.ndarray | int) -> np.ndarray:
-        """Documents where syllable id ``a`` stands right before ``b`` (in bodies), for
-        every combination of the given ids (0 where they never do)."""
+    def pair_dfs(self, a: np.ndarray | int, b: np.ndarray | int,
+                 table: str = "pairs") -> np.ndarray:  # fmt: skip
+        """Documents where syllable id ``a`` stands right before ``b`` (in bodies; in
+        titles with ``table="title_pairs"``), for every combination of the given ids
+        (0 where they never do)."""
         want = (np.atleast_1d(a)[:, None] * len(self.vocab["syl"]) + np.atleast_1d(b)).ravel()
-        keys = self["pairs.key"]
+        keys = self[f"{table}.key"]
         if not len(keys):
             return np.zeros(len(want), dtype=np.int64)
         at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-        return np.where(keys[at] == want, self["pairs.df"][at], 0).astype(np.int64)
+        return np.where(keys[at] == want, self[f"{table}.df"][at], 0).astype(np.int64)
 
     def followers(self, a: int) -> tuple[np.ndarray, np.ndarray]:
         """(syllable ids that follow ``a`` somewhere, in how many documents)."""

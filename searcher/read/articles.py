@@ -299,6 +299,9 @@ def parse_json(text: str, stem: str, source: str) -> Iterator[Article | Problem]
     except json.JSONDecodeError as exc:
         yield Problem(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
         return
+    except ValueError:  # a number of more than 4,300 digits (Python's int limit)
+        yield Problem(source, "invalid JSON: a number too long to read")
+        return
     except RecursionError:
         yield Problem(source, "invalid JSON: nested too deeply")
         return
@@ -368,6 +371,9 @@ def parse_jsonl(
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"invalid JSON on line {n}: {exc.msg}")
+            continue
+        except ValueError:  # a number of more than 4,300 digits (Python's int limit)
+            yield Problem(where, f"invalid JSON on line {n}: a number too long to read")
             continue
         except RecursionError:
             yield Problem(where, f"invalid JSON on line {n}: nested too deeply")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 import sys
 import time
@@ -33,6 +34,19 @@ from searcher.query.parse import QueryError, build_request
 from searcher.results.export import to_csv, to_jsonl
 
 FACET_LABELS = {f.name: f.english for f in FACETS}
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds in a range; ``nan`` too is refused (it passes every
+    comparison, so a nan budget or delay would be no limit at all)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        out = super().convert(value, param, ctx)
+        if math.isnan(out):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return out
 
 
 SHOWN = 10  # duplicates, renamings and notes printed before "… and N more"
@@ -151,7 +165,13 @@ def _run(action, verb: str, as_json: bool) -> None:
 @cli.command("rebuild")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--if-needed", is_flag=True, help="Only bring the index up to date (= sync).")
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
 @click.pass_obj
 def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> None:
     """Build a fresh index from the corpus and swap it in atomically."""
@@ -165,7 +185,13 @@ def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> No
 
 @cli.command("sync")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
 @click.option("--allow-empty", is_flag=True, help="Let an empty corpus empty the index.")
 @click.pass_obj
 def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> None:
@@ -183,7 +209,13 @@ def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> Non
 @cli.command("add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
 @click.option(
     "--replace",
     is_flag=True,
@@ -212,7 +244,13 @@ def add_cmd(
 @cli.command("remove")
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
 @click.pass_obj
 def remove_cmd(obj: Context, ids: tuple[str, ...], as_json: bool, wait: float) -> None:
     """Delete articles from the index and from the corpus (a JSONL record's line is emptied)."""
@@ -293,18 +331,24 @@ def _print_results(results: SearchResults) -> None:
     "--max-seconds",
     default=3600.0,
     show_default=True,
-    type=click.FloatRange(1),
+    type=Seconds(1),
     help="Time budget of the run.",
 )
 @click.option(
     "--delay",
-    type=click.FloatRange(0),
+    type=Seconds(0, 3600),
     default=None,
     help="Seconds between two requests to one host (overrides the registry).",
 )
 @click.option("--recheck", is_flag=True, help="Ask again (conditionally) for every known article.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
 @click.pass_obj
 def crawl_cmd(
     obj: Context,

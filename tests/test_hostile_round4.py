@@ -7,6 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from searcher.cli import cli
+from searcher.crawl.registry import RegistryError, load_sources, parse_sources
 from searcher.index.operations import add, sync
 
 BODY = "Ngày 5/5/2023, VKSND tỉnh Nghệ An tổ chức giao ban lần thứ {n}."
@@ -33,3 +38,41 @@ def test_a_json_number_too_long_for_python_is_a_skipped_record(tmp_path) -> None
     assert any("mang.json" in p and "JSON" in p for p in map(str, report.to_json()["skipped"]))
     (corpus / "lai.json").write_text(array.read_text())
     assert sync(corpus, index).indexed == 0
+
+
+# The registry: TOML can spell nan and inf. A nan delay made every `max(…)` of the
+# politeness clock drop it (no delay at all: the site is hammered); inf or nan in a
+# count, or a registry that is not UTF-8, ended `crawl` with a traceback.
+@pytest.mark.parametrize(
+    "line",
+    ["delay = nan", "delay = inf", "delay = -inf", "max_pages = inf", "max_pages = nan",
+     "known_stop = 1e400", "max_list_pages = -nan"],
+)  # fmt: skip
+def test_a_registry_number_that_is_not_finite_is_refused(line: str) -> None:
+    text = f'[[site]]\nname = "VKSND tỉnh A"\nstart = ["https://a.example/tin"]\n{line}\n'
+    with pytest.raises(RegistryError, match="site 1: '"):
+        parse_sources(text)
+
+
+def test_a_registry_that_is_not_utf8_is_one_line(tmp_path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_bytes('[[site]]\nname = "VKSND Hà Nam"\n'.encode("cp1258"))
+    with pytest.raises(RegistryError, match="UTF-8"):
+        load_sources(path)
+    corpus, index = setup(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["--corpus", str(corpus), "--index", str(index), "crawl", "--sources", str(path)]
+    )
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "UTF-8" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--delay", "nan"), ("--delay", "inf"), ("--max-seconds", "nan")]
+)
+def test_crawl_refuses_seconds_that_are_no_limit(tmp_path, option: str, value: str) -> None:
+    corpus, index = setup(tmp_path)
+    args = ["--corpus", str(corpus), "--index", str(index), "crawl", option, value]
+    result = CliRunner().invoke(cli, [*args, "http://127.0.0.1:9/tin"])
+    assert result.exit_code == 2, result.output
+    assert option in result.output

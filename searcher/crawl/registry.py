@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -98,7 +99,8 @@ def _pattern(entry: dict, key: str, where: str) -> re.Pattern | None:
 
 def _number(entry: dict, key: str, default, where: str, low: float):
     value = entry.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not ok or not math.isfinite(value) or value < low:  # TOML can spell nan and inf
         raise RegistryError(f"{where}: '{key}' must be a number ≥ {low}")
     return type(default)(value)
 
@@ -160,6 +162,8 @@ def load_sources(path: Path) -> list[Site]:
         text = path.read_text("utf-8")
     except OSError as exc:
         raise RegistryError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise RegistryError(f"{path} is not UTF-8 text: save it as UTF-8") from None
     return parse_sources(text)
 
 

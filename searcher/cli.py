@@ -26,6 +26,7 @@ from pathlib import Path
 
 import click
 
+from searcher.crawl.archive import crawl_home, forget
 from searcher.engine.engine import Engine, SearchResults
 from searcher.index.generations import LockTimeout, current_generation
 from searcher.index.operations import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
@@ -254,7 +255,17 @@ def add_cmd(
 @click.pass_obj
 def remove_cmd(obj: Context, ids: tuple[str, ...], as_json: bool, wait: float) -> None:
     """Delete articles from the index and from the corpus (a JSONL record's line is emptied)."""
-    _run(lambda p: remove(ids, obj.corpus, obj.index, timeout=wait), "removed", as_json)
+
+    def action(progress) -> Report:
+        report = remove(ids, obj.corpus, obj.index, timeout=wait)
+        if ids and current_generation(obj.index) is not None:
+            engine = Engine(obj.index)  # a crawled page's stored copy goes with its article
+            for ident in ids:
+                if engine.article(ident) is None:
+                    forget(crawl_home(obj.corpus), ident)
+        return report
+
+    _run(action, "removed", as_json)
 
 
 def _require_index(obj: Context, as_json: bool = False) -> Engine:

@@ -11,8 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from searcher.cli import cli
+from searcher.crawl import archive
+from searcher.crawl.archive import crawl_home
 from searcher.crawl.registry import RegistryError, load_sources, parse_sources
 from searcher.index.operations import add, sync
+from web import create_app
 
 BODY = "Ngày 5/5/2023, VKSND tỉnh Nghệ An tổ chức giao ban lần thứ {n}."
 
@@ -76,3 +79,24 @@ def test_crawl_refuses_seconds_that_are_no_limit(tmp_path, option: str, value: s
     result = CliRunner().invoke(cli, [*args, "http://127.0.0.1:9/tin"])
     assert result.exit_code == 2, result.output
     assert option in result.output
+
+
+# "Bản lưu" of a removed article: /ban-luu/<id> served the fetched page (its whole
+# text) after `remove` had taken the article out of the index and the corpus.
+def test_a_removed_crawled_article_has_no_stored_copy_left_on_the_web(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    ident = "vks.example-0a1b2c3d4e5f"
+    page = f"<html><head><title>Hội nghị giao ban</title></head><body><p>{BODY.format(n=7)}</p>"
+    (corpus / f"{ident}.html").write_text(page + "</body></html>", encoding="utf-8")
+    archive.keep(crawl_home(corpus), ident, page.encode(), "https://vks.example/tin/7", "text/html")
+    sync(corpus, index)
+    client = create_app({"INDEX_DIR": str(index), "CORPUS_DIR": str(corpus)}).test_client()
+    assert client.get(f"/ban-luu/{ident}").status_code == 200
+    result = CliRunner().invoke(
+        cli, ["--corpus", str(corpus), "--index", str(index), "remove", ident]
+    )
+    assert result.exit_code == 0, result.output
+    client.application.extensions["searcher"].refresh()  # as a server does within seconds
+    assert client.get(f"/article/{ident}").status_code == 404
+    assert client.get(f"/ban-luu/{ident}").status_code == 404
+    assert archive.stored(crawl_home(corpus), ident) is None  # gone from the disk too

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 
 from searcher.crawl.archive import StoredCopy, crawl_home, stored
 from searcher.crawl.extract import DecodeError, decode_page
-from web.state import bp
+from web.state import bp, get_engine
 
 
 def _copy(article_id: str) -> StoredCopy | None:
@@ -36,8 +36,8 @@ def archived() -> dict:
 @bp.route("/ban-luu/<path:article_id>")
 def stored_copy_page(article_id: str) -> Response:
     copy = _copy(article_id)
-    if copy is None:
-        abort(404)
+    if copy is None or get_engine().article(article_id) is None:
+        abort(404)  # a removed article's copy is never shown
     try:
         text = decode_page(copy.raw, copy.content_type)
     except DecodeError:

@@ -69,6 +69,19 @@ def keep(home: Path, article_id: str, raw: bytes, url: str, content_type: str) -
     _write(paths[1], json.dumps(note, ensure_ascii=False).encode("utf-8"))
 
 
+def forget(home: Path, article_id: str) -> bool:
+    """Delete the archive copy of ``article_id`` (after ``remove``): True if there was one."""
+    paths = _paths(home, article_id)
+    found = False
+    for path in paths or ():
+        try:
+            path.unlink()
+            found = True
+        except FileNotFoundError:
+            pass
+    return found
+
+
 def stored(home: Path, article_id: str) -> StoredCopy | None:
     """The archive copy of ``article_id``, or None."""
     paths = _paths(home, article_id)

@@ -14,7 +14,9 @@ from searcher.cli import cli
 from searcher.crawl import archive
 from searcher.crawl.archive import crawl_home
 from searcher.crawl.registry import RegistryError, load_sources, parse_sources
+from searcher.engine.engine import Engine
 from searcher.index.operations import add, sync
+from searcher.query.parse import build_request
 from web import create_app
 
 BODY = "Ngày 5/5/2023, VKSND tỉnh Nghệ An tổ chức giao ban lần thứ {n}."
@@ -100,3 +102,25 @@ def test_a_removed_crawled_article_has_no_stored_copy_left_on_the_web(tmp_path) 
     assert client.get(f"/article/{ident}").status_code == 404
     assert client.get(f"/ban-luu/{ident}").status_code == 404
     assert archive.stored(crawl_home(corpus), ident) is None  # gone from the disk too
+
+
+# Two reports of one meeting are one card since the groups landed, and `/healthz` and
+# `stats` counted cards: a corpus of 3 articles said "articles": 2.
+def test_healthz_and_stats_count_articles_not_meeting_cards(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    story = (
+        "Ngày 12/3/2024, Viện kiểm sát nhân dân tỉnh Hà Nam tổ chức hội nghị giao ban công "
+        "tác quý I. Hội nghị đánh giá kết quả thực hành quyền công tố, kiểm sát điều tra và "
+        "kiểm sát xét xử các vụ án hình sự; đồng chí Viện trưởng chủ trì và kết luận hội nghị."
+    )
+    for n in (1, 2):  # the same report, posted twice with one line of difference
+        text = f"VKSND tỉnh Hà Nam giao ban quý I\n\nĐăng lại lần {n}.\n{story}\n"
+        (corpus / f"lai_{n}.txt").write_text(text, encoding="utf-8")
+    (corpus / "khac.txt").write_text("Giao ban\n\n" + BODY.format(n=9), encoding="utf-8")
+    assert sync(corpus, index).indexed == 3
+    engine = Engine(index)
+    assert engine.search(build_request("", limit=10)).total == 2  # one card per meeting
+    assert engine.health()["articles"] == 3
+    assert engine.stats()["articles"] == 3
+    client = create_app({"INDEX_DIR": str(index)}).test_client()
+    assert client.get("/healthz").get_json()["articles"] == 3

@@ -170,10 +170,17 @@ class Engine:
     def health(self) -> dict:
         """The served state's article count, and "degraded" (with the reason) when the
         newest state cannot be read: ``{"status": "ok", "articles": 3}``."""
-        articles = self.search(build_request("", limit=1)).total
+        articles = self.article_count()
         if self._unreadable and self.ready():
             return {"status": "degraded", "articles": articles, "reason": self._unreadable}
         return {"status": "ok", "articles": articles}
+
+    def article_count(self) -> int:
+        """Live articles of the served state (a search's total counts meeting cards:
+        two reports of one meeting are one)."""
+        self.search(build_request("", limit=1))  # IndexMissing when there is no index
+        view = self._current()
+        return int(np.count_nonzero(view.facets.live)) if view is not None else 0
 
     def ready(self) -> bool:
         """Is there a built index to search?"""
@@ -419,7 +426,7 @@ class Engine:
         results = self.search(build_request("", limit=1))
         sizes = index_sizes(self.index_dir)
         return {
-            "articles": results.total,
+            "articles": self.article_count(),
             "facets": {
                 name: {v.value: v.count for v in values} for name, values in results.facets.items()
             },

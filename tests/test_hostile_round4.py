@@ -124,3 +124,20 @@ def test_healthz_and_stats_count_articles_not_meeting_cards(tmp_path) -> None:
     assert engine.stats()["articles"] == 3
     client = create_app({"INDEX_DIR": str(index)}).test_client()
     assert client.get("/healthz").get_json()["articles"] == 3
+
+
+# `remove` re-reads the rest of the file, and a record that was never readable there
+# (skipped by every sync) made a remove that did its job say "partial" and exit 1.
+def test_a_remove_that_did_its_job_is_not_partial_for_an_old_bad_record(tmp_path) -> None:
+    corpus, index = setup(tmp_path)
+    good = [{"id": f"tin-{n}", "title": "Giao ban", "body": BODY.format(n=n)} for n in (1, 2)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in good] + ['{"title": 5}', "không phải JSON"]
+    (corpus / "xuat.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(sync(corpus, index).skipped) == 2
+    args = ["--corpus", str(corpus), "--index", str(index), "remove", "tin-1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "removed 1" in result.output and "partial" not in result.output
+    assert [h.id for h in Engine(index).search(build_request("", limit=10)).hits] == ["tin-2"]
+    missing = CliRunner().invoke(cli, [*args[:-1], "tin-9"])  # a real failure still is one
+    assert missing.exit_code == 1 and "no article with this id" in missing.output

@@ -384,7 +384,13 @@ def remove(ids: Iterable[str], corpus: Path, index_dir: Path, *, timeout: float 
                 if path.exists():  # re-read: the other records are kept as indexed
                     batch.release(name)
                     size, sha1 = fingerprint(path, corpus)
+                    before = len(report.skipped)
                     batch.ingest(SourceFile(name, path, size, sha1))
+                    # records of the file that were never readable are not this
+                    # remove's failure: said as notes, the exit stays 0
+                    report.notes += [f"{p.source}: still skipped ({p.reason})"
+                                     for p in report.skipped[before:]]  # fmt: skip
+                    del report.skipped[before:]
                 else:
                     batch.release(name, deleted=True)
     report.seconds = time.perf_counter() - started

@@ -27,7 +27,7 @@ from searcher.analysis.pool import Analyser
 from searcher.index.arrays.rows import BatchRows
 from searcher.read.articles import Article, Problem, read_source
 from searcher.vi.dates import date_iso
-from searcher.index.ids import RETIRED, by_place, fresh_id, positional
+from searcher.index.ids import RETIRED, by_place, fresh_id, positional, renamed
 from searcher.index.manifest import Entry, Manifest
 from searcher.facts.metadata import extract
 from searcher.facts.names import display_name
@@ -324,6 +324,8 @@ class Batch:
         if history and positional(article, src.name):  # its id follows its content
             wanted = history.get(content_hash, article.id)
             other = {i for h, i in history.items() if h != content_hash}
+        elif history and renamed(history.get(content_hash), article.id):  # "bao-cao~2" too
+            wanted = history[content_hash]
         article_id = self._assign(wanted, src.name, used, other)
         if article_id != wanted:
             owner = self.manifest.ids.get(wanted) or self.reserved.get(wanted) or src.name

@@ -20,6 +20,18 @@ def fresh_id(wanted: str, n: int) -> str:
     return wanted if n == 1 else f"{wanted}~{n}"
 
 
+def renamed(previous: str | None, wanted: str) -> bool:
+    """Was ``previous`` given for ``wanted`` because it was taken ("bao-cao~2")? Such
+    an id stays with its content when the first holder goes.
+
+    >>> renamed("bao-cao~2", "bao-cao"), renamed("bao-cao", "bao-cao"), renamed(None, "x")
+    (True, False, False)
+    """
+    if previous is None or not previous.startswith(wanted + "~"):
+        return False
+    return previous[len(wanted) + 1 :].isdigit()
+
+
 def positional(article: Article, name: str) -> bool:
     """Was the id made from the record's place ("tin-2": no ``id`` in the record)?"""
     if article.locator is None:

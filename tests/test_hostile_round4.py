@@ -5,6 +5,8 @@ branches merged, written before its fix."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from searcher.crawl import archive
 from searcher.crawl.archive import crawl_home
 from searcher.crawl.registry import RegistryError, load_sources, parse_sources
 from searcher.engine.engine import Engine
+from searcher.facts import people
 from searcher.index.operations import add, sync
 from searcher.query.parse import build_request
 from web import create_app
@@ -178,3 +181,38 @@ def test_a_renamed_id_follows_its_record_when_the_first_holder_goes(tmp_path, ho
         path.write_text(jsonl([second]), encoding="utf-8")
         sync(corpus, index)
     assert titles(index) == {"bao-cao~2": "Giao ban quý II"}
+
+
+# People reading was quadratic: each candidate name searched to the next clause mark,
+# to the previous line break and across the gap to the last name found, and each
+# "chủ trì" listed every clause before it. 200k characters of "Nguyễn Văn " took 60 s,
+# 1 MB would have held the writer lock for half an hour. A guard with a wide margin
+# (each runs in seconds now), not a speed target (bench/big_articles.py).
+HOSTILE_PEOPLE = [
+    "Nguyễn Văn ",
+    "Trần Lê Phạm Hoàng ",
+    "Đồng chí Nguyễn Văn An, ",
+    "chủ trì hội nghị; ",
+    "ông Lê Văn A và bà Trần Thị B, ",
+]
+
+
+@pytest.mark.slow
+def test_reading_people_of_a_megabyte_of_names_is_bounded() -> None:
+    code = (
+        "import sys; from searcher.facts.people import read_people\n"
+        "for unit in sys.stdin.read().split('|'):\n"
+        "    read_people('Hội nghị', (unit * (1_000_000 // len(unit) + 1))[:1_000_000])\n"
+    )
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, input="|".join(HOSTILE_PEOPLE), text=True, check=True, timeout=120)
+
+
+def test_people_are_read_from_a_bounded_head_of_the_text() -> None:
+    lead = "Hội nghị do đồng chí Lê Văn An, Viện trưởng VKSND tỉnh Hà Nam chủ trì. "
+    late = " Dự có đồng chí Trần Thị Bình, Phó Viện trưởng."
+    filler = "nội dung báo cáo " * (people.MAX_PEOPLE_CHARS // 17 + 1)
+    found = people.read_people("Giao ban", lead + filler + late)
+    assert found.chair is not None and found.chair.name == "Lê Văn An"
+    assert found.attendees == []  # named after the head: not read
+    assert people.read_people("Giao ban", lead + late).attendees[0].name == "Trần Thị Bình"

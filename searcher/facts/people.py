@@ -99,6 +99,8 @@ _CLAUSE = re.compile(r"[;\n]|\.(?=\s)|:(?!\s*$)")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 MAX_SYLLABLES = 5
 MAX_ROLE = 160  # characters of a role written before a name
+MAX_PEOPLE_CHARS = 100_000  # read for people: a report names who came in its first pages
+# (a hostile 5 MB run of "Nguyễn Văn …" would take minutes; this bounds it to seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,7 @@ def _role_after(text: str, folded: str, end: int) -> str:
     if not m:
         return ""
     begin = end + m.end()
-    stop = _CLAUSE.search(text, begin)
+    stop = _CLAUSE.search(text, begin, begin + 240)  # bounded: linear over the article
     limit = min(stop.start() if stop else len(text), begin + 240)
     verb = next((v for v in _ROLE_END.finditer(folded, begin, limit)
                  if text[v.start()].islower() or v.group() not in _NAME_LIKE), None)  # fmt: skip
@@ -191,9 +193,11 @@ def _role_before(text: str, folded: str, start: int, clause_start: int,
     honour = any(low == h or low.endswith(" " + h) for h in marks)
     head = re.split(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", before, flags=re.IGNORECASE)[-1]
     head = head.rstrip(" -–,:")
+    low_head = canonical(head)  # once, again only when a rank is cut off
     for h in sorted(HONORIFICS, key=len, reverse=True):  # "Phó Thủ tướng Trung tướng X"
-        if canonical(head).endswith(" " + h):
+        if low_head.endswith(" " + h):
             head = head[: -len(h)].rstrip(" ,")
+            low_head = canonical(head)
     head = _role_suffix(head)
     if not head:
         return "", honour
@@ -217,7 +221,7 @@ def _role_suffix(text: str) -> str:
             kept.insert(0, part.strip())
             continue
         for m in _WORD.finditer(part):  # a role starting inside the part
-            if _starts_with(part[m.start() :], ROLE_HEADS) and m.group()[:1].isupper():
+            if m.group()[:1].isupper() and _starts_with(part[m.start() :], ROLE_HEADS):
                 kept.insert(0, part[m.start() :].strip())
                 break
         break
@@ -236,7 +240,7 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
     for m in candidates().finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
-        left = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+        left = max(text.rfind("\n", max(0, m.start() - 60), m.start()) + 1, m.start() - 60)
         right = m.end() + 60  # the passage: typed with marks?
         accented = folded[left:right] != text[left:right].lower().replace("đ", "d")
         if not is_surname(m.group(), accented):
@@ -259,6 +263,7 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
         if (
             not role
             and found
+            and m.start() - found[-1].end <= 8  # ", " or " và " (a bounded slice)
             and re.fullmatch(r"\s*,\s*|\s+và\s+", text[found[-1].end : m.start()])
         ):
             role = found[-1].person.role if not _role_after(text, folded, found[-1].end) else ""
@@ -270,6 +275,8 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
 
 
 def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
+    ends = [c.end() for c in _CLAUSE.finditer(text)]
+    starts = [f.start for f in found]  # in text order
     for verb in _CHAIR.finditer(folded):
         if _NOT_A_CHAIR.match(folded[verb.end() : verb.end() + 40]):
             continue
@@ -277,11 +284,13 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
             continue
         if not _CHAIRED.match(folded, verb.end()):  # chairs a meeting, not a task
             continue
-        bounds = [c.end() for c in _CLAUSE.finditer(text, 0, verb.start())]
-        start = bounds[-1] if bounds else 0
-        after = _CLAUSE.search(text, verb.end())
-        end = after.start() if after else len(text)
-        before = [f for f in found if start <= f.start and f.end <= verb.start()]
+        at = bisect.bisect_right(ends, verb.start())  # clause ends found once: linear
+        start = ends[at - 1] if at else 0
+        nxt = bisect.bisect_right(ends, verb.end())
+        end = ends[nxt] - 1 if nxt < len(ends) else len(text)  # the next clause's mark
+        first = bisect.bisect_left(starts, start)
+        before = [f for f in found[first : bisect.bisect_left(starts, verb.start())]
+                  if f.end <= verb.start()]  # fmt: skip
         while len(before) > 1 and _JOINED.match(fold(text[before[-2].end : before[-1].start])):
             before.pop()  # "A và B chủ trì": the first named of the chairs
         assigns = _ASSIGNS.finditer(folded, before[-1].end, verb.start()) if before else ()
@@ -289,7 +298,7 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
             continue  # "Thủ tướng … giao Bộ Tư pháp chủ trì": a body is given the task
         if before:
             return before[-1]
-        following = [f for f in found if verb.end() <= f.start < end]
+        following = found[bisect.bisect_left(starts, verb.end()) : bisect.bisect_left(starts, end)]
         if following:
             return following[0]
     return None
@@ -297,7 +306,7 @@ def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
 
 def read_people(title: str, body: str) -> People:
     """The chair and the attendees of a report (see the module's docstring)."""
-    text = unicodedata.normalize("NFC", title + "\n" + body)
+    text = unicodedata.normalize("NFC", title + "\n" + body)[:MAX_PEOPLE_CHARS]
     folded = fold(text)
     found = mentions(text, folded)
     chair = _chair(text, folded, found)

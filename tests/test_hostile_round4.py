@@ -216,3 +216,29 @@ def test_people_are_read_from_a_bounded_head_of_the_text() -> None:
     assert found.chair is not None and found.chair.name == "Lê Văn An"
     assert found.attendees == []  # named after the head: not read
     assert people.read_people("Giao ban", lead + late).attendees[0].name == "Trần Thị Bình"
+
+
+# Unit reading was quadratic too: every mention searched its whole line (to the start
+# of a text without line breaks) for a site banner and the sentence before it for its
+# passage. 400k characters of "Viện kiểm sát nhân dân tỉnh " took 24 s (50k: 0.4 s).
+@pytest.mark.slow
+def test_reading_units_of_a_megabyte_of_unit_names_is_bounded() -> None:
+    code = (
+        "from searcher.read.articles import Article\n"
+        "from searcher.facts.metadata import extract\n"
+        "for unit in ('Viện kiểm sát nhân dân tỉnh ', 'VKSND huyện Đông Hưng, '):\n"
+        "    body = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]\n"
+        "    extract(Article(id='x', title='Hội nghị', body=body))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], text=True, check=True, timeout=120)
+
+
+def test_a_banner_on_the_line_of_a_unit_still_weakens_it() -> None:
+    from searcher.facts.metadata import extract
+    from searcher.read.articles import Article
+
+    body = (
+        "Trang thông tin điện tử VKSND tỉnh Thái Bình\n"
+        "Ngày 3/3/2023, VKSND huyện Đông Hưng tổ chức hội nghị giao ban công tác tháng 2."
+    )
+    assert extract(Article(id="x", title="Giao ban", body=body)).unit == "VKSND huyện Đông Hưng"

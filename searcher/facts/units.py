@@ -15,6 +15,7 @@ met.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -151,6 +152,8 @@ def _mentions(
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
         guests = guest_lists(folded) if where == "lead" else []
+        breaks = [b.start() for b in re.finditer("\n", folded)]  # found once: linear
+        banners = [(b.start(), b.end()) for b in _BANNER.finditer(folded)]
         for m in _MENTION.finditer(folded):
             unit = _unit_of(m, original, g)
             if unit is None:
@@ -161,8 +164,7 @@ def _mentions(
             if not unit.provinces and unit.level == "tỉnh":
                 weight *= 0.3  # "VKSND tỉnh" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]
-            line = folded[folded.rfind("\n", 0, m.start()) + 1 : m.start()]
-            if _BANNER.search(line):
+            if _banner_on_line(breaks, banners, m.start()):
                 weight *= 0.05  # the site's name, not the article's unit
             elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
                 weight *= 5  # "VKSND huyện Đức Hòa - đơn vị Cụm trưởng": heads the cluster
@@ -177,8 +179,18 @@ def _mentions(
             if _CLUSTER_BEFORE.search(before):
                 weight *= 0.2  # "Cụm thi đua số 1 VKSND tỉnh X": whose cluster, not who met
             scores[unit] += weight
-            where_named.setdefault(unit, _passage(text, m.start(), m.end()))
+            if unit not in where_named:
+                where_named[unit] = _passage(text, m.start(), m.end())
     return scores, where_named
+
+
+def _banner_on_line(breaks: list[int], banners: list[tuple[int, int]], at: int) -> bool:
+    """Is a site banner named earlier on the line of ``at``? (``breaks``: line-break
+    offsets, ``banners``: banner matches, both in text order.)"""
+    line = bisect.bisect_left(breaks, at)
+    start = breaks[line - 1] + 1 if line else 0
+    first = bisect.bisect_left(banners, (start, -1))
+    return first < len(banners) and banners[first][1] <= at
 
 
 def _name_end(m: re.Match) -> int:
@@ -196,8 +208,10 @@ _AFTER_NAME = re.compile(r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|
 
 def _passage(text: str, start: int, end: int) -> str:
     """The sentence around [start, end) of ``text``, for ``show --explain``."""
-    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, start - 120, 0)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    near = max(0, start - 120)  # bounded searches: the passage is 120 characters at most
+    lo = max(text.rfind(". ", near, start) + 1, text.rfind("\n", near, start) + 1, near)
+    stops = [i for i in (text.find(". ", end, end + 122), text.find("\n", end, end + 120))
+             if i != -1]  # fmt: skip
     hi = min([*stops, end + 120, len(text)])
     return " ".join(text[lo:hi].split())
 

@@ -242,3 +242,14 @@ def test_a_banner_on_the_line_of_a_unit_still_weakens_it() -> None:
         "Ngày 3/3/2023, VKSND huyện Đông Hưng tổ chức hội nghị giao ban công tác tháng 2."
     )
     assert extract(Article(id="x", title="Giao ban", body=body)).unit == "VKSND huyện Đông Hưng"
+
+
+# A site that is down (its robots.txt unreachable) was reported as "disallowed by
+# robots.txt", in the run's output and in the health table: the admin looks for a
+# rule that does not exist instead of a dead server.
+def test_a_dead_site_is_not_reported_as_a_robots_rule(tmp_path, free_port) -> None:
+    corpus, index = setup(tmp_path)
+    args = ["--corpus", str(corpus), "--index", str(index), "crawl", "--delay", "0"]
+    result = CliRunner().invoke(cli, [*args, f"http://127.0.0.1:{free_port}/tin/1.html"])
+    assert "robots.txt unreadable" in result.output, result.output
+    assert "disallowed by robots.txt" not in result.output

@@ -94,8 +94,9 @@ class SiteCrawl:
     def _allowed(self, url: str) -> str | None:
         if reason := self._on_site(url):
             return reason
-        if not self.robots.for_url(url, self.site.delay, self._on_site).allows(url):
-            return "disallowed by robots.txt"
+        rules = self.robots.for_url(url, self.site.delay, self._on_site)
+        if not rules.allows(url):  # a robots.txt that could not be read says why
+            return rules.blocked or "disallowed by robots.txt"
         return None
 
     def _delay(self, url: str) -> float:

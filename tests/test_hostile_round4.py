@@ -4,9 +4,14 @@ branches merged, written before its fix."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -36,6 +41,25 @@ def titles(index: Path) -> dict[str, str]:
     for h in hits:
         out.update({g["id"]: g["title"] for g in getattr(h, "group", None) or []})
     return out
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _static(folder: Path) -> Iterator[str]:
+    """A local HTTP server of ``folder``'s files (robots.txt: 404, all allowed)."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def setup(tmp_path: Path) -> tuple[Path, Path]:
@@ -253,3 +277,18 @@ def test_a_dead_site_is_not_reported_as_a_robots_rule(tmp_path, free_port) -> No
     result = CliRunner().invoke(cli, [*args, f"http://127.0.0.1:{free_port}/tin/1.html"])
     assert "robots.txt unreadable" in result.output, result.output
     assert "disallowed by robots.txt" not in result.output
+
+
+# A fetched page with no article text was reported under the crawler's temporary copy
+# ("skipped /tmp/searcher-crawl-…/host-….html"), a path that no longer exists: the
+# report names the page's address.
+def test_a_crawled_page_that_is_skipped_is_named_by_its_address(tmp_path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "trong.html").write_text("<html><head><title></title></head><body></body></html>")
+    corpus, index = setup(tmp_path)
+    with _static(site) as base:
+        args = ["--corpus", str(corpus), "--index", str(index), "crawl", "--delay", "0"]
+        result = CliRunner().invoke(cli, [*args, f"{base}/trong.html"])
+    assert f"{base}/trong.html" in result.output, result.output
+    assert "searcher-crawl-" not in result.output

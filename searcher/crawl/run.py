@@ -27,6 +27,7 @@ from searcher.crawl.site import Budget, Fetched, SiteCrawl, SiteResult
 from searcher.crawl.store import State
 from searcher.crawl.urls import clean_url, follow_link, on_site
 from searcher.index.operations import Report, add
+from searcher.read.articles import Problem
 
 STATE_FILE = "state.sqlite"
 MAX_SITE_THREADS = 4
@@ -165,6 +166,10 @@ def _index(fetched: list[Fetched], corpus: Path, index_dir: Path, home: Path, st
     refused = [p.source for p in result.skipped] + [d.split(": same content as ")[0]
                                                    for d in result.duplicates]  # fmt: skip
     indexed = {f.page.id for f in kept if not any(f"{f.page.id}.html" in s for s in refused)}
+    addresses = {str(staging / f"{f.page.id}.html"): f.response.url for f in kept}
+    result.skipped = [
+        Problem(addresses.get(p.source, p.source), p.reason) for p in result.skipped
+    ]  # fmt: skip (a page by its address)
     for f in fetched:
         article = f.page.id if f.page.id in indexed else None
         for url in dict.fromkeys((f.url, f.response.url)):

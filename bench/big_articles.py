@@ -65,6 +65,7 @@ def add_once(path: Path, work: Path) -> tuple[float, float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000,5000000")
+    parser.add_argument("--classes", default=",".join(PIECES), help="comma-separated")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -73,7 +74,7 @@ def main() -> None:
         (Path(tmp) / "nho.txt").write_text("Bài ngắn\nMột dòng.\n", encoding="utf-8")
         start_up = add_once(Path(tmp) / "nho.txt", Path(tmp))[0]
     print(f"start-up: {start_up:.1f} s", flush=True)
-    for kind in PIECES:
+    for kind in args.classes.split(","):
         for size in sizes:
             with tempfile.TemporaryDirectory() as tmp:
                 work = Path(tmp)

@@ -26,7 +26,7 @@ SEARCHER = ROOT / ".venv" / "bin" / "searcher"
 WORDS = ["hội", "nghị", "giao", "ban", "Viện", "kiểm", "sát", "tỉnh", "năm", "2021", "công",
          "tác", "tổng", "kết"]  # fmt: skip
 PIECES = {  # class → one piece of text; pieces are repeated up to the size wanted
-    "letters, no space": lambda r: "".join(
+    "letters without spaces": lambda r: "".join(
         r.choice("abcdeghiklmnopqrstuvxyđâêôơư") for _ in range(1000)
     ),
     "digits": lambda r: "".join(r.choice("0123456789") for _ in range(1000)),

@@ -141,3 +141,19 @@ def test_month_row_names_january_not_the_crowded_first_slot() -> None:
     assert [k.text for k in t.ticks if len(k.text) == 4] == ["2017"]
     t = timeline_view({"2016-06": 2, "2017-03": 4}, 0, UrlState())
     assert [k.text for k in t.ticks if len(k.text) == 4] == ["2016", "2017"]
+
+
+def test_the_34_map_sits_in_the_box_of_its_provinces(client) -> None:
+    """With the 34-province map, the box that carries it is headed "từ 1/7/2025" and
+    lists those provinces (the merged page showed it under the 63-province heading,
+    above the 63-province list), and it stays first in the sidebar."""
+    import re
+
+    html = client.get("/search?map=34").get_data(as_text=True)
+    sidebar = html.split('<aside class="sidebar">', 1)[1].split("</aside>", 1)[0]
+    boxes = re.findall(r'data-facet="(\w+)"', sidebar)
+    assert boxes[0] == "province_2025" and "province" in boxes, boxes
+    first = sidebar.split('data-facet="province_2025"', 1)[1].split("</section>", 1)[0]
+    assert 'data-map="34"' in first and "Tỉnh/thành (từ 1/7/2025)" in first
+    html63 = client.get("/search").get_data(as_text=True)
+    assert re.findall(r'data-facet="(\w+)"', html63)[0] == "province"

@@ -157,3 +157,11 @@ def test_the_34_map_sits_in_the_box_of_its_provinces(client) -> None:
     assert 'data-map="34"' in first and "Tỉnh/thành (từ 1/7/2025)" in first
     html63 = client.get("/search").get_data(as_text=True)
     assert re.findall(r'data-facet="(\w+)"', html63)[0] == "province"
+
+
+def test_how_the_query_was_read_comes_before_the_timeline(client) -> None:
+    """A forgiving query's "Đã tìm: …" explains every number below it, so it is read
+    first (the merged page drew it under the timeline, a screen down on a phone)."""
+    html = client.get("/search?q=t%E1%BB%89nh%3Athanh+h%C3%B3a+giao+ban").get_data(as_text=True)
+    assert 'class="didyoumean reading"' in html and 'class="timeline"' in html
+    assert html.index('class="didyoumean reading"') < html.index('class="timeline"')

@@ -74,6 +74,25 @@ def test_article_people_and_similar_reports(page, site) -> None:
     assert page.locator(".hit").count() == 1  # one card: the meeting she attended
 
 
+def test_article_facts_spelled_as_the_facets(page, site) -> None:
+    """The sidebar says "Tỉnh" and "Quý I"; the article's facts said "tỉnh", "quý I 2024"."""
+    page.goto(site + "/article/hanam-site-a")
+    assert page.locator(".facts dt:text-is('Cấp') + dd").inner_text() == "Tỉnh"
+    assert page.locator(".facts dt:text-is('Kỳ báo cáo') + dd").inner_text() == "Quý I 2024"
+
+
+def test_article_fits_a_phone(browser, site) -> None:
+    """The original's long address ("Bài gốc") wraps instead of widening the page past
+    the phone's 390 px (the merged page measured 461 px)."""
+    context = browser.new_context(viewport=VIEWPORTS[1], locale="vi-VN", is_mobile=True)
+    pg = context.new_page()
+    pg.goto(site + "/article/hanam-site-a")
+    assert pg.locator("a.original").is_visible()
+    width = pg.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= VIEWPORTS[1]["width"], width
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", ["/article/hanam-site-a", "/search?q=giao+ban"])
 def test_no_accessibility_violations(browser, site, path: str, viewport) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from web.facetview import display
 from web.presenters import clean_author
 from web.urlstate import UrlState
@@ -84,3 +86,82 @@ def test_live_requests_leave_did_you_mean_for_later(client) -> None:
     assert "Đang hiển thị kết quả cho" not in live["html"]  # "hà n" is no typo yet
     assert "Đang hiển thị kết quả cho" in settled["html"] and "giao ban" in settled["html"]
     assert "live=" not in live["url"]
+
+
+def test_zero_results_draw_the_syntax_help_once(client) -> None:
+    """The merged page drew "Cú pháp tìm kiếm" in the sidebar, in the drawer and in the
+    zero-result box: on a desktop two were on screen at once."""
+    html = client.get("/search?q=xyzzy+qqqq").get_data(as_text=True)
+    assert html.count('<details class="syntax">') == 1
+    assert html.count('<details class="syntax">') < client.get("/search?q=giao+ban").get_data(
+        as_text=True
+    ).count('<details class="syntax">')
+
+
+def test_year_ticks_never_overlap() -> None:
+    """Eight years of results: the year labels at the phone's font size (22 units, about
+    14 units a digit) each need their own room on the axis, not "20172018…"."""
+    from web.timeline import timeline_view
+
+    months = {f"{y}-06": 3 for y in range(2017, 2025)} | {"2017-01": 1}
+    t = timeline_view(months, 0, UrlState(q="giao ban"))
+    assert t is not None and t.unit == "năm"
+    xs = [k.x for k in t.ticks]
+    assert len(xs) >= 3 and t.ticks[0].text == "2017"
+    assert all(b - a >= 14 * 4 for a, b in itertools.pairwise(xs)), xs
+
+
+def test_month_row_year_ticks_never_overlap() -> None:
+    """December 2016 to March 2017: the first slot's year and January's year must not
+    collide on the year row."""
+    from web.timeline import timeline_view
+
+    t = timeline_view({"2016-12": 2, "2017-01": 1, "2017-03": 4}, 0, UrlState())
+    years = [k for k in t.ticks if len(k.text) == 4]
+    assert [k.text for k in years] == ["2017"] or all(
+        b.x - a.x >= 14 * 4 for a, b in itertools.pairwise(years)
+    ), [(k.text, k.x) for k in years]
+
+
+def test_sidebar_keeps_the_report_kinds_together() -> None:
+    """Meeting type, report period and level describe the report; the chair (a person)
+    comes after them, not between them."""
+    from web.urlstate import FACET_ORDER
+
+    order = list(FACET_ORDER)
+    kinds = [order.index(n) for n in ("meeting_type", "period", "level")]
+    assert max(kinds) - min(kinds) == 2
+    assert order.index("chair") > max(kinds)
+
+
+def test_month_row_names_january_not_the_crowded_first_slot() -> None:
+    from web.timeline import timeline_view
+
+    t = timeline_view({"2016-12": 2, "2017-03": 4}, 0, UrlState())
+    assert [k.text for k in t.ticks if len(k.text) == 4] == ["2017"]
+    t = timeline_view({"2016-06": 2, "2017-03": 4}, 0, UrlState())
+    assert [k.text for k in t.ticks if len(k.text) == 4] == ["2016", "2017"]
+
+
+def test_the_34_map_sits_in_the_box_of_its_provinces(client) -> None:
+    """With the 34-province map, the box that carries it is headed "từ 1/7/2025" and
+    lists those provinces (the merged page showed it under the 63-province heading,
+    above the 63-province list), and it stays first in the sidebar."""
+    import re
+
+    html = client.get("/search?map=34").get_data(as_text=True)
+    sidebar = html.split('<aside class="sidebar">', 1)[1].split("</aside>", 1)[0]
+    boxes = re.findall(r'data-facet="(\w+)"', sidebar)
+    assert boxes[0] == "province_2025" and "province" in boxes, boxes
+    first = sidebar.split('data-facet="province_2025"', 1)[1].split("</section>", 1)[0]
+    assert 'data-map="34"' in first and "Tỉnh/thành (từ 1/7/2025)" in first
+    html63 = client.get("/search").get_data(as_text=True)
+    assert re.findall(r'data-facet="(\w+)"', html63)[0] == "province"
+
+
+def test_how_the_query_was_read_comes_before_the_timeline(client) -> None:
+    """A forgiving query's "Đã tìm: …" explains every number below it, so it is read
+    first (the merged page drew it under the timeline, a screen down on a phone)."""
+    html = client.get("/search?q=t%E1%BB%89nh%3Athanh+h%C3%B3a+giao+ban").get_data(as_text=True)
+    assert 'class="didyoumean reading"' in html and 'class="timeline"' in html
+    assert html.index('class="didyoumean reading"') < html.index('class="timeline"')

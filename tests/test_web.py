@@ -97,7 +97,7 @@ def test_article_page_and_way_back(client) -> None:
         "2022-01-12",
         "triển khai",
         "Tin và hình: Lê Vũ Phong",
-        "Tỉnh/thành từ 1/7/2025",
+        "Tỉnh/thành (từ 1/7/2025)",  # the facet's own label
     ):
         assert text in page
     assert "<mark>cấp</mark> <mark>cao</mark>" in page

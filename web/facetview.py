@@ -68,7 +68,8 @@ def map_mode(state: UrlState) -> str:
 def facet_boxes(results: SearchResults, state: UrlState) -> list[FacetBox]:
     """The facet boxes to draw (a facet with no value is not drawn). The top values
     by count come first (years: newest first); "Xem thêm" lists the rest in Vietnamese
-    alphabetical order. The first province box carries the tile map."""
+    alphabetical order. The province box of the map's kind (63 or 34) carries the tile
+    map and comes first of the two."""
     boxes = []
     for name in FACET_ORDER:
         values = results.facets.get(name, [])
@@ -103,10 +104,13 @@ def _attach_map(boxes: list[FacetBox], results: SearchResults, state: UrlState) 
     mode = map_mode(state)
     facet = "province_2025" if mode == "34" else "province"
     values = results.facets.get(facet, [])
-    home = next((b for b in boxes if b.name.startswith("province")), None)
-    if home is None or not values:
+    places = [n for n, b in enumerate(boxes) if b.name.startswith("province")]
+    if not places or not values:
         return
-    home.map = tile_map(
+    # the map's own provinces (63 or 34) head the box that carries it, first of the two
+    home = next((n for n in places if boxes[n].name == facet), places[0])
+    boxes.insert(places[0], boxes.pop(home))
+    boxes[places[0]].map = tile_map(
         mode,
         {v.value: v.count for v in values},
         {v.value for v in values if v.selected},

@@ -253,7 +253,9 @@ def clean_author(raw: str | None) -> str | None:
 def article_view(article: ArticleView, back_url: str,
                  article_path: Callable[[str], str] = lambda i: i) -> ArticlePageView:  # fmt: skip
     article = replace(article, author=clean_author(article.author),
-                      meeting_types=[display(t) for t in article.meeting_types])  # fmt: skip
+                      meeting_types=[display(t) for t in article.meeting_types],
+                      level=display(article.level or ""),
+                      period=display(article.period or ""))  # as the facets spell them  # fmt: skip
 
     def person_url(name: str) -> str:
         return UrlState(q=f'người:"{name}"').url()

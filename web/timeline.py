@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 MAX_MONTHS = 72  # beyond six years, a bar per year (click one: its months)
 MAX_STEP = 48  # the widest slot of a bar
 WIDTH, HEIGHT, TOP, BASE = 720, 152, 6, 104  # SVG user units; bars grow up from BASE
+CHAR = 14  # a digit's width at the phone's tick size (22 units), in user units
 
 
 @dataclass
@@ -73,7 +74,9 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
             year, month = divmod(m, 12)
             key = f"{year:04d}-{month + 1:02d}"
             lo, hi = _month_days(year, month + 1)
-            year_tick = str(year) if month == 0 or m == first else ""
+            # the first slot names its year unless the next January follows too closely
+            room = (12 - month) * min(WIDTH / (last - first + 1), MAX_STEP)
+            year_tick = str(year) if month == 0 or (m == first and room >= 4 * CHAR) else ""
             month_tick = str(month + 1) if every < 12 and month % every == 0 else ""
             slots.append((f"Tháng {month + 1}/{year}", lo, hi, by_month.get(key, 0),
                           month_tick, year_tick))  # fmt: skip
@@ -105,6 +108,19 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
             ticks.append(Tick(x, tick))
         if year_tick:
             ticks.append(Tick(x, year_tick, BASE + 44 if two_rows else BASE + 20))
+    ticks = _spaced(ticks)
     note = f"{year_only} kết quả chỉ ghi năm, không có trên biểu đồ." if year_only else None
     caption = f"Kết quả theo {unit} họp (không rõ thì theo ngày đăng) · bấm một cột để lọc"
     return TimelineView(unit, bars, ticks, caption, note)
+
+
+def _spaced(ticks: list[Tick]) -> list[Tick]:
+    """Drop a label that would start before the previous one on its row ends (at the
+    phone's font size: "2017" needs 4 × ``CHAR`` units), so labels never run together."""
+    kept: list[Tick] = []
+    end: dict[int, float] = {}  # row (y) → where its last label ends
+    for tick in ticks:
+        if tick.x >= end.get(tick.y, float("-inf")):
+            kept.append(tick)
+            end[tick.y] = tick.x + CHAR * len(tick.text)
+    return kept

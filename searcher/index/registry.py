@@ -53,8 +53,8 @@ FACETS: tuple[Facet, ...] = (
 )  # fmt: skip
 FACET_NAMES = tuple(f.name for f in FACETS)
 COUNTED = tuple(f.name for f in FACETS if f.counted)  # the facets a search result counts
-WEB_ORDER = ("province", "year", "meeting_type", "chair", "period", "level",
-             "province_2025")  # sidebar order  # fmt: skip
+WEB_ORDER = ("province", "year", "meeting_type", "period", "level", "chair",
+             "province_2025")  # sidebar order: place, time, kind of report, person  # fmt: skip
 
 # Text: each field is indexed as canonical syllables (positions) and compounds;
 # the folded view of the syllables is derived by the segment arrays.

@@ -57,6 +57,8 @@ _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 # start (quadratic: a 100k-character run of letters took 45 s).
 _NO_SPACE_RUN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"\w")
+_UNIT_END = re.compile(r"[\w.]")
 _UNIT_SEPARATOR = re.compile(r"[/\-.,]")  # a unit joins its parts with one of these
 # The longest unit looked for, in syllables ("01/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP" has
 # 13): the search tries every shorter end of every start, so an unbounded run of
@@ -367,6 +369,10 @@ def _merge_stretch(
     out: list[list[int]] = []
     i = 0
     while i < len(groups):
+        if not _WORD_CHAR.match(text, spans[groups[i][0]][0]):  # a unit starts with a letter
+            out.append(groups[i])  # or digit: nothing starts at a separator
+            i += 1
+            continue
         j = i
         while (
             j + 1 < len(groups)
@@ -377,7 +383,16 @@ def _merge_stretch(
         ):
             j += 1
         k = j
-        while k > i and not _is_unit(text[spans[groups[i][0]][0] : spans[groups[k][0]][1]]):
+        start = spans[groups[i][0]][0]
+        while (
+            k > i
+            and not (
+                _UNIT_END.match(
+                    text, spans[groups[k][0]][1] - 1
+                )  # ends with a letter, digit or "."
+                and _is_unit(text[start : spans[groups[k][0]][1]])
+            )
+        ):
             k -= 1
         if k > i:
             out.append([g[0] for g in groups[i : k + 1]])

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import click
 
-from searcher.cli.group import Context, Seconds, cli, fail
-from searcher.cli.writing import print_report
-from searcher.index.generations import LockTimeout
-from searcher.index.operations import DiskFull
+from searcher.cli.group import Context, Seconds, cli, fail, summary_as_json, wait_for_writer
+from searcher.cli.writing import WRITER_ERRORS, print_report, writer_failed
 
 
 @cli.command("crawl")
@@ -47,14 +45,8 @@ from searcher.index.operations import DiskFull
     help="Seconds between two requests to one host (overrides the registry).",
 )
 @click.option("--recheck", is_flag=True, help="Ask again (conditionally) for every known article.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option(
-    "--wait",
-    default=30.0,
-    type=Seconds(0),
-    show_default=True,
-    help="Seconds to wait for another writer.",
-)
+@summary_as_json
+@wait_for_writer
 @click.pass_obj
 def crawl_cmd(
     obj: Context,
@@ -91,8 +83,8 @@ def crawl_cmd(
         )
     except commands.UsageError as exc:
         fail(str(exc), 2, as_json)
-    except (LockTimeout, DiskFull) as exc:
-        fail(str(exc.strerror if isinstance(exc, DiskFull) else exc), 1, as_json)
+    except WRITER_ERRORS as exc:
+        writer_failed(exc, as_json)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -24,6 +24,30 @@ def fail(message: str, code: int = 1, as_json: bool = False) -> None:
     sys.exit(code)
 
 
+class Seconds(click.FloatRange):
+    """A number of seconds in a range; ``nan`` too is refused (it passes every
+    comparison, so a nan budget or delay would be no limit at all)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        out = super().convert(value, param, ctx)
+        if math.isnan(out):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return out
+
+
+# The options every writing command shares (rebuild, sync, add, remove, crawl).
+summary_as_json = click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+wait_for_writer = click.option(
+    "--wait",
+    default=30.0,
+    type=Seconds(0),
+    show_default=True,
+    help="Seconds to wait for another writer.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--index",
@@ -47,16 +71,3 @@ def fail(message: str, code: int = 1, as_json: bool = False) -> None:
 def cli(ctx: click.Context, index_dir: Path, corpus_dir: Path) -> None:
     """Search Vietnamese procuracy (VKSND) reports."""
     ctx.obj = Context(index_dir, corpus_dir)
-
-
-class Seconds(click.FloatRange):
-    """A number of seconds in a range; ``nan`` too is refused (it passes every
-    comparison, so a nan budget or delay would be no limit at all)."""
-
-    name = "seconds"
-
-    def convert(self, value, param, ctx):
-        out = super().convert(value, param, ctx)
-        if math.isnan(out):
-            self.fail(f"{value!r} is not a number of seconds", param, ctx)
-        return out

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from searcher.cli.group import Context, Seconds, cli, fail
+from searcher.cli.group import Context, cli, fail, summary_as_json, wait_for_writer
 from searcher.crawl.archive import crawl_home, forget
 from searcher.engine.engine import Engine
 from searcher.index.generations import LockTimeout, current_generation
@@ -79,13 +79,27 @@ def _progress(enabled: bool):
         yield update
 
 
+WRITER_ERRORS = (LockTimeout, DiskFull, EmptyCorpus)
+
+
+def writer_failed(exc: Exception, as_json: bool) -> None:
+    """A busy index, a full disk or an empty corpus end a writing command with one line
+    and exit 1."""
+    fail(str(exc.strerror if isinstance(exc, DiskFull) else exc), 1, as_json)
+
+
+def require_corpus(obj: Context, as_json: bool) -> None:
+    if not obj.corpus.is_dir():
+        fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
+
+
 def _run(action, verb: str, as_json: bool) -> None:
-    """Run a writing command; a clear message and exit 1 for a busy index or a full disk."""
+    """Run a writing command and print its report (exit 1 when it was partial)."""
     try:
         with _progress(not as_json) as progress:
             report = action(progress)
-    except (LockTimeout, DiskFull, EmptyCorpus) as exc:
-        fail(str(exc.strerror if isinstance(exc, DiskFull) else exc), 1, as_json)
+    except WRITER_ERRORS as exc:
+        writer_failed(exc, as_json)
     if verb == "indexed" and not as_json:
         if report.reason:
             click.echo(f"rebuilding: {report.reason}", err=True)
@@ -97,20 +111,13 @@ def _run(action, verb: str, as_json: bool) -> None:
 
 
 @cli.command("rebuild")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@summary_as_json
 @click.option("--if-needed", is_flag=True, help="Only bring the index up to date (= sync).")
-@click.option(
-    "--wait",
-    default=30.0,
-    type=Seconds(0),
-    show_default=True,
-    help="Seconds to wait for another writer.",
-)
+@wait_for_writer
 @click.pass_obj
 def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> None:
     """Build a fresh index from the corpus and swap it in atomically."""
-    if not obj.corpus.is_dir():
-        fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
+    require_corpus(obj, as_json)
     if if_needed:
         _run(lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait), "indexed", as_json)
         return
@@ -118,21 +125,14 @@ def rebuild_cmd(obj: Context, as_json: bool, if_needed: bool, wait: float) -> No
 
 
 @cli.command("sync")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option(
-    "--wait",
-    default=30.0,
-    type=Seconds(0),
-    show_default=True,
-    help="Seconds to wait for another writer.",
-)
+@summary_as_json
+@wait_for_writer
 @click.option("--allow-empty", is_flag=True, help="Let an empty corpus empty the index.")
 @click.pass_obj
 def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> None:
     """Bring the index in line with the corpus: index new and changed files, remove
     deleted ones (a full rebuild only for a new index or schema)."""
-    if not obj.corpus.is_dir():
-        fail(f"corpus directory not found: {obj.corpus}", 2, as_json)
+    require_corpus(obj, as_json)
     _run(
         lambda p: sync(obj.corpus, obj.index, progress=p, timeout=wait, allow_empty=allow_empty),
         "indexed",
@@ -142,14 +142,8 @@ def sync_cmd(obj: Context, as_json: bool, wait: float, allow_empty: bool) -> Non
 
 @cli.command("add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option(
-    "--wait",
-    default=30.0,
-    type=Seconds(0),
-    show_default=True,
-    help="Seconds to wait for another writer.",
-)
+@summary_as_json
+@wait_for_writer
 @click.option(
     "--replace",
     is_flag=True,
@@ -177,14 +171,8 @@ def add_cmd(
 
 @cli.command("remove")
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option(
-    "--wait",
-    default=30.0,
-    type=Seconds(0),
-    show_default=True,
-    help="Seconds to wait for another writer.",
-)
+@summary_as_json
+@wait_for_writer
 @click.pass_obj
 def remove_cmd(obj: Context, ids: tuple[str, ...], as_json: bool, wait: float) -> None:
     """Delete articles from the index and from the corpus (a JSONL record's line is emptied)."""

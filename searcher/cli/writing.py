@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from searcher.cli.group import Context, cli, fail, summary_as_json, wait_for_writer
-from searcher.crawl.archive import crawl_home, forget
+from searcher.crawl.archive import crawl_home, forget, has_copy
 from searcher.engine.engine import Engine
 from searcher.index.generations import LockTimeout, current_generation
 from searcher.index.operations import DiskFull, EmptyCorpus, Report, add, rebuild, remove, sync
@@ -179,11 +179,13 @@ def remove_cmd(obj: Context, ids: tuple[str, ...], as_json: bool, wait: float) -
 
     def action(progress) -> Report:
         report = remove(ids, obj.corpus, obj.index, timeout=wait)
-        if ids and current_generation(obj.index) is not None:
-            engine = Engine(obj.index)  # a crawled page's stored copy goes with its article
-            for ident in ids:
+        home = crawl_home(obj.corpus)  # a crawled page's stored copy goes with its article
+        crawled = [ident for ident in ids if has_copy(home, ident)]
+        if crawled and current_generation(obj.index) is not None:
+            engine = Engine(obj.index)  # opened only when a copy may have to go
+            for ident in crawled:
                 if engine.article(ident) is None:
-                    forget(crawl_home(obj.corpus), ident)
+                    forget(home, ident)
         return report
 
     _run(action, "removed", as_json)

@@ -69,6 +69,12 @@ def keep(home: Path, article_id: str, raw: bytes, url: str, content_type: str) -
     _write(paths[1], json.dumps(note, ensure_ascii=False).encode("utf-8"))
 
 
+def has_copy(home: Path, article_id: str) -> bool:
+    """Is an archive copy of ``article_id`` kept (without reading it)?"""
+    paths = _paths(home, article_id)
+    return paths is not None and any(path.exists() for path in paths)
+
+
 def forget(home: Path, article_id: str) -> bool:
     """Delete the archive copy of ``article_id`` (after ``remove``): True if there was one."""
     paths = _paths(home, article_id)

@@ -65,8 +65,7 @@ def index_sizes(index_dir: Path) -> dict[str, int]:
         sizes["arrays"] = disk_usage(gen / ARRAYS)
         sizes["bookkeeping"] = sum(disk_usage(gen / name) for name in BOOKKEEPING)
         sizes["whoosh"] = sizes["served"] - sizes["arrays"] - sizes["bookkeeping"]
-    cache = [p for p in index_dir.glob(segcache.FILE + "*")] if index_dir.is_dir() else []
-    sizes["cache"] = sum(disk_usage(p) for p in cache)
+    sizes["cache"] = sum(disk_usage(p) for p in index_dir.glob(segcache.FILE + "*"))
     sizes["total"] = disk_usage(index_dir) if index_dir.exists() else 0
     sizes["other"] = max(sizes["total"] - sizes["served"] - sizes["cache"], 0)
     return sizes

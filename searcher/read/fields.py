@@ -81,9 +81,8 @@ def read_fields(
     _read_date(record, out, stamp_in_text)
     url = record.get("url")
     if url not in (None, ""):
-        if isinstance(url, str) and web_address(url):
-            out.url = web_address(url)
-        else:
+        out.url = web_address(url) if isinstance(url, str) else None
+        if out.url is None:
             out.notes.append(f"url {quoted(url)} is not a web address (http/https): ignored")
     source = record.get("source")
     if source not in (None, ""):

@@ -245,7 +245,7 @@ NOTES = """Cells: MRR@10 / nDCG@10 / R@10 / R@100. *typed*: the questions as wri
 judged set mixes accented, unaccented and misspelt queries; the spelling set is half
 typed with diacritics); *stripped*: the same without diacritics (đ→d). This engine:
 the corpus file → `sync` → `Engine.search(build_request(raw text, limit=100))`, the
-page's hits or, when no article holds every word, its closest articles; *zero-hit*:
+page's hits, then the articles holding some of the words that fill its first page; *zero-hit*:
 questions for which the page shows nothing (or that are refused). FTS5: `unicode61`,
 `remove_diacritics 0` (exact) or `2` (folded), any word, bm25. tantivy 0.27 (default
 tokenizer, title + body, any word) and bm25s 0.3.16 (title + body as pyvi words, or as

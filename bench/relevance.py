@@ -82,14 +82,15 @@ REFUSED: list[str] = []  # questions the engine answered with an error message
 def engine_run(engine: Engine, text: str) -> list[str]:
     """The question exactly as pasted into the search box (quotes, dashes, colons and
     all): a refused one (too long, an unmatched quote) counts as no answer. The ids
-    are those of the first page: the results, or when no article holds every word,
-    the closest ones shown in their place."""
+    are those of the first page: the results, then the articles holding some of the
+    words that the page shows after results that do not fill it (in their place when
+    no article holds every word)."""
     try:
         results = engine.search(build_request(text, limit=100))
     except QueryError:
         REFUSED.append(text)
         return []
-    return [h.id for h in results.hits] or [h.id for h in results.closest]  # what the page shows
+    return [h.id for h in results.hits] + [h.id for h in results.closest]  # what the page shows
 
 
 def fts_index(docs: list[tuple[str, str, str]], remove_diacritics: int) -> sqlite3.Connection:

@@ -265,6 +265,23 @@ def test_no_article_with_every_word_shows_closest_not_results(engine: Engine) ->
     assert engine.search(build_request("zzqq")).total == 0
 
 
+def test_a_first_page_the_results_do_not_fill_ends_with_articles_holding_some_words(
+    engine: Engine,
+) -> None:
+    """Issue 21: after the one article holding every word come those holding some, each
+    saying what it lacks; never counted as results, never on a later page."""
+    r = engine.search(build_request("hội nghị thanh hóa", limit=5))
+    assert r.total == len(r.hits) == 1 and not r.relaxed
+    assert 0 < len(r.closest) <= 4  # the page's room, no more
+    assert {h.id for h in r.closest}.isdisjoint(h.id for h in r.hits)
+    assert all(h.missing == ["thanh hóa"] for h in r.closest)
+    everything = engine.search(build_request("hội nghị", limit=50)).hits
+    assert {h.id for h in r.closest} <= {h.id for h in everything}
+    assert not engine.search(build_request("hội nghị thanh hóa", limit=5, page=2)).closest
+    full = engine.search(build_request("hội nghị", limit=1))
+    assert full.total > 1 and not full.closest  # a full page: nothing added
+
+
 @pytest.mark.parametrize("q", ["hà nội", "ha noi", "Hà Nội"])
 def test_a_place_finds_only_articles_naming_it(engine: Engine, fresh, q: str) -> None:
     """ "hà nội" is one word: an article with "nội" alone is no match, not even a close one."""
@@ -350,9 +367,12 @@ def test_function_words_are_not_required_but_plus_and_quotes_are() -> None:
 
 
 def test_a_long_question_is_searched_by_its_rarest_words(engine: Engine) -> None:
-    words = " ".join(f"từ{i} giao ban" for i in range(40))
+    from searcher.query.scoring import PARAMS
+
+    limit = int(PARAMS["max_units"])
+    words = " ".join(f"từ{i} giao ban" for i in range(limit))  # 3 units each
     results = engine.search(build_request(words))
-    assert results.shortened == 32 and results.to_json()["shortened"] == 32
+    assert results.shortened == limit and results.to_json()["shortened"] == limit
 
 
 def test_a_word_never_spans_clause_punctuation(tmp_path) -> None:

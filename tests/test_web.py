@@ -35,6 +35,16 @@ def test_search_page_state_in_url(client) -> None:
     assert "Không tìm thấy kết quả" in html and "Bạn có muốn tìm:" in html
 
 
+def test_results_that_do_not_fill_the_page_are_followed_by_partial_matches(client) -> None:
+    html = client.get("/search?q=h%E1%BB%99i+ngh%E1%BB%8B+thanh+h%C3%B3a").get_data(as_text=True)
+    assert "1 kết quả" in html and "Không tìm thấy kết quả" not in html
+    partial = html.index("Các bài chứa một phần các từ:")
+    assert html.index('class="hits"') < partial  # after the result, not in its place
+    assert "Thiếu: <s>thanh hóa</s>" in html[partial:] and "Các bài gần nhất" not in html
+    data = client.get("/api/search?q=h%E1%BB%99i+ngh%E1%BB%8B+thanh+h%C3%B3a").get_json()
+    assert data["total"] == 1 and data["closest"][0]["missing"] == ["thanh hóa"]
+
+
 def test_facet_links_toggle(client) -> None:
     html = client.get("/search?province=Th%C3%A1i+B%C3%ACnh").get_data(as_text=True)
     # the selected value's link removes it; another value's link adds it

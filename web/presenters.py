@@ -133,7 +133,8 @@ class SearchPageView:
     pages_total: int
     took: str
     hits: list[HitView]
-    closest: list[HitView]
+    closest: list[HitView]  # drawn in place of results when there are none
+    partial: list[HitView]  # the same, after results that do not fill the first page
     boxes: list[FacetBox]
     chips: list[Chip]
     clear_url: str
@@ -180,7 +181,8 @@ def search_page_view(results: SearchResults, state: UrlState,
         pages_total=results.pages,
         took=took_text(results),
         hits=hit_views(results.hits, state, article_path),
-        closest=hit_views(results.closest, state, article_path),
+        closest=[] if results.total else hit_views(results.closest, state, article_path),
+        partial=hit_views(results.closest, state, article_path) if results.total else [],
         boxes=facet_boxes(results, state),
         chips=chips(state),
         clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit, path=state.path).url(),

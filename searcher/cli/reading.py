@@ -61,7 +61,8 @@ def _print_results(results: SearchResults) -> None:
         click.echo("   " + " · ".join(meta))
         click.echo("   " + _ansi(hit.snippet))
     if results.closest:
-        click.echo("\nNo article holds every word. Closest:")
+        some = "Articles holding some of the words:"
+        click.echo("\n" + (some if results.hits else "No article holds every word. Closest:"))
     for hit in results.closest:
         click.echo()
         click.echo(click.style(f"- {hit.title}", bold=True) + f"  [{hit.id}]")

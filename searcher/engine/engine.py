@@ -44,7 +44,6 @@ from searcher.vi.text import canonical, fold, has_diacritics
 
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
-CLOSEST = 5  # closest articles shown when none holds every word
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 SUGGEST_WORDS = 8  # or when its words never stand together (plain queries this long)
 SUGGESTIONS = 4096  # did-you-mean answers remembered per view (a query asked again)
@@ -219,7 +218,11 @@ class Engine:
             for found, (d, _) in zip(hits, ranked, strict=True):
                 found.group = [member(m) for m in view.stored(view.related.members(d))]
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
-        closest = self._closest(view, plan, masks, exact, folded) if relaxed else []
+        # a first page the results do not fill ends with the articles holding most words
+        room = request.limit - total if request.page == 1 else 0
+        closest = []
+        if plan is not None and len(request.clauses) > 1 and room > 0:
+            closest = self._closest(view, plan, masks, text_mask, room, exact, folded)
         timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
@@ -304,22 +307,28 @@ class Engine:
         stored = view.stored([d for d, _ in ranked])
         return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
 
-    def _closest(self, view: _View, plan: QueryPlan, masks: dict, exact: set[str],
-                 folded: set[str], limit: int = CLOSEST) -> list[Hit]:  # fmt: skip
-        """When no article holds every word: the articles holding most of them (under
-        the filters, without the excluded words), each with the words it lacks, ranked
-        as results are. Never counted as results."""
+    def _closest(self, view: _View, plan: QueryPlan, masks: dict, text_mask: np.ndarray,
+                 limit: int, exact: set[str], folded: set[str]) -> list[Hit]:  # fmt: skip
+        """The articles that are not results but hold some of the words (under the
+        filters, without the excluded words): those holding most of them first, then as
+        results are ranked; each says which words it lacks. Shown after the results of
+        a first page they do not fill (in their place when there are none), never
+        counted as results."""
         clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
         held = np.zeros(view.arrays.size, dtype=np.int32)
         for _, m in clause_masks:
             held += m
-        allowed = (held > 0) & view.facets.live
+        allowed = (held > 0) & view.facets.live & ~text_mask
         if plan.excluded is not None:
             allowed &= ~view.arrays.mask(plan.excluded)
         for m in masks.values():
             allowed &= m
-        allowed &= held >= max(held[allowed].max(initial=0), 1)  # only the fullest
-        ranked = view.arrays.top(plan.rank, allowed, 0, limit)
+        candidates = np.flatnonzero(allowed)
+        if not len(candidates):
+            return []
+        scores = view.arrays.scores(plan.rank)[candidates]
+        order = np.lexsort((candidates, -scores, -held[candidates]))[:limit]
+        ranked = [(int(candidates[i]), float(scores[i])) for i in order]
         hits = self._hits(view, ranked, exact, folded)
         for found, (d, _) in zip(hits, ranked, strict=True):
             found.missing = [label for label, m in clause_masks if not m[d]]

@@ -13,8 +13,8 @@ with only "dương" or "đương". Function and question words (measured:
 ``data/function_words.txt``) are never required; of the other words a keyword query
 needs all, a longer one a share growing with its length (``scoring.required``); a
 ``+word`` or a quoted phrase is always required. Compounds and adjacent syllables
-only add score; a question of more than ``MAX_UNITS`` words keeps its rarest. Abbreviations
-expand both ways (VKSND ↔ viện kiểm sát nhân dân).
+only add score; a question of more than ``max_units`` words (``scoring.PARAMS``) keeps
+its rarest. Abbreviations expand both ways (VKSND ↔ viện kiểm sát nhân dân).
 
 >>> from searcher.query.parse import parse_query
 >>> print(plan_query(parse_query("vksnd")).match)  # doctest: +ELLIPSIS
@@ -37,7 +37,6 @@ from searcher.query.words import Lexicon
 from searcher.vi.text import canonical, fold
 
 MAX_PAIRS = 60  # syllable pairs of a query that earn a bonus where they stand together
-MAX_UNITS = 32  # a longer question is searched by its most informative words
 
 
 Mark = str | tuple[str, ...]  # a syllable, or the syllables of a word or phrase in order
@@ -186,10 +185,11 @@ def _units(reading: Reading) -> list[_Unit]:
 
 
 def _informative(units: list[_Unit], lexicon: Lexicon | None) -> tuple[list[_Unit], list[str]]:
-    """A question of more than ``MAX_UNITS`` units keeps its most informative ones:
-    function words go first, then the commonest words (the documents holding a unit's
-    rarest syllable). Strict units always stay. (kept in order, dropped labels)"""
-    if len(units) <= MAX_UNITS:
+    """A question of more than ``max_units`` units (``scoring.PARAMS``) keeps its most
+    informative ones: function words go first, then the commonest words (the documents
+    holding a unit's rarest syllable). Strict units always stay. (kept in order, dropped labels)"""
+    limit = int(scoring.PARAMS["max_units"])
+    if len(units) <= limit:
         return units, []
 
     def rarity(i: int) -> tuple[int, int]:
@@ -200,7 +200,7 @@ def _informative(units: list[_Unit], lexicon: Lexicon | None) -> tuple[list[_Uni
         return (1 + u.function, df)
 
     order = sorted(range(len(units)), key=lambda i: (rarity(i), i))
-    keep = set(order[:MAX_UNITS])
+    keep = set(order[:limit])
     return [u for i, u in enumerate(units) if i in keep], [
         u.label for i, u in enumerate(units) if i not in keep
     ]

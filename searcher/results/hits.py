@@ -94,7 +94,7 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     sort: str = "relevance"
     relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
-    closest: list[Hit] = field(default_factory=list)  # hold some words; each says which not
+    closest: list[Hit] = field(default_factory=list)  # hold some words, fill page 1; say which not
     corrected: str | None = None  # nothing matched the query: these are this query's results
     shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None

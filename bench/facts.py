@@ -6,11 +6,15 @@ they are never copied in. Each page is written as a ``.txt`` into a temporary co
 indexed with ``searcher.index.operations.rebuild`` and its stored facts read back
 through the ``Engine`` (what ``searcher show --json`` prints).
 
-Round 2 (set C): every page of sets A and B is development data now (their held-out quarter
-was scored once in round 1); of ``set_c.jsonl`` the pages whose ``sha1(url)`` starts with
-8–f (half) are held out: scored only with ``--final``, once, at the end, and then only in
-total (no per-page lines). ``--round 1`` gives round 1's split (sha1 0–3 of A and B held out)
-to reproduce the old figures.
+Round 3 (set D): the texts of sets A–C (rounds 1 and 2) lived outside the project and were
+lost with the machine. Set D was read afresh this round from the ``search`` tool's pages
+corpus by three labellers, one region each (``set_d_north``, ``set_d_central``,
+``set_d_south``), labelled by reading before any extractor ran on them. Its labels and
+URLs (no text) are kept in the project, ``bench/labels/facts_set_d.jsonl``, with each
+text's sha1, so a lost text can be found again and checked. The pages whose
+``sha1(url)`` starts with 8–f (half) are held out: scored only with ``--final``, once,
+at the end, and then only in total (no per-page lines). ``--round 1``/``2`` give the
+earlier splits for sets A–C, if their files are at hand.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -40,16 +44,18 @@ FIELDS = (
 HELD_OUT = {
     1: {"set_a": "0123", "set_b": "0123"},  # round 1: a quarter of A and B
     2: {"set_c": "89abcdef"},  # round 2: half of C; A and B are all development now
+    # round 3: sets A–C were lost with the machine; set D (three regions) is new, half held out
+    3: {f"set_d_{region}": "89abcdef" for region in ("north", "central", "south")},
 }
 
 
-def held_out(url: str, path: str, round_: int = 2) -> bool:
+def held_out(url: str, path: str, round_: int = 3) -> bool:
     """Whether the page at ``url`` of the labelled file ``path`` is held out in ``round_``."""
     digits = HELD_OUT[round_].get(Path(path).stem, "")
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[0] in digits
 
 
-def load_pages(pattern: str, final: bool, round_: int = 2) -> list[dict]:
+def load_pages(pattern: str, final: bool, round_: int = 3) -> list[dict]:
     """The labelled pages of one part (development, or held out with ``final``)."""
     pages, seen = [], set()
     for path in sorted(glob.glob(pattern)):
@@ -62,6 +68,27 @@ def load_pages(pattern: str, final: bool, round_: int = 2) -> list[dict]:
             seen.add(page["url"])
             pages.append(page)
     return pages
+
+
+LABELS = Path(__file__).resolve().parent / "labels" / "facts_set_d.jsonl"
+
+
+def keep_labels(pattern: str, out: Path = LABELS) -> int:
+    """Write the labels and URLs of every labelled page (development and held out) into
+    the project, with each text's sha1 and length instead of the text."""
+    rows = []
+    for path in sorted(glob.glob(pattern)):
+        for line in Path(path).read_text("utf-8").splitlines():
+            if line.strip():
+                page = json.loads(line)
+                text = page["text"].encode("utf-8")
+                rows.append({"set": Path(path).stem, "id": page["id"], "url": page["url"],
+                             "text_sha1": hashlib.sha1(text).hexdigest(), "text_bytes": len(text),
+                             "title_from_slug": bool(page.get("title_from_slug")),
+                             "labels": page["labels"]})  # fmt: skip
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return len(rows)
 
 
 def stored_facts(pages: list[dict]) -> dict[str, dict]:
@@ -150,13 +177,21 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=2,
+        default=3,
         choices=sorted(HELD_OUT),
-        help="which split: 2 (set C's half held out) or 1 (A/B's quarter)",
+        help="which split: 3 (set D's half held out), 2 (set C's half) or 1 (A/B's quarter)",
     )
     parser.add_argument("--label", default="", help="name of this run in the output")
     parser.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")
+    parser.add_argument(
+        "--keep-labels",
+        action="store_true",
+        help=f"write every page's labels and URL (no text) to {LABELS.name}",
+    )
     args = parser.parse_args()
+    if args.keep_labels:
+        print(f"{keep_labels(args.files)} pages' labels → {LABELS}")
+        return
     pages = load_pages(args.files, args.final, args.round)
     if not pages:
         sys.exit(f"no labelled pages in {args.files}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.people import People, read_people
-from searcher.facts.period import PERIODS, read_period, review_at_launch
+from searcher.facts.period import PERIODS, read_period, review_at_launch, staff_conference_year
 from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
@@ -29,6 +29,7 @@ from searcher.facts.when import (
     anniversary_year,
     body_year,
     meeting_year_in_title,
+    named_year_in_title,
     read_dates,
     title_year,
 )
@@ -115,10 +116,17 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     elif found.level in ("tối cao", "quân sự"):
         ex["province"] = Evidence("a national or military unit has no province", "organiser")
 
-    meta.period, meta.period_year, where = read_period(
-        article.title, article.body, meta.year, plain
+    meta.period, meta.period_year, where = (
+        read_period(article.title, article.body, meta.year, plain)
+        if meta.meeting_types
+        else (None, None, None)  # no event reported: no period reviewed
     )
     _launch_review(meta, article.title, plain, ex)
+    if meta.period is None and "cán bộ công chức" in meta.meeting_types:
+        reviewed = staff_conference_year(article.title, meta.meeting_date)
+        if reviewed is not None:
+            meta.period, meta.period_year = "năm", reviewed
+            ex["period"] = Evidence(article.title, "the year a staff conference reviews")
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
@@ -151,6 +159,10 @@ def _dates(
     text = article.title + "\n" + article.body
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
     latest = article.published.year if article.published else today.year
+    if not meta.meeting_types:  # a page that reports no event has no meeting date or year
+        dates = [c.shown for c in reading.candidates if not c.rejected]
+        ex["meeting_date"] = Evidence("", "no event reported", rejected + dates)
+        return
     if (chosen := reading.chosen) and reading.meeting:
         meta.meeting_date = reading.meeting
         features = ", ".join(sorted(chosen.features))
@@ -170,6 +182,9 @@ def _dates(
     elif in_title and in_title <= latest:
         meta.year = in_title
         ex["year"] = Evidence(article.title, "title")
+    elif (named := named_year_in_title(article.title)) and named <= latest:
+        meta.year = named
+        ex["year"] = Evidence(article.title, "a meeting named for its year")
     elif year := anniversary_year(reading, latest):
         meta.year = year
         ex["year"] = Evidence("the anniversary range", "anniversary")

@@ -16,8 +16,10 @@ meeting's.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from searcher.facts.spans import without_citations
+from searcher.vi.text import fold
 
 PERIODS = (
     *(f"tháng {n}" for n in range(1, 13)),
@@ -33,9 +35,11 @@ _PERIOD = re.compile(
     r"|qu[yi] (?P<quarter>iv|iii|ii|i|[1-4])"
     r"|thang (?P<month>1[0-2]|0?[1-9])(?![\d/]))\b" + _YEAR
 )
-# a year-long period is reported on by a tổng kết only ("triển khai công tác năm 2022" plans)
+# a year-long period is reported on by a tổng kết, an assessment of the year's results or an
+# inspection of its work, not by a plan ("triển khai công tác năm 2022")
 _ANNUAL = re.compile(
-    r"\btong ket\b(?:(?!\b(?:giao ban|so ket|trien khai|quy|thang)\b)[^.;:\n]){0,40}?"
+    r"\b(?:tong ket|danh gia (?:lai )?ket qua|kiem tra cong tac)\b"
+    r"(?:(?!\b(?:giao ban|so ket|trien khai|quy|thang)\b)[^.;:\n]){0,60}?"
     r"\b(?P<annual>nam)\s+(?P<annual_year>\d{4})\b"
 )
 
@@ -50,6 +54,25 @@ _YEAR_REVIEW = re.compile(
     r"\b(?:tong ket|ket qua cong tac)\b(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
 )
+
+
+_STAFF_CONFERENCE = re.compile(
+    r"\bhoi nghi (?:dai bieu )?(?:can bo,? )?(?:cong chuc|vien chuc)[^.;:\n]{0,40}?\bnam (\d{4})\b"
+)
+
+
+def staff_conference_year(title: str, held: date | None) -> int | None:
+    """The year a staff conference reviews: "Hội nghị công chức, người lao động năm 2022"
+    held in its first half reviews 2021; held later in the year, that year.
+
+    >>> staff_conference_year("Hội nghị công chức, người lao động năm 2022", date(2022, 2, 18))
+    2021
+    """
+    m = _STAFF_CONFERENCE.search(fold(title))
+    if m is None:
+        return None
+    year = int(m.group(1))
+    return year if held is not None and held.year == year and held.month > 6 else year - 1
 
 
 def review_at_launch(title: str, plain: str, year: int | None) -> int | None:

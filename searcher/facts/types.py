@@ -14,6 +14,7 @@ sự đảng") not taken for a Party meeting.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from searcher.facts.spans import without_citations
 
@@ -70,18 +71,42 @@ _BOILERPLATE_OPENING = re.compile(
 )
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
-# any event at all ("lễ", "buổi", "đoàn … thăm", "gặp mặt"): a report of something held
+# "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
+# "tổ chức bộ máy"), a passive of a system ("được tổ chức trong Quân đội") or a count in a
+# statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên tòa")
+_HOLDS = (
+    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
+    r"(?! (?:va|bo may|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi)\b)"
+)
+# any event at all: a report of something held. Folded words that are also other words
+# ("họp"/"hợp", "thăm"/"thẩm", "đoàn"/"đoạn"/"đoàn kết", "lễ"/"tỷ lệ"/the surname "Lê")
+# count only in the phrases that make them an event.
 _EVENT = re.compile(
-    r"\b(?:hoi nghi|hop|le|buoi|gap mat|hoi thao|toa dam|tham|lam viec|dai hoi|khai mac|"
-    # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ
-    # chức", "tổ chức bộ máy") or a passive of a system ("được tổ chức trong Quân đội")
-    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )to chuc(?! (?:va|bo may|cua|trong|he thong))|"
-    r"cong bo|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|ky niem|mit tinh|"
-    r"giao luu|kiem tra|thanh tra|doan|phat dong|"
-    r"thanh lap|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|dien ra|tham du)\b"
+    r"(?:^|\n)hop\b|"  # a title that starts with "Họp"
+    r"\b(?:hoi nghi|hoi thao|toa dam|gap mat|buoi|dai hoi|khai mac|be mac|lam viec|"
+    r"(?:cuoc|phien|buoi|da|to chuc) hop|hop (?:bao|mat|ban|tong ket|giao ban|chi bo|dinh ky|"
+    r"truc tuyen|lien nganh|hoi dong)|"
+    r"le (?:ky niem|khai giang|ra mat|cong bo|trao|don nhan|tuyen duong|ky ket|khanh thanh|"
+    r"tong ket|be giang|chao co|tang|truy dieu|mit tinh|khoi cong|gan bien|phat dong|ton vinh|"
+    r"tiep nhan|ban giao|khai mac|be mac|bao cong|xuat quan)|"
+    r"(?:den|toi|di|chuyen|doan|buoi) tham|tham (?:va )?(?:lam viec|hoi|tang qua|chuc mung|"
+    r"dong vien|quan)|tham quan|"
+    r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
+    r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
+    + _HOLDS
+    + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
+    r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|"
+    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet)\b"
+)
+# the same words written with their marks are events whatever follows ("họp bình xét thi
+# đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
+_HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ)(?!\w)")
+_DOCUMENT_TITLE = re.compile(
+    r"\s*(?:can cu|thuc hien|theo|ke hoach|quyet dinh|thong bao|nghi quyet|cong van|"
+    r"huong dan|chi thi|thong tu|nghi dinh|bao cao|to trinh|quy che|quy dinh|luat|phap lenh)\b"
 )
 _PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo|dang uy|chi bo)\b")
-_ORGANISER_VERB = re.compile(r"\b(?:to chuc|khai mac|tien hanh|chu tri)\b")
+_ORGANISER_VERB = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh|chu tri)\b")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
     r"chuong trinh cong tac|ke hoach kiem sat)"
@@ -99,7 +124,10 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     if plain is None:  # title + "\n" + lead, folded, citations blanked (same offsets)
         plain = _plain(title) + "\n" + _plain(body[:1500])
     lead = _CAPTION.sub("", plain[len(title) + 1 :].lstrip(), count=1)
-    found = types_in(plain[: len(title)])
+    # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
+    # what the document is about, not what was held: only the lead's clause counts
+    heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
+    found = types_in(heading)
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
@@ -111,9 +139,18 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
-    if not found and not _EVENT.search(plain[: len(title)] + " " + _organiser_clause(first)):
+    if not found and not (
+        _EVENT.search(heading + " " + _organiser_clause(first))
+        or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
+    ):
         return []  # not a meeting report: commentary, an interview, a profile
     return found or ["khác"]
+
+
+def _with_marks(title: str, body: str) -> str:
+    """The title and the lead's first sentence as written, in lower case (NFC)."""
+    first = re.split(r"(?<=[.!?])\s", body.lstrip()[:600], maxsplit=1)[0]
+    return unicodedata.normalize("NFC", title + "\n" + first).lower()
 
 
 def _organiser_subject(folded: str) -> str:
@@ -127,11 +164,13 @@ def _organiser_clause(folded: str) -> str:
     """What the sentence says was held: from its organiser verb on ("…, ngày 8/1/2026,
     VKSND tỉnh tổ chức Hội nghị tập huấn …"), so a purpose clause before it ("nhằm triển
     khai, quán triệt …") is not the meeting; without a verb, the sentence without its
-    boilerplate opening."""
+    boilerplate opening, if it names an event at all."""
     m = _ORGANISER_VERB.search(folded)
     if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
         return folded[m.start() :]
-    return _BOILERPLATE_OPENING.sub("", folded)
+    sentence = _BOILERPLATE_OPENING.sub("", folded)
+    # a sentence that holds nothing ("Đảng bộ … ban hành Kế hoạch …") names no meeting
+    return sentence if _EVENT.search(sentence) else ""
 
 
 _plain = without_citations

@@ -269,6 +269,29 @@ def meeting_year_in_title(title: str) -> int | None:
     return max(valid) if valid else None
 
 
+# a meeting named for the year it is held in: a congress at the start of its term, the
+# staff conference of the year (a launch, "triển khai công tác năm 2022", is not: it is
+# held in that January or the December before)
+_NAMED_YEAR = re.compile(
+    r"\bdai hoi\b[^.;:\n]{0,60}?\bnhiem ky\s+(\d{4})\s*[-–]\s*\d{4}"
+    r"|\bhoi nghi (?:dai bieu )?(?:can bo,? )?(?:cong chuc|vien chuc)"
+    r"[^.;:\n]{0,40}?\bnam\s+(\d{4})\b"
+)
+
+
+def named_year_in_title(title: str) -> int | None:
+    """The year of a meeting named for the year it is held in, when the text gives no
+    date: "Đại hội … nhiệm kỳ 2020-2025" (a congress opens its term), "Hội nghị công chức,
+    người lao động năm 2026".
+
+    >>> named_year_in_title("Tổ chức Đại hội Đảng bộ nhiệm kỳ 2020-2025")
+    2020
+    >>> named_year_in_title("VKSND tỉnh An Giang triển khai công tác năm 2022")
+    """
+    m = _NAMED_YEAR.search(fold(title))
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
 def anniversary_year(reading: DateReading, latest: int) -> int | None:
     """The later year of an anniversary range ("(26/7/1960 – 26/7/2020)"): the year the
     anniversary is celebrated."""

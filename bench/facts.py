@@ -99,8 +99,13 @@ def stored_facts(pages: list[dict]) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix="facts-bench-") as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
         corpus.mkdir()
+        records = []
         for n, page in enumerate(pages):
-            (corpus / f"p{n:04d}.txt").write_text(page["text"], encoding="utf-8")
+            title, _, body = page["text"].partition("\n")
+            records.append({"id": f"p{n:04d}", "title": title, "body": body, "url": page["url"]})
+        # one JSONL export with each page's address, as a crawler or a scraper hands it over
+        with (corpus / "pages.jsonl").open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         rebuild(corpus, index)
         engine = Engine(index)
         out = {}

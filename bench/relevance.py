@@ -82,7 +82,8 @@ REFUSED: list[str] = []  # questions the engine answered with an error message
 def engine_run(engine: Engine, text: str) -> list[str]:
     """The question exactly as pasted into the search box (quotes, dashes, colons and
     all): a refused one (too long, an unmatched quote) counts as no answer. The ids
-    are those of the first page: the results, then the articles holding some of the
+    are those of the first page: the results (each card's other reports of the same
+    meeting right after it), then the articles holding some of the
     words that the page shows after results that do not fill it (in their place when
     no article holds every word)."""
     try:
@@ -90,7 +91,8 @@ def engine_run(engine: Engine, text: str) -> list[str]:
     except QueryError:
         REFUSED.append(text)
         return []
-    return [h.id for h in results.hits] + [h.id for h in results.closest]  # what the page shows
+    shown = [x for h in results.hits for x in (h.id, *(m.id for m in h.group))]
+    return shown + [h.id for h in results.closest]  # what the page shows
 
 
 def fts_index(docs: list[tuple[str, str, str]], remove_diacritics: int) -> sqlite3.Connection:

@@ -359,3 +359,43 @@ def test_walk_keeps_articles_and_names_what_it_refuses(tmp_path: Path) -> None:
     assert [p.name for p in found if isinstance(p, Path)] == ["a.txt", "b.json"]
     [refused] = [s for s in found if isinstance(s, Skipped)]
     assert refused.source.endswith("passwd.txt") and "outside the corpus" in refused.reason
+
+
+@pytest.mark.parametrize(
+    ("record", "title", "published"),
+    [  # a scraper's record without a date field: its header is read as a page's is
+        (
+            {
+                "title": " date 2025-12-30 Đảng bộ VKSND tỉnh tổng kết năm 2025",
+                "body": "Chiều 30/12, Đảng bộ VKSND tỉnh tổ chức hội nghị.",
+            },
+            "Đảng bộ VKSND tỉnh tổng kết năm 2025",
+            "2025-12-30",
+        ),
+        (
+            {
+                "title": "VKSND khu vực 7 phổ biến Nghị quyết 22/10/2025 17:25",
+                "body": "Ngày 22-10, VKSND khu vực 7 tổ chức hội nghị.",
+            },
+            "VKSND khu vực 7 phổ biến Nghị quyết",
+            "2025-10-22",
+        ),
+        (
+            {"title": "Giao ban quý III", "body": "14/06/2022 15:44\nSáng nay VKSND tỉnh họp."},
+            "Giao ban quý III",
+            "2022-06-14",
+        ),
+        (
+            {"title": "Giao ban quý III", "body": "Sáng nay VKSND tỉnh họp.", "date": "2022-06-01"},
+            "Giao ban quý III",
+            "2022-06-01",
+        ),  # a date field wins; the text is not read for one
+    ],
+)
+def test_a_record_without_a_date_is_read_like_a_page(
+    tmp_path: Path, record: dict, title: str, published: str
+) -> None:
+    (tmp_path / "r.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    [article] = read_file(tmp_path / "r.jsonl")
+    assert isinstance(article, Article), article
+    assert (article.title, article.published.isoformat()) == (title, published)

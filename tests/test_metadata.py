@@ -285,3 +285,32 @@ def test_named_pattern(case: dict) -> None:
     got = predicted(case_article(case))
     want = {f: sorted(v) if f == "types" else v for f, v in case["expect"].items()}
     assert {f: got[f] for f in want} == want
+
+
+# site-names-the-province (set D: the pages of baothanhhoa.vn, vksquangngai.gov.vn,
+# baophuyen.vn that say only "VKSND tỉnh"; fixture in our own words)
+@pytest.mark.parametrize(
+    ("url", "province"),
+    [
+        ("https://baothanhhoa.vn/tong-ket-cong-tac-xay-dung-dang-273000.htm", "Thanh Hóa"),
+        ("http://vksquangngai.gov.vn/tin-tuc/hoi-nghi", "Quảng Ngãi"),
+        ("https://plo.vn/vksnd-tinh-tong-ket-post1.html", None),  # a national paper: none
+        (None, None),
+    ],
+)
+def test_the_publishers_site_gives_the_province_of_an_unnamed_unit(url, province) -> None:
+    article = Article("x", "Đảng bộ VKSND tỉnh tổng kết công tác năm 2025",
+                      "Chiều 30/12/2025, Đảng bộ VKSND tỉnh tổ chức hội nghị tổng kết.",
+                      url=url)  # fmt: skip
+    assert extract(article).province == province
+
+
+def test_a_battle_is_not_a_province() -> None:
+    """'chiến thắng Điện Biên Phủ' names a battle; the guest's unit names the province.
+    After http://vksbinhdinh.gov.vn/newsdetail.asp?newsID=10871 (set D C035)."""
+    article = Article(
+        "x", "Chi đoàn VKSND tỉnh tổ chức đêm tuyên truyền pháp luật",
+        "Kỷ niệm 70 năm chiến thắng Điện Biên Phủ, ngày 07/5/2024 Chi đoàn VKSND tỉnh tổ "
+        "chức đêm tuyên truyền pháp luật. Dự có đồng chí Viện trưởng VKSND tỉnh Phú Yên.",
+    )  # fmt: skip
+    assert extract(article).province == "Phú Yên"

@@ -102,7 +102,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     ex["meeting_types"] = Evidence(article.title, "title and lead")
     _dates(meta, article, ex, reading, today or date.today())
 
-    found = read_unit(parts, folded_parts, g)
+    found = read_unit(parts, folded_parts, g, article.url)
     meta.unit, meta.level = found.unit, found.level
     if found.unit:
         ex["unit"] = ex["level"] = Evidence(found.unit_from, "organiser", found.rejected or [])

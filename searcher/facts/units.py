@@ -19,6 +19,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from searcher.facts.spans import guest_lists
 from searcher.vi.places import Gazetteer
@@ -222,6 +223,7 @@ def _province_counts(folded_text: str, g: Gazetteer) -> dict[str, int]:
     names, pattern = _province_pattern(g)
     words = " " + re.sub(r"[^a-z0-9]+", " ", folded_text) + " "
     words = _PERSON_NAMED.sub(" ", words)  # "Chủ tịch Hồ Chí Minh", "Tư tưởng Hồ Chí Minh"
+    words = _HISTORIC.sub(" ", words)  # "chiến thắng Điện Biên Phủ"
     counts: dict[str, int] = {}
     for key in pattern.findall(words):
         counts[names[key]] = counts.get(names[key], 0) + 1
@@ -234,7 +236,31 @@ _PERSON_NAMED = re.compile(
     r"doan thanh nien|cong san|thanh nien|nguoi|ten|duong|dai lo|giai thuong|huan chuong) "
     r"ho chi minh(?= )"
 )
+# a battle, not the province ("kỷ niệm chiến thắng Điện Biên Phủ")
+_HISTORIC = re.compile(r" (?:chien thang|chien dich|tran) (?:lich su )?dien bien phu(?= )")
 _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
+
+
+def site_province(url: str | None, g: Gazetteer) -> str | None:
+    """The one province a site's host names ("vksbinhdinh.gov.vn", "baophuyen.vn"), by
+    its folded name without spaces; None when it names none or several.
+
+    >>> from searcher.vi.places import gazetteer
+    >>> site_province("http://vksbinhdinh.gov.vn/newsdetail.asp?newsID=1", gazetteer())
+    'Bình Định'
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host:
+        return None
+    found = {p.name for p in g.provinces if (key := re.sub(r"[^a-z0-9]", "", fold(p.name)))
+             and len(key) >= 4 and key in host}  # fmt: skip
+    # a name inside another one found is the other's part
+    found = {p for p in found if not any(p != q and _key(p) in _key(q) for q in found)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
 def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
@@ -257,8 +283,11 @@ class UnitReading:
     rejected: list[str] | None = None  # other units weighed, with their weights
 
 
-def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer) -> UnitReading:
-    """The organiser among the units named, and its province."""
+def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
+              url: str | None = None) -> UnitReading:  # fmt: skip
+    """The organiser among the units named, and its province: the organiser's own, else
+    the one the publisher's site names ("vksquangngai.gov.vn", "baothanhhoa.vn": "VKSND
+    tỉnh" written without a name), else the one the text names most often."""
     scores, named = _mentions(parts, folded_parts, g)
     counts = _province_counts("\n".join(folded_parts.values()), g)
     out = UnitReading(rejected=[])
@@ -276,6 +305,8 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer)
                 best.provinces, key=lambda p: (counts.get(p, 0), -best.provinces.index(p))
             )
             out.province_from = named.get(best, "")
+    if out.province is None and not national and (site := site_province(url, g)):
+        out.province, out.province_from = site, f"the publisher's site ({urlsplit(url).hostname})"
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"

@@ -271,10 +271,16 @@ def parse_record(
         notes.append(f"id {fields.id[:40]!r} cannot be used ({problem}): stored as "
                      f"'{default_id}'")  # fmt: skip
         article_id = default_id
+    source = _CONTROLS.sub("", fields.source or source)
+    if title and fields.published is None:  # read like a page: stamps in its header lines
+        page = parse_text(" ".join(title.split()) + "\n" + body, article_id, source, url=fields.url,
+                          locator=locator, note="; ".join(notes) or None)  # fmt: skip
+        if isinstance(page, Article) and page.title:
+            return page
     return make_article(
         clean_lines(_split_lines(clean_text(body))),
         article_id,
-        _CONTROLS.sub("", fields.source or source),
+        source,
         title=title,
         published=fields.published,
         url=fields.url,

@@ -276,6 +276,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksquangtri.gov.vn/bai-viet/ban-chap-hanh-dang-uy-vien-kiem-sat-nhan-dan-tinh-quang-tri-lam-viec-voi-cac-to-chuc-doan-the-trong-co-quan-1390
 # inspection-of-the-year-is-period:
 #   https://vienkiemsattv.gov.vn/2014/11/28/vien-kiem-sat-nhan-dan-tinh-tra-vinh-tien-hanh-kiem-tra-cong-tac-kiem-sat-nam-2014/
+# en-dash-in-province-name: https://vienkiemsatbrvt.gov.vn/portal/p/2890
+# citation-issuer-not-organiser: https://vienkiemsatbrvt.gov.vn/portal/p/2017
+# sector-of-a-province-in-title: https://baoninhbinh.org.vn/s/vi%E1%BB%87n%20ki%E1%BB%83m%20s%C3%A1t?page=2
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

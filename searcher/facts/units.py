@@ -21,13 +21,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from searcher.facts.spans import guest_lists
+from searcher.facts.spans import find_spans, guest_lists
 from searcher.vi.places import Gazetteer
 from searcher.vi.text import fold
 
-_PREFIX = r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks)"
+# "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
+_PREFIX = (
+    r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks|"
+    r"nganh kiem sat nhan dan|nganh ksnd)"
+)
 _MENTION = re.compile(
-    r"(?P<supreme>\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b)"
+    # "VKSTC" alone, not as a document's code ("KH-VKSTC")
+    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b)"
     r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
     r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
     r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks)\s+quan su|vksqs|vkqs|ksqs)\b(?:\s+(?:"
@@ -149,6 +154,9 @@ def _mentions(
     where_named: dict[_Unit, str] = {}
     for where, text in parts.items():
         folded = folded_parts[where]
+        if "–" in folded or "—" in folded:  # "Bà Rịa – Vũng Tàu": one dash for names
+            folded = folded.replace("–", "-").replace("—", "-")
+        citations = [(s.start, s.end) for s in find_spans(folded) if s.role == "citation"]
         if "(" in folded:
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
@@ -156,12 +164,16 @@ def _mentions(
         breaks = [b.start() for b in re.finditer("\n", folded)]  # found once: linear
         banners = [(b.start(), b.end()) for b in _BANNER.finditer(folded)]
         for m in _MENTION.finditer(folded):
+            if where != "title" and folded.startswith("nganh", m.start()):
+                continue  # "về phía ngành Kiểm sát tỉnh …" in the text: a participant
             unit = _unit_of(m, original, g)
             if unit is None:
                 continue
             weight = _WEIGHTS[where]
             if unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture"):
                 weight *= 0.05  # "Chỉ thị của Viện trưởng VKSND tối cao": a reference
+            if any(s <= m.start() < e for s, e in citations):
+                weight *= 0.05  # "Kế hoạch số 72/KH-VKSTC … của VKSND tối cao": an issuer
             if not unit.provinces and unit.level == "tỉnh":
                 weight *= 0.3  # "VKSND tỉnh" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]

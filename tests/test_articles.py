@@ -399,3 +399,22 @@ def test_a_record_without_a_date_is_read_like_a_page(
     [article] = read_file(tmp_path / "r.jsonl")
     assert isinstance(article, Article), article
     assert (article.title, article.published.isoformat()) == (title, published)
+
+
+# byline-after-stamp: https://giaoduc.net.vn/tieu-diem/thanh-lap-39-vien-kiem-sat-quan-su-post158262.gd
+# month-as-a-word: https://vksndthainguyen.gov.vn/?tag=thanh-tra-khieu-to (set D)
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("20/03/2016 09:12 Minh Trang", "2016-03-20"),  # a byline after the time
+        ("5 Tháng Mười Hai, 2022 Tin Hoạt Động", "2022-12-05"),  # a section's name after it
+        ("16 Tháng Ba, 2021", "2021-03-16"),
+        ("Hội nghị 12/9/2022 Tổng Kết", None),  # words before the date: a title, not a stamp
+        ("Thứ sáu, 16/04/2021 Trang Chủ", None),  # the page's own clock, with a menu item
+    ],
+)
+def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:
+    from searcher.read.articles import news_stamp
+
+    found = news_stamp(line)
+    assert (found.isoformat() if found else None) == stamp

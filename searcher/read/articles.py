@@ -131,6 +131,14 @@ _STAMP_FILLER = re.compile(
     r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$"
 )  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time
+_TRAILING_LABEL = re.compile(
+    r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
+)
+# "16 Tháng Ba, 2021": a month written as a word
+_MONTHS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+           "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
+           "chap": 12}  # fmt: skip
+_MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS) + r")\b")
 _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
 
@@ -138,7 +146,8 @@ def news_stamp(line: str) -> date | bool | None:
     """A line that is only a date stamp: its date when it is the article's
     ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
     "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7]",
-    "Thứ sáu, 28 Tháng 4 2023 11:58"),
+    "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
+    name or a byline after it),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
     None when the line says anything else.
 
@@ -151,7 +160,13 @@ def news_stamp(line: str) -> date | bool | None:
     """
     if len(line) > 80:
         return None
-    folded = fold(line)
+    labelled = _TRAILING_LABEL.match(line)
+    if labelled and all(w[0].isupper() for w in labelled.group(2).split()):
+        # "13/05/2015 13:58 Ngọc Quang": a byline or a section's name after the stamp
+        stamp = news_stamp(labelled.group(1))
+        if stamp:
+            return stamp
+    folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
     m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
     if not m:
         return None

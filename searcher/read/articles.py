@@ -139,6 +139,7 @@ _MONTHS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
            "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
            "chap": 12}  # fmt: skip
 _MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS) + r")\b")
+_MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
 _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
 
@@ -161,7 +162,8 @@ def news_stamp(line: str) -> date | bool | None:
     if len(line) > 80:
         return None
     labelled = _TRAILING_LABEL.match(line)
-    if labelled and all(w[0].isupper() for w in labelled.group(2).split()):
+    label = labelled.group(2).split() if labelled else []
+    if label and all(w[0].isupper() for w in label) and fold(label[0]) not in _MERIDIEM:
         # "13/05/2015 13:58 Ngọc Quang": a byline or a section's name after the stamp
         stamp = news_stamp(labelled.group(1))
         if stamp:

@@ -65,6 +65,9 @@ def load_pages(pattern: str, final: bool, round_: int = 3) -> list[dict]:
             page = json.loads(line)
             if page["url"] in seen or held_out(page["url"], path, round_) != final:
                 continue
+            if not page.get("text", "").strip():  # labelled, its text not found again
+                print(f"{page['id']}: no text, not scored", file=sys.stderr)
+                continue
             seen.add(page["url"])
             pages.append(page)
     return pages

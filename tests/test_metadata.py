@@ -279,6 +279,11 @@ def test_every_field_has_its_evidence() -> None:
 # en-dash-in-province-name: https://vienkiemsatbrvt.gov.vn/portal/p/2890
 # citation-issuer-not-organiser: https://vienkiemsatbrvt.gov.vn/portal/p/2017
 # sector-of-a-province-in-title: https://baoninhbinh.org.vn/s/vi%E1%BB%87n%20ki%E1%BB%83m%20s%C3%A1t?page=2
+# regional-unit-with-its-city, disseminating-a-cited-document:
+#   https://plo.vn/vks-khoi-kien-bao-ve-loi-ich-cong-dau-moc-quan-trong-trong-tien-trinh-cai-cach-tu-phap-post876956.html
+# end-of-a-dated-span: https://vksndthainguyen.gov.vn/?tag=thanh-tra-khieu-to
+# deploying-a-document-is-not-deployment-of-work:
+#   https://baovephapluat.vn/video/vksnd-tinh-phu-tho-trien-khai-quy-che-phoi-hop-giai-quyet-an-hanh-chinh-vu-viec-dan-su-11046.html/p/1
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

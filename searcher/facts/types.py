@@ -49,8 +49,9 @@ _TYPE_PATTERNS = {
     # document: the subject of a review or a statistic, not a meeting that draws lessons
     "rút kinh nghiệm": r"(?<!phien toa )(?<!phien toa hinh su )(?<!phien toa dan su )"
     r"(?<!phien toa hanh chinh )(?<!thong bao )\brut kinh nghiem\b",
+    # disseminating a document, named or cited (a cited one is blanked: a run of spaces)
     "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
-    r"bo luat|phap lenh|thong tu|ket luan)\b",
+    r"bo luat|phap lenh|thong tu|ket luan)\b|\bpho bien {4,}",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
     "hội thi": r"(?<!dai )\bhoi thi\b(?! dua)|\bcuoc thi\b|\bhoi dien\b|"
     r"\bthi (?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b|"
@@ -101,6 +102,8 @@ _EVENT = re.compile(
 # the same words written with their marks are events whatever follows ("họp bình xét thi
 # đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
 _HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ)(?!\w)")
+# a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
+_AGENCY_TAG = re.compile(r"\s*\([a-z][a-z .]{1,24}\)\s*[-–]")
 _DOCUMENT_TITLE = re.compile(
     r"\s*(?:can cu|thuc hien|theo|ke hoach|quyet dinh|thong bao|nghi quyet|cong van|"
     r"huong dan|chi thi|thong tu|nghi dinh|bao cao|to trinh|quy che|quy dinh|luat|phap lenh)\b"
@@ -109,7 +112,7 @@ _PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo
 _ORGANISER_VERB = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh|chu tri)\b")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
-    r"chuong trinh cong tac|ke hoach kiem sat)"
+    r"chuong trinh cong tac|ke hoach kiem sat|nam \d{4})|\bphuong huong,? nhiem vu\b"
 )
 
 
@@ -128,10 +131,16 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
     found = types_in(heading)
+    if "triển khai" in found and not _OWN_DEPLOYMENT.search(heading):
+        found.remove("triển khai")  # "triển khai Quy chế phối hợp": a document's, not the work's
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = re.split(r"(?<=[.!?])\s", lead[:600], maxsplit=1)[0]
+    if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(_organiser_clause(first)):
+        # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
+        after = lead[lead.index("\n") :].lstrip()
+        first = re.split(r"(?<=[.!?])\s", after[:600], maxsplit=1)[0]
     found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
     if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets

@@ -60,10 +60,16 @@ _SIGNED = re.compile(
 )
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
-_BOUND_BEFORE = re.compile(r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$")
+_BOUND_BEFORE = re.compile(
+    r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$"
+    # "từ 01/12/2020 - 28/02/2021": the second date closes the span (of a meeting held over
+    # several days, the first day is the meeting's)
+    r"|\btu\s+(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*[-–]\s*(?:ngay\s*)?$"
+)
 # "trong thời gian từ 01/01/2020 đến …", "thời kỳ thanh tra từ ngày …": a window's start
 _WINDOW_START_BEFORE = re.compile(
-    r"\b(?:thoi gian|thoi ky|giai doan|ky bao cao|so lieu)\b[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
+    r"\b(?:thoi gian|thoi diem|thoi ky|giai doan|ky bao cao|so lieu)\b"
+    r"[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
 )
 _YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
 
@@ -169,9 +175,9 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
     before = folded[max(0, m.start() - 20) : m.start()]
     if _ISSUED_BEFORE.search(before):
         return "the date a document was issued"
-    if _BOUND_BEFORE.search(before + folded[m.start() : m.start(1)]):
-        return "the end of a window or a deadline"
     wider = folded[max(0, m.start() - 45) : m.start(1)]
+    if _BOUND_BEFORE.search(wider):
+        return "the end of a window or a deadline"
     if _WINDOW_START_BEFORE.search(wider):
         return "the start of a reporting or inspection window"
     return ""

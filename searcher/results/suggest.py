@@ -40,7 +40,7 @@ from searcher.results.vocabulary import MAX_WORD_CHARS, Vocabulary
 from searcher.vi.text import canonical, fold, has_diacritics
 
 MAX_WORDS = 8
-EDIT_COST = 9.0  # log-likelihood an edit must buy; fitted on bench/spelling.py's dev half
+EDIT_COST = 8.0  # log-likelihood an edit must buy; fitted on bench/spelling.py's dev half
 UNSEEN_TYPO = 4.0  # log-odds for a typo when no article holds the typed words together
 UNSEEN_PAIR_TYPO = 8.0  # more when two typed neighbours never stand together
 PHRASE_CHECKED = 6  # likeliest hypotheses whose whole phrase is counted
@@ -49,7 +49,7 @@ SMOOTHING = 2.0  # pseudo-documents of the back-off to a syllable's own frequenc
 MAX_SPELLINGS = 20  # near folded spellings kept per word, most documents first
 MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
 MAX_OPTIONS = 30  # candidates kept per word, fewest edits then most documents first
-TONE_EDIT = 0.5  # a wrong or missing tone mark, in edits (the commonest slip)
+TONE_EDIT = 1.0  # a wrong or missing tone mark, in edits; fitted with EDIT_COST (dev half)
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +76,7 @@ def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]
 
     Letters are compared folded (a swap of two is one edit); in a query typed with
     diacritics (``accented``) other diacritics cost ``TONE_EDIT`` more ("nhũngg" is
-    one edit from "nhũng", one and a half from "những"); in one typed without, any
+    one edit from "nhũng", two from "những"); in one typed without, any
     accent form is free. A word the archive does not hold is not its own
     candidate. Abbreviations ("TAND"), numbers and words over ``MAX_WORD_CHARS``
     keep only themselves."""
@@ -133,7 +133,14 @@ class _Lattice:
 
 
 def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -> list[str]:
-    """The typed ``words`` as the archive most likely wrote them (canonical forms).
+    """The typed ``words`` as the archive most likely wrote them (canonical forms)."""
+    return ranked_corrections(words, vocab, edit_cost)[0]
+
+
+def ranked_corrections(
+    words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
+) -> list[list[str]]:
+    """The likeliest ways the archive wrote the typed ``words``, best first.
 
     One typed word at a time may be respelled (the others keep their letters, and
     take the accents that fit); of these hypotheses the best one wins, words that
@@ -143,8 +150,8 @@ def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:
-            return [max(free, key=vocab.frequency) if free else canonical(words[0])]
-        return [max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))]
+            return [[max(free, key=vocab.frequency) if free else canonical(words[0])]]
+        return [[max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))]]
     typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
     folded = not accented
     typo = 0.0  # the typed words were never written together: more likely a typo
@@ -156,7 +163,10 @@ def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -
     free = [c == 0 for c in lattice.costs]
     unknown = [not f.any() for f in free]  # no spelling as typed: respelled anyway
     tried: list[tuple[float, list[str]]] = []
-    for respelled in [None] if any(unknown) else [None, *range(len(words))]:
+    # one word respelled at a time; a word the archive lacks is respelled in every
+    # hypothesis, each of its spellings tried in turn (the next best when one fails)
+    lacking = [i for i, u in enumerate(unknown) if u]
+    for respelled in [None, *lacking[:1]] if lacking else [None, *range(len(words))]:
         allowed = [np.ones_like(f) if i == respelled or unknown[i] else f
                    for i, f in enumerate(free)]  # fmt: skip
         if respelled is None:
@@ -165,15 +175,15 @@ def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -
         for k in np.flatnonzero(~free[respelled]).tolist():  # each respelling of the word
             allowed[respelled] = np.arange(len(free[respelled])) == k
             score, chosen = lattice.best(allowed, edit_cost)[::-1]
-            tried.append((score + typo, chosen))
+            tried.append((score + (0.0 if lacking else typo), chosen))
     tried = [t for t in tried if t[0] > -np.inf]
     tried.sort(key=lambda t: -t[0])
-    best, best_score = typed, -np.inf
-    for score, chosen in tried[:PHRASE_CHECKED]:  # the likeliest, by whole phrases
-        score += PHRASE * math.log1p(vocab.phrase_count(chosen))
-        if score > best_score:
-            best, best_score = chosen, score
-    return best
+    rescored = [  # the likeliest, by whole phrases
+        (score + PHRASE * math.log1p(vocab.phrase_count(chosen)), n, chosen)
+        for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED])
+    ]
+    rescored.sort(key=lambda t: (-t[0], t[1]))
+    return [chosen for _, _, chosen in rescored] or [typed]
 
 
 def suggestion(plan: QueryPlan, vocab: Vocabulary, edit_cost: float = EDIT_COST) -> str | None:
@@ -193,11 +203,18 @@ def correction(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
     stand next to a neighbour somewhere in the archive (never "và nội" for "hà nội")."""
     if not words or len(words) > MAX_WORDS:
         return None
-    chosen = correct(words, vocab, edit_cost)
-    for i in range(len(chosen) - 1):  # a corrected word must stand with its neighbour here
+    for chosen in ranked_corrections(words, vocab, edit_cost):  # the best that stands
+        if _stands(chosen, words, vocab):
+            result = " ".join(chosen)
+            return None if result == canonical(" ".join(words)) else result
+    return None
+
+
+def _stands(chosen: list[str], words: list[str], vocab: Vocabulary) -> bool:
+    """Whether each corrected word stands next to its neighbour somewhere in the archive."""
+    for i in range(len(chosen) - 1):
         a, b = chosen[i], chosen[i + 1]
         changed = fold(a) != fold(words[i]) or fold(b) != fold(words[i + 1])
         if changed and not vocab.pair_matrix([a], [b])[0, 0]:
-            return None
-    result = " ".join(chosen)
-    return None if result == canonical(" ".join(words)) else result
+            return False
+    return True

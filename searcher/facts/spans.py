@@ -99,6 +99,20 @@ def find_spans(folded: str) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def citations_near(folded: str, positions: list[int], reach: int = 350) -> list[Span]:
+    """The citations that could hold any of ``positions`` (a citation runs ~300
+    characters at most): the text around them is read, not all of a long body."""
+    windows: list[tuple[int, int]] = []
+    for at in sorted(positions):
+        lo, hi = max(0, at - reach), min(len(folded), at + reach + 50)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return [s for lo, hi in windows for m in CITATION.finditer(folded, lo, hi)
+            if (s := _citation(m, folded))]  # fmt: skip
+
+
 def _citation(m: re.Match, folded: str) -> Span | None:
     """A citation needs a number or a date; a date after a comma belongs to it only
     when no organiser clause follows ("Kế hoạch số 12, ngày 5/3 VKSND tỉnh tổ chức")."""

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from searcher.facts.spans import find_spans, guest_lists
+from searcher.facts.spans import citations_near, guest_lists
 from searcher.vi.places import Gazetteer
 from searcher.vi.text import fold
 
@@ -157,14 +157,17 @@ def _mentions(
         folded = folded_parts[where]
         if "–" in folded or "—" in folded:  # "Bà Rịa – Vũng Tàu": one dash for names
             folded = folded.replace("–", "-").replace("—", "-")
-        citations = [(s.start, s.end) for s in find_spans(folded) if s.role == "citation"]
         if "(" in folded:
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
+        named = list(_MENTION.finditer(folded))
+        if not named:
+            continue
+        citations = [(s.start, s.end) for s in citations_near(folded, [m.start() for m in named])]
         guests = guest_lists(folded) if where == "lead" else []
         breaks = [b.start() for b in re.finditer("\n", folded)]  # found once: linear
         banners = [(b.start(), b.end()) for b in _BANNER.finditer(folded)]
-        for m in _MENTION.finditer(folded):
+        for m in named:
             if where != "title" and folded.startswith("nganh", m.start()):
                 continue  # "về phía ngành Kiểm sát tỉnh …" in the text: a participant
             unit = _unit_of(m, original, g)

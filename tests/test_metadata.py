@@ -284,6 +284,14 @@ def test_every_field_has_its_evidence() -> None:
 # end-of-a-dated-span: https://vksndthainguyen.gov.vn/?tag=thanh-tra-khieu-to
 # deploying-a-document-is-not-deployment-of-work:
 #   https://baovephapluat.vn/video/vksnd-tinh-phu-tho-trien-khai-quy-che-phoi-hop-giai-quyet-an-hanh-chinh-vu-viec-dan-su-11046.html/p/1
+# clock-above-repeated-title, stamp-with-text-size-buttons:
+#   https://beta.la34.com.vn/vien-kiem-sat-nhan-dan-tinh-long-an-trien-khai-cong-tac-nam-2025-128023.html
+# district-name-with-apostrophe:
+#   https://vkskontum.gov.vn/vksnd-huyen-ia-hd-rai/vien-ksnd-huyen-ia-h-drai-chu-tri-le-ky-ket-quy-che-phoi-hop-160.html
+# incense-offering-title-is-the-event:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vsnd-tinh-nam-dinh-dang-huong-tuong-nho-dong-chi-hoang-quoc-viet-153154.html
+# month-slash-year-period: https://danviet.vn/vien-truong-vien-ksnd-tinh-hung-yen-yeu-cau-kien-quyet-chong-oan-sai-chu-dong-thuc-hien-cac-quyen-nang-phap-ly-von-co-d1355512.html
+# written-date-is-not-a-month-reviewed: http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2125-2020-06-23-02-48-47
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -33,7 +33,8 @@ _PERIOD = re.compile(
     r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?"
     r"\b(?:(?P<months>6|9|sau|chin) thang(?: dau nam| cuoi nam)?"
     r"|qu[yi] (?P<quarter>iv|iii|ii|i|[1-4])"
-    r"|thang (?P<month>1[0-2]|0?[1-9])(?![\d/]))\b" + _YEAR
+    # "tháng 7/2025"; "ngày 16 tháng 6 năm 2020" is a date, not a month reviewed
+    r"|(?<!\d )thang (?P<month>1[0-2]|0?[1-9])(?!\d|/(?!\s*\d{4}\b)))\b" + _YEAR
 )
 # a year-long period is reported on by a tổng kết, an assessment of the year's results or an
 # inspection of its work, not by a plan ("triển khai công tác năm 2022")

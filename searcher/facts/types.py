@@ -101,7 +101,7 @@ _EVENT = re.compile(
 )
 # the same words written with their marks are events whatever follows ("họp bình xét thi
 # đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
-_HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ)(?!\w)")
+_HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ|dâng hương|dâng hoa)(?!\w)")
 # a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
 _AGENCY_TAG = re.compile(r"\s*\([a-z][a-z .]{1,24}\)\s*[-–]")
 _DOCUMENT_TITLE = re.compile(
@@ -144,7 +144,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
     if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
-    if not found:  # a digest: what its first "tổ chức …" clause says was held
+    titled = _HELD_WITH_MARKS.search(_with_marks(title if heading else "", ""))
+    if not found and not titled:  # a digest: what its first "tổ chức …" clause says was held
         clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)

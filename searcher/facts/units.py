@@ -42,7 +42,7 @@ _MENTION = re.compile(
     r"|(?P<regional>" + _PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     r"|(?P<local>" + _PREFIX + r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
-    r"(?P<rest>[a-z0-9][a-z0-9 .\-]{0,40}))"
+    r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40}))"  # "Ia H'Drai", "Ia H’Drai"
 )
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
@@ -89,7 +89,7 @@ class _Unit:
 
 def _match_name(words: str, keys: list[str]) -> str | None:
     """The longest gazetteer key that ``words`` starts with (whole words)."""
-    words = re.sub(r"[\s.\-]+", " ", words).strip()
+    words = re.sub(r"\s*['’]\s*", "' ", re.sub(r"[\s.\-]+", " ", words)).strip()
     for key in keys:
         if words == key or words.startswith(key + " "):
             return key

@@ -129,8 +129,10 @@ _STAMP_PREFIXES = (
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang(?: tin)?|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|"
     r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
-    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$"
-)  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time
+    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
+    r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"
+)  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time;
+# the text-size buttons after it ("… [GMT +7] A A", "A- A+")
 _TRAILING_LABEL = re.compile(
     r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
 )
@@ -146,7 +148,7 @@ _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 def news_stamp(line: str) -> date | bool | None:
     """A line that is only a date stamp: its date when it is the article's
     ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
-    "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7]",
+    "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A",
     "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
     name or a byline after it),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
@@ -187,11 +189,16 @@ def news_stamp(line: str) -> date | bool | None:
 def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
     """A scraped page: title line, optional CMS timestamp line, body, furniture."""
     page = split_page(_split_lines(clean_text(text)))
-    published = None
+    published = above_repeat = None
     kept: list[str] = []
     header = True  # the lines above the first paragraph: title, banner, stamps, menus
     for i, line in enumerate(page.lines):
         header = header and i < HEADER_LINES and len(line) < PARAGRAPH_CHARS
+        if header and i > 0 and published and line.strip() == page.lines[0].strip():
+            # the title again, under the site's header: a clock above it is the page's,
+            # the stamp under it the article's ("Chủ Nhật, 29/12/2024 09:48" … title …
+            # "Thứ 7, 28/12/2024 | 17:03:32")
+            above_repeat, published = published, None
         prefix = i <= 3 and next(
             ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
         )
@@ -209,6 +216,7 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             continue  # a stamp line, or the page's own date header: not the article's text
         kept.append(line)
     furniture = "\n".join(page.furniture)
+    published = published or above_repeat
     return make_article(kept, article_id, source, published=published, furniture=furniture, **extra)
 
 

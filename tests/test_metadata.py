@@ -311,6 +311,13 @@ def test_named_pattern(case: dict) -> None:
         ("https://baothanhhoa.vn/tong-ket-cong-tac-xay-dung-dang-273000.htm", "Thanh Hóa"),
         ("http://vksquangngai.gov.vn/tin-tuc/hoi-nghi", "Quảng Ngãi"),
         ("https://plo.vn/vksnd-tinh-tong-ket-post1.html", None),  # a national paper: none
+        # a procuracy's site by the province's initials (set F/G: vkspy.gov.vn, e.g.
+        # https://vkspy.gov.vn/dang-bo-vksnd-tinh--to-chuc-hoi-nghi-pho-bien-nhanh-nghi-quyet-hoi-nghi-lan-thu-13-bch-trung-uong-dang-khoa-xi-65_3873.html)
+        # (the article is of 30/12/2025: shown under the merged provinces' names)
+        ("https://vkspy.gov.vn/hoi-nghi-1.html", "Đắk Lắk"),  # Phú Yên
+        ("https://www.vksbrvt.gov.vn/portal/p/1", "Hồ Chí Minh"),  # Bà Rịa - Vũng Tàu
+        ("https://vksbd.gov.vn/tin/1", None),  # Bình Định or Bình Dương: none
+        ("https://vksnd.gov.vn/tin/1", None),
         (None, None),
     ],
 )

@@ -272,7 +272,18 @@ def site_province(url: str | None, g: Gazetteer) -> str | None:
              and len(key) >= 4 and key in host}  # fmt: skip
     # a name inside another one found is the other's part
     found = {p for p in found if not any(p != q and _key(p) in _key(q) for q in found)}
+    if not found:  # a procuracy's site by the province's initials: "vkspy", "vkskh", "vksbrvt"
+        m = _PROCURACY_HOST.match(host.removeprefix("www."))
+        short = m.group(1) if m else ""
+        found = {p.name for p in g.provinces if len(short) >= 2 and _initials(p.name) == short}
     return found.pop() if len(found) == 1 else None
+
+
+_PROCURACY_HOST = re.compile(r"(?:vienkiemsat|vksnd|vks(?!nd))([a-z]{2,5})\.")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[a-z]+", fold(name)))
 
 
 def _key(name: str) -> str:

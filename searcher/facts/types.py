@@ -41,8 +41,9 @@ _TYPE_PATTERNS = {
     "giao ban": r"\bgiao ban\b",
     "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
     r"\bhoi nghi dang\b|\bban chap hanh dang\b",
-    "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo|cbcc|cong chuc|vien chuc|"
-    r"nguoi lao dong)\b",
+    # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
+    "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"
+    r"cong chuc|vien chuc|nguoi lao dong)\b",
     "tập huấn": r"\btap huan\b|\bboi duong\b|\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
     # "phiên tòa (dân sự) rút kinh nghiệm" is a kind of trial, "thông báo rút kinh nghiệm" a

@@ -293,6 +293,8 @@ def test_every_field_has_its_evidence() -> None:
 # month-slash-year-period: https://danviet.vn/vien-truong-vien-ksnd-tinh-hung-yen-yeu-cau-kien-quyet-chong-oan-sai-chu-dong-thuc-hien-cac-quyen-nang-phap-ly-von-co-d1355512.html
 # written-date-is-not-a-month-reviewed: http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2125-2020-06-23-02-48-47
 # key-cadres-are-not-the-staff-conference: https://vkspy.gov.vn/vksnd-tinh-phu-yen--to-chuc-hoi-nghi-can-bo-chu-chot-nhan-xet-danh-gia-doi-voi-tap-the-ban-can-su-dang-va-cac-dong-chi-lanh-dao-vien-ksnd-tinh-phu-yen-8_3812.html
+# byline-before-stamp: https://dantocphattrien.vietnamnet.vn/tiep-tuc-khang-dinh-vi-tri-vai-tro-quan-trong-cua-nganh-kiem-sat-truoc-dang-nha-nuoc-va-nhan-dan-1672215699862.htm
+# posted-on-spaced-date: https://vienkiemsat.thanhhoa.gov.vn/portal/Pages/2024-7-9/Vien-truong-VKSND-tinh-Thanh-Hoa-bao-cao-cong-tac-11zy0w.aspx
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

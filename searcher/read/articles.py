@@ -127,12 +127,16 @@ _STAMP_PREFIXES = (
     (_DATE_PREFIX, lambda m: parse_date(m.group(1)) if len(m.group(1)) == 10 else None),
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
-    r"\b(?:cap nhat|ngay dang(?: tin)?|dang luc|luc|thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|"
-    r"cn|ngay|gmt|am|pm|sa|ch)\b|\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
+    r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|"
+    r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
     r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"
 )  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time;
 # the text-size buttons after it ("… [GMT +7] A A", "A- A+")
+_SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{4})\b")
+# "PV - 15:21, 28/12/2022": a byline before the stamp
+_LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*)$")
 _TRAILING_LABEL = re.compile(
     r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
 )
@@ -170,7 +174,15 @@ def news_stamp(line: str) -> date | bool | None:
         stamp = news_stamp(labelled.group(1))
         if stamp:
             return stamp
+    leading = _LEADING_LABEL.match(line)
+    if (
+        leading
+        and all(w[0].isupper() for w in leading.group(1).split())
+        and (stamp := news_stamp(leading.group(2)))
+    ):
+        return stamp
     folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
+    folded = _SPACED_DATE.sub(r"\1\2\3\4\5", folded)  # "09 - 07 - 2024"
     m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
     if not m:
         return None

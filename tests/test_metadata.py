@@ -331,6 +331,17 @@ def test_the_publishers_site_gives_the_province_of_an_unnamed_unit(url, province
     assert extract(article).province == province
 
 
+def test_the_publishers_site_chooses_among_districts_of_one_name() -> None:
+    """'huyện Vĩnh Thạnh' is a district of Cần Thơ and of Bình Định: the site names which.
+    After http://vkscantho.vn/vkscantho/index.php/news/savefile/VKSND-TP-Can-Tho/Hoi-nghi-giua-nhiem-ky-Cong-doan-co-so-559/
+    (set G, G035; fixture in our own words)."""
+    text = "Ngày 2/4/2016, VKSND huyện Vĩnh Thạnh tổ chức hội nghị sơ kết công tác quý I."
+    for url, province in [("http://vkscantho.vn/tin/1", "Cần Thơ"),
+                          ("http://vksbinhdinh.gov.vn/tin/1", "Bình Định")]:  # fmt: skip
+        article = Article("x", "Sơ kết công tác quý I", text, url=url)
+        assert extract(article).province == province
+
+
 def test_a_battle_is_not_a_province() -> None:
     """'chiến thắng Điện Biên Phủ' names a battle; the guest's unit names the province.
     After http://vksbinhdinh.gov.vn/newsdetail.asp?newsID=10871 (set D C035)."""

@@ -328,9 +328,11 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # national and military units have no province (the level says what they are)
         national = best.level in ("tối cao", "quân sự")
         if best.provinces:
-            out.province = max(
-                best.provinces, key=lambda p: (counts.get(p, 0), -best.provinces.index(p))
-            )
+            # a district name several provinces have ("huyện Vĩnh Thạnh": Cần Thơ, Bình
+            # Định): the one the text names most, else the publisher's site's
+            site = site_province(url, g) if len(best.provinces) > 1 else None
+            out.province = max(best.provinces, key=lambda p: (
+                counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
     if out.province is None and not national and (site := site_province(url, g)):
         out.province, out.province_from = site, f"the publisher's site ({urlsplit(url).hostname})"

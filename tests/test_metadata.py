@@ -295,6 +295,7 @@ def test_every_field_has_its_evidence() -> None:
 # key-cadres-are-not-the-staff-conference: https://vkspy.gov.vn/vksnd-tinh-phu-yen--to-chuc-hoi-nghi-can-bo-chu-chot-nhan-xet-danh-gia-doi-voi-tap-the-ban-can-su-dang-va-cac-dong-chi-lanh-dao-vien-ksnd-tinh-phu-yen-8_3812.html
 # byline-before-stamp: https://dantocphattrien.vietnamnet.vn/tiep-tuc-khang-dinh-vi-tri-vai-tro-quan-trong-cua-nganh-kiem-sat-truoc-dang-nha-nuoc-va-nhan-dan-1672215699862.htm
 # posted-on-spaced-date: https://vienkiemsat.thanhhoa.gov.vn/portal/Pages/2024-7-9/Vien-truong-VKSND-tinh-Thanh-Hoa-bao-cao-cong-tac-11zy0w.aspx
+# procuracy-and-court-of-one-province: https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -41,7 +41,9 @@ _MENTION = re.compile(
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
     r"|(?P<regional>" + _PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
-    r"|(?P<local>" + _PREFIX + r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
+    # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam": two bodies of one place
+    r"|(?P<local>" + _PREFIX + r"(?:\s+va\s+(?:toa an nhan dan|tand|co quan cong an|cong an))?"
+    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40}))"  # "Ia H'Drai", "Ia H’Drai"
 )
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}

@@ -53,7 +53,7 @@ def test_two_workers_answer_what_one_engine_answers(fresh) -> None:
             assert [h["id"] for h in got["hits"]] == [h["id"] for h in want["hits"]], q
         killed = workers[0]
         subprocess.run(["kill", "-9", str(killed)], check=True)
-        for _ in range(50):  # the parent replaces a worker that died
+        for _ in range(300):  # the parent replaces a worker that died (slow under load)
             if len(_children(pid)) == 2 and killed not in _children(pid):
                 break
             time.sleep(0.1)

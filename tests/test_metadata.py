@@ -296,6 +296,8 @@ def test_every_field_has_its_evidence() -> None:
 # byline-before-stamp: https://dantocphattrien.vietnamnet.vn/tiep-tuc-khang-dinh-vi-tri-vai-tro-quan-trong-cua-nganh-kiem-sat-truoc-dang-nha-nuoc-va-nhan-dan-1672215699862.htm
 # posted-on-spaced-date: https://vienkiemsat.thanhhoa.gov.vn/portal/Pages/2024-7-9/Vien-truong-VKSND-tinh-Thanh-Hoa-bao-cao-cong-tac-11zy0w.aspx
 # procuracy-and-court-of-one-province: https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
+# trial-for-lessons-however-worded: https://vksquangtri.gov.vn/bai-viet/vien-ksnd-huyen-gio-linh-phoi-hop-voi-tand-huyen-gio-linh-to-chuc-phien-toa-xet-xu-truc-tuyen-rut-kinh-nghiem-vu-an-tang-tru-trai-phep-chat-ma-tuy-1764
+# founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

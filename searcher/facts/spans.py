@@ -60,6 +60,8 @@ CITATION = re.compile(
 _DAY_MONTH = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)?"
 ANNIVERSARY = re.compile(
     r"\(\s*" + _DAY_MONTH + r"(\d{4})\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\s*\)"
+    # the procuracy's founding day needs no brackets: "thành lập … 26/7/1960 - 26 /7/2020"
+    r"|(?<![\d/])26\s*[/.\-]\s*0?7\s*[/.\-]\s*(1960)\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\b"
 )  # "(26/7/1960 - 26/7/2020)", "(26-7-1960 - 26-7-2025)", "(1960 – 2020)"
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(

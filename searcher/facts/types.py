@@ -46,10 +46,9 @@ _TYPE_PATTERNS = {
     r"cong chuc|vien chuc|nguoi lao dong)\b",
     "tập huấn": r"\btap huan\b|\bboi duong\b|\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
-    # "phiên tòa (dân sự) rút kinh nghiệm" is a kind of trial, "thông báo rút kinh nghiệm" a
-    # document: the subject of a review or a statistic, not a meeting that draws lessons
-    "rút kinh nghiệm": r"(?<!phien toa )(?<!phien toa hinh su )(?<!phien toa dan su )"
-    r"(?<!phien toa hanh chinh )(?<!thong bao )\brut kinh nghiem\b",
+    # "thông báo rút kinh nghiệm" is a document, "phiên tòa (…) rút kinh nghiệm" a kind of
+    # trial (``_TRIAL_BEFORE``): the subject of a review or a statistic, not a meeting
+    "rút kinh nghiệm": r"(?<!thong bao )\brut kinh nghiem\b",
     # disseminating a document, named or cited (a cited one is blanked: a run of spaces)
     "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
     r"bo luat|phap lenh|thong tu|ket luan)\b|\bpho bien {4,}",
@@ -65,6 +64,8 @@ _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one 
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
 _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
+# a trial held for lessons, however its kind is worded before "rút kinh nghiệm"
+_TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){0,45}$")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
@@ -204,6 +205,9 @@ def types_in(folded: str) -> list[str]:
         for m in pattern.finditer(folded):
             if name in _REVIEWS and _CONTEST_OBJECT.match(folded, m.end()):
                 continue  # the wrap-up of a contest
+            if name == "rút kinh nghiệm" and _TRIAL_BEFORE.search(folded, max(0, m.start() - 60),
+                                                              m.start()):  # fmt: skip
+                continue  # "phiên tòa xét xử trực tuyến rút kinh nghiệm": a kind of trial
             if name == "Đảng" and (
                 _PARTY_TITLE_BEFORE.search(folded, 0, m.start())
                 or _OTHER_PARTY.match(folded[m.end() : m.end() + 20].lstrip())

@@ -298,6 +298,8 @@ def test_every_field_has_its_evidence() -> None:
 # procuracy-and-court-of-one-province: https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
 # trial-for-lessons-however-worded: https://vksquangtri.gov.vn/bai-viet/vien-ksnd-huyen-gio-linh-phoi-hop-voi-tand-huyen-gio-linh-to-chuc-phien-toa-xet-xu-truc-tuyen-rut-kinh-nghiem-vu-an-tang-tru-trai-phep-chat-ma-tuy-1764
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
+# stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
+# congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -238,6 +238,8 @@ def day_month_year(
         if month <= 2 and re.search(r"\btong ket\b", sentence):
             return year + 1, "its sentence"
         return year, "its sentence"
+    if m := _NAMED_YEAR.search(sentence):  # "Đại hội … nhiệm kỳ 2025-2030": its term opens
+        return int(next(g for g in m.groups() if g)), "the term it opens"
     return (title_year, "the title") if title_year else (None, "")
 
 

@@ -135,6 +135,8 @@ _STAMP_FILLER = re.compile(
 )  # view counts: "08:0070", "Lượt xem: 36"; "07:50 41 0": views and comments after the time;
 # the text-size buttons after it ("… [GMT +7] A A", "A- A+")
 _SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{4})\b")
+# a two-digit year, read only before a clock ("17/10/18 15:54"): this century's
+_SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")
 # "PV - 15:21, 28/12/2022": a byline before the stamp
 _LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*)$")
 _TRAILING_LABEL = re.compile(
@@ -183,6 +185,7 @@ def news_stamp(line: str) -> date | bool | None:
         return stamp
     folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
     folded = _SPACED_DATE.sub(r"\1\2\3\4\5", folded)  # "09 - 07 - 2024"
+    folded = _SHORT_YEAR.sub(r"\1/\2/20\3\4", folded)  # "17/10/18 15:54"
     m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
     if not m:
         return None

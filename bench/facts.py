@@ -20,7 +20,9 @@ Round 4 (this machine): set D's texts were found again by their sha1 (110 of 115
 N024, N026, S035 not found and not scored, C006 and S014 differ slightly). Set F is new:
 40 pages (37 distinct addresses) of provinces and units set D does not have, labelled by
 two labellers from ``LABEL_GUIDE.md`` before the extractor ran on them, all development;
-its labels are ``bench/labels/facts_set_f.jsonl`` (``--keep-labels --labels-out``).
+its labels are ``bench/labels/facts_set_f.jsonl`` (``--keep-labels --labels-out``). Sets G
+and H (40 pages each, ``facts_set_g.jsonl``, ``facts_set_h.jsonl``) were added the same
+way: meeting kinds, page shapes and sites the others lack; all development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only

@@ -300,6 +300,7 @@ def test_every_field_has_its_evidence() -> None:
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm
+# carrying-out-is-not-holding: https://vienkiemsattv.gov.vn/2015/06/25/vien-ksnd-tinh-tra-vinh-bao-cao-cong-tac-voi-doan-kiem-tra-ban-chi-dao-cai-cach-tu-phap-tinh/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -75,11 +75,13 @@ _BOILERPLATE_OPENING = re.compile(
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
-# "tổ chức bộ máy"), a passive of a system ("được tổ chức trong Quân đội") or a count in a
-# statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên tòa")
+# "tổ chức bộ máy"), a passive of a system ("được tổ chức trong Quân đội"), a count in a
+# statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên tòa") or carrying out
+# ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
 _HOLDS = (
     r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
-    r"(?! (?:va|bo may|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi)\b)"
+    r"(?! (?:va|bo may|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
+    r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
 )
 # any event at all: a report of something held. Folded words that are also other words
 # ("họp"/"hợp", "thăm"/"thẩm", "đoàn"/"đoạn"/"đoàn kết", "lễ"/"tỷ lệ"/the surname "Lê")
@@ -112,6 +114,9 @@ _DOCUMENT_TITLE = re.compile(
 )
 _PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo|dang uy|chi bo)\b")
 _ORGANISER_VERB = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh|chu tri)\b")
+# "Đoàn kiểm tra … đến kiểm tra công tác … sơ, tổng kết các Chỉ thị": the inspected work
+_INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
+_DIGEST_CLAUSE = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
     r"chuong trinh cong tac|ke hoach kiem sat|nam \d{4})|\bphuong huong,? nhiem vu\b"
@@ -148,7 +153,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     titled = _HELD_WITH_MARKS.search(_with_marks(title if heading else "", ""))
     if not found and not titled:  # a digest: what its first "tổ chức …" clause says was held
-        clause = re.search(r"\b(?:to chuc|khai mac|tien hanh)\b([^.;\n]{0,120})", lead)
+        clause = _DIGEST_CLAUSE.search(lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
     if not found and not (
@@ -181,6 +186,8 @@ def _organiser_clause(folded: str) -> str:
     if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
         return folded[m.start() :]
     sentence = _BOILERPLATE_OPENING.sub("", folded)
+    if inspects := _INSPECTS.search(sentence):  # what an inspection looks at is not the event
+        sentence = sentence[: inspects.end()]
     # a sentence that holds nothing ("Đảng bộ … ban hành Kế hoạch …") names no meeting
     return sentence if _EVENT.search(sentence) else ""
 

@@ -72,6 +72,9 @@ _WINDOW_START_BEFORE = re.compile(
     r"[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
 )
 _YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
+# a day and month without a year are read as the latest such day before the publication,
+# and only within this many days of it ("Ngày 23/3" on a page of 15/01/2015 is a teaser's)
+STALE_DAYS = 200
 
 
 @dataclass
@@ -230,6 +233,8 @@ def day_month_year(
         for year in (published.year, published.year - 1):
             found = make_date(year, month, day)
             if found and found <= published:
+                if (published - found).days > STALE_DAYS:
+                    return None, ""  # a report tells of recent days: another story's date
                 return year, "the publication"
     if m := _YEAR_WORD.search(sentence):
         year = int(m.group(1))

@@ -60,9 +60,11 @@ CITATION = re.compile(
 _DAY_MONTH = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)?"
 ANNIVERSARY = re.compile(
     r"\(\s*" + _DAY_MONTH + r"(\d{4})\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\s*\)"
-    # the procuracy's founding day needs no brackets: "thành lập … 26/7/1960 - 26 /7/2020"
-    r"|(?<![\d/])26\s*[/.\-]\s*0?7\s*[/.\-]\s*(1960)\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\b"
 )  # "(26/7/1960 - 26/7/2020)", "(26-7-1960 - 26-7-2025)", "(1960 – 2020)"
+# the procuracy's founding day needs no brackets: "thành lập … 26/7/1960 - 26 /7/2020"
+FOUNDED = re.compile(
+    r"(?<![\d/])26\s*[/.\-]\s*0?7\s*[/.\-]\s*(1960)\s*[-–]\s*" + _DAY_MONTH + r"(\d{4})\b"
+)
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(
     r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
@@ -93,6 +95,9 @@ def find_spans(folded: str) -> list[Span]:
     """Every span with a role in ``folded`` text, in text order."""
     spans = [s for m in CITATION.finditer(folded) if (s := _citation(m, folded))]
     spans += [Span(m.start(), m.end(), "anniversary") for m in ANNIVERSARY.finditer(folded)]
+    if "1960" in folded:  # the founding day's range, written bare
+        spans += [Span(m.start(), m.end(), "anniversary") for m in FOUNDED.finditer(folded)
+                  if not any(s.start <= m.start() < s.end for s in spans)]  # fmt: skip
     start = 0
     for line in folded.split("\n"):
         if len(line) <= 90 and _FURNITURE_LINE.match(line):

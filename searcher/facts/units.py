@@ -91,7 +91,9 @@ class _Unit:
 
 def _match_name(words: str, keys: list[str]) -> str | None:
     """The longest gazetteer key that ``words`` starts with (whole words)."""
-    words = re.sub(r"\s*['’]\s*", "' ", re.sub(r"[\s.\-]+", " ", words)).strip()
+    words = re.sub(r"[\s.\-]+", " ", words).strip()
+    if "'" in words or "’" in words:  # "Ia H’Drai" as the gazetteer writes it, "ia h' drai"
+        words = re.sub(r"\s*['’]\s*", "' ", words)
     for key in keys:
         if words == key or words.startswith(key + " "):
             return key

@@ -130,7 +130,9 @@ def read_dates(
             c.features = _features(kind, m, folded, plain, title_end)
             if not c.rejected:
                 c.day, c.year_from = _resolve(m, plain, spans, published, title_year)
-                if c.day is None:
+                if c.day is None and c.year_from == "stale":
+                    c.rejected = f"over {STALE_DAYS} days before the publication"
+                elif c.day is None:
                     c.rejected = "no year for this day and month"
                 elif c.day.year > latest:
                     c.rejected = f"after {'the publication' if published else 'today'}"
@@ -234,7 +236,7 @@ def day_month_year(
             found = make_date(year, month, day)
             if found and found <= published:
                 if (published - found).days > STALE_DAYS:
-                    return None, ""  # a report tells of recent days: another story's date
+                    return None, "stale"  # a report tells of recent days: another story's
                 return year, "the publication"
     if m := _YEAR_WORD.search(sentence):
         year = int(m.group(1))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from searcher.facts.spans import without_citations
+from searcher.facts.spans import first_sentence, without_citations
 from searcher.vi.text import fold
 
 PERIODS = (
@@ -104,7 +104,7 @@ def read_period(
     ``plain``: title + newline + lead, folded, with citations blanked (the text's offsets)."""
     if plain is None:
         plain = without_citations(title) + "\n" + without_citations(body[:600])
-    first = re.split(r"(?<=[.!?])\s", plain[len(title) + 1 :][:600], maxsplit=1)[0]
+    first = first_sentence(plain[len(title) + 1 :])
     for base, part in ((0, plain[: len(title)]), (len(title) + 1, first)):
         found = [*_PERIOD.finditer(part), *_ANNUAL.finditer(part)]
         for m in sorted(found, key=lambda m: m.start()):

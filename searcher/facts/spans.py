@@ -93,7 +93,7 @@ class Span:
 
 def find_spans(folded: str) -> list[Span]:
     """Every span with a role in ``folded`` text, in text order."""
-    spans = [s for m in CITATION.finditer(folded) if (s := _citation(m, folded))]
+    spans = _citations(folded, 0, len(folded))
     spans += [Span(m.start(), m.end(), "anniversary") for m in ANNIVERSARY.finditer(folded)]
     if "1960" in folded:  # the founding day's range, written bare
         spans += [Span(m.start(), m.end(), "anniversary") for m in FOUNDED.finditer(folded)
@@ -116,8 +116,20 @@ def citations_near(folded: str, positions: list[int], reach: int = 350) -> list[
             windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
-    return [s for lo, hi in windows for m in CITATION.finditer(folded, lo, hi)
-            if (s := _citation(m, folded))]  # fmt: skip
+    return [s for lo, hi in windows for s in _citations(folded, lo, hi)]
+
+
+def _citations(folded: str, lo: int, hi: int) -> list[Span]:
+    """The citations of ``folded[lo:hi]``, read with the whole text around them."""
+    return [s for m in CITATION.finditer(folded, lo, hi) if (s := _citation(m, folded))]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``'s first 600 characters (offsets kept)."""
+    return _SENTENCE_BREAK.split(text[:600], maxsplit=1)[0]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
 def _citation(m: re.Match, folded: str) -> Span | None:

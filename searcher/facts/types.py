@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from searcher.facts.spans import without_citations
+from searcher.facts.spans import first_sentence, without_citations
 
 MEETING_TYPES = (
     "tổng kết",
@@ -143,16 +143,16 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
-    first = re.split(r"(?<=[.!?])\s", lead[:600], maxsplit=1)[0]
+    first = first_sentence(lead)
     if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(_organiser_clause(first)):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
-        after = lead[lead.index("\n") :].lstrip()
-        first = re.split(r"(?<=[.!?])\s", after[:600], maxsplit=1)[0]
+        first = first_sentence(lead[lead.index("\n") :].lstrip())
     found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
     if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
-    titled = _HELD_WITH_MARKS.search(_with_marks(title if heading else "", ""))
-    if not found and not titled:  # a digest: what its first "tổ chức …" clause says was held
+    # a digest: what its first "tổ chức …" clause says was held, unless the title names its
+    # own event ("… dâng hương tưởng nhớ …")
+    if not found and not _HELD_WITH_MARKS.search(_with_marks(title if heading else "", "")):
         clause = _DIGEST_CLAUSE.search(lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
@@ -166,7 +166,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
 
 def _with_marks(title: str, body: str) -> str:
     """The title and the lead's first sentence as written, in lower case (NFC)."""
-    first = re.split(r"(?<=[.!?])\s", body.lstrip()[:600], maxsplit=1)[0]
+    first = first_sentence(body.lstrip())
     return unicodedata.normalize("NFC", title + "\n" + first).lower()
 
 

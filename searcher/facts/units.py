@@ -261,6 +261,14 @@ _HISTORIC = re.compile(r" (?:chien thang|chien dich|tran) (?:lich su )?dien bien
 _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
 
 
+# a procuracy's site named by the province's initials: "vkspy.gov.vn", "vksbrvt.gov.vn"
+_PROCURACY_HOST = re.compile(r"(?:vienkiemsat|vksnd|vks(?!nd))([a-z]{2,5})\.")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[a-z]+", fold(name)))
+
+
 def site_province(url: str | None, g: Gazetteer) -> str | None:
     """The one province a site's host names ("vksbinhdinh.gov.vn", "baophuyen.vn"), by
     its folded name without spaces; None when it names none or several.
@@ -281,13 +289,6 @@ def site_province(url: str | None, g: Gazetteer) -> str | None:
         short = m.group(1) if m else ""
         found = {p.name for p in g.provinces if len(short) >= 2 and _initials(p.name) == short}
     return found.pop() if len(found) == 1 else None
-
-
-_PROCURACY_HOST = re.compile(r"(?:vienkiemsat|vksnd|vks(?!nd))([a-z]{2,5})\.")
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[a-z]+", fold(name)))
 
 
 def _key(name: str) -> str:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from searcher.vi.dates import read_date_field
 from searcher.vi.text import clean_text
@@ -118,9 +119,22 @@ def web_address(raw: str) -> str | None:
 
     >>> web_address(" https://vks.example/tin?id=1 "), web_address("javascript:alert(1)")
     ('https://vks.example/tin?id=1', None)
+    >>> web_address("http://[bad/tin"), web_address("http://vks.example:99999/")
+    (None, None)
     """
     url = raw.strip()
     ok = url.lower().startswith(("http://", "https://")) and not any(
         ch.isspace() or unicodedata.category(ch) in ("Cc", "Cs", "Cn") for ch in url
     )
-    return url if ok and len(url) <= 2000 else None
+    return url if ok and len(url) <= 2000 and _readable(url) else None
+
+
+def _readable(url: str) -> bool:
+    """Whether the address's host and port can be read ("http://[bad" cannot): every
+    later reader of it (the publisher's province, the page's site name) splits it."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname, parts.port  # noqa: B018 - parsed on access, may raise
+    except ValueError:
+        return False
+    return True

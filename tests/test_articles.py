@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from searcher.read.articles import Article, Problem, read_file
+from searcher.read.articles import Article, Problem, parse_text, read_file
 from searcher.read.clean import clean_lines, is_furniture, looks_like_author, split_author
 from searcher.read.decode import DecodeError, decode_bytes
 from searcher.read.sources import Skipped, walk
@@ -300,6 +300,10 @@ def test_invalid_json(tmp_path: Path) -> None:
         "Số giấy phép: 03/GP-STTTT do Sở Thông tin và Truyền thông cấp",
         "Bản quyền thuộc về VKSND TP Hải Phòng - Thiết kế bởi VNPT | Quản trị",
         "Trưởng ban biên tập: Phó Viện trưởng Lưu Xuân Sang",
+        # a TV station's header (beta.la34.com.vn): its menu and its weather widget
+        "Tất cả chuyên mục",
+        "30°C",
+        "/ 27°C - 33°C",
     ],
 )
 def test_each_boilerplate_kind_is_dropped(line: str) -> None:
@@ -438,3 +442,14 @@ def test_an_address_no_reader_can_split_does_not_stop_a_sync(tmp_path: Path) -> 
     sync(corpus, tmp_path / "index")
     view = Engine(tmp_path / "index").article("a1")
     assert view is not None and view.to_json()["url"] is None
+
+
+def test_the_title_repeated_under_a_site_header_is_not_body_text() -> None:
+    """The header of beta.la34.com.vn: menu, weather, clock, the title again, the stamp."""
+    page = parse_text("VKSND tỉnh Long An tổng kết năm 2024\nTất cả chuyên mục\n30°C\n"
+                      "Chủ Nhật, 29/12/2024 09:48 (GMT +7)\nVKSND tỉnh Long An tổng kết năm 2024\n"
+                      "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A\nSáng 27/12, hội nghị khai mạc.",
+                      "x", "x")  # fmt: skip
+    assert isinstance(page, Article)
+    assert page.body == "Sáng 27/12, hội nghị khai mạc."
+    assert page.published.isoformat() == "2024-12-28"

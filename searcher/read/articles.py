@@ -214,6 +214,8 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             # the stamp under it the article's ("Chủ Nhật, 29/12/2024 09:48" … title …
             # "Thứ 7, 28/12/2024 | 17:03:32")
             above_repeat, published = published, None
+        if header and i > 0 and line.strip() == page.lines[0].strip():
+            continue  # the title again is not the body's text
         prefix = i <= 3 and next(
             ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
         )

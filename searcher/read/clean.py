@@ -27,7 +27,10 @@ _FURNITURE = re.compile(
     r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
     r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien|"
-    r"[•·*\s]*(?:[a-z.]+\s){1,7}\s*-?\d{1,2}\s*°\s*c)$"  # a weather widget: "Đà Nẵng 31 °C"
+    r"tat ca chuyen muc|"
+    # a weather widget: "Đà Nẵng 31 °C", "30°C", "/ 27°C - 33°C"
+    r"[•·*\s]*(?:[a-z.]+\s){1,7}\s*-?\d{1,2}\s*°\s*c|"
+    r"[/\s]*-?\d{1,2}\s*°\s*c(?:\s*[-–/]\s*-?\d{1,2}\s*°\s*c)?)$"
 )
 _FOOTER_FIELD = re.compile(
     r"^(dia chi|dien thoai|dt|fax|email|e-mail|website|so giay phep|giay phep|"

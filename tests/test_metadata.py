@@ -302,6 +302,9 @@ def test_every_field_has_its_evidence() -> None:
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm
 # carrying-out-is-not-holding: https://vienkiemsattv.gov.vn/2015/06/25/vien-ksnd-tinh-tra-vinh-bao-cao-cong-tac-voi-doan-kiem-tra-ban-chi-dao-cai-cach-tu-phap-tinh/
 # day-long-before-publication-is-another-story: https://amp.cand.com.vn/thoi-su/Cao-Vien-KSNd-toi-cao-khai-truong-he-thong-truyen-hinh-hoi-nghi-den-cap-huyen-i338723
+# launch-plans-its-year: https://baocamau.vn/vien-kiem-sat-nhan-dan-tinh-trien-khai-nhiem-vu-cong-tac-nam-2020-a109917.html
+# emulation-victory-is-not-a-month:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vien-kiem-sat-quan-su-trung-uong-xac-dinh-2-khau-dot-pha-3-nhiem-vu-trong-tam-cong-tac-150060.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.people import People, read_people
-from searcher.facts.period import PERIODS, read_period, review_at_launch, staff_conference_year
+from searcher.facts.period import (
+    PERIODS,
+    launched_year,
+    read_period,
+    review_at_launch,
+    staff_conference_year,
+)
 from searcher.facts.spans import masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
@@ -127,6 +133,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         if reviewed is not None:
             meta.period, meta.period_year = "năm", reviewed
             ex["period"] = Evidence(article.title, "the year a staff conference reviews")
+    _launch_plan(meta, article.title, plain, ex)
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
@@ -150,6 +157,16 @@ def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidenc
     if meta.period is None:
         meta.period, meta.period_year = "năm", reviewed
         ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
+
+
+def _launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A launch that reviews nothing reports on the year it plans ("Hội nghị triển khai công
+    tác năm 2026" → năm 2026)."""
+    if meta.period is not None or "triển khai" not in meta.meeting_types:
+        return
+    if (planned := launched_year(title, plain)) is not None:
+        meta.period, meta.period_year = "năm", planned
+        ex["period"] = Evidence(f"the year {planned} the launch plans", "reporting period")
 
 
 def _dates(

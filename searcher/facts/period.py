@@ -37,10 +37,12 @@ _PERIOD = re.compile(
     r"|(?<!\d )thang (?P<month>1[0-2]|0?[1-9])(?!\d|/(?!\s*\d{4}\b)))\b" + _YEAR
 )
 # a year-long period is reported on by a tổng kết, an assessment of the year's results or an
-# inspection of its work, not by a plan ("triển khai công tác năm 2022")
+# inspection of its work; a plan's year is read apart (launched_year). "thắng" of "phong
+# trào thi đua quyết thắng" folds like "tháng": only "6 tháng", "tháng 3" stop the span
 _ANNUAL = re.compile(
     r"\b(?:tong ket|danh gia (?:lai )?ket qua|kiem tra cong tac)\b"
-    r"(?:(?!\b(?:giao ban|so ket|trien khai|quy|thang)\b)[^.;:\n]){0,60}?"
+    r"(?:(?!\b(?:giao ban|so ket|trien khai|quy|(?:\d{1,2}|sau|chin) thang|thang \d)\b)"
+    r"[^.;:\n]){0,60}?"
     r"\b(?P<annual>nam)\s+(?P<annual_year>\d{4})\b"
 )
 
@@ -48,8 +50,8 @@ _ANNUAL = re.compile(
 # a launch meeting for year Y where the review of year Y-1 is presented ("Hội nghị triển
 # khai công tác năm 2023 … trình bày Báo cáo tổng kết công tác kiểm sát năm 2022")
 _LAUNCH_YEAR = re.compile(
-    r"\btrien khai (?:thuc hien )?(?:cong tac|chuong trinh cong tac|ke hoach cong tac)"
-    r"(?: kiem sat)?[^.;:\n]{0,30}?\bnam (\d{4})\b"
+    r"\btrien khai (?:thuc hien )?(?:nhiem vu |cong tac |chuong trinh |ke hoach )+"
+    r"(?:kiem sat)?[^.;:\n]{0,30}?\bnam (\d{4})\b"
 )
 _YEAR_REVIEW = re.compile(
     r"\b(?:tong ket|ket qua cong tac)\b(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
@@ -95,6 +97,21 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
         if int(m.group(1)) == target - 1:
             return target - 1
     return None
+
+
+def launched_year(title: str, plain: str) -> int | None:
+    r"""The year a launch meeting plans, written in the title or the lead's first sentence:
+    the period of a launch that reviews nothing ("triển khai công tác năm 2026" → năm 2026).
+    ``plain``: title + newline + lead, folded, citations blanked.
+
+    >>> title = "Triển khai nhiệm vụ công tác năm 2020"
+    >>> launched_year(title, "trien khai nhiem vu cong tac nam 2020\n")
+    2020
+    """
+    found = _LAUNCH_YEAR.search(plain[: len(title)]) or _LAUNCH_YEAR.search(
+        first_sentence(plain[len(title) + 1 :])
+    )
+    return int(found.group(1)) if found else None
 
 
 def read_period(

@@ -305,6 +305,15 @@ def test_every_field_has_its_evidence() -> None:
 # launch-plans-its-year: https://baocamau.vn/vien-kiem-sat-nhan-dan-tinh-trien-khai-nhiem-vu-cong-tac-nam-2020-a109917.html
 # emulation-victory-is-not-a-month:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vien-kiem-sat-quan-su-trung-uong-xac-dinh-2-khau-dot-pha-3-nhiem-vu-trong-tam-cong-tac-150060.html
+# mock-trial-teaches-the-law:
+#   https://baoapbac.vn/phap-luat-an-ninh-trat-tu/202307/tien-giang-cung-cap-kien-thuc-phap-luat-qua-phien-toa-gia-dinh-986053
+# a-test-held-with-training: https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-tuyen-quang-tap-huan-va-thi-ve-ky-nang-ung-dung-cong-nghe-thong-tin-chuyen-doi-so-138645.html
+# mid-term-conference-is-an-interim-review:
+#   http://vkscantho.vn/vkscantho/index.php/news/savefile/VKSND-TP-Can-Tho/Hoi-nghi-giua-nhiem-ky-Cong-doan-co-so-559/
+# presenting-what-is-new-in-a-law:
+#   http://vkscantho.vn/vkscantho/index.php/news/VKSND-TP-Can-Tho/Mot-so-diem-moi-ve-Luat-to-chuc-Vien-kiem-sat-nhan-dan-444/
+# interim-review-as-the-verb:
+#   https://baomoi.net.vn/dao-tao-boi-duong-nghiep-vu-kiem-sat-phu-hop-dap-ung-yeu-cau-cua-thuc-tien-c35714400.epi
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

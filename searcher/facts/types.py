@@ -36,7 +36,8 @@ MEETING_TYPES = (
 )
 _TYPE_PATTERNS = {
     "tổng kết": r"\btong ket\b",
-    "sơ kết": r"\bso ket\b",
+    # a mid-term conference reviews the first half of a term ("Hội nghị giữa nhiệm kỳ")
+    "sơ kết": r"\bso ket\b|\bhoi nghi giua nhiem ky\b",
     "triển khai": r"\btrien khai\b|\bphuong huong,? nhiem vu\b",
     "giao ban": r"\bgiao ban\b",
     "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
@@ -50,14 +51,17 @@ _TYPE_PATTERNS = {
     # trial (``_TRIAL_BEFORE``): the subject of a review or a statistic, not a meeting
     "rút kinh nghiệm": r"(?<!thong bao )\brut kinh nghiem\b",
     # disseminating a document, named or cited (a cited one is blanked: a run of spaces)
-    "quán triệt": r"\bquan triet\b|\bpho bien\b[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|"
-    r"bo luat|phap lenh|thong tu|ket luan)\b|\bpho bien {4,}",
+    # or presenting what is new in one ("thông báo nhanh về một số điểm mới của Luật …")
+    "quán triệt": r"\bquan triet\b|\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
+    r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan)\b|"
+    r"\bpho bien {4,}",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
     "hội thi": r"(?<!dai )\bhoi thi\b(?! dua)|\bcuoc thi\b|\bhoi dien\b|"
-    r"\bthi (?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b|"
+    r"\bthi (?:ve )?(?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b|"
     r"\bgiai (?:bong da|the thao|cau long|bong chuyen|bong ban)\b",
+    # a mock trial ("phiên tòa giả định") is staged to teach the law
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
-    r"\bpho bien,? giao duc phap luat\b",
+    r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
 _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one scan first
@@ -100,7 +104,7 @@ _EVENT = re.compile(
     r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
     + _HOLDS
     + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
-    r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|"
+    r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
     r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet)\b"
 )
 # the same words written with their marks are events whatever follows ("họp bình xét thi

@@ -314,6 +314,7 @@ def test_every_field_has_its_evidence() -> None:
 #   http://vkscantho.vn/vkscantho/index.php/news/VKSND-TP-Can-Tho/Mot-so-diem-moi-ve-Luat-to-chuc-Vien-kiem-sat-nhan-dan-444/
 # interim-review-as-the-verb:
 #   https://baomoi.net.vn/dao-tao-boi-duong-nghiep-vu-kiem-sat-phu-hop-dap-ung-yeu-cau-cua-thuc-tien-c35714400.epi
+# national-unit-holds-the-online-meeting: the same page as presenting-what-is-new-in-a-law
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -178,7 +178,9 @@ def _mentions(
             if unit is None:
                 continue
             weight = _WEIGHTS[where]
-            if unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture"):
+            organises = bool(_ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]))
+            if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
+                    and not organises):  # fmt: skip
                 weight *= 0.05  # "Chỉ thị của Viện trưởng VKSND tối cao": a reference
             if any(s <= m.start() < e for s, e in citations):
                 weight *= 0.05  # "Kế hoạch số 72/KH-VKSTC … của VKSND tối cao": an issuer
@@ -189,7 +191,7 @@ def _mentions(
                 weight *= 0.05  # the site's name, not the article's unit
             elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
                 weight *= 5  # "VKSND huyện Đức Hòa - đơn vị Cụm trưởng": heads the cluster
-            elif _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]):
+            elif organises:
                 weight *= 3  # organises or chairs
             elif _GUEST_BEFORE.search(before):
                 weight *= 0.3

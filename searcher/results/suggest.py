@@ -46,9 +46,9 @@ UNSEEN_PAIR_TYPO = 8.0  # more when two typed neighbours never stand together
 PHRASE_CHECKED = 6  # likeliest hypotheses whose whole phrase is counted
 PHRASE = 0.5  # weight of the log count of articles holding the whole corrected phrase
 SMOOTHING = 2.0  # pseudo-documents of the back-off to a syllable's own frequency
-MAX_SPELLINGS = 20  # near folded spellings kept per word, most documents first
+MAX_SPELLINGS = 30  # near folded spellings kept per word, most documents first
 MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
-MAX_OPTIONS = 30  # candidates kept per word, fewest edits then most documents first
+MAX_OPTIONS = 50  # candidates kept per word, fewest edits then most documents first
 TONE_EDIT = 1.0  # a wrong or missing tone mark, in edits; fitted with EDIT_COST (dev half)
 
 

@@ -315,6 +315,10 @@ def test_every_field_has_its_evidence() -> None:
 # interim-review-as-the-verb:
 #   https://baomoi.net.vn/dao-tao-boi-duong-nghiep-vu-kiem-sat-phu-hop-dap-ung-yeu-cau-cua-thuc-tien-c35714400.epi
 # national-unit-holds-the-online-meeting: the same page as presenting-what-is-new-in-a-law
+# party-body-at-work-is-no-meeting (and party-admission-is-an-event, its guard):
+#   http://baohoabinh.com.vn/11/202481/Dang-bo-Vien-Kiem-sat-nhan-dan-tinh-gan-xay-dung-Dang-voi-xay-dung-nganh.htm
+# personnel-work-is-not-holding:
+#   https://baovephapluat.vn/video/xay-dung-doi-ngu-kiem-sat-vien-vung-ve-chinh-tri-gioi-ve-nghiep-vu-9761.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -68,6 +68,9 @@ _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one 
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
 _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
+# a type that also names a body: alone, without an event held, a commentary on the
+# Party's work, not a meeting ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành")
+_ACTIVITIES = {"Đảng"}
 # a trial held for lessons, however its kind is worded before "rút kinh nghiệm"
 _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){0,45}$")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
@@ -79,12 +82,12 @@ _BOILERPLATE_OPENING = re.compile(
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
-# "tổ chức bộ máy"), a passive of a system ("được tổ chức trong Quân đội"), a count in a
-# statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên tòa") or carrying out
-# ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
+# "tổ chức bộ máy", "công tác tổ chức cán bộ"), a passive of a system ("được tổ chức trong
+# Quân đội"), a count in a statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên
+# tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
 _HOLDS = (
     r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
-    r"(?! (?:va|bo may|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
+    r"(?! (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
     r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
 )
 # any event at all: a report of something held. Folded words that are also other words
@@ -105,7 +108,7 @@ _EVENT = re.compile(
     + _HOLDS
     + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
-    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet)\b"
+    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap)\b"
 )
 # the same words written with their marks are events whatever follows ("họp bình xét thi
 # đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
@@ -160,6 +163,11 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         clause = _DIGEST_CLAUSE.search(lead)
         found = _lead_types(clause.group(1)) if clause else []
     found.sort(key=MEETING_TYPES.index)
+    if set(found) <= _ACTIVITIES and not (
+        _EVENT.search(heading + " " + _organiser_clause(first))
+        or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
+    ):
+        return []  # "Đảng bộ … gắn xây dựng Đảng với xây dựng ngành": no event
     if not found and not (
         _EVENT.search(heading + " " + _organiser_clause(first))
         or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))

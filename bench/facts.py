@@ -24,6 +24,11 @@ its labels are ``bench/labels/facts_set_f.jsonl`` (``--keep-labels --labels-out`
 and H (40 pages each, ``facts_set_g.jsonl``, ``facts_set_h.jsonl``) were added the same
 way: meeting kinds, page shapes and sites the others lack; all development.
 
+Round 5: set I (40 pages, ``set_i_a`` north and centre, ``set_i_b`` south, national and
+military units; labels in ``bench/labels/facts_set_i.jsonl``) was labelled from the guide
+by two labellers who never saw the extractor, and is held out whole: scored once, at
+the end of the round, with ``--round 5 --final``, before and after the round's changes.
+
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
     PYTHONPATH=/tmp/old-checkout .venv/bin/python bench/facts.py   # another extractor
@@ -54,6 +59,8 @@ HELD_OUT = {
     2: {"set_c": "89abcdef"},  # round 2: half of C; A and B are all development now
     # round 3: sets A–C were lost with the machine; set D (three regions) is new, half held out
     3: {f"set_d_{region}": "89abcdef" for region in ("north", "central", "south")},
+    # round 5: set I (two labellers, provinces and units the others lack) is held out whole
+    5: {"set_i_a": "0123456789abcdef", "set_i_b": "0123456789abcdef"},
 }
 
 
@@ -195,7 +202,8 @@ def main() -> None:
         type=int,
         default=3,
         choices=sorted(HELD_OUT),
-        help="which split: 3 (set D's half held out), 2 (set C's half) or 1 (A/B's quarter)",
+        help="which split: 5 (set I held out whole), 3 (set D's half), 2 (set C's half) or 1 "
+        "(A/B's quarter)",
     )
     parser.add_argument("--label", default="", help="name of this run in the output")
     parser.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")

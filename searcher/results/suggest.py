@@ -46,9 +46,11 @@ UNSEEN_PAIR_TYPO = 8.0  # more when two typed neighbours never stand together
 PHRASE_CHECKED = 6  # likeliest hypotheses whose whole phrase is counted
 PHRASE = 0.5  # weight of the log count of articles holding the whole corrected phrase
 SMOOTHING = 2.0  # pseudo-documents of the back-off to a syllable's own frequency
-MAX_SPELLINGS = 30  # near folded spellings kept per word, most documents first
+MAX_SPELLINGS = 30  # near folded spellings kept per short word, most documents first
 MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
-MAX_OPTIONS = 50  # candidates kept per word, fewest edits then most documents first
+MAX_OPTIONS = 50  # candidates kept per short word, fewest edits then most documents first
+SHORT_WORD = 3  # letters: a short word has many neighbours one edit away ("to": "tp", "tô")
+LONG_SPELLINGS, LONG_OPTIONS = 20, 30  # the same for a longer word, which has fewer
 TONE_EDIT = 1.0  # a wrong or missing tone mark, in edits; fitted with EDIT_COST (dev half)
 
 
@@ -88,14 +90,16 @@ def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]
     out: dict[str, float] = {}
     if accented and vocab.written(own):
         out[own] = 0.0
-    for k in spellings[:MAX_SPELLINGS]:
+    short = len(key) <= SHORT_WORD
+    for k in spellings[: MAX_SPELLINGS if short else LONG_SPELLINGS]:
         forms = vocab.forms(k)
         for form in forms if accented or k == key else forms[:MAX_FORMS]:
             cost = near[k] + (TONE_EDIT * marks_apart(form, own) if accented else 0.0)
             out[form] = min(cost, out.get(form, cost))
     if not accented and key in near and vocab.written(own):
         out[own] = 0.0  # a form only titles use ("Dốc Cun")
-    ranked = sorted(out, key=lambda f: (out[f], -vocab.frequency(f)))[:MAX_OPTIONS]
+    kept = MAX_OPTIONS if short else LONG_OPTIONS
+    ranked = sorted(out, key=lambda f: (out[f], -vocab.frequency(f)))[:kept]
     return {f: out[f] for f in ranked} or {own: 0.0}
 
 

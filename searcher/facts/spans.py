@@ -124,12 +124,12 @@ def _citations(folded: str, lo: int, hi: int) -> list[Span]:
     return [s for m in CITATION.finditer(folded, lo, hi) if (s := _citation(m, folded))]
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of ``text``'s first 600 characters (offsets kept)."""
     return _SENTENCE_BREAK.split(text[:600], maxsplit=1)[0]
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
 def _citation(m: re.Match, folded: str) -> Span | None:

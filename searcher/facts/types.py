@@ -151,28 +151,27 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = first_sentence(lead)
-    if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(_organiser_clause(first)):
+    clause = _organiser_clause(first)
+    if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(clause):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
-    found += [t for t in _lead_types(_organiser_clause(first)) if t not in found]
+        clause = _organiser_clause(first)
+    found += [t for t in _lead_types(clause) if t not in found]
     if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its
     # own event ("… dâng hương tưởng nhớ …")
     if not found and not _HELD_WITH_MARKS.search(_with_marks(title if heading else "", "")):
-        clause = _DIGEST_CLAUSE.search(lead)
-        found = _lead_types(clause.group(1)) if clause else []
+        digest = _DIGEST_CLAUSE.search(lead)
+        found = _lead_types(digest.group(1)) if digest else []
     found.sort(key=MEETING_TYPES.index)
+    # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
+    # ngành"), and no event held: commentary, an interview, a profile
     if set(found) <= _ACTIVITIES and not (
-        _EVENT.search(heading + " " + _organiser_clause(first))
+        _EVENT.search(heading + " " + clause)
         or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
     ):
-        return []  # "Đảng bộ … gắn xây dựng Đảng với xây dựng ngành": no event
-    if not found and not (
-        _EVENT.search(heading + " " + _organiser_clause(first))
-        or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
-    ):
-        return []  # not a meeting report: commentary, an interview, a profile
+        return []
     return found or ["khác"]
 
 

@@ -209,13 +209,13 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
     header = True  # the lines above the first paragraph: title, banner, stamps, menus
     for i, line in enumerate(page.lines):
         header = header and i < HEADER_LINES and len(line) < PARAGRAPH_CHARS
-        if header and i > 0 and published and line.strip() == page.lines[0].strip():
-            # the title again, under the site's header: a clock above it is the page's,
-            # the stamp under it the article's ("Chủ Nhật, 29/12/2024 09:48" … title …
-            # "Thứ 7, 28/12/2024 | 17:03:32")
-            above_repeat, published = published, None
         if header and i > 0 and line.strip() == page.lines[0].strip():
-            continue  # the title again is not the body's text
+            # the title again, under the site's header, is not the body's text; a clock
+            # above it is the page's, the stamp under it the article's ("Chủ Nhật,
+            # 29/12/2024 09:48" … title … "Thứ 7, 28/12/2024 | 17:03:32")
+            if published:
+                above_repeat, published = published, None
+            continue
         prefix = i <= 3 and next(
             ((m, read) for pattern, read in _STAMP_PREFIXES if (m := pattern.match(line))), None
         )

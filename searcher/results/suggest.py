@@ -136,11 +136,6 @@ class _Lattice:
         return [self.options[i][k] for i, k in enumerate(path)], float(score[path[-1]])
 
 
-def correct(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -> list[str]:
-    """The typed ``words`` as the archive most likely wrote them (canonical forms)."""
-    return ranked_corrections(words, vocab, edit_cost)[0]
-
-
 def ranked_corrections(
     words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
 ) -> list[list[str]]:

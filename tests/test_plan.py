@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from searcher.engine.engine import SUGGEST_BELOW
 from searcher.query import plan as plan_module
 from searcher.query import reading as reading_module
 from searcher.query.parse import build_request
@@ -44,16 +43,21 @@ def counted(monkeypatch):
     return calls
 
 
+COMMON = {"hoi nghi", "VKSND"}  # found together in many of the seeds: nothing to correct
+
+
 @pytest.mark.parametrize(
     "query",
     ["giao ban Thanh Hóa", "vien kiem sat nhan dan tinh thanh hoa", 'tổng kết -"sơ kết" năm:2021',
      "viện kiểm sát OR tòa án hội nghị", "VKSND", "hoi nghi"],
 )  # fmt: skip
+
 def test_one_search_reads_its_query_once(engine, counted, query):
     results = engine.search(build_request(query))
     assert results.total > 0
-    # one plan; a query finding few articles may plan one correction to compare with
-    assert counted["plan"] == 1 if results.total >= SUGGEST_BELOW else counted["plan"] <= 2
+    # one plan; a query finding few articles, or whose words stand together in fewer
+    # than two, may plan one correction to compare with (its accents, here)
+    assert counted["plan"] == 1 if query in COMMON else counted["plan"] <= 2
     for split in counted["spans"]:
         assert split and len(split) == len(set(split))  # each value split once per plan
     assert counted["segment"] <= counted["plan"]  # pyvi at most once per plan

@@ -12,7 +12,7 @@ from searcher.engine.engine import Engine
 from searcher.index.operations import sync
 from searcher.query.parse import build_request, parse_query
 from searcher.query.plan import plan_query
-from searcher.results.suggest import candidates, marks_apart
+from searcher.results.suggest import candidates, letters_apart, marks_apart
 from searcher.results.suggest import suggestion as suggest_plan
 from searcher.vi.text import fold
 
@@ -134,3 +134,55 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
     assert typo.total >= SUGGEST_BELOW and typo.suggestion == "giao ban"
     right = engine.search(build_request("giao ban"))
     assert right.total == 3 and right.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "form", "edits"),
+    [("nhs", "nhà", 1.0),  # a missed key loses its marks: one edit, not two
+     ("trưng", "trường", 1.0),  # "ờ" dropped with its marks
+     ("bạo", "báo", 1.0),  # the same letter, another tone: one mark
+     ("dẵn", "dằn", 1.0),
+     ("ỹm", "mỹ", 1.0),  # two letters swapped
+     ("ỹm", "em", 2.0),  # a typed mark is meant: replacing "ỹ" leaves its tilde to explain
+     ("tyâ", "ty", 2.0),  # the same for a typed "â" dropped
+     ("tyâ", "tây", 1.0),
+     ("rắn", "ra", 3.0),  # "n" dropped, breve and acute
+     ("nhũng", "nhũng", 0.0)],
+)  # fmt: skip
+def test_letters_apart_as_a_keyboard_types_them(typed: str, form: str, edits: float) -> None:
+    assert letters_apart(typed, form) == edits
+
+
+def test_a_missed_key_in_an_accented_query(vocab) -> None:
+    """Typed with diacritics, "bấn" for "bấm"... and "gia bận" style slips: the letter the
+    finger missed took its marks with it, so "thăn" is one edit from "thăm"."""
+    found = candidates("nhũg", vocab, accented=True)
+    assert found["nhũng"] == 1.0
+    assert suggestion("phòng chống tham nhũg", vocab) == "phòng chống tham nhũng"
+
+
+def test_words_together_in_one_article_only_still_get_a_suggestion(tmp_path) -> None:
+    """A typo can make words that do stand together somewhere ("giao bấm" written once,
+    in a list of keys to press): the query still matches many articles holding them
+    apart, and the archive writes "giao ban" two hundred times as often, so it is
+    suggested (one edit costs about what a ratio of a hundred buys)."""
+    from searcher.engine.engine import SUGGEST_BELOW, TOGETHER_BELOW
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": f"a{i}", "title": f"Tin {i}",
+                "body": f"Cán bộ được giao nhiệm vụ. Người dân bấm chuông số {i}."}
+               for i in range(6)]  # fmt: skip
+    records += [{"id": f"b{i}", "title": f"Họp giao ban {i}",
+                 "body": f"Viện kiểm sát họp giao ban lần {i}."} for i in range(200)]  # fmt: skip
+    records.append({"id": "c", "title": "Hướng dẫn", "body": "Nhấn nút giao bấm chuông."})
+    with (corpus / "tin.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    typo = engine.search(build_request("giao bam"))
+    assert TOGETHER_BELOW == 2 and typo.total >= SUGGEST_BELOW
+    assert typo.suggestion == "giao ban"
+    right = engine.search(build_request("giao ban"))
+    assert right.suggestion is None

@@ -45,7 +45,8 @@ from searcher.vi.text import canonical, fold, has_diacritics
 __all__ = ["ArticleView", "Engine", "Hit", "SearchResults", "build_request"]
 REFRESH_SECONDS = 0.5
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
-SUGGEST_WORDS = 8  # or when its words never stand together (plain queries this long)
+SUGGEST_WORDS = 8  # or when its words rarely stand together (plain queries this long)
+TOGETHER_BELOW = 2  # … as a whole phrase in fewer articles than this ("se hoi tro")
 SUGGESTIONS = 4096  # did-you-mean answers remembered per view (a query asked again)
 NORMS = ("NFC", "NFD")
 
@@ -257,14 +258,14 @@ class Engine:
     def _suggestion(self, view: _View, request: SearchRequest, plan: QueryPlan | None,
                     masks: dict, total: int) -> tuple[SearchRequest, QueryPlan] | None:  # fmt: skip
         """Did-you-mean, for a query that finds (almost) nothing — kept when the suggested
-        query finds more articles under the same filters — or whose typed words never
-        stand together anywhere in the archive ("giao bam" matches hundreds of articles
-        holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
+        query finds more articles under the same filters — or whose typed words rarely
+        stand together in the archive (``_rarely_together``: "giao bam" matches hundreds
+        of articles holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
         request and its plan (planned once, reused if its results are shown)."""
         if plan is None or not request.clauses or not request.suggest:
             return None
         few = total < SUGGEST_BELOW
-        if not few and not self._never_together(view, plan):
+        if not few and not self._rarely_together(view, plan):
             return None
         key = (plan.plain, plan.typed)  # all that did-you-mean reads of the plan
         suggested = view.suggestions.get(key, lambda _: suggestion(plan, view.vocabulary))
@@ -287,20 +288,23 @@ class Engine:
         return (alternative, alternative_plan) if enough else None
 
     @staticmethod
-    def _never_together(view: _View, plan: QueryPlan) -> bool:
-        """Do two adjacent words of a plain query never stand together anywhere in the
-        archive, body or title? (As typed: with their accents when typed with them,
-        "thám nhũng".) The body's pair table answers first, then the titles' (the table
-        did-you-mean reads too)."""
+    def _rarely_together(view: _View, plan: QueryPlan) -> bool:
+        """Do the words of a plain query stand together, as typed, in fewer than
+        ``TOGETHER_BELOW`` articles, body or title? (With their accents when typed
+        with them, "thám nhũng".) Two neighbours that never stand together answer
+        first, from the pair tables did-you-mean reads too; then the whole phrase.
+        A typo rarely makes words that stand together: "se hoi tro" matches
+        thousands of articles holding "hỏi" and "trò" apart, and one that holds them
+        together."""
         words = [w for w in plan.typed if w.isalpha()]
         if not plan.plain or not 2 <= len(words) <= SUGGEST_WORDS:
             return False
         accented = any(has_diacritics(w) for w in words)
-        for a, b in itertools.pairwise(words):
-            pair = (canonical(a), canonical(b)) if accented else (fold(a), fold(b))
-            if not view.arrays.stand_together(*pair, folded=not accented):
+        typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
+        for a, b in itertools.pairwise(typed):
+            if not view.arrays.stand_together(a, b, folded=not accented):
                 return True
-        return False
+        return view.vocabulary.phrase_count(typed, folded=not accented) < TOGETHER_BELOW
 
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:

@@ -6,9 +6,11 @@ change. The archive is the dictionary and the language model (a noisy channel):
 
 - each typed word's candidates are the indexed syllables within one edit of its
   letters (two for a word no article holds; a swap of two letters is one edit), in
-  the accent forms the bodies use; in a query typed with diacritics each diacritic
-  added, dropped or changed costs ``TONE_EDIT`` more, in one typed without, accents
-  are free;
+  the accent forms the bodies use; in a query typed with diacritics the edits are
+  counted letter by letter as a keyboard types them (``letters_apart``): a missed
+  key loses its marks with it ("nhs" is one edit from "nhà"), the same letter with
+  another mark costs ``TONE_EDIT`` per mark, and a mark the user typed is meant
+  (replacing "ỹ" costs its tilde too); in a query typed without, accents are free;
 - a sequence of candidates is scored by a bigram model of the archive: documents in
   which each syllable follows the one before it, in a title or a body, over
   documents holding the first one, smoothed by how common the second is (Viterbi
@@ -20,9 +22,11 @@ change. The archive is the dictionary and the language model (a noisy channel):
   together.
 
 A word alone (no neighbour) is respelled only when the archive holds no such word.
-The weights were fitted on bench/spelling.py's dev half at 35k articles
-(``UNSEEN_PAIR_TYPO`` changes nothing there: it is what lets a small archive
-correct "giao bam" when "bấm" exists, tests/test_spelling.py).
+The weights were fitted on bench/spelling.py's dev half at 35k articles (``PHRASE``
+0.5 → 0.75 in round 6, with the letter-by-letter edits; ``UNSEEN_PAIR_TYPO`` changes
+nothing there: it is what lets a small archive correct "giao bam" when "bấm" exists,
+tests/test_spelling.py). Each respelling of a word is scored at once (best way in
+from the left plus best way out to the right), its path found for the likeliest only.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ EDIT_COST = 8.0  # log-likelihood an edit must buy; fitted on bench/spelling.py'
 UNSEEN_TYPO = 4.0  # log-odds for a typo when no article holds the typed words together
 UNSEEN_PAIR_TYPO = 8.0  # more when two typed neighbours never stand together
 PHRASE_CHECKED = 6  # likeliest hypotheses whose whole phrase is counted
-PHRASE = 0.5  # weight of the log count of articles holding the whole corrected phrase
+PHRASE = 0.75  # weight of the log count of articles holding the whole corrected phrase
 SMOOTHING = 2.0  # pseudo-documents of the back-off to a syllable's own frequency
 MAX_SPELLINGS = 30  # near folded spellings kept per short word, most documents first
 MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacritics
@@ -73,7 +77,57 @@ def marks_apart(a: str, b: str) -> int:
     return max(sum((ma - mb).values()), sum((mb - ma).values()))
 
 
+@lru_cache(maxsize=262144)
+def letters_apart(typed: str, form: str) -> float:
+    """Edits from a word typed with diacritics to an accent form, letter by letter as
+    a keyboard writes them (a letter with its marks is one key): a letter added,
+    replaced, dropped or two swapped cost one; the same letter with other marks costs
+    ``TONE_EDIT`` per mark. A mark the user typed is meant: a typed letter dropped or
+    replaced by another letter costs ``TONE_EDIT`` more for each of its marks the form
+    lacks there, while a missed key loses its marks for free ("nhs" is one edit from
+    "nhà", "trưng" one from "trường"; "ỹm" one from "mỹ" and two from "em").
+
+    >>> letters_apart("nhs", "nhà"), letters_apart("trưng", "trường"), letters_apart("ỹm", "em")
+    (1.0, 1.0, 2.0)
+    """
+    a, b = typed, form
+    if len(a) == len(b) and fold(a) == fold(b):  # the same letters, other marks
+        return sum(_letter_cost(x, y) for x, y in zip(a, b, strict=True))
+    prev2: list[float] = []
+    prev = [float(j) for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        x = a[i - 1]
+        drop = _letter_cost(x, "")  # what dropping the typed letter leaves unexplained
+        row = [prev[0] + drop] + [0.0] * len(b)
+        for j in range(1, len(b) + 1):
+            y = b[j - 1]
+            row[j] = min(prev[j] + drop, row[j - 1] + 1, prev[j - 1] + _letter_cost(x, y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+@lru_cache(maxsize=16384)
+def _letter_cost(typed: str, meant: str) -> float:
+    """One typed letter for one meant letter ("" for none): other marks on the same
+    letter cost ``TONE_EDIT`` each; another letter, or none, costs one plus
+    ``TONE_EDIT`` for each typed mark it lacks."""
+    if typed == meant:
+        return 0.0
+    if meant and fold(typed) == fold(meant):
+        return TONE_EDIT * marks_apart(typed, meant)
+    return 1 + TONE_EDIT * sum((Counter(marks(typed)) - Counter(marks(meant))).values())
+
+
 def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]:
+    """Canonical candidates for one typed word → their cost in edits (``_candidates``),
+    remembered by the vocabulary (a copy: callers may change theirs)."""
+    return dict(vocab.remembered(("candidates", word, accented),
+                                 lambda _: _candidates(word, vocab, accented)))  # fmt: skip
+
+
+def _candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]:
     """Canonical candidates for one typed word → their cost in edits.
 
     Letters are compared folded (a swap of two is one edit); in a query typed with
@@ -94,7 +148,7 @@ def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]
     for k in spellings[: MAX_SPELLINGS if short else LONG_SPELLINGS]:
         forms = vocab.forms(k)
         for form in forms if accented or k == key else forms[:MAX_FORMS]:
-            cost = near[k] + (TONE_EDIT * marks_apart(form, own) if accented else 0.0)
+            cost = letters_apart(own, form) if accented else float(near[k])
             out[form] = min(cost, out.get(form, cost))
     if not accented and key in near and vocab.written(own):
         out[own] = 0.0  # a form only titles use ("Dốc Cun")
@@ -135,6 +189,21 @@ class _Lattice:
         path.reverse()
         return [self.options[i][k] for i, k in enumerate(path)], float(score[path[-1]])
 
+    def respellings(self, allowed: list[np.ndarray], at: int, edit_cost: float) -> np.ndarray:
+        """The score ``best`` gives each option of word ``at`` alone allowed there (the
+        others as ``allowed``), for all of them at once: the best way in from the left
+        plus the best way out to the right."""
+        penalty = [np.where(ok, -edit_cost * c, -np.inf) for ok, c in
+                   zip(allowed, self.costs, strict=True)]  # fmt: skip
+        penalty[at] = -edit_cost * self.costs[at]
+        score = self.start + penalty[0]
+        for i in range(1, at + 1):
+            score = (score[:, None] + self.follows[i - 1]).max(axis=0) + penalty[i]
+        out = np.zeros(len(self.options[-1]))
+        for i in range(len(self.options) - 1, at, -1):
+            out = (self.follows[i - 1] + (penalty[i] + out)[None, :]).max(axis=1)
+        return score + out
+
 
 def ranked_corrections(
     words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
@@ -161,7 +230,7 @@ def ranked_corrections(
     lattice = _Lattice(found, vocab)
     free = [c == 0 for c in lattice.costs]
     unknown = [not f.any() for f in free]  # no spelling as typed: respelled anyway
-    tried: list[tuple[float, list[str]]] = []
+    tried: list[tuple[float, list[str] | tuple[int, int]]] = []  # a respelling: (word, option)
     # one word respelled at a time; a word the archive lacks is respelled in every
     # hypothesis, each of its spellings tried in turn (the next best when one fails)
     lacking = [i for i, u in enumerate(unknown) if u]
@@ -171,12 +240,17 @@ def ranked_corrections(
         if respelled is None:
             tried.append(lattice.best(allowed, edit_cost)[::-1])
             continue
+        scores = lattice.respellings(allowed, respelled, edit_cost)
         for k in np.flatnonzero(~free[respelled]).tolist():  # each respelling of the word
-            allowed[respelled] = np.arange(len(free[respelled])) == k
-            score, chosen = lattice.best(allowed, edit_cost)[::-1]
-            tried.append((score + (0.0 if lacking else typo), chosen))
+            tried.append((float(scores[k]) + (0.0 if lacking else typo), (respelled, k)))
     tried = [t for t in tried if t[0] > -np.inf]
     tried.sort(key=lambda t: -t[0])
+    for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED]):
+        if isinstance(chosen, tuple):  # the path of a respelling, for the likeliest only
+            at, k = chosen
+            allowed = [np.arange(len(f)) == k if i == at else (np.ones_like(f) if unknown[i] else f)
+                       for i, f in enumerate(free)]  # fmt: skip
+            tried[n] = (score, lattice.best(allowed, edit_cost)[0])
     rescored = [  # the likeliest, by whole phrases
         (score + PHRASE * math.log1p(vocab.phrase_count(chosen)), n, chosen)
         for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED])

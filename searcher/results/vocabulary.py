@@ -10,6 +10,7 @@ pass): "vien" → ("viện", "viên", "viền"); "bam" → near spellings "ban",
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import process
@@ -26,6 +27,16 @@ FOLLOWS = 0.6  # share of a syllable's documents where the next one follows it
 MAX_WORD_CHARS = 30  # longer is no Vietnamese syllable: never corrected (bounded cost)
 
 
+@dataclass(frozen=True)
+class _Spellings:
+    """The folded body syllables: by length, by each one-letter deletion ("gia" →
+    "giao", "gian", "giai"), and as a set."""
+
+    by_length: dict[int, list[str]]
+    deleted: dict[str, list[str]]
+    known: set[str]
+
+
 class Vocabulary:
     """The index's own words, from the segment arrays: folded syllable → accented forms
     (most frequent first), document frequencies, and documents where two syllables
@@ -33,10 +44,11 @@ class Vocabulary:
 
     def __init__(self, arrays) -> None:
         self.arrays = arrays
-        self._spellings: dict[int, list[str]] | None = None  # folded syllables by length
+        self._spellings: _Spellings | None = None  # folded body syllables, for near()
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
+        self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
@@ -110,13 +122,43 @@ class Vocabulary:
         ``MAX_WORD_CHARS`` or one that is not all letters (bounded cost)."""
         if not key.isalpha() or len(key) > MAX_WORD_CHARS:
             return {}
-        return dict(self._within(key, min(most, 2)))
+        found = self.remembered(("near", key, min(most, 2)), lambda k: self._within(*k[1:]))
+        return dict(found)
+
+    def remembered(self, key: tuple, compute):
+        """A per-word answer of did-you-mean (near spellings, a word's candidates),
+        computed once per index view: "của", "giao" come back in query after query."""
+        return self._seen.get(key, compute)
 
     def _within(self, key: str, most: int = 2) -> list[tuple[str, int]]:
         """(syllable, distance) for the folded body syllables within ``most`` (at most
-        two) edits of ``key``: rapidfuzz over the syllables of a near length, cut off
-        at ``most`` (a millisecond or two at 35k articles; Whoosh's term-graph
-        corrector took about a second a word)."""
+        two) edits of ``key``. One edit: the syllables sharing a one-letter deletion
+        with ``key`` (a deletion index, SymSpell's idea), checked by rapidfuzz's OSA
+        distance (microseconds); two: rapidfuzz over the syllables of a near length
+        (a millisecond or two at 35k articles; Whoosh's term-graph corrector took about
+        a second a word)."""
+        spellings = self._spelling_index()
+        if most <= 1:
+            near = set(spellings.deleted.get(key, ()))  # one letter added to the key
+            for i in range(len(key)):
+                shorter = key[:i] + key[i + 1 :]
+                near.update(spellings.deleted.get(shorter, ()))  # replaced or swapped
+                if shorter in spellings.known:
+                    near.add(shorter)  # one letter dropped
+            if key in spellings.known:
+                near.add(key)
+            found = ((t, int(OSA.distance(key, t, score_cutoff=most))) for t in near)
+            return [(t, d) for t, d in found if d <= most]
+        out: list[tuple[str, int]] = []
+        for n in range(len(key) - most, len(key) + most + 1):
+            terms = spellings.by_length.get(n, ())
+            hits = process.extract(key, terms, scorer=OSA.distance, score_cutoff=most,
+                                   limit=None)  # fmt: skip
+            out += [(t, int(d)) for t, d, _ in hits]
+        return out
+
+    def _spelling_index(self) -> _Spellings:
+        """The folded body syllables by length, and by each one-letter deletion."""
         if self._spellings is None:
             by_length: dict[int, list[str]] = {}
             for seg in self.arrays.segments:
@@ -124,14 +166,15 @@ class Vocabulary:
                 for t, n in zip(seg.vocab["fold"].tolist(), counts.tolist(), strict=True):
                     if n and t.isalpha() and len(t) <= MAX_WORD_CHARS + 2:
                         by_length.setdefault(len(t), []).append(t)
-            self._spellings = {n: sorted(set(ts)) for n, ts in by_length.items()}
-        found: list[tuple[str, int]] = []
-        for n in range(len(key) - most, len(key) + most + 1):
-            terms = self._spellings.get(n, ())
-            hits = process.extract(key, terms, scorer=OSA.distance, score_cutoff=most,
-                                   limit=None)  # fmt: skip
-            found += [(t, int(d)) for t, d, _ in hits]
-        return found
+            lengths = {n: sorted(set(ts)) for n, ts in by_length.items()}
+            deleted: dict[str, list[str]] = {}
+            for terms in lengths.values():
+                for t in terms:
+                    for shorter in {t[:i] + t[i + 1 :] for i in range(len(t))}:
+                        deleted.setdefault(shorter, []).append(t)
+            known = {t for terms in lengths.values() for t in terms}
+            self._spellings = _Spellings(lengths, deleted, known)
+        return self._spellings
 
     def document_frequency(self, key: str) -> int:
         """Bodies holding the folded syllable ``key`` in any accent form."""

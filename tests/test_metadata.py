@@ -319,6 +319,9 @@ def test_every_field_has_its_evidence() -> None:
 #   http://baohoabinh.com.vn/11/202481/Dang-bo-Vien-Kiem-sat-nhan-dan-tinh-gan-xay-dung-Dang-voi-xay-dung-nganh.htm
 # personnel-work-is-not-holding:
 #   https://baovephapluat.vn/video/xay-dung-doi-ngu-kiem-sat-vien-vung-ve-chinh-tri-gioi-ve-nghiep-vu-9761.html
+# meeting-follows-the-document-it-carries-out (its same-year guard, and
+# document-bound-yields-to-a-written-year: a year outside the citations wins):
+#   https://baogialai.com.vn/vien-ksqs-khu-vuc-52-ky-ket-quy-che-phoi-hop-voi-vien-ksnd-khu-vuc-8-va-9-gia-lai-post577932.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

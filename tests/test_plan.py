@@ -51,7 +51,6 @@ COMMON = {"hoi nghi", "VKSND"}  # found together in many of the seeds: nothing t
     ["giao ban Thanh Hóa", "vien kiem sat nhan dan tinh thanh hoa", 'tổng kết -"sơ kết" năm:2021',
      "viện kiểm sát OR tòa án hội nghị", "VKSND", "hoi nghi"],
 )  # fmt: skip
-
 def test_one_search_reads_its_query_once(engine, counted, query):
     results = engine.search(build_request(query))
     assert results.total > 0

@@ -129,7 +129,7 @@ def read_dates(
             c.rejected = _role_of(spans, m, folded)
             c.features = _features(kind, m, folded, plain, title_end)
             if not c.rejected:
-                c.day, c.year_from = _resolve(m, plain, spans, published, title_year)
+                c.day, c.year_from = _resolve(m, folded, plain, spans, published, title_year)
                 if c.day is None and c.year_from == "stale":
                     c.rejected = f"over {STALE_DAYS} days before the publication"
                 elif c.day is None:
@@ -204,7 +204,8 @@ def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -
     return {k: v for k, v in features.items() if v}
 
 
-def _resolve(m: re.Match, plain: str, spans, published, title_year) -> tuple[date | None, str]:
+def _resolve(m: re.Match, folded: str, plain: str, spans, published,
+             title_year) -> tuple[date | None, str]:  # fmt: skip
     day, month = int(m.group(1)), int(m.group(2))
     if m.group(3):
         return make_date(int(m.group(3)), month, day), "written"
@@ -216,7 +217,33 @@ def _resolve(m: re.Match, plain: str, spans, published, title_year) -> tuple[dat
                     int(max(re.findall(r"\d{4}", plain[s.start : s.end]))),
                     "the anniversary",
                 )
+    if year is None and not _ANY_YEAR.search(plain) and (cited := latest_cited(folded, spans)):
+        # "thực hiện Thông tư … ngày 20-10-2025 …", met "ngày 20-1": after what it carries
+        # out, when the cited documents hold the page's only years
+        year = cited.year + ((month, day) < (cited.month, cited.day))
+        source = "after the document it cites"
     return (make_date(year, month, day) if year else None), source
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CITED_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b"
+                         r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")  # fmt: skip
+
+
+def latest_cited(folded: str, spans: list[Span]) -> date | None:
+    """The latest full date inside a cited document ("Thông tư liên tịch số
+    07/2025/TTLT-… ngày 20-10-2025" → 2025-10-20): a meeting that carries a document
+    out is held after it, so a day and month with no other year take the first such
+    day after it."""
+    found = []
+    for s in spans:
+        if s.role == "citation":
+            for m in _CITED_DATE.finditer(folded, s.start, s.end):
+                groups = m.groups()[:3] if m.group(1) else m.groups()[3:]
+                day, month, year = (int(g) for g in groups)
+                if made := make_date(year, month, day):
+                    found.append(made)
+    return max(found, default=None)
 
 
 def day_month_year(

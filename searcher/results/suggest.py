@@ -137,7 +137,7 @@ def _candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float
     candidate. Abbreviations ("TAND"), numbers and words over ``MAX_WORD_CHARS``
     keep only themselves."""
     own, key = canonical(word), fold(word)
-    if (word.isupper() and len(word) > 1) or not key.isalpha() or len(key) > MAX_WORD_CHARS:
+    if (word.isupper() and len(word) > 1) or not key.isalpha() or len(own) > MAX_WORD_CHARS:
         return {own: 0.0}
     near = vocab.near(key, most=1 if vocab.anywhere(key) else 2)
     spellings = sorted(near, key=lambda k: (near[k], -vocab.document_frequency(k), k))

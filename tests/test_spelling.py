@@ -25,7 +25,7 @@ def suggestion(text: str, vocab):
 ARTICLES = [  # our own sentences; "thăm", "những" and "bấm" are commoner than the answers
     ("Hội nghị giao ban công tác kiểm sát quý I",
      "Sáng nay Viện kiểm sát nhân dân tỉnh tổ chức hội nghị giao ban. Buổi giao ban bàn về "
-     "phòng chống tham nhũng quý I."),
+     "phòng chống tham nhũng."),
     ("Giao ban trực tuyến toàn ngành",
      "Viện kiểm sát nhân dân tối cao chủ trì giao ban trực tuyến với các tỉnh."),
     ("Đấu tranh phòng chống tham nhũng",
@@ -186,12 +186,3 @@ def test_words_together_in_one_article_only_still_get_a_suggestion(tmp_path) -> 
     assert typo.suggestion == "giao ban"
     right = engine.search(build_request("giao ban"))
     assert right.suggestion is None
-
-
-def test_a_lone_letter_is_never_another_lone_letter(vocab) -> None:
-    """A lone typed letter is an initial or a model ("Galaxy S", "quý I"): which other
-    letter was meant cannot be told, so only longer words are offered for it."""
-    assert vocab.written("i")  # "quý I" in the fixture: a lone letter the archive holds
-    assert "i" in vocab.near("a", most=1)  # one edit away
-    found = candidates("a", vocab, accented=False)
-    assert "i" not in found and all(len(fold(f)) > 1 or fold(f) == "a" for f in found)

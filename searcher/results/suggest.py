@@ -152,8 +152,6 @@ def _candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float
             out[form] = min(cost, out.get(form, cost))
     if not accented and key in near and vocab.written(own):
         out[own] = 0.0  # a form only titles use ("Dốc Cun")
-    if len(key) == 1:  # a lone letter ("Galaxy S", an initial): never another lone letter
-        out = {f: c for f, c in out.items() if len(fold(f)) > 1 or fold(f) == key}
     kept = MAX_OPTIONS if short else LONG_OPTIONS
     ranked = sorted(out, key=lambda f: (out[f], -vocab.frequency(f)))[:kept]
     return {f: out[f] for f in ranked} or {own: 0.0}

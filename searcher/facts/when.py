@@ -226,8 +226,6 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CITED_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b"
-                         r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")  # fmt: skip
 
 
 def latest_cited(folded: str, spans: list[Span]) -> date | None:
@@ -238,11 +236,10 @@ def latest_cited(folded: str, spans: list[Span]) -> date | None:
     found = []
     for s in spans:
         if s.role == "citation":
-            for m in _CITED_DATE.finditer(folded, s.start, s.end):
-                groups = m.groups()[:3] if m.group(1) else m.groups()[3:]
-                day, month, year = (int(g) for g in groups)
-                if made := make_date(year, month, day):
-                    found.append(made)
+            for _, pattern in _PATTERNS:  # the date shapes the meeting's are read in
+                for m in pattern.finditer(folded, s.start, s.end):
+                    if m.group(3) and (made := make_date(*map(int, m.group(3, 2, 1)))):
+                        found.append(made)
     return max(found, default=None)
 
 

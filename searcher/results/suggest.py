@@ -175,8 +175,7 @@ class _Lattice:
 
     def best(self, allowed: list[np.ndarray], edit_cost: float) -> tuple[list[str], float]:
         """(the best sequence among the ``allowed`` options of each word, its score)."""
-        penalty = [np.where(ok, -edit_cost * c, -np.inf) for ok, c in
-                   zip(allowed, self.costs, strict=True)]  # fmt: skip
+        penalty = self._penalties(allowed, edit_cost)
         score = self.start + penalty[0]
         back: list[np.ndarray] = []
         for i, follows in enumerate(self.follows, 1):
@@ -189,12 +188,16 @@ class _Lattice:
         path.reverse()
         return [self.options[i][k] for i, k in enumerate(path)], float(score[path[-1]])
 
+    def _penalties(self, allowed: list[np.ndarray], edit_cost: float) -> list[np.ndarray]:
+        """Each option's edit cost in log-likelihood, -inf where a hypothesis forbids it."""
+        return [np.where(ok, -edit_cost * c, -np.inf)
+                for ok, c in zip(allowed, self.costs, strict=True)]  # fmt: skip
+
     def respellings(self, allowed: list[np.ndarray], at: int, edit_cost: float) -> np.ndarray:
         """The score ``best`` gives each option of word ``at`` alone allowed there (the
         others as ``allowed``), for all of them at once: the best way in from the left
         plus the best way out to the right."""
-        penalty = [np.where(ok, -edit_cost * c, -np.inf) for ok, c in
-                   zip(allowed, self.costs, strict=True)]  # fmt: skip
+        penalty = self._penalties(allowed, edit_cost)
         penalty[at] = -edit_cost * self.costs[at]
         score = self.start + penalty[0]
         for i in range(1, at + 1):
@@ -231,16 +234,21 @@ def ranked_corrections(
     free = [c == 0 for c in lattice.costs]
     unknown = [not f.any() for f in free]  # no spelling as typed: respelled anyway
     tried: list[tuple[float, list[str] | tuple[int, int]]] = []  # a respelling: (word, option)
+    lacking = [i for i, u in enumerate(unknown) if u]
+
+    def allowed(respelled: int | None) -> list[np.ndarray]:
+        """The options a hypothesis allows: as typed, except the respelled word and
+        the words the archive lacks."""
+        return [np.ones_like(f) if i == respelled or unknown[i] else f
+                for i, f in enumerate(free)]  # fmt: skip
+
     # one word respelled at a time; a word the archive lacks is respelled in every
     # hypothesis, each of its spellings tried in turn (the next best when one fails)
-    lacking = [i for i, u in enumerate(unknown) if u]
     for respelled in [None, *lacking[:1]] if lacking else [None, *range(len(words))]:
-        allowed = [np.ones_like(f) if i == respelled or unknown[i] else f
-                   for i, f in enumerate(free)]  # fmt: skip
         if respelled is None:
-            tried.append(lattice.best(allowed, edit_cost)[::-1])
+            tried.append(lattice.best(allowed(None), edit_cost)[::-1])
             continue
-        scores = lattice.respellings(allowed, respelled, edit_cost)
+        scores = lattice.respellings(allowed(respelled), respelled, edit_cost)
         for k in np.flatnonzero(~free[respelled]).tolist():  # each respelling of the word
             tried.append((float(scores[k]) + (0.0 if lacking else typo), (respelled, k)))
     tried = [t for t in tried if t[0] > -np.inf]
@@ -248,9 +256,9 @@ def ranked_corrections(
     for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED]):
         if isinstance(chosen, tuple):  # the path of a respelling, for the likeliest only
             at, k = chosen
-            allowed = [np.arange(len(f)) == k if i == at else (np.ones_like(f) if unknown[i] else f)
-                       for i, f in enumerate(free)]  # fmt: skip
-            tried[n] = (score, lattice.best(allowed, edit_cost)[0])
+            only = allowed(at)
+            only[at] = np.arange(len(only[at])) == k
+            tried[n] = (score, lattice.best(only, edit_cost)[0])
     rescored = [  # the likeliest, by whole phrases
         (score + PHRASE * math.log1p(vocab.phrase_count(chosen)), n, chosen)
         for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED])

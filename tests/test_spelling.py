@@ -186,3 +186,24 @@ def test_words_together_in_one_article_only_still_get_a_suggestion(tmp_path) -> 
     assert typo.suggestion == "giao ban"
     right = engine.search(build_request("giao ban"))
     assert right.suggestion is None
+
+
+def test_words_typed_with_care_need_more_evidence(tmp_path) -> None:
+    """A question typed with diacritics ("sốt sau tiêm": fever after a jab), whose words the
+    archive holds though never together, is kept as typed when the respelling ("sau tiêu",
+    after diarrhoea) is written only a few times; typed without diacritics, where a slip
+    is likelier, the same evidence respells it."""
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": f"n{i}", "title": f"Tin {i}", "body": f"Trẻ bị sốt sau tiêu chảy {i} ngày."}
+               for i in range(4)]  # fmt: skip
+    records += [{"id": f"c{i}", "title": f"Tiêm chủng {i}",
+                 "body": f"Người dân đi tiêm vắc xin đợt {i}."} for i in range(10)]  # fmt: skip
+    with (corpus / "tin.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rebuild(corpus, tmp_path / "index")
+    vocab = Engine(tmp_path / "index")._current().vocabulary
+    assert suggestion("sốt sau tiêm", vocab) is None
+    assert suggestion("sot sau tiem", vocab) == "sốt sau tiêu"

@@ -147,7 +147,8 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
      ("tyâ", "ty", 2.0),  # the same for a typed "â" dropped
      ("tyâ", "tây", 1.0),
      ("rắn", "ra", 3.0),  # "n" dropped, breve and acute
-     ("nhũng", "nhũng", 0.0)],
+     ("nhũng", "nhũng", 0.0),
+     ("taị", "tại", 1.0)],  # a mark on the wrong vowel: one edit (as "thị" is)
 )  # fmt: skip
 def test_letters_apart_as_a_keyboard_types_them(typed: str, form: str, edits: float) -> None:
     assert letters_apart(typed, form) == edits
@@ -207,3 +208,27 @@ def test_words_typed_with_care_need_more_evidence(tmp_path) -> None:
     vocab = Engine(tmp_path / "index")._current().vocabulary
     assert suggestion("sốt sau tiêm", vocab) is None
     assert suggestion("sot sau tiem", vocab) == "sốt sau tiêu"
+
+
+def test_codes_and_acronyms_are_never_respelled(tmp_path) -> None:
+    """ "nCoV" is in no article of an older archive, and "được coi" is in many: a word with
+    a capital inside or a digit is a code, kept as typed ("F1" is not "f")."""
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [
+        {
+            "id": f"n{i}",
+            "title": f"Tin {i}",
+            "body": f"Việc {i} được coi là cần thiết để ngăn dịch bệnh.",
+        }
+        for i in range(20)
+    ]
+    with (corpus / "tin.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rebuild(corpus, tmp_path / "index")
+    vocab = Engine(tmp_path / "index")._current().vocabulary
+    assert suggestion("ngăn được nCoV", vocab) is None
+    assert suggestion("ngăn được F1", vocab) is None
+    assert suggestion("ngăn được coii", vocab) == "ngăn được coi"  # a plain typo still is

@@ -23,7 +23,8 @@ change. The archive is the dictionary and the language model (a noisy channel):
   typed with diacritics (``…_ACCENTED``: "cách ly tại nhà nghĩa là gì" was typed with
   care, and is not "nghĩ là").
 
-A word alone (no neighbour) is respelled only when the archive holds no such word.
+A word alone (no neighbour) is respelled only when the archive holds no such word; a
+code or an acronym ("nCoV", "F1": a capital inside it or a digit) never is.
 The weights were fitted on bench/spelling.py's dev half at 35k articles (``PHRASE``
 0.5 → 0.75 in round 6, with the letter-by-letter edits; the ``…_ACCENTED`` odds in round
 7, on the same half and 265 short natural questions (false alarms 8.3 → 2.3 %, corrections
@@ -92,16 +93,21 @@ def letters_apart(typed: str, form: str) -> float:
     """Edits from a word typed with diacritics to an accent form, letter by letter as
     a keyboard writes them (a letter with its marks is one key): a letter added,
     replaced, dropped or two swapped cost one; the same letter with other marks costs
-    ``TONE_EDIT`` per mark. A mark the user typed is meant: a typed letter dropped or
+    ``TONE_EDIT`` per mark, and a mark on the wrong letter of the syllable ``TONE_EDIT``
+    in all. A mark the user typed is meant: a typed letter dropped or
     replaced by another letter costs ``TONE_EDIT`` more for each of its marks the form
     lacks there, while a missed key loses its marks for free ("nhs" is one edit from
     "nhà", "trưng" one from "trường"; "ỹm" one from "mỹ" and two from "em").
 
     >>> letters_apart("nhs", "nhà"), letters_apart("trưng", "trường"), letters_apart("ỹm", "em")
     (1.0, 1.0, 2.0)
+    >>> letters_apart("taị", "tại")
+    1.0
     """
     a, b = typed, form
     if len(a) == len(b) and fold(a) == fold(b):  # the same letters, other marks
+        if a != b and marks(a) == marks(b):  # a mark on the wrong vowel: "taị" for "tại"
+            return TONE_EDIT
         return sum(_letter_cost(x, y) for x, y in zip(a, b, strict=True))
     prev2: list[float] = []
     prev = [float(j) for j in range(len(b) + 1)]
@@ -218,6 +224,12 @@ class _Lattice:
         return score + out
 
 
+def code_shaped(word: str) -> bool:
+    """A code or an acronym, kept as typed: a capital inside it or a digit ("nCoV",
+    "F1", "iPhone"), never respelled into a word ("nCoV" is not "coi")."""
+    return any(ch.isupper() for ch in word[1:]) or any(ch.isdigit() for ch in word)
+
+
 def ranked_corrections(
     words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
 ) -> list[list[str]]:
@@ -227,7 +239,8 @@ def ranked_corrections(
     take the accents that fit); of these hypotheses the best one wins, words that
     stand together as a whole phrase in the archive counting ``PHRASE`` more."""
     accented = any(has_diacritics(w) for w in words)
-    found = [candidates(w, vocab, accented) for w in words]
+    found = [{canonical(w): 0.0} if code_shaped(w) else candidates(w, vocab, accented)
+             for w in words]  # fmt: skip
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:

@@ -136,6 +136,12 @@ def _letter_cost(typed: str, meant: str) -> float:
     return 1 + TONE_EDIT * sum((Counter(marks(typed)) - Counter(marks(meant))).values())
 
 
+def code_shaped(word: str) -> bool:
+    """A code or an acronym, kept as typed: a capital inside it or a digit ("nCoV",
+    "F1", "iPhone"), never respelled into a word ("nCoV" is not "coi")."""
+    return any(ch.isupper() for ch in word[1:]) or any(ch.isdigit() for ch in word)
+
+
 def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]:
     """Canonical candidates for one typed word → their cost in edits (``_candidates``),
     remembered by the vocabulary (a copy: callers may change theirs)."""
@@ -150,10 +156,10 @@ def _candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float
     diacritics (``accented``) other diacritics cost ``TONE_EDIT`` more ("nhũngg" is
     one edit from "nhũng", two from "những"); in one typed without, any
     accent form is free. A word the archive does not hold is not its own
-    candidate. Abbreviations ("TAND"), numbers and words over ``MAX_WORD_CHARS``
-    keep only themselves."""
+    candidate. Codes and abbreviations ("TAND", "nCoV", ``code_shaped``), numbers and
+    words over ``MAX_WORD_CHARS`` keep only themselves."""
     own, key = canonical(word), fold(word)
-    if (word.isupper() and len(word) > 1) or not key.isalpha() or len(own) > MAX_WORD_CHARS:
+    if code_shaped(word) or not key.isalpha() or len(own) > MAX_WORD_CHARS:
         return {own: 0.0}
     near = vocab.near(key, most=1 if vocab.anywhere(key) else 2)
     spellings = sorted(near, key=lambda k: (near[k], -vocab.document_frequency(k), k))
@@ -224,12 +230,6 @@ class _Lattice:
         return score + out
 
 
-def code_shaped(word: str) -> bool:
-    """A code or an acronym, kept as typed: a capital inside it or a digit ("nCoV",
-    "F1", "iPhone"), never respelled into a word ("nCoV" is not "coi")."""
-    return any(ch.isupper() for ch in word[1:]) or any(ch.isdigit() for ch in word)
-
-
 def ranked_corrections(
     words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
 ) -> list[list[str]]:
@@ -239,8 +239,7 @@ def ranked_corrections(
     take the accents that fit); of these hypotheses the best one wins, words that
     stand together as a whole phrase in the archive counting ``PHRASE`` more."""
     accented = any(has_diacritics(w) for w in words)
-    found = [{canonical(w): 0.0} if code_shaped(w) else candidates(w, vocab, accented)
-             for w in words]  # fmt: skip
+    found = [candidates(w, vocab, accented) for w in words]
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:

@@ -109,6 +109,13 @@ def letters_apart(typed: str, form: str) -> float:
         if a != b and marks(a) == marks(b):  # a mark on the wrong vowel: "taị" for "tại"
             return TONE_EDIT
         return sum(_letter_cost(x, y) for x, y in zip(a, b, strict=True))
+    start = 0  # the letters both share at either end are matched for free
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
     prev2: list[float] = []
     prev = [float(j) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):

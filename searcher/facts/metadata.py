@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import People, read_people
 from searcher.facts.period import (
     PERIODS,
@@ -211,6 +212,23 @@ def _dates(
         if year:  # "kết quả công tác Quý 1 năm 2023": the year only in the lead
             meta.year = year
             ex["year"] = Evidence(_passage(text, where), "lead")
+        else:
+            _occasion_year(meta, article.title, text[:LIMIT], latest, ex)
+
+
+def _occasion_year(
+    meta: Metadata, title: str, lead: str, latest: int, ex: dict[str, Evidence]
+) -> None:
+    """The last resort, when no date or year is written for the meeting: the year an
+    occasion names (an anniversary of a founding, a lunar new year)."""
+    for read, role in (
+        (lambda: founding_anniversary_year(lead, latest), "the anniversary of a founding"),
+        (lambda: lunar_year(lead, latest), "the lunar new year it names"),
+    ):
+        if (year := read()) is not None:
+            meta.year = year
+            ex["year"] = Evidence(title, role)
+            return
 
 
 def _passage(text: str, start: int, end: int | None = None) -> str:

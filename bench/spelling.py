@@ -19,12 +19,19 @@ reported: ``suggestion()`` alone on the same index (the engine asks it only when
 query finds fewer than 5 articles), and its time per query (the first, which loads
 the near-spelling table, included).
 
-    .venv/bin/python bench/spelling.py [--sizes 3000 35000] [--workdir DIR]
+Also reported, per size: the short natural questions (2–8 words: the community QA set's
+train and val questions, the judged set's queries; typed with diacritics and punctuation,
+about other things than the news) for which the page proposes other words: false alarms
+of another style than the generated set. ``--seed N`` (not 21) makes a fresh set, one
+half, never looked at while fitting: scored once, at the end of a round.
+
+    .venv/bin/python bench/spelling.py [--sizes 3000 35000] [--workdir DIR] [--seed N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -36,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import argv, header, percentile, table, write_section
+from common import ROOT, argv, header, percentile, table, write_section
 from speed import NEWS, load_news, write_corpus
 
 from searcher.engine.engine import Engine
@@ -55,6 +62,8 @@ def suggestion(text: str, vocab):
 CLAUSE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # letters and spaces: no punctuation
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 KINDS = ("deletion", "insertion", "substitution", "transposition", "tone")
+SEED = 21  # the set the weights were fitted on (its dev half)
+VICOV = ROOT.parent / "shared" / "data" / "relevance" / "vicov19qa"
 
 
 def neighbours(letter: str) -> str:
@@ -140,6 +149,8 @@ def make_queries(titles: list[str], n: int, seed: int = 21) -> tuple[list[dict],
         accented = rng.random() < 0.5
         typed = original if accented else strip_diacritics(original)
         half = "dev" if rng.random() < 0.5 else "unseen"
+        if seed != SEED:  # a fresh set, never looked at while fitting: one half
+            half = f"fresh (seed {seed})"
         if len(wrong) < n and (len(right) >= n or rng.random() < 0.5):
             made = misspell(typed, rng)
             if made:
@@ -179,11 +190,40 @@ def score(engine: Engine, queries: list[dict]) -> list[dict]:
     return out
 
 
+def natural_questions() -> list[str]:
+    """Short natural questions (2–8 words, as typed, with diacritics and punctuation):
+    the community set's train and val questions and the judged set's queries."""
+    out = []
+    for part in ("train", "val"):
+        path = VICOV / f"{part}.queries.tsv"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                q = line.partition("\t")[2]
+                if 2 <= len(q.split()) <= 8:
+                    out.append(q)
+    judged = ROOT / "tests" / "fixtures" / "judged" / "queries.jsonl"
+    out += [json.loads(x)["q"] for x in judged.read_text(encoding="utf-8").splitlines() if x]
+    return out
+
+
+def false_alarms(engine: Engine, questions: list[str]) -> list[tuple[str, str]]:
+    """The questions the page proposes other words for (accents alone do not count)."""
+    words = re.compile(r"[^\W_]+")
+    out = []
+    for q in questions:
+        shown = proposed(engine, q)
+        if shown and fold(" ".join(words.findall(shown))) != fold(" ".join(words.findall(q))):
+            out.append((q, shown))
+    return out
+
+
 def rate(rows: list[dict], key: str) -> str:
     return f"{sum(r[key] for r in rows) / max(len(rows), 1):.1%}" if rows else "–"
 
 
-def run_size(records: list[dict], n: int, workdir: Path) -> tuple[list[list], list[dict]]:
+def run_size(
+    records: list[dict], n: int, workdir: Path, seed: int = SEED
+) -> tuple[list[list], list[dict], list[tuple[str, str]], int]:
     corpus, index = workdir / "corpus", workdir / "index"
     write_corpus(records, corpus, "news.jsonl")
     t0 = time.perf_counter()
@@ -192,10 +232,12 @@ def run_size(records: list[dict], n: int, workdir: Path) -> tuple[list[list], li
         raise SystemExit(f"news not indexed whole: {report.to_json()}")
     print(f"{len(records)} articles: sync {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     engine = Engine(index)
-    wrong, right = make_queries([r["title"] for r in records], n)
+    wrong, right = make_queries([r["title"] for r in records], n, seed)
     scored = score(engine, wrong + right)
+    questions = natural_questions()
+    alarms = false_alarms(engine, questions)
     rows = []
-    for half in ("dev", "unseen"):
+    for half in sorted({r["half"] for r in scored}):
         bad = [r for r in scored if r["half"] == half and r["kind"] != "correct"]
         good = [r for r in scored if r["half"] == half and r["kind"] == "correct"]
         ms = [r["ms"] for r in scored if r["half"] == half]
@@ -205,7 +247,7 @@ def run_size(records: list[dict], n: int, workdir: Path) -> tuple[list[list], li
                      f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f}",
                      f"{percentile(alone_ms, 50):.0f} / {percentile(alone_ms, 95):.0f} / "
                      f"{max(alone_ms):.0f}"])  # fmt: skip
-    return rows, scored
+    return rows, scored, alarms, len(questions)
 
 
 def by_kind(scored: list[dict]) -> str:
@@ -226,6 +268,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=400, help="misspelled, and as many correct")
     parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--workdir", type=Path, help="keep corpus/ and index/ here (reused)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help=f"another seed: a fresh set (the weights were fitted on {SEED})",
+    )
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     records = load_news(args.news, max(args.sizes))
@@ -233,10 +281,14 @@ def main() -> None:
     for size in args.sizes:
         part = records[:size]
         if args.workdir:
-            scored_rows, scored = run_size(part, args.queries, args.workdir / str(size))
+            scored_rows, scored, alarms, asked = run_size(
+                part, args.queries, args.workdir / str(size), args.seed
+            )
         else:
             with tempfile.TemporaryDirectory() as tmp:
-                scored_rows, scored = run_size(part, args.queries, Path(tmp))
+                scored_rows, scored, alarms, asked = run_size(
+                    part, args.queries, Path(tmp), args.seed
+                )
         rows += scored_rows
         notes.append(f"- {len(part):,} articles, by edit: {by_kind(scored)}")
         misses = [r for r in scored if r["kind"] != "correct" and not r["ok"]][:6]
@@ -244,6 +296,9 @@ def main() -> None:
         false = [r for r in scored if r["kind"] == "correct" and r["changed"]][:6]
         if false:
             notes.append("  false: " + "; ".join(f"“{r['q']}” → {r['shown']}" for r in false))
+        notes.append(f"  short natural questions given other words: {len(alarms)} of {asked} "
+                     f"({len(alarms) / max(asked, 1):.1%}): "
+                     + "; ".join(f"“{q}” → {p}" for q, p in alarms[:6]))  # fmt: skip
     sizes = ", ".join(f"{s:,}" for s in args.sizes)
     body = header(argv(), f"{args.news.name}: the first {sizes} articles (title, sapo+body)")
     body += "\n" + table(

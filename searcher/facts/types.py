@@ -52,7 +52,9 @@ _TYPE_PATTERNS = {
     "rút kinh nghiệm": r"(?<!thong bao )\brut kinh nghiem\b",
     # disseminating a document, named or cited (a cited one is blanked: a run of spaces)
     # or presenting what is new in one ("thông báo nhanh về một số điểm mới của Luật …")
-    "quán triệt": r"\bquan triet\b|\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
+    # a study conference of a resolution or of the Party's theme of the term is one too
+    "quán triệt": r"\bquan triet\b|\bhoc tap (?:chuyen de|nghi quyet)\b|"
+    r"\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
     r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan)\b|"
     r"\bpho bien {4,}",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
@@ -76,6 +78,12 @@ _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
+_PROCURACY = re.compile(r"\b(?:vien kiem sat|vien ksnd|vksnd|vks)\b")
+# the unit receives an award ("nhận Cờ thi đua của UBND tỉnh", "đón nhận Huân chương")
+_AWARD_RECEIVED = re.compile(
+    r"\b(?:don nhan|vinh du nhan|nhan (?:co|bang khen|huan chuong|huy chuong|danh hieu|"
+    r"ky niem chuong)|duoc (?:tang|trao) (?:co|bang khen|huan chuong|danh hieu))\b"
+)
 _BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
@@ -126,7 +134,7 @@ _INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
 _DIGEST_CLAUSE = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
-    r"chuong trinh cong tac|ke hoach kiem sat|nam \d{4})|\bphuong huong,? nhiem vu\b"
+    r"hoat dong|chuong trinh cong tac|ke hoach kiem sat|nam \d{4})|\bphuong huong,? nhiem vu\b"
 )
 
 
@@ -161,9 +169,13 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its
     # own event ("… dâng hương tưởng nhớ …")
+    organiser = _organiser_subject(first) if clause else ""
     if not found and not _HELD_WITH_MARKS.search(_with_marks(title if heading else "", "")):
         digest = _DIGEST_CLAUSE.search(lead)
         found = _lead_types(digest.group(1)) if digest else []
+        organiser = lead[lead.rfind(",", 0, digest.start()) + 1 : digest.start()] if digest else ""
+    if _AWARD_RECEIVED.search(heading) and not types_in(heading) and _another_body(organiser):
+        return ["khác"]  # an award received at another body's meeting: not the unit's review
     found.sort(key=MEETING_TYPES.index)
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
     # ngành"), and no event held: commentary, an interview, a profile
@@ -173,6 +185,12 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     ):
         return []
     return found or ["khác"]
+
+
+def _another_body(subject: str) -> bool:
+    """Whether the organiser named is a body other than a procuracy ("Tỉnh ủy, HĐND, UBND
+    tỉnh", "Ủy ban nhân dân thành phố")."""
+    return bool(_OTHER_PARTY.search(subject)) and not _PROCURACY.search(subject)
 
 
 def _with_marks(title: str, body: str) -> str:

@@ -378,3 +378,18 @@ def test_a_battle_is_not_a_province() -> None:
         "chức đêm tuyên truyền pháp luật. Dự có đồng chí Viện trưởng VKSND tỉnh Phú Yên.",
     )  # fmt: skip
     assert extract(article).province == "Phú Yên"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "province", "level"),
+    [("VIỆN KIỂM SÁT NHÂN DÂN THỊ XÃ MƯỜNG LAY", "VKSND thị xã Mường Lay", "Điện Biên", "huyện"),
+     ("VKSND thành phố Bắc Kạn tổ chức hội nghị giao ban", "VKSND thành phố Bắc Kạn", "Bắc Kạn",
+      "huyện"),  # the provincial town, not the province's procuracy
+     ("VKSND tỉnh Bắc Kạn tổ chức hội nghị giao ban", "VKSND tỉnh Bắc Kạn", "Bắc Kạn", "tỉnh"),
+     ("VKSND thị xã Buôn Hồ tổ chức hội nghị", "VKSND thị xã Buôn Hồ", "Đắk Lắk", "huyện")],
+)  # fmt: skip
+def test_districts_the_official_list_names_with_their_kind(title, unit, province, level) -> None:
+    """A few rows of the official list repeat the kind in the name ("Thị Xã Mường Lay"):
+    the gazetteer keeps the bare name, so the unit is found and filed in its province."""
+    m = extract(parse_text(title + "\nHội nghị diễn ra sáng nay.", "x", "x"))
+    assert (m.unit, m.province, m.level) == (unit, province, level)

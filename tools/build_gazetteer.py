@@ -57,6 +57,15 @@ def short(full: str) -> str:
     return old_style_tones(full)
 
 
+def bare(name: str) -> str:
+    """A district's name without its kind, which a few rows of the official list repeat
+    ("Thị Xã Mường Lay" → "Mường Lay")."""
+    for kind in ("thị xã ", "thành phố ", "huyện ", "quận "):
+        if name.lower().startswith(kind):
+            return name[len(kind) :]
+    return name
+
+
 def build(admin: Path) -> dict:
     provinces = []
     for row in csv.DictReader((admin / "provinces_63_pre2025.csv").open(encoding="utf-8")):
@@ -77,7 +86,7 @@ def build(admin: Path) -> dict:
     seen = set()
     for row in csv.DictReader((admin / "districts_696_pre2025.csv").open(encoding="utf-8")):
         entry = {
-            "name": old_style_tones(row["name"]),
+            "name": bare(old_style_tones(row["name"])),
             "type": row["type"].lower(),
             "province": by_code[row["province_code"]],
         }

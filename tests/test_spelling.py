@@ -12,7 +12,8 @@ from searcher.engine.engine import Engine
 from searcher.index.operations import sync
 from searcher.query.parse import build_request, parse_query
 from searcher.query.plan import plan_query
-from searcher.results.suggest import candidates, letters_apart, marks_apart
+from searcher.results.keyboard import letters_apart, marks_apart
+from searcher.results.suggest import candidates
 from searcher.results.suggest import suggestion as suggest_plan
 from searcher.vi.text import fold
 

@@ -9,7 +9,7 @@ change. The archive is the dictionary and the language model (a noisy channel):
   the accent forms the bodies use; in a query typed with diacritics the edits are
   counted letter by letter as a keyboard types them (``letters_apart``): a missed
   key loses its marks with it ("nhs" is one edit from "nhà"), the same letter with
-  another mark costs ``TONE_EDIT`` per mark, and a mark the user typed is meant
+  another mark costs ``keyboard.TONE_EDIT`` per mark, and a mark the user typed is meant
   (replacing "ỹ" costs its tilde too); in a query typed without, accents are free;
 - a sequence of candidates is scored by a bigram model of the archive: documents in
   which each syllable follows the one before it, in a title or a body, over
@@ -37,14 +37,12 @@ its path found for the likeliest only.
 from __future__ import annotations
 
 import math
-import unicodedata
-from collections import Counter
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 
 from searcher.query.plan import QueryPlan
+from searcher.results.keyboard import letters_apart
 from searcher.results.vocabulary import MAX_WORD_CHARS, Vocabulary
 from searcher.vi.text import canonical, fold, has_diacritics
 
@@ -66,81 +64,6 @@ MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacriti
 MAX_OPTIONS = 50  # candidates kept per short word, fewest edits then most documents first
 SHORT_WORD = 3  # letters: a short word has many neighbours one edit away ("to": "tp", "tô")
 LONG_SPELLINGS, LONG_OPTIONS = 20, 30  # the same for a longer word, which has fewer
-TONE_EDIT = 1.0  # a wrong or missing tone mark, in edits; fitted with EDIT_COST (dev half)
-
-
-@lru_cache(maxsize=65536)
-def marks(syllable: str) -> str:
-    """The diacritics of a syllable, tone and vowel marks and đ's stroke.
-
-    >>> marks("nhũng") == marks("nhũngg"), marks("nhũng") == marks("những")
-    (True, False)
-    """
-    return "".join(sorted(ch for ch in unicodedata.normalize("NFD", syllable)
-                          if unicodedata.combining(ch) or ch == "đ"))  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def marks_apart(a: str, b: str) -> int:
-    """Diacritics to add, drop or replace to go from one syllable to the other
-    ("rắn", "ra": two; "dẵn", "dằn": one)."""
-    ma, mb = Counter(marks(a)), Counter(marks(b))
-    return max(sum((ma - mb).values()), sum((mb - ma).values()))
-
-
-@lru_cache(maxsize=262144)
-def letters_apart(typed: str, form: str) -> float:
-    """Edits from a word typed with diacritics to an accent form, letter by letter as
-    a keyboard writes them (a letter with its marks is one key): a letter added,
-    replaced, dropped or two swapped cost one; the same letter with other marks costs
-    ``TONE_EDIT`` per mark, and a mark on the wrong letter of the syllable ``TONE_EDIT``
-    in all. A mark the user typed is meant: a typed letter dropped or
-    replaced by another letter costs ``TONE_EDIT`` more for each of its marks the form
-    lacks there, while a missed key loses its marks for free ("nhs" is one edit from
-    "nhà", "trưng" one from "trường"; "ỹm" one from "mỹ" and two from "em").
-
-    >>> letters_apart("nhs", "nhà"), letters_apart("trưng", "trường"), letters_apart("ỹm", "em")
-    (1.0, 1.0, 2.0)
-    >>> letters_apart("taị", "tại")
-    1.0
-    """
-    a, b = typed, form
-    if len(a) == len(b) and fold(a) == fold(b):  # the same letters, other marks
-        if a != b and marks(a) == marks(b):  # a mark on the wrong vowel: "taị" for "tại"
-            return TONE_EDIT
-        return sum(_letter_cost(x, y) for x, y in zip(a, b, strict=True))
-    start = 0  # the letters both share at either end are matched for free
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start : len(a) - end], b[start : len(b) - end]
-    prev2: list[float] = []
-    prev = [float(j) for j in range(len(b) + 1)]
-    for i in range(1, len(a) + 1):
-        x = a[i - 1]
-        drop = _letter_cost(x, "")  # what dropping the typed letter leaves unexplained
-        row = [prev[0] + drop] + [0.0] * len(b)
-        for j in range(1, len(b) + 1):
-            y = b[j - 1]
-            row[j] = min(prev[j] + drop, row[j - 1] + 1, prev[j - 1] + _letter_cost(x, y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        prev2, prev = prev, row
-    return prev[-1]
-
-
-@lru_cache(maxsize=16384)
-def _letter_cost(typed: str, meant: str) -> float:
-    """One typed letter for one meant letter ("" for none): other marks on the same
-    letter cost ``TONE_EDIT`` each; another letter, or none, costs one plus
-    ``TONE_EDIT`` for each typed mark it lacks."""
-    if typed == meant:
-        return 0.0
-    if meant and fold(typed) == fold(meant):
-        return TONE_EDIT * marks_apart(typed, meant)
-    return 1 + TONE_EDIT * sum((Counter(marks(typed)) - Counter(marks(meant))).values())
 
 
 def code_shaped(word: str) -> bool:

@@ -30,6 +30,11 @@ _PREFIX = (
     r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks|"
     r"nganh kiem sat nhan dan|nganh ksnd)"
 )
+# another body of the same place, named in one list with the procuracy
+_COORDINATED = (
+    r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
+    r"so tu phap|cuc thi hanh an dan su)"
+)
 _MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
     r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b)"
@@ -41,8 +46,9 @@ _MENTION = re.compile(
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
     r"|(?P<regional>" + _PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
-    # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam": two bodies of one place
-    r"|(?P<local>" + _PREFIX + r"(?:\s+va\s+(?:toa an nhan dan|tand|co quan cong an|cong an))?"
+    # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
+    # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
+    r"|(?P<local>" + _PREFIX + r"(?:\s*(?:,|\bva\b)\s*" + _COORDINATED + r"){0,2}"
     r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40}))"  # "Ia H'Drai", "Ia H’Drai"
 )

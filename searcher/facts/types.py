@@ -58,9 +58,9 @@ _TYPE_PATTERNS = {
     r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan)\b|"
     r"\bpho bien {4,}",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
+    # a contest of knowledge or skill; a sports tournament is "khác" (the label guide)
     "hội thi": r"(?<!dai )\bhoi thi\b(?! dua)|\bcuoc thi\b|\bhoi dien\b|"
-    r"\bthi (?:ve )?(?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b|"
-    r"\bgiai (?:bong da|the thao|cau long|bong chuyen|bong ban)\b",
+    r"\bthi (?:ve )?(?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b",
     # a mock trial ("phiên tòa giả định") is staged to teach the law
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
     r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",

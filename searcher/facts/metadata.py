@@ -130,10 +130,10 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     )
     _launch_review(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
-        reviewed = staff_conference_year(article.title, meta.meeting_date)
+        reviewed = staff_conference_year(article.title)
         if reviewed is not None:
             meta.period, meta.period_year = "năm", reviewed
-            ex["period"] = Evidence(article.title, "the year a staff conference reviews")
+            ex["period"] = Evidence(article.title, "the year a staff conference is named for")
     _launch_plan(meta, article.title, plain, ex)
     if meta.period and where:
         text = article.title + "\n" + article.body

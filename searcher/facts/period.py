@@ -16,7 +16,6 @@ meeting's.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from searcher.facts.spans import first_sentence, without_citations
 from searcher.vi.text import fold
@@ -64,18 +63,16 @@ _STAFF_CONFERENCE = re.compile(
 )
 
 
-def staff_conference_year(title: str, held: date | None) -> int | None:
-    """The year a staff conference reviews: "Hội nghị công chức, người lao động năm 2022"
-    held in its first half reviews 2021; held later in the year, that year.
+def staff_conference_year(title: str) -> int | None:
+    """The year a staff conference reports on: the year it is named for ("Hội nghị công
+    chức, người lao động năm 2023", held in February 2023, reviews 2022 and sets 2023's
+    targets and pledges; both labellers who met one filed it under 2023).
 
-    >>> staff_conference_year("Hội nghị công chức, người lao động năm 2022", date(2022, 2, 18))
-    2021
+    >>> staff_conference_year("Hội nghị công chức, người lao động năm 2022")
+    2022
     """
     m = _STAFF_CONFERENCE.search(fold(title))
-    if m is None:
-        return None
-    year = int(m.group(1))
-    return year if held is not None and held.year == year and held.month > 6 else year - 1
+    return int(m.group(1)) if m else None
 
 
 def review_at_launch(title: str, plain: str, year: int | None) -> int | None:

@@ -70,6 +70,7 @@ _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one 
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
 _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
+_STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
 # a type that also names a body: alone, without an event held, a commentary on the
 # Party's work, not a meeting ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành")
 _ACTIVITIES = {"Đảng"}
@@ -164,7 +165,10 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = _organiser_clause(first)
-    found += [t for t in _lead_types(clause) if t not in found]
+    lead_found = _lead_types(clause)
+    if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
+        lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
+    found += [t for t in lead_found if t not in found]
     if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its

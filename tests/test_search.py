@@ -73,6 +73,23 @@ def test_words_standing_together_rank_first(tmp_path, q: str) -> None:
     assert ranked[0] == "a_together"
 
 
+@pytest.mark.parametrize("q", ["Ảnh Xinhua", "trẻ trung khỏe mạnh"])
+def test_a_run_the_segmenter_glues_is_no_phrase_the_archive_lacks(tmp_path, q: str) -> None:
+    """pyvi glues runs of capitals and long compounds ("Ảnh_Xinhua"); where the archive
+    never writes them together (a photo credit "Ảnh: Xinhua", "trẻ trung, khỏe mạnh")
+    they are words to find, not one phrase that finds nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    bodies = {"a": "Đoàn đại biểu thăm cảng biển (Ảnh: Xinhua). Các em trẻ trung, khỏe mạnh.",
+              "b": "Ảnh tư liệu của phóng viên, không có Xinhua ở đây; trẻ trung và khỏe mạnh.",
+              "c": "Hội nghị giao ban công tác kiểm sát."}  # fmt: skip
+    for name, body in bodies.items():
+        (corpus / f"{name}.txt").write_text(f"Tin {name}\n{body}\n", encoding="utf-8")
+    rebuild(corpus, tmp_path / "index")
+    found = Engine(tmp_path / "index").search(build_request(q))
+    assert found.corrected is None and sorted(h.id for h in found.hits) == ["a", "b"]
+
+
 def test_abbreviation_expands_both_ways(engine: Engine) -> None:
     # 000 writes "Viện kiểm sát nhân dân"; "VKSND" appears in most seeds
     assert set(ids(engine, "VKSND")) == set(ids(engine, '"viện kiểm sát nhân dân"')) | set(

@@ -96,9 +96,10 @@ def word_runs(folded: list[str | None], segmented: Iterable[tuple[str, ...]] = (
             if None in piece:
                 break
             key = tuple(piece)
-            weight = max(known.get(key, 0), found.get(key, 0))  # type: ignore[arg-type]
+            listed = known.get(key, 0)  # type: ignore[arg-type]
+            weight = max(listed, found.get(key, 0))  # type: ignore[arg-type]
             if lexicon is not None:
-                weight = _checked(key, weight, lexicon)  # type: ignore[arg-type]
+                weight = _checked(key, weight, lexicon, listed > 0)  # type: ignore[arg-type]
             if weight:
                 score = best[i + k][0] + weight * k * k
                 if score >= best[i][0]:  # a tie: the word starting first
@@ -106,12 +107,17 @@ def word_runs(folded: list[str | None], segmented: Iterable[tuple[str, ...]] = (
     return best[0][1]
 
 
-def _checked(piece: tuple[str, ...], weight: int, lexicon: Lexicon) -> int:
+def _checked(piece: tuple[str, ...], weight: int, lexicon: Lexicon, listed: bool = True) -> int:
     """A known word the archive holds counts more than one it lacks (still a word:
     "hà nội" is not "hà" + "nội" in an archive without it); unknown syllables that
-    mostly stand together in the archive count as a word of their own."""
+    mostly stand together in the archive count as a word of their own. A word only the
+    segmenter found (not ``listed`` in its dictionary or the gazetteer: pyvi glues runs
+    of capitals and long compounds, "Ảnh_Xinhua", "trẻ_trung_khỏe_mạnh") is one only
+    where the archive writes it so: a photo credit "Ảnh: Xinhua" is not the phrase."""
     if weight:
-        return weight + 1 if lexicon.phrase_count(piece) else weight
+        if lexicon.phrase_count(piece):
+            return weight + 1
+        return weight if listed else 0
     if len(piece) != 2:
         return 0
     together = lexicon.phrase_count(piece)

@@ -21,9 +21,10 @@ the near-spelling table, included).
 
 Also reported, per size: the short natural questions (2–8 words: the community QA set's
 train and val questions, the judged set's queries; typed with diacritics and punctuation,
-about other things than the news) for which the page proposes other words: false alarms
-of another style than the generated set. ``--seed N`` (not 21) makes a fresh set, one
-half, never looked at while fitting: scored once, at the end of a round.
+about other things than the news), as typed and stripped of diacritics, for which the
+page proposes other words: false alarms of another style than the generated set.
+``--seed N`` (not 21) makes a fresh set, one half, never looked at while fitting: scored
+once, at the end of a round.
 
     .venv/bin/python bench/spelling.py [--sizes 3000 35000] [--workdir DIR] [--seed N]
 """
@@ -223,7 +224,7 @@ def rate(rows: list[dict], key: str) -> str:
 
 def run_size(
     records: list[dict], n: int, workdir: Path, seed: int = SEED
-) -> tuple[list[list], list[dict], list[tuple[str, str]], int]:
+) -> tuple[list[list], list[dict], tuple[list, list], int]:
     corpus, index = workdir / "corpus", workdir / "index"
     write_corpus(records, corpus, "news.jsonl")
     t0 = time.perf_counter()
@@ -236,6 +237,7 @@ def run_size(
     scored = score(engine, wrong + right)
     questions = natural_questions()
     alarms = false_alarms(engine, questions)
+    alarms_stripped = false_alarms(engine, [strip_diacritics(q) for q in questions])
     rows = []
     for half in sorted({r["half"] for r in scored}):
         bad = [r for r in scored if r["half"] == half and r["kind"] != "correct"]
@@ -247,7 +249,7 @@ def run_size(
                      f"{percentile(ms, 50):.0f} / {percentile(ms, 95):.0f}",
                      f"{percentile(alone_ms, 50):.0f} / {percentile(alone_ms, 95):.0f} / "
                      f"{max(alone_ms):.0f}"])  # fmt: skip
-    return rows, scored, alarms, len(questions)
+    return rows, scored, (alarms, alarms_stripped), len(questions)
 
 
 def by_kind(scored: list[dict]) -> str:
@@ -296,9 +298,10 @@ def main() -> None:
         false = [r for r in scored if r["kind"] == "correct" and r["changed"]][:6]
         if false:
             notes.append("  false: " + "; ".join(f"“{r['q']}” → {r['shown']}" for r in false))
-        notes.append(f"  short natural questions given other words: {len(alarms)} of {asked} "
-                     f"({len(alarms) / max(asked, 1):.1%}): "
-                     + "; ".join(f"“{q}” → {p}" for q, p in alarms[:6]))  # fmt: skip
+        for form, found in zip(("as typed", "without diacritics"), alarms, strict=True):
+            notes.append(f"  short natural questions {form} given other words: {len(found)} of "
+                         f"{asked} ({len(found) / max(asked, 1):.1%}): "
+                         + "; ".join(f"“{q}” → {p}" for q, p in found[:6]))  # fmt: skip
     sizes = ", ".join(f"{s:,}" for s in args.sizes)
     body = header(argv(), f"{args.news.name}: the first {sizes} articles (title, sapo+body)")
     body += "\n" + table(

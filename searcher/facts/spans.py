@@ -51,7 +51,10 @@ _NUMBER = (
 CITATION = re.compile(
     r"(?=[kcqnthbvldps])\b(?P<kind>"
     + "|".join(DOC_KINDS)
-    + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/))\b"
+    + r"|so(?=[ \t]*:?[ \t]*\d+[0-9a-z.\-]*/)"
+    # a kind's abbreviation before a numbered code: "TTLT 01/2017", "NĐ 109/2013"
+    + r"|(?:ttlt|nd|qd|nq|ct|kh|cv|hd|tb|tt|bc|qc)"
+    + r"(?=[ \t]+(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/))\b"
     r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"

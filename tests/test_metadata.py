@@ -393,3 +393,18 @@ def test_districts_the_official_list_names_with_their_kind(title, unit, province
     the gazetteer keeps the bare name, so the unit is found and filed in its province."""
     m = extract(parse_text(title + "\nHội nghị diễn ra sáng nay.", "x", "x"))
     assert (m.unit, m.province, m.level) == (unit, province, level)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Kỷ niệm 95 năm Ngày thành lập Đảng.", 2025),
+     ("Kỷ niệm 0 năm ngày thành lập Đảng.", None),  # celebrates nothing
+     ("Kỷ niệm 300 năm ngày thành lập ngành Kiểm sát", None),  # after the latest year
+     ("Kỷ niệm 30 năm ngày thành lập Viện kiểm sát nhân dân tỉnh Bình Phước", None),
+     ("Chào mừng 95 năm ngày thành lập Đảng bộ tỉnh", None),  # a committee's own date
+     ("Tết Canh Tý", 2020), ("Xuân Giáp Sửu", None)],  # a stem and branch that never meet
+)  # fmt: skip
+def test_years_an_occasion_names(text: str, year: int | None) -> None:
+    from searcher.facts.occasions import founding_anniversary_year, lunar_year
+
+    assert (founding_anniversary_year(text, 2026) or lunar_year(text, 2026)) == year

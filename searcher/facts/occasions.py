@@ -74,6 +74,6 @@ def founding_anniversary_year(text: str, latest: int) -> int | None:
     for m in _FOUNDING.finditer(fold(text)):
         founded = next(y for (_, y), g in zip(FOUNDED, m.groups()[1:], strict=True) if g)
         year = founded + int(m.group(1))
-        if year <= latest:
+        if founded < year <= latest:  # "0 năm" celebrates nothing
             return year
     return None

@@ -417,6 +417,9 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("16 Tháng Ba, 2021", "2021-03-16"),
         ("Hội nghị 12/9/2022 Tổng Kết", None),  # words before the date: a title, not a stamp
         ("Thứ sáu, 16/04/2021 Trang Chủ", None),  # the page's own clock, with a menu item
+        ("25/03/2024 - 16:03 | Hoạt động đoàn thể", "2024-03-25"),  # a section after a bar
+        ("Hội nghị 12/9/2022 | tổ chức tốt", None),  # words before the date
+        ("Thứ Hai, 28/04/2025 | Trang chủ", None),  # the page's clock, a menu after a bar
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:

@@ -142,6 +142,11 @@ _LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*
 _TRAILING_LABEL = re.compile(
     r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
 )
+# "25/03/2024 - 16:03 | Hoạt động đoàn thể": the section's name after a bar
+_BAR_LABEL = re.compile(
+    r"^(.*\d{4}(?:\s*[-–,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*\|"
+    r"\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}$"
+)
 # "16 Tháng Ba, 2021": a month written as a word
 _MONTHS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
            "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
@@ -156,7 +161,7 @@ def news_stamp(line: str) -> date | bool | None:
     ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
     "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A",
     "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
-    name or a byline after it),
+    name or a byline after it, "25/03/2024 - 16:03 | Hoạt động đoàn thể"),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
     None when the line says anything else.
 
@@ -176,6 +181,8 @@ def news_stamp(line: str) -> date | bool | None:
         stamp = news_stamp(labelled.group(1))
         if stamp:
             return stamp
+    if (barred := _BAR_LABEL.match(line)) and (stamp := news_stamp(barred.group(1))):
+        return stamp
     leading = _LEADING_LABEL.match(line)
     if (
         leading

@@ -408,3 +408,18 @@ def test_years_an_occasion_names(text: str, year: int | None) -> None:
     from searcher.facts.occasions import founding_anniversary_year, lunar_year
 
     assert (founding_anniversary_year(text, 2026) or lunar_year(text, 2026)) == year
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "types"),
+    [("Tag Archives: Thanh tra", None, []),
+     ("Viện kiểm sát nhân dân", "https://bao.example.vn/tag/vien-kiem-sat-nhan-dan", []),
+     ("Viện kiểm sát nhân dân", "https://vks.example.gov.vn/?tag=giao-ban", []),
+     ("Giao ban quý I", "https://vks.example.gov.vn/tin-tuc/giao-ban-quy-i-12.html", ["giao ban"])],
+)  # fmt: skip
+def test_a_tags_listing_page_reports_no_event(title: str, url: str | None, types: list) -> None:
+    """A page listing a tag's articles opens on the first one's lead; it is not a report,
+    so it has no meeting type and no meeting year (the labels of three such pages)."""
+    body = "Sáng 16/3/2021, Viện kiểm sát nhân dân tỉnh Thái Nguyên tổ chức hội nghị giao ban."
+    m = extract(parse_text(f"{title}\n{body}", "x", "x", url=url))
+    assert (m.meeting_types, m.year is None) == (types, not types)

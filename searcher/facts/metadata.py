@@ -15,6 +15,7 @@ and the attendees); this one puts them together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -107,6 +108,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     plain = masked(reading.folded, reading.spans, ("citation",))  # one reading of the spans
     meta.meeting_types = meeting_types(article.title, article.body, plain)
     ex["meeting_types"] = Evidence(article.title, "title and lead")
+    if _listing(article):  # a tag's list of articles reports no event of its own
+        meta.meeting_types = []
+        ex["meeting_types"] = Evidence(article.url or article.title, "a tag's listing page")
     _dates(meta, article, ex, reading, today or date.today())
 
     found = read_unit(parts, folded_parts, g, article.url)
@@ -143,6 +147,16 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         ex["chair"] = Evidence(meta.people.chair.name, "the clause that says who chaired")
     meta.explain = ex
     return meta
+
+
+_TAG_URL = re.compile(r"[/?&](?:tag|tags)[/=]", re.IGNORECASE)
+_TAG_TITLE = re.compile(r"^\s*(?:tag archives|luu tru the|the)\s*:", re.IGNORECASE)
+
+
+def _listing(article: Article) -> bool:
+    """A page listing the articles of a tag ("…/tag/vien-kiem-sat-nhan-dan", "?tag=…",
+    "Tag Archives: Thanh tra"), not a report."""
+    return bool(_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title)))
 
 
 def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from searcher.facts.spans import first_sentence, without_citations
+from searcher.vi.text import fold
 
 MEETING_TYPES = (
     "tổng kết",
@@ -70,6 +71,10 @@ _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one 
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
 _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
+# a review of a coordination rule ("sơ kết 03 năm thực hiện Quy chế phối hợp số 01/…")
+_REVIEWS_A_RULE = re.compile(
+    r"\b(?:so ket|tong ket)\b[^.;]{0,40}?\b(?:quy che|chuong trinh)\s+phoi hop\b"
+)
 _STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
 # a type that also names a body: alone, without an event held, a commentary on the
 # Party's work, not a meeting ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành")
@@ -180,6 +185,12 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         organiser = lead[lead.rfind(",", 0, digest.start()) + 1 : digest.start()] if digest else ""
     if _AWARD_RECEIVED.search(heading) and not types_in(heading) and _another_body(organiser):
         return ["khác"]  # an award received at another body's meeting: not the unit's review
+    if (
+        _REVIEWS_A_RULE.search(fold(title + "\n" + body[:400]))
+        and "ký kết" not in found
+        and ({"sơ kết", "tổng kết"} & set(found))
+    ):
+        found.append("ký kết")  # the review of a coordination rule belongs with its signing
     found.sort(key=MEETING_TYPES.index)
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
     # ngành"), and no event held: commentary, an interview, a profile

@@ -32,7 +32,6 @@ once, at the end of a round.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -44,7 +43,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, argv, header, percentile, table, write_section
+from common import argv, header, percentile, table, write_section
+from devsets import VICOV
+from judged import load_queries as load_judged
+from relevance import load_queries
 from speed import NEWS, load_news, write_corpus
 
 from searcher.engine.engine import Engine
@@ -64,7 +66,6 @@ CLAUSE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # letters and spaces: no pun
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 KINDS = ("deletion", "insertion", "substitution", "transposition", "tone")
 SEED = 21  # the set the weights were fitted on (its dev half)
-VICOV = ROOT.parent / "shared" / "data" / "relevance" / "vicov19qa"
 
 
 def neighbours(letter: str) -> str:
@@ -196,15 +197,10 @@ def natural_questions() -> list[str]:
     the community set's train and val questions and the judged set's queries."""
     out = []
     for part in ("train", "val"):
-        path = VICOV / f"{part}.queries.tsv"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                q = line.partition("\t")[2]
-                if 2 <= len(q.split()) <= 8:
-                    out.append(q)
-    judged = ROOT / "tests" / "fixtures" / "judged" / "queries.jsonl"
-    out += [json.loads(x)["q"] for x in judged.read_text(encoding="utf-8").splitlines() if x]
-    return out
+        if (VICOV / f"{part}.queries.tsv").exists():
+            asked = load_queries(VICOV, part)[0].values()
+            out += [q for q in asked if 2 <= len(q.split()) <= 8]
+    return out + [q["q"] for q in load_judged()]
 
 
 def false_alarms(engine: Engine, questions: list[str]) -> list[tuple[str, str]]:

@@ -50,20 +50,24 @@ ALIASES = {
 SUPERIOR = {"1": "Hà Nội", "2": "Đà Nẵng", "3": "Hồ Chí Minh"}
 
 
+def without_kind(name: str, kinds: tuple[str, ...]) -> str:
+    """The name without the kind it starts with, in any case ("Thành Phố Bắc Kạn" →
+    "Bắc Kạn"), with old-style tones."""
+    for kind in kinds:
+        if name.lower().startswith(kind):
+            return old_style_tones(name[len(kind) :])
+    return old_style_tones(name)
+
+
 def short(full: str) -> str:
-    for prefix in ("Thành phố ", "Thành Phố ", "Tỉnh "):
-        if full.startswith(prefix):
-            return old_style_tones(full[len(prefix) :])
-    return old_style_tones(full)
+    """A province's name without "Tỉnh" or "Thành phố"."""
+    return without_kind(full, ("thành phố ", "tỉnh "))
 
 
 def bare(name: str) -> str:
     """A district's name without its kind, which a few rows of the official list repeat
     ("Thị Xã Mường Lay" → "Mường Lay")."""
-    for kind in ("thị xã ", "thành phố ", "huyện ", "quận "):
-        if name.lower().startswith(kind):
-            return name[len(kind) :]
-    return name
+    return without_kind(name, ("thị xã ", "thành phố ", "huyện ", "quận "))
 
 
 def build(admin: Path) -> dict:
@@ -86,7 +90,7 @@ def build(admin: Path) -> dict:
     seen = set()
     for row in csv.DictReader((admin / "districts_696_pre2025.csv").open(encoding="utf-8")):
         entry = {
-            "name": bare(old_style_tones(row["name"])),
+            "name": bare(row["name"]),
             "type": row["type"].lower(),
             "province": by_code[row["province_code"]],
         }

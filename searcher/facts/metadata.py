@@ -106,11 +106,12 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         folded=folded,
     )
     plain = masked(reading.folded, reading.spans, ("citation",))  # one reading of the spans
-    meta.meeting_types = meeting_types(article.title, article.body, plain)
-    ex["meeting_types"] = Evidence(article.title, "title and lead")
     if _listing(article):  # a tag's list of articles reports no event of its own
         meta.meeting_types = []
         ex["meeting_types"] = Evidence(article.url or article.title, "a tag's listing page")
+    else:
+        meta.meeting_types = meeting_types(article.title, article.body, plain)
+        ex["meeting_types"] = Evidence(article.title, "title and lead")
     _dates(meta, article, ex, reading, today or date.today())
 
     found = read_unit(parts, folded_parts, g, article.url)
@@ -234,15 +235,13 @@ def _occasion_year(
     meta: Metadata, title: str, lead: str, latest: int, ex: dict[str, Evidence]
 ) -> None:
     """The last resort, when no date or year is written for the meeting: the year an
-    occasion names (an anniversary of a founding, a lunar new year)."""
-    for read, role in (
-        (lambda: founding_anniversary_year(lead, latest), "the anniversary of a founding"),
-        (lambda: lunar_year(lead, latest), "the lunar new year it names"),
-    ):
-        if (year := read()) is not None:
-            meta.year = year
-            ex["year"] = Evidence(title, role)
-            return
+    occasion names (an anniversary of a founding, else a lunar new year)."""
+    year, role = founding_anniversary_year(lead, latest), "the anniversary of a founding"
+    if year is None:
+        year, role = lunar_year(lead, latest), "the lunar new year it names"
+    if year is not None:
+        meta.year = year
+        ex["year"] = Evidence(title, role)
 
 
 def _passage(text: str, start: int, end: int | None = None) -> str:

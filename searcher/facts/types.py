@@ -174,15 +174,16 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
-    if "Đảng" not in found and _PARTY_ORGANISER.search(_organiser_subject(first)):
+    subject = _organiser_subject(first)
+    if "Đảng" not in found and _PARTY_ORGANISER.search(subject):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its
     # own event ("… dâng hương tưởng nhớ …")
-    organiser = _organiser_subject(first) if clause else ""
+    organiser = subject if clause else ""
     if not found and not _HELD_WITH_MARKS.search(_with_marks(title if heading else "", "")):
         digest = _DIGEST_CLAUSE.search(lead)
         found = _lead_types(digest.group(1)) if digest else []
-        organiser = lead[lead.rfind(",", 0, digest.start()) + 1 : digest.start()] if digest else ""
+        organiser = _subject_before(lead, digest.start()) if digest else ""
     if _AWARD_RECEIVED.search(heading) and not types_in(heading) and _another_body(organiser):
         return ["khác"]  # an award received at another body's meeting: not the unit's review
     if (
@@ -218,7 +219,12 @@ def _organiser_subject(folded: str) -> str:
     """Who the sentence says held the meeting: the words before its organiser verb, back
     to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
     m = _ORGANISER_VERB.search(folded)
-    return folded[folded.rfind(",", 0, m.start()) + 1 : m.start()] if m else ""
+    return _subject_before(folded, m.start()) if m else ""
+
+
+def _subject_before(folded: str, verb: int) -> str:
+    """The words before the verb at ``verb``, back to the last comma."""
+    return folded[folded.rfind(",", 0, verb) + 1 : verb]
 
 
 def _organiser_clause(folded: str) -> str:

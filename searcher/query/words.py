@@ -96,10 +96,10 @@ def word_runs(folded: list[str | None], segmented: Iterable[tuple[str, ...]] = (
             if None in piece:
                 break
             key = tuple(piece)
-            listed = known.get(key, 0)  # type: ignore[arg-type]
-            weight = max(listed, found.get(key, 0))  # type: ignore[arg-type]
+            known_weight = known.get(key, 0)  # type: ignore[arg-type]
+            weight = max(known_weight, found.get(key, 0))  # type: ignore[arg-type]
             if lexicon is not None:
-                weight = _checked(key, weight, lexicon, listed > 0)  # type: ignore[arg-type]
+                weight = _checked(key, weight, lexicon, known_weight > 0)  # type: ignore[arg-type]
             if weight:
                 score = best[i + k][0] + weight * k * k
                 if score >= best[i][0]:  # a tie: the word starting first

@@ -83,7 +83,7 @@ def _candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float
     """Canonical candidates for one typed word → their cost in edits.
 
     Letters are compared folded (a swap of two is one edit); in a query typed with
-    diacritics (``accented``) other diacritics cost ``TONE_EDIT`` more ("nhũngg" is
+    diacritics (``accented``) other diacritics cost ``keyboard.TONE_EDIT`` more ("nhũngg" is
     one edit from "nhũng", two from "những"); in one typed without, any
     accent form is free. A word the archive does not hold is not its own
     candidate. Codes and abbreviations ("TAND", "nCoV", ``code_shaped``), numbers and
@@ -178,7 +178,7 @@ def ranked_corrections(
     typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
     folded = not accented
     # the typed words were never written together: more likely a typo, most of all in
-    # a word beside two typed neighbours that never stand together
+    # a word beside a typed neighbour it never stands with
     typo = [0.0] * len(words)
     if not vocab.phrase_count(typed, folded):
         unseen = [not vocab.phrase_count(pair, folded) for pair in pairwise(typed)]

@@ -61,6 +61,33 @@ def test_fold(raw: str, expected: str) -> None:
     assert fold(raw) == expected
 
 
+LONG = " Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức hội nghị giao ban" * 2
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "",
+        "ΑΣ ΣΑ",  # a Greek capital sigma lowers by its context (final "ς")
+        "İstanbul",  # lowers to two code points
+        "e\u0301 a\u0300",  # combining marks: NFC composes them, or fold drops them
+        "\u0301\u0301",  # a mark with nothing to sit on
+        "😀 𝔸",  # beyond the BMP
+        "\ud800",  # a lone surrogate
+        "ﬁ ß Đ",
+    ],
+)
+def test_fold_of_a_long_text_is_the_fold_of_its_characters(odd: str) -> None:
+    """A text from ``LONG_TEXT`` characters on is folded as one array: the same as the
+    short path (str.translate) on every odd character, in NFC and NFD."""
+    from searcher.vi.text import LONG_TEXT, _FAST_FOLD
+
+    for text in (LONG + odd + LONG, nfd(LONG + odd)):
+        assert len(text) >= LONG_TEXT
+        short_path = unicodedata.normalize("NFC", text).lower().translate(_FAST_FOLD)
+        assert fold(text) == short_path
+
+
 def test_strip_diacritics_keeps_case() -> None:
     assert strip_diacritics("Đà Nẵng") == "Da Nang"
 

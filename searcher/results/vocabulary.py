@@ -48,6 +48,7 @@ class Vocabulary:
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
+        self._ids_seen = Recent(CACHED * 4)  # canonical syllable → its id in each segment
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
@@ -189,15 +190,26 @@ class Vocabulary:
         out = np.zeros((len(left), len(right)), dtype=np.int64)
         if not len(left) or not len(right):
             return out
-        for seg, titles in zip(self.arrays.segments, self._titles_pairs(), strict=True):
-            syl = seg.vocab["syl"]
-            a = np.array([syl.find(t) for t in left], dtype=np.int64)
-            b = np.array([syl.find(t) for t in right], dtype=np.int64)
+        ids_left, ids_right = self._syllable_ids(left), self._syllable_ids(right)
+        for s, (seg, titles) in enumerate(zip(self.arrays.segments, self._titles_pairs(),
+                                              strict=True)):  # fmt: skip
+            a, b = ids_left[s], ids_right[s]
             ia, ib = np.flatnonzero(a >= 0), np.flatnonzero(b >= 0)
             if len(ia) and len(ib):
-                counts = seg.pair_dfs(a[ia], b[ib]) + _lookup(titles, a[ia], b[ib], len(syl))
+                size = len(seg.vocab["syl"])
+                counts = seg.pair_dfs(a[ia], b[ib]) + _lookup(titles, a[ia], b[ib], size)
                 out[np.ix_(ia, ib)] += counts.reshape(len(ia), len(ib))
         return out
+
+    def _syllable_ids(self, terms: Sequence[str]) -> list[np.ndarray]:
+        """Per segment, the id of each canonical syllable (-1 where it has none); each
+        syllable's ids remembered (a word's candidates return query after query)."""
+        rows = [self._ids_seen.get(t, self._ids_of) for t in terms]
+        return [np.array([row[s] for row in rows], dtype=np.int64)
+                for s in range(len(self.arrays.segments))]  # fmt: skip
+
+    def _ids_of(self, term: str) -> tuple[int, ...]:
+        return tuple(seg.vocab["syl"].find(term) for seg in self.arrays.segments)
 
     def _titles_pairs(self) -> list[dict[str, np.ndarray]]:
         """Per segment, the titles in which two syllables stand together (the arrays'

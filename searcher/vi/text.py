@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+import numpy as np
 
 # Tone marks (combining), as opposed to vowel-quality marks (circumflex, breve, horn).
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -109,13 +112,49 @@ def _build_fold_table() -> dict[int, str | None]:
 _FAST_FOLD = _build_fold_table()
 
 
+LONG_TEXT = 64  # characters: from here on ``fold`` maps code points as one array
+
+
 def fold(text: str) -> str:
     """Canonical form without diacritics (tone placement does not matter here).
 
     >>> fold("Viện Kiểm Sát"), fold("Thanh Hoá")
     ('vien kiem sat', 'thanh hoa')
     """
-    return unicodedata.normalize("NFC", text).lower().translate(_FAST_FOLD)
+    text = unicodedata.normalize("NFC", text)
+    if len(text) >= LONG_TEXT:  # an article's body: ten times faster as one array
+        folded = _fold_as_array(text)
+        if folded is not None:
+            return folded
+    return text.lower().translate(_FAST_FOLD)
+
+
+@cache
+def _fold_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """(each BMP code point → its folded code point, the code points folded otherwise:
+    to nothing or to several, or by their context as Greek capital sigma)."""
+    table = np.arange(0x10000, dtype=np.uint32)
+    special = np.zeros(0x10000, dtype=bool)
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000 or cp == 0x03A3:
+            special[cp] = True
+            continue
+        out = chr(cp).lower().translate(_FAST_FOLD)
+        if len(out) != 1:
+            special[cp] = True
+        elif out != chr(cp):
+            table[cp] = ord(out)
+    return table, special
+
+
+def _fold_as_array(text: str) -> str | None:
+    """``text`` (NFC) folded code point by code point in numpy, or None when one of
+    its code points folds otherwise (``_fold_arrays``) or lies beyond the BMP."""
+    table, special = _fold_arrays()
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(points.max()) >= 0x10000 or special[points].any():
+        return None
+    return table[points].tobytes().decode("utf-32-le")
 
 
 def has_diacritics(text: str) -> bool:

@@ -47,6 +47,7 @@ REFRESH_SECONDS = 0.5
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
 SUGGEST_WORDS = 8  # or when its words rarely stand together (plain queries this long)
 TOGETHER_BELOW = 2  # … as a whole phrase in fewer articles than this ("se hoi tro")
+TOGETHER_BELOW_ACCENTED = 1  # typed with accents and found so, in one article: as meant
 SUGGESTIONS = 4096  # did-you-mean answers remembered per view (a query asked again)
 NORMS = ("NFC", "NFD")
 
@@ -291,7 +292,8 @@ class Engine:
     def _rarely_together(view: _View, plan: QueryPlan) -> bool:
         """Do the words of a plain query stand together, as typed, in fewer than
         ``TOGETHER_BELOW`` articles, body or title? (With their accents when typed
-        with them, "thám nhũng".) Two neighbours that never stand together answer
+        with them, "thám nhũng"; then in none: words typed with their accents that an
+        article holds as typed were meant, ``TOGETHER_BELOW_ACCENTED``.) Two neighbours that never stand together answer
         first, from the pair tables did-you-mean reads too; then the whole phrase.
         A typo rarely makes words that stand together: "se hoi tro" matches
         thousands of articles holding "hỏi" and "trò" apart, and one that holds them
@@ -304,7 +306,8 @@ class Engine:
         for a, b in itertools.pairwise(typed):
             if not view.arrays.stand_together(a, b, folded=not accented):
                 return True
-        return view.vocabulary.phrase_count(typed, folded=not accented) < TOGETHER_BELOW
+        below = TOGETHER_BELOW_ACCENTED if accented else TOGETHER_BELOW
+        return view.vocabulary.phrase_count(typed, folded=not accented) < below
 
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:

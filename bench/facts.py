@@ -36,6 +36,11 @@ stored although their sha1 differs: F027, N050, C006): 129 development pages. Se
 ``bench/labels/facts_set_j.jsonl``) was labelled from the guide by two labellers who never
 saw the extractor, and is held out whole: ``--round 6 --final``, once.
 
+Round 7: set K (44 pages, ``set_k_a`` north and centre, ``set_k_b`` south, national and
+military units; labels in ``bench/labels/facts_set_k.jsonl``) was labelled from the guide by
+two labellers who never saw the extractor, and is held out whole (``--round 7``, the
+default, also keeps set D's half out): ``--round 7 --final``, once, at the end.
+
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
     PYTHONPATH=/tmp/old-checkout .venv/bin/python bench/facts.py   # another extractor
@@ -71,6 +76,8 @@ HELD_OUT = {
     # round 6: set J (two labellers, 33 pages; the pages corpus had few unused ones left)
     6: {"set_j_a": "0123456789abcdef", "set_j_b": "0123456789abcdef"},
 }
+# round 7: set K (two labellers, 44 pages) is held out whole, and set D's half stays out
+HELD_OUT[7] = {**HELD_OUT[3], "set_k_a": "0123456789abcdef", "set_k_b": "0123456789abcdef"}
 
 
 def held_out(url: str, path: str, round_: int = 3) -> bool:
@@ -209,9 +216,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=3,
+        default=7,
         choices=sorted(HELD_OUT),
-        help="which split: 6 (set J held out whole), 5 (set I held out whole), 3 (set D's half), "
+        help="which split: 7 (set K held out whole, and set D's half), 6 (set J held out "
+        "whole), 5 (set I held out whole), 3 (set D's half), "
         "2 (set C's half) or 1 (A/B's quarter)",
     )
     parser.add_argument("--label", default="", help="name of this run in the output")

@@ -322,6 +322,10 @@ def test_every_field_has_its_evidence() -> None:
 # meeting-follows-the-document-it-carries-out (its same-year guard, and
 # document-bound-yields-to-a-written-year: a year outside the citations wins):
 #   https://baogialai.com.vn/vien-ksqs-khu-vuc-52-ky-ket-quy-che-phoi-hop-voi-vien-ksnd-khu-vuc-8-va-9-gia-lai-post577932.html
+# round 7:
+# propaganda-work-without-an-event-is-no-meeting:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/hieu-qua-noi-bat-tu-hoat-dong-tuyen-truyen-pho-bien-giao-duc-phap-luat-cua-vksqs-khu-vuc-21-126124.html
+# propaganda-at-a-named-place-is-an-event: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -80,7 +80,7 @@ LONG = " Viện kiểm sát nhân dân tỉnh Thanh Hóa tổ chức hội ngh�
 def test_fold_of_a_long_text_is_the_fold_of_its_characters(odd: str) -> None:
     """A text from ``LONG_TEXT`` characters on is folded as one array: the same as the
     short path (str.translate) on every odd character, in NFC and NFD."""
-    from searcher.vi.text import LONG_TEXT, _FAST_FOLD
+    from searcher.vi.text import _FAST_FOLD, LONG_TEXT
 
     for text in (LONG + odd + LONG, nfd(LONG + odd)):
         assert len(text) >= LONG_TEXT

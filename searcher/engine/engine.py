@@ -293,8 +293,9 @@ class Engine:
         """Do the words of a plain query stand together, as typed, in fewer than
         ``TOGETHER_BELOW`` articles, body or title? (With their accents when typed
         with them, "thám nhũng"; then in none: words typed with their accents that an
-        article holds as typed were meant, ``TOGETHER_BELOW_ACCENTED``.) Two neighbours that never stand together answer
-        first, from the pair tables did-you-mean reads too; then the whole phrase.
+        article holds as typed were meant, ``TOGETHER_BELOW_ACCENTED``.) Two
+        neighbours that never stand together answer first, from the pair tables
+        did-you-mean reads too; then the whole phrase.
         A typo rarely makes words that stand together: "se hoi tro" matches
         thousands of articles holding "hỏi" and "trò" apart, and one that holds them
         together."""

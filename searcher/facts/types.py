@@ -76,9 +76,10 @@ _REVIEWS_A_RULE = re.compile(
     r"\b(?:so ket|tong ket)\b[^.;]{0,40}?\b(?:quy che|chuong trinh)\s+phoi hop\b"
 )
 _STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
-# a type that also names a body: alone, without an event held, a commentary on the
-# Party's work, not a meeting ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành")
-_ACTIVITIES = {"Đảng"}
+# a type that also names a body or an ongoing work: alone, without an event held, a
+# commentary on the Party's work ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành") or on
+# the work of teaching the law ("Hiệu quả từ công tác tuyên truyền pháp luật"), not a meeting
+_ACTIVITIES = {"Đảng", "tuyên truyền"}
 # a trial held for lessons, however its kind is worded before "rút kinh nghiệm"
 _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){0,45}$")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
@@ -122,8 +123,11 @@ _EVENT = re.compile(
     + _HOLDS
     + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
-    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap)\b"
+    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh)\b"
 )
+# a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
+# dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")
+_AT_A_PLACE = re.compile(r"\btai (?:thon|xa|phuong|thi tran|ap|ban|khu pho|to dan pho|truong)\b")
 # the same words written with their marks are events whatever follows ("họp bình xét thi
 # đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
 _HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ|dâng hương|dâng hoa)(?!\w)")
@@ -198,6 +202,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     if set(found) <= _ACTIVITIES and not (
         _EVENT.search(heading + " " + clause)
         or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
+        or (found and _AT_A_PLACE.search(heading + " " + clause))
     ):
         return []
     return found or ["khác"]

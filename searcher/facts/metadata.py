@@ -28,8 +28,14 @@ from searcher.facts.period import (
     review_at_launch,
     staff_conference_year,
 )
-from searcher.facts.spans import masked
-from searcher.facts.types import MEETING_TYPES, meeting_types
+from searcher.facts.spans import first_sentence, masked
+from searcher.facts.types import (
+    MEETING_TYPES,
+    STAFF_AGENDA,
+    award_received,
+    meeting_types,
+    types_where_held,
+)
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
     LIMIT,
@@ -113,6 +119,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
     _dates(meta, article, ex, reading, today or date.today())
+    _types_where_held(meta, article.title, reading, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
     meta.unit, meta.level = found.unit, found.level
@@ -158,6 +165,24 @@ def _listing(article: Article) -> bool:
     """A page listing the articles of a tag ("…/tag/vien-kiem-sat-nhan-dan", "?tag=…",
     "Tag Archives: Thanh tra"), not a report."""
     return bool(_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title)))
+
+
+def _types_where_held(
+    meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
+) -> None:
+    """The types named where the meeting date says what was held ("Ngày 07/02/2020, Đảng
+    ủy đã tổ chức Hội nghị tập huấn …"), added to those of the title and the lead."""
+    chosen = reading.chosen if meta.meeting_date else None  # none on a page with no event
+    if chosen is None or not chosen.features.get("organised") or award_received(title):
+        return
+    sentence = first_sentence(plain[chosen.start :])
+    added = [t for t in types_where_held(sentence) if t not in meta.meeting_types]
+    if "cán bộ công chức" in meta.meeting_types:  # its agenda: one staff conference
+        added = [t for t in added if t not in STAFF_AGENDA]
+    if added:
+        kept = [t for t in meta.meeting_types if t != "khác"]
+        meta.meeting_types = sorted([*kept, *added], key=MEETING_TYPES.index)
+        ex["meeting_types"] = Evidence(sentence, "title, lead and the dated organiser clause")
 
 
 def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

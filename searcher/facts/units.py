@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from searcher.facts.spans import citations_near, guest_lists
 from searcher.vi.places import Gazetteer
-from searcher.vi.text import fold
+from searcher.vi.text import canonical, fold, has_diacritics
 
 # "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
 _PREFIX = (
@@ -245,27 +246,49 @@ def _passage(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())
 
 
-def _province_counts(folded_text: str, g: Gazetteer) -> dict[str, int]:
+def _province_counts(text: str, g: Gazetteer) -> dict[str, int]:
     """How often each province is named anywhere (for ambiguous districts and fallbacks):
-    one scan of the folded text for all names at once."""
+    one scan of the folded text for all names at once. A name written with other marks
+    is another word or place ("diễn biến" is not Điện Biên, "Trại giam Thạnh Hòa" not
+    Thanh Hóa); one written without marks counts."""
     names, pattern = _province_pattern(g)
-    words = " " + re.sub(r"[^a-z0-9]+", " ", folded_text) + " "
-    words = _PERSON_NAMED.sub(" ", words)  # "Chủ tịch Hồ Chí Minh", "Tư tưởng Hồ Chí Minh"
-    words = _HISTORIC.sub(" ", words)  # "chiến thắng Điện Biên Phủ"
+    written = unicodedata.normalize("NFC", text)
+    folded = fold(written)
+    same_offsets = len(folded) == len(written)  # fold keeps NFC text's length, nearly always
+    words = " " + _NOT_ALNUM.sub(" ", folded) + " "  # its offsets, plus one
+    skipped = [m.span() for r in (_PERSON_NAMED, _HISTORIC) for m in r.finditer(words)]
     counts: dict[str, int] = {}
-    for key in pattern.findall(words):
-        counts[names[key]] = counts.get(names[key], 0) + 1
+    for m in pattern.finditer(words):
+        if any(a <= m.start() < b for a, b in skipped):
+            continue
+        name = names[" ".join(m.group().split())]
+        if same_offsets and not _written_as(written[m.start() - 1 : m.end() - 1], name, g):
+            continue
+        counts[name] = counts.get(name, 0) + 1
     return counts
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def _written_as(as_written: str, name: str, g: Gazetteer) -> bool:
+    """Whether the words ``as_written`` (a folded match) are the province ``name``: written
+    without marks, or with its own or an alias's ("Thanh Hoá", "THANH HÓA", "Đăk Lăk";
+    not "Thạnh Hòa")."""
+    if not has_diacritics(as_written):
+        return True
+    return tuple(re.findall(r"[^\W_]+", canonical(as_written))) in g.written.get(name, ())
+
+
 # the President's name, not the city: his title, his thought, the youth union named after him
+# (the words of the folded text are apart by one space or more: ``_province_counts``)
 _PERSON_NAMED = re.compile(
-    r" (?:chu tich|bac|tu tuong|dao duc|phong cach|tam guong|lang|bao tang|tncs|"
-    r"doan thanh nien|cong san|thanh nien|nguoi|ten|duong|dai lo|giai thuong|huan chuong) "
-    r"ho chi minh(?= )"
+    r" (?:chu +tich|bac|tu +tuong|dao +duc|phong +cach|tam +guong|lang|bao +tang|tncs|"
+    r"doan +thanh +nien|cong +san|thanh +nien|nguoi|ten|duong|dai +lo|giai +thuong|"
+    r"huan +chuong) +ho +chi +minh(?= )"
 )
 # a battle, not the province ("kỷ niệm chiến thắng Điện Biên Phủ")
-_HISTORIC = re.compile(r" (?:chien thang|chien dich|tran) (?:lich su )?dien bien phu(?= )")
+_HISTORIC = re.compile(r" (?:chien +thang|chien +dich|tran) +(?:lich +su +)?dien +bien +phu(?= )")
 _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
 
 
@@ -308,8 +331,8 @@ def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
     if id(g) not in _PATTERNS:
         names = {re.sub(r"[^a-z0-9]+", " ", fold(p.name)).strip(): p.name for p in g.provinces}
         keys = sorted(names, key=len, reverse=True)
-        alternation = "|".join(re.escape(k) for k in keys)
-        _PATTERNS[id(g)] = names, re.compile(rf"(?<= )({alternation})(?= )")
+        alternation = "|".join(" +".join(map(re.escape, k.split())) for k in keys)
+        _PATTERNS[id(g)] = names, re.compile(rf"(?<= )(?:{alternation})(?= )")
     return _PATTERNS[id(g)]
 
 
@@ -329,7 +352,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     the one the publisher's site names ("vksquangngai.gov.vn", "baothanhhoa.vn": "VKSND
     tỉnh" written without a name), else the one the text names most often."""
     scores, named = _mentions(parts, folded_parts, g)
-    counts = _province_counts("\n".join(folded_parts.values()), g)
+    counts = _province_counts("\n".join(parts.values()), g)
     out = UnitReading(rejected=[])
     national = False
     if scores:

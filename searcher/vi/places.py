@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from searcher.vi.text import fold
+from searcher.vi.text import canonical, fold
 
 MERGER_DATE = date(2025, 7, 1)
 
@@ -44,6 +44,10 @@ def _key(name: str) -> str:
     return re.sub(r"[\s.\-]+", " ", fold(name)).strip()
 
 
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", canonical(name)))
+
+
 class Gazetteer:
     """Lookups over the project's gazetteer data."""
 
@@ -53,8 +57,13 @@ class Gazetteer:
         ]
         self.provinces_2025 = [p["name"] for p in data["provinces_2025"]]
         self._provinces = {_key(p.name): p for p in self.provinces}
+        # each province as written with its marks, in words ("thanh hóa"; "đăk lăk")
+        self.written: dict[str, set[tuple[str, ...]]] = {
+            p.name: {_words(p.name)} for p in self.provinces
+        }
         for alias, target in data["aliases"].items():
             self._provinces.setdefault(_key(alias), self._provinces[_key(target)])
+            self.written[self._provinces[_key(target)].name].add(_words(alias))
         for key, province in list(self._provinces.items()):  # "haiphong", "thanhhoa"
             self._provinces.setdefault(key.replace(" ", ""), province)
         self._provinces_2025 = {_key(n): n for n in self.provinces_2025}

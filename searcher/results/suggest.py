@@ -24,7 +24,11 @@ change. The archive is the dictionary and the language model (a noisy channel):
   care, and is not "nghĩ là").
 
 A word alone (no neighbour) is respelled only when the archive holds no such word; a
-code or an acronym ("nCoV", "F1": a capital inside it or a digit) never is.
+code or an acronym ("nCoV", "F1": a capital inside it or a digit) never is. In a query
+typed with diacritics in which some neighbours never stand together, only the words
+beside them are suspects: the others, written so in the archive, keep their spelling and
+their candidates are not read (round 8: the same corrections and false alarms on both
+halves of bench/spelling.py and the natural questions, a millisecond less at p95).
 The weights were fitted on bench/spelling.py's dev half at 35k articles (``PHRASE``
 0.5 → 0.75 in round 6, with the letter-by-letter edits; the ``…_ACCENTED`` odds in round
 7, on the same half and 265 short natural questions (false alarms 8.3 → 2.3 %, corrections
@@ -169,26 +173,34 @@ def ranked_corrections(
     take the accents that fit); of these hypotheses the best one wins, words that
     stand together as a whole phrase in the archive counting ``PHRASE`` more."""
     accented = any(has_diacritics(w) for w in words)
-    found = [candidates(w, vocab, accented) for w in words]
+    typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
+    folded = not accented
+    # typed neighbours the archive never writes together (none when it holds the phrase)
+    whole_seen = len(words) < 2 or bool(vocab.phrase_count(typed, folded))
+    unseen = [False if whole_seen else not vocab.phrase_count(pair, folded)
+              for pair in pairwise(typed)]  # fmt: skip
+    beside = [any(unseen[max(i - 1, 0) : i + 1]) for i in range(len(words))]
+    # a query typed with its accents is suspect only beside such a pair, when it has one:
+    # its other words, written so in the archive, keep their spelling (no candidates read)
+    kept = [accented and any(unseen) and not beside[i] and not code_shaped(w)
+            and vocab.written(typed[i]) for i, w in enumerate(words)]  # fmt: skip
+    found = [{typed[i]: 0.0} if kept[i] else candidates(w, vocab, accented)
+             for i, w in enumerate(words)]  # fmt: skip
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:
             return [[max(free, key=vocab.frequency) if free else canonical(words[0])]]
         return [[max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))]]
-    typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
-    folded = not accented
     # the typed words were never written together: more likely a typo, most of all in
     # a word beside a typed neighbour it never stands with
     typo = [0.0] * len(words)
-    if not vocab.phrase_count(typed, folded):
-        unseen = [not vocab.phrase_count(pair, folded) for pair in pairwise(typed)]
+    if not whole_seen:
         whole, pair = (
             (UNSEEN_TYPO_ACCENTED, UNSEEN_PAIR_TYPO_ACCENTED)
             if accented
             else (UNSEEN_TYPO, UNSEEN_PAIR_TYPO)
         )
-        typo = [whole + pair * any(unseen[max(i - 1, 0) : i + 1])
-                for i in range(len(words))]  # fmt: skip
+        typo = [whole + pair * beside[i] for i in range(len(words))]
     lattice = _Lattice(found, vocab)
     free = [c == 0 for c in lattice.costs]
     unknown = [not f.any() for f in free]  # no spelling as typed: respelled anyway

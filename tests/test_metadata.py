@@ -326,6 +326,8 @@ def test_every_field_has_its_evidence() -> None:
 # propaganda-work-without-an-event-is-no-meeting:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/hieu-qua-noi-bat-tu-hoat-dong-tuyen-truyen-pho-bien-giao-duc-phap-luat-cua-vksqs-khu-vuc-21-126124.html
 # propaganda-at-a-named-place-is-an-event: http://vienkiemsatbrvt.gov.vn/portal/p/1717
+# past-year-narrated-at-a-launch-is-its-review:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-lao-cai-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2021-100471.html
 # type-named-where-the-meeting-is-dated:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/dang-uy-vien-kiem-sat-nhan-dan-cap-cao-tai-thanh-pho-ho-chi-minh-tap-trung-chi-dao-cong-tac-chuan-bi-dai-hoi-cac-chi-bo-truc-thuoc-nhiem-ky-2020-2022-4359.html
 NAMED = load_cases("metadata_patterns.jsonl")

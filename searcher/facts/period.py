@@ -55,6 +55,8 @@ _LAUNCH_YEAR = re.compile(
 _YEAR_REVIEW = re.compile(
     r"\b(?:tong ket|ket qua cong tac)\b(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
+    # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")
+    r"|(?:^|\n)\s*(?:trong )?nam (\d{4}),"
 )
 
 
@@ -91,7 +93,7 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
         return None
     lead = plain[len(title) + 1 :][:1500]
     for m in _YEAR_REVIEW.finditer(lead):
-        if int(m.group(1)) == target - 1:
+        if int(m.group(1) or m.group(2)) == target - 1:
             return target - 1
     return None
 

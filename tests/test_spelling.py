@@ -129,12 +129,20 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
         (corpus / f"b{i}.txt").write_text(
             f"Họp giao ban {i}\nViện kiểm sát họp giao ban tháng {i + 1}.", "utf-8"
         )
+    for i in range(3):  # hold "giao" more often than the meetings do
+        (corpus / f"c{i}.txt").write_text(
+            f"Giao thông {i}\nGiao thông, giao nhận, giao hàng và giao lưu.", "utf-8"
+        )
     rebuild(corpus, tmp_path / "index")
     engine = Engine(tmp_path / "index")
     typo = engine.search(build_request("giao bam"))
     assert typo.total >= SUGGEST_BELOW and typo.suggestion == "giao ban"
     right = engine.search(build_request("giao ban"))
     assert right.total == 3 and right.suggestion is None
+    # the page's room after its six results starts with the correction's three articles,
+    # as the correction ranks them (then those holding some typed word), none counted
+    assert [h.id for h in typo.closest[:3]] == [h.id for h in right.hits]
+    assert typo.total == 6 and all(h.missing == ["bam"] for h in typo.closest[:3])
 
 
 @pytest.mark.parametrize(

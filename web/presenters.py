@@ -135,6 +135,7 @@ class SearchPageView:
     hits: list[HitView]
     closest: list[HitView]  # drawn in place of results when there are none
     partial: list[HitView]  # the same, after results that do not fill the first page
+    suggested: list[HitView]  # before ``partial``: those holding every word of the suggestion
     boxes: list[FacetBox]
     chips: list[Chip]
     clear_url: str
@@ -182,7 +183,12 @@ def search_page_view(results: SearchResults, state: UrlState,
         took=took_text(results),
         hits=hit_views(results.hits, state, article_path),
         closest=[] if results.total else hit_views(results.closest, state, article_path),
-        partial=hit_views(results.closest, state, article_path) if results.total else [],
+        suggested=hit_views(results.closest[: results.closest_suggested], state, article_path)
+        if results.total
+        else [],
+        partial=hit_views(results.closest[results.closest_suggested :], state, article_path)
+        if results.total
+        else [],
         boxes=facet_boxes(results, state),
         chips=chips(state),
         clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit, path=state.path).url(),

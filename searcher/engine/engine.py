@@ -222,9 +222,11 @@ class Engine:
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         # a first page the results do not fill ends with the articles holding most words
         room = request.limit - total if request.page == 1 else 0
-        closest = []
-        if plan is not None and len(request.clauses) > 1 and room > 0:
-            closest = self._closest(view, plan, masks, text_mask, room, exact, folded)
+        closest, suggested_first = [], 0
+        if plan is not None and (len(request.clauses) > 1 or corrected) and room > 0:
+            closest, suggested_first = self._closest(
+                view, plan, masks, text_mask, room, exact, folded,
+                corrected[1] if corrected else None)  # fmt: skip
         timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
@@ -239,6 +241,7 @@ class Engine:
             sort=request.sort,
             relaxed=relaxed,
             closest=closest,
+            closest_suggested=suggested_first,
             date_from=request.date_from.isoformat() if request.date_from else None,
             date_to=request.date_to.isoformat() if request.date_to else None,
             shortened=len(plan.clauses) if plan is not None and plan.dropped else 0,
@@ -316,31 +319,42 @@ class Engine:
         return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, ranked, strict=True)]
 
     def _closest(self, view: _View, plan: QueryPlan, masks: dict, text_mask: np.ndarray,
-                 limit: int, exact: set[str], folded: set[str]) -> list[Hit]:  # fmt: skip
+                 limit: int, exact: set[str], folded: set[str],
+                 suggested: QueryPlan | None = None) -> tuple[list[Hit], int]:  # fmt: skip
         """The articles that are not results but hold some of the words (under the
         filters, without the excluded words): those holding most of them first, then as
-        results are ranked; each says which words it lacks. Shown after the results of
-        a first page they do not fill (in their place when there are none), never
-        counted as results."""
+        results are ranked; each says which words it lacks. Before them, when the page
+        suggests a correction (``suggested``, "giao bam" → "giao ban"), the articles
+        holding every word of the correction, as it ranks them. Shown after the results
+        of a first page they do not fill (in their place when there are none), never
+        counted as results. Returns them and how many hold the correction's words."""
         clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
         held = np.zeros(view.arrays.size, dtype=np.int32)
         for _, m in clause_masks:
             held += m
-        allowed = (held > 0) & view.facets.live & ~text_mask
+        allowed = view.facets.live & ~text_mask
         if plan.excluded is not None:
             allowed &= ~view.arrays.mask(plan.excluded)
         for m in masks.values():
             allowed &= m
-        candidates = np.flatnonzero(allowed)
+        first = np.zeros(0, dtype=np.int64)
+        if suggested is not None:
+            every = AllOf(tuple(q for _, q in suggested.clauses))
+            first = np.flatnonzero(view.arrays.mask(every) & allowed)
+            better = view.arrays.scores(suggested.rank)[first]
+            first = first[np.lexsort((first, -better))][:limit]
+            allowed[first] = False
+        rest = np.flatnonzero(allowed & (held > 0))
+        scores = view.arrays.scores(plan.rank)
+        order = np.lexsort((rest, -scores[rest], -held[rest]))[: limit - len(first)]
+        candidates = np.concatenate([first, rest[order]])
         if not len(candidates):
-            return []
-        scores = view.arrays.scores(plan.rank)[candidates]
-        order = np.lexsort((candidates, -scores, -held[candidates]))[:limit]
-        ranked = [(int(candidates[i]), float(scores[i])) for i in order]
+            return [], 0
+        ranked = [(int(d), float(scores[d])) for d in candidates]
         hits = self._hits(view, ranked, exact, folded)
         for found, (d, _) in zip(hits, ranked, strict=True):
             found.missing = [label for label, m in clause_masks if not m[d]]
-        return hits
+        return hits, len(first)
 
     @staticmethod
     def _ranked(view: _View, request: SearchRequest, plan, matched, offset: int, limit: int):

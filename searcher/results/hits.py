@@ -95,6 +95,7 @@ class SearchResults:
     sort: str = "relevance"
     relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
     closest: list[Hit] = field(default_factory=list)  # hold some words, fill page 1; say which not
+    closest_suggested: int = 0  # the first of ``closest`` hold every word of ``suggestion``
     corrected: str | None = None  # nothing matched the query: these are this query's results
     shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None
@@ -123,6 +124,7 @@ class SearchResults:
             "relaxed": self.relaxed,
             "hits": [_hit_json(h) for h in self.hits],
             "closest": [{**_hit_json(h), "missing": h.missing} for h in self.closest],
+            "closest_suggested": self.closest_suggested,
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
             "timeline": self.timeline,
             "year_only": self.year_only,

@@ -328,6 +328,8 @@ def test_every_field_has_its_evidence() -> None:
 # propaganda-at-a-named-place-is-an-event: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # past-year-narrated-at-a-launch-is-its-review:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-lao-cai-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2021-100471.html
+# a-schools-name-is-not-training (set K, after its one scoring):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-tham-du-truc-tuyen-hoi-thao-khoa-hoc-8220vien-kiem-sat-nhan-dan-trong-nha-nuoc-phap-quyen-xa-hoi-chu-nghia-viet-nam-den-nam-2030-dinh-huong-den-nam-20458221-do-vien-kiem-sat-nhan-dan-toi-cao-to-chuc-4573.html
 # type-named-where-the-meeting-is-dated:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/dang-uy-vien-kiem-sat-nhan-dan-cap-cao-tai-thanh-pho-ho-chi-minh-tap-trung-chi-dao-cong-tac-chuan-bi-dai-hoi-cac-chi-bo-truc-thuoc-nhiem-ky-2020-2022-4359.html
 NAMED = load_cases("metadata_patterns.jsonl")

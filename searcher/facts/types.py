@@ -46,7 +46,9 @@ _TYPE_PATTERNS = {
     # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
     "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"
     r"cong chuc|vien chuc|nguoi lao dong)\b",
-    "tập huấn": r"\btap huan\b|\bboi duong\b|\blop dao tao\b",
+    # not in a school's name ("Trường Đào tạo, bồi dưỡng nghiệp vụ Kiểm sát")
+    "tập huấn": r"\btap huan\b|(?<!truong dao tao, )(?<!truong dao tao )(?<!truong )\bboi duong\b|"
+    r"\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
     # "thông báo rút kinh nghiệm" is a document, "phiên tòa (…) rút kinh nghiệm" a kind of
     # trial (``_TRIAL_BEFORE``): the subject of a review or a statistic, not a meeting

@@ -41,6 +41,10 @@ military units; labels in ``bench/labels/facts_set_k.jsonl``) was labelled from 
 two labellers who never saw the extractor, and is held out whole (``--round 7``, the
 default, also keeps set D's half out): ``--round 7 --final``, once, at the end.
 
+Round 8 (the same session): set K was scored once (``--round 7 --final``, figures in
+BENCHMARKS.md) and is development since; set L (two more labellers, ``set_l_a``,
+``set_l_b``) is held out whole: ``--round 8 --final``, once, at the end.
+
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
     PYTHONPATH=/tmp/old-checkout .venv/bin/python bench/facts.py   # another extractor
@@ -78,6 +82,9 @@ HELD_OUT = {
 }
 # round 7: set K (two labellers, 44 pages) is held out whole, and set D's half stays out
 HELD_OUT[7] = {**HELD_OUT[3], "set_k_a": "0123456789abcdef", "set_k_b": "0123456789abcdef"}
+# round 8 (the same session, after set K's one scoring): set L is held out whole, K is
+# development now
+HELD_OUT[8] = {**HELD_OUT[3], "set_l_a": "0123456789abcdef", "set_l_b": "0123456789abcdef"}
 
 
 def held_out(url: str, path: str, round_: int = 3) -> bool:
@@ -216,9 +223,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=7,
+        default=8,
         choices=sorted(HELD_OUT),
-        help="which split: 7 (set K held out whole, and set D's half), 6 (set J held out "
+        help="which split: 8 (set L held out whole, and set D's half), 7 (set K, and D's "
+        "half), 6 (set J held out "
         "whole), 5 (set I held out whole), 3 (set D's half), "
         "2 (set C's half) or 1 (A/B's quarter)",
     )

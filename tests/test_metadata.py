@@ -330,6 +330,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-lao-cai-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2021-100471.html
 # a-schools-name-is-not-training (set K, after its one scoring):
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-tham-du-truc-tuyen-hoi-thao-khoa-hoc-8220vien-kiem-sat-nhan-dan-trong-nha-nuoc-phap-quyen-xa-hoi-chu-nghia-viet-nam-den-nam-2030-dinh-huong-den-nam-20458221-do-vien-kiem-sat-nhan-dan-toi-cao-to-chuc-4573.html
+# the-sectors-school-is-a-national-unit (set K, after its one scoring):
+#   https://vksndtc.gov.vn/tin-hoat-dong-vksnd-toi-cao/toa-dam-khoa-hoc-mot-so-kinh-nghiem-trong-cong-tac-d2-t12469.html?Page=270
 # type-named-where-the-meeting-is-dated:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/dang-uy-vien-kiem-sat-nhan-dan-cap-cao-tai-thanh-pho-ho-chi-minh-tap-trung-chi-dao-cong-tac-chuan-bi-dai-hoi-cac-chi-bo-truc-thuoc-nhiem-ky-2020-2022-4359.html
 NAMED = load_cases("metadata_patterns.jsonl")

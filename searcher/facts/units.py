@@ -38,7 +38,10 @@ _COORDINATED = (
 )
 _MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
-    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b)"
+    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b"
+    # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
+    # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
+    r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
     r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
     r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
     r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks)\s+quan su|vksqs|vkqs|ksqs)\b(?:\s+(?:"

@@ -226,8 +226,7 @@ def main() -> None:
         default=8,
         choices=sorted(HELD_OUT),
         help="which split: 8 (set L held out whole, and set D's half), 7 (set K, and D's "
-        "half), 6 (set J held out "
-        "whole), 5 (set I held out whole), 3 (set D's half), "
+        "half), 6 (set J held out whole), 5 (set I held out whole), 3 (set D's half), "
         "2 (set C's half) or 1 (A/B's quarter)",
     )
     parser.add_argument("--label", default="", help="name of this run in the output")

@@ -63,10 +63,10 @@ def _print_results(results: SearchResults) -> None:
     if results.closest:
         some = "Articles holding some of the words:"
         click.echo("\n" + (some if results.hits else "No article holds every word. Closest:"))
-    for n, hit in enumerate(results.closest):
-        if n == 0 and results.closest_suggested:
-            click.echo(f"(the first {results.closest_suggested} hold every word of "
-                       f"\"{results.suggestion}\")")  # fmt: skip
+    if results.closest_suggested:
+        click.echo(f"(the first {results.closest_suggested} hold every word of "
+                   f"\"{results.suggestion}\")")  # fmt: skip
+    for hit in results.closest:
         click.echo()
         click.echo(click.style(f"- {hit.title}", bold=True) + f"  [{hit.id}]")
         click.echo("   missing: " + ", ".join(hit.missing))

@@ -206,7 +206,7 @@ class Engine:
         corrected = self._suggestion(view, request, plan, masks, total)
         if total == 0 and request.autocorrect and corrected is not None:
             # nothing found, the correction finds some: show them
-            alternative, alternative_plan = corrected
+            alternative, alternative_plan, _ = corrected
             results = self._search(view, alternative, started, alternative_plan)
             results.query, results.corrected = request.text, alternative.text
             results.suggestion = None
@@ -226,7 +226,7 @@ class Engine:
         if plan is not None and (len(request.clauses) > 1 or corrected) and room > 0:
             closest, suggested_first = self._closest(
                 view, plan, masks, text_mask, room, exact, folded,
-                corrected[1] if corrected else None)  # fmt: skip
+                corrected[1:] if corrected else None)  # fmt: skip
         timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
@@ -260,12 +260,14 @@ class Engine:
         return text_mask, masks, matched
 
     def _suggestion(self, view: _View, request: SearchRequest, plan: QueryPlan | None,
-                    masks: dict, total: int) -> tuple[SearchRequest, QueryPlan] | None:  # fmt: skip
+                    masks: dict, total: int
+                    ) -> tuple[SearchRequest, QueryPlan, np.ndarray] | None:  # fmt: skip
         """Did-you-mean, for a query that finds (almost) nothing — kept when the suggested
         query finds more articles under the same filters — or whose typed words rarely
         stand together in the archive (``_rarely_together``: "giao bam" matches hundreds
         of articles holding "giao" and "bấm" apart) — kept when it finds any. Returns the corrected
-        request and its plan (planned once, reused if its results are shown)."""
+        request, its plan (planned once, reused if its results are shown) and the articles
+        holding every word of it under the filters (the page's room starts with them)."""
         if plan is None or not request.clauses or not request.suggest:
             return None
         few = total < SUGGEST_BELOW
@@ -289,7 +291,7 @@ class Engine:
         for m in masks.values():
             found &= m
         enough = int(found.sum()) > total if few else int(found.sum()) > 0
-        return (alternative, alternative_plan) if enough else None
+        return (alternative, alternative_plan, found) if enough else None
 
     @staticmethod
     def _rarely_together(view: _View, plan: QueryPlan) -> bool:
@@ -320,12 +322,13 @@ class Engine:
 
     def _closest(self, view: _View, plan: QueryPlan, masks: dict, text_mask: np.ndarray,
                  limit: int, exact: set[str], folded: set[str],
-                 suggested: QueryPlan | None = None) -> tuple[list[Hit], int]:  # fmt: skip
+                 suggested: tuple[QueryPlan, np.ndarray] | None = None,
+                 ) -> tuple[list[Hit], int]:  # fmt: skip
         """The articles that are not results but hold some of the words (under the
         filters, without the excluded words): those holding most of them first, then as
         results are ranked; each says which words it lacks. Before them, when the page
-        suggests a correction (``suggested``, "giao bam" → "giao ban"), the articles
-        holding every word of the correction, as it ranks them. Shown after the results
+        suggests a correction (``suggested``: its plan and the articles holding every word
+        of it, "giao bam" → "giao ban"), those articles, as it ranks them. Shown after the results
         of a first page they do not fill (in their place when there are none), never
         counted as results. Returns them and how many hold the correction's words."""
         clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
@@ -339,9 +342,9 @@ class Engine:
             allowed &= m
         first = np.zeros(0, dtype=np.int64)
         if suggested is not None:
-            every = AllOf(tuple(q for _, q in suggested.clauses))
-            first = np.flatnonzero(view.arrays.mask(every) & allowed)
-            better = view.arrays.scores(suggested.rank)[first]
+            better_plan, holding = suggested
+            first = np.flatnonzero(holding & allowed)
+            better = view.arrays.scores(better_plan.rank)[first]
             first = first[np.lexsort((first, -better))][:limit]
             allowed[first] = False
         rest = np.flatnonzero(allowed & (held > 0))

@@ -29,13 +29,7 @@ from searcher.facts.period import (
     staff_conference_year,
 )
 from searcher.facts.spans import first_sentence, masked
-from searcher.facts.types import (
-    MEETING_TYPES,
-    STAFF_AGENDA,
-    award_received,
-    meeting_types,
-    types_where_held,
-)
+from searcher.facts.types import MEETING_TYPES, meeting_types, with_types_where_held
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
     LIMIT,
@@ -170,18 +164,15 @@ def _listing(article: Article) -> bool:
 def _types_where_held(
     meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
 ) -> None:
-    """The types named where the meeting date says what was held ("Ngày 07/02/2020, Đảng
-    ủy đã tổ chức Hội nghị tập huấn …"), added to those of the title and the lead."""
+    """The types named where the meeting date says what was held, added to those of the
+    title and the lead (``with_types_where_held``)."""
     chosen = reading.chosen if meta.meeting_date else None  # none on a page with no event
-    if chosen is None or not chosen.features.get("organised") or award_received(title):
+    if chosen is None or not chosen.features.get("organised"):
         return
     sentence = first_sentence(plain[chosen.start :])
-    added = [t for t in types_where_held(sentence) if t not in meta.meeting_types]
-    if "cán bộ công chức" in meta.meeting_types:  # its agenda: one staff conference
-        added = [t for t in added if t not in STAFF_AGENDA]
-    if added:
-        kept = [t for t in meta.meeting_types if t != "khác"]
-        meta.meeting_types = sorted([*kept, *added], key=MEETING_TYPES.index)
+    types = with_types_where_held(meta.meeting_types, title, sentence)
+    if types != meta.meeting_types:
+        meta.meeting_types = types
         ex["meeting_types"] = Evidence(sentence, "title, lead and the dated organiser clause")
 
 

@@ -77,7 +77,7 @@ _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
 _REVIEWS_A_RULE = re.compile(
     r"\b(?:so ket|tong ket)\b[^.;]{0,40}?\b(?:quy che|chuong trinh)\s+phoi hop\b"
 )
-STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
+_STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
 # a type that also names a body or an ongoing work: alone, without an event held, a
 # commentary on the Party's work ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành") or on
 # the work of teaching the law ("Hiệu quả từ công tác tuyên truyền pháp luật"), not a meeting
@@ -178,7 +178,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         clause = _organiser_clause(first)
     lead_found = _lead_types(clause)
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
-        lead_found = [t for t in lead_found if t not in STAFF_AGENDA]  # one staff conference
+        lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
     subject = _organiser_subject(first)
     if "Đảng" not in found and _PARTY_ORGANISER.search(subject):
@@ -210,19 +210,26 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     return found or ["khác"]
 
 
-def types_where_held(sentence: str) -> list[str]:
-    """The types the sentence of the meeting's date names in its organiser clause ("Ngày
-    07/02/2020, Đảng ủy đã tổ chức Hội nghị tập huấn …" → tập huấn): the meeting the
-    report dates, however its title and lead speak of it. ``sentence``: folded, citations
-    blanked."""
+def with_types_where_held(found: list[str], title: str, sentence: str) -> list[str]:
+    """``found`` (the types of the title and the lead) with those the sentence of the
+    meeting's date names in its organiser clause ("Ngày 07/02/2020, Đảng ủy đã tổ chức
+    Hội nghị tập huấn …" → tập huấn): the meeting the report dates, however its title and
+    lead speak of it. Not when the title says an award was received (the meeting it was
+    given at is another's), nor a staff conference's agenda. ``sentence``: folded,
+    citations blanked.
+
+    >>> with_types_where_held(["Đảng"], "", "ngay 7/2, dang uy to chuc hoi nghi tap huan")
+    ['Đảng', 'tập huấn']
+    """
     m = _ORGANISER_VERB.search(sentence)
-    return _lead_types(sentence[m.start() :]) if m else []
-
-
-def award_received(title: str) -> bool:
-    """Whether the title says the unit received an award ("nhận Cờ thi đua của UBND
-    tỉnh"): the meeting it was given at is another body's, not of the unit's kind."""
-    return bool(_AWARD_RECEIVED.search(fold(title)))
+    if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
+        return found
+    added = [t for t in _lead_types(sentence[m.start() :]) if t not in found]
+    if "cán bộ công chức" in found:
+        added = [t for t in added if t not in _STAFF_AGENDA]
+    if not added:
+        return found
+    return sorted([*(t for t in found if t != "khác"), *added], key=MEETING_TYPES.index)
 
 
 def _another_body(subject: str) -> bool:

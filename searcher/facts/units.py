@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from searcher.facts.spans import citations_near, guest_lists
-from searcher.vi.places import Gazetteer
-from searcher.vi.text import canonical, fold, has_diacritics
+from searcher.vi.places import Gazetteer, written_words
+from searcher.vi.text import fold, has_diacritics
 
 # "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
 _PREFIX = (
@@ -280,7 +280,7 @@ def _written_as(as_written: str, name: str, g: Gazetteer) -> bool:
     not "Thạnh Hòa")."""
     if not has_diacritics(as_written):
         return True
-    return tuple(re.findall(r"[^\W_]+", canonical(as_written))) in g.written.get(name, ())
+    return written_words(as_written) in g.written.get(name, ())
 
 
 # the President's name, not the city: his title, his thought, the youth union named after him

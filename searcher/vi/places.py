@@ -44,7 +44,8 @@ def _key(name: str) -> str:
     return re.sub(r"[\s.\-]+", " ", fold(name)).strip()
 
 
-def _words(name: str) -> tuple[str, ...]:
+def written_words(name: str) -> tuple[str, ...]:
+    """A name's words as written, in canonical form ("Thanh Hoá" → ("thanh", "hóa"))."""
     return tuple(re.findall(r"[^\W_]+", canonical(name)))
 
 
@@ -59,11 +60,11 @@ class Gazetteer:
         self._provinces = {_key(p.name): p for p in self.provinces}
         # each province as written with its marks, in words ("thanh hóa"; "đăk lăk")
         self.written: dict[str, set[tuple[str, ...]]] = {
-            p.name: {_words(p.name)} for p in self.provinces
+            p.name: {written_words(p.name)} for p in self.provinces
         }
         for alias, target in data["aliases"].items():
             self._provinces.setdefault(_key(alias), self._provinces[_key(target)])
-            self.written[self._provinces[_key(target)].name].add(_words(alias))
+            self.written[self._provinces[_key(target)].name].add(written_words(alias))
         for key, province in list(self._provinces.items()):  # "haiphong", "thanhhoa"
             self._provinces.setdefault(key.replace(" ", ""), province)
         self._provinces_2025 = {_key(n): n for n in self.provinces_2025}

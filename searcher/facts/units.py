@@ -19,6 +19,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -259,19 +260,38 @@ def _province_counts(text: str, g: Gazetteer) -> dict[str, int]:
     folded = fold(written)
     same_offsets = len(folded) == len(written)  # fold keeps NFC text's length, nearly always
     words = " " + _NOT_ALNUM.sub(" ", folded) + " "  # its offsets, plus one
-    skipped = [m.span() for r in (_PERSON_NAMED, _HISTORIC) for m in r.finditer(words)]
+    skipped = _merged(m.span() for r in (_PERSON_NAMED, _HISTORIC) for m in r.finditer(words))
+    starts = [a for a, _ in skipped]
     counts: dict[str, int] = {}
+    verdicts: dict[tuple[str, str], bool] = {}  # a name is written the same ways, page long
     for m in pattern.finditer(words):
-        if any(a <= m.start() < b for a, b in skipped):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and m.start() < skipped[at][1]:
             continue
         name = names[" ".join(m.group().split())]
-        if same_offsets and not _written_as(written[m.start() - 1 : m.end() - 1], name, g):
-            continue
+        if same_offsets:
+            key = (written[m.start() - 1 : m.end() - 1], name)
+            if key not in verdicts:
+                verdicts[key] = _written_as(*key, g)
+            if not verdicts[key]:
+                continue
         counts[name] = counts.get(name, 0) + 1
     return counts
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans joined where they overlap, in order: a match is looked up in them by
+    bisection (linear in the page, however many names it repeats)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _written_as(as_written: str, name: str, g: Gazetteer) -> bool:

@@ -45,6 +45,11 @@ Round 8 (the same session): set K was scored once (``--round 7 --final``, figure
 BENCHMARKS.md) and is development since; set L (two more labellers, ``set_l_a``,
 ``set_l_b``) is held out whole: ``--round 8 --final``, once, at the end.
 
+Round 9 (session 9): set L was scored once (``--round 8 --final``) and is development since;
+set M (two more labellers who never saw the extractor, ``set_m_a`` north and centre,
+``set_m_b`` south, national and military units) is held out whole: ``--round 9 --final``,
+once, at the end.
+
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
     PYTHONPATH=/tmp/old-checkout .venv/bin/python bench/facts.py   # another extractor
@@ -85,6 +90,8 @@ HELD_OUT[7] = {**HELD_OUT[3], "set_k_a": "0123456789abcdef", "set_k_b": "0123456
 # round 8 (the same session, after set K's one scoring): set L is held out whole, K is
 # development now
 HELD_OUT[8] = {**HELD_OUT[3], "set_l_a": "0123456789abcdef", "set_l_b": "0123456789abcdef"}
+# round 9 (after set L's one scoring): set M is held out whole, L is development now
+HELD_OUT[9] = {**HELD_OUT[3], "set_m_a": "0123456789abcdef", "set_m_b": "0123456789abcdef"}
 
 
 def held_out(url: str, path: str, round_: int = 3) -> bool:
@@ -223,9 +230,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=8,
+        default=9,
         choices=sorted(HELD_OUT),
-        help="which split: 8 (set L held out whole, and set D's half), 7 (set K, and D's "
+        help="which split: 9 (set M held out whole, and set D's half), 8 (set L, and D's "
+        "half), 7 (set K, and D's "
         "half), 6 (set J held out whole), 5 (set I held out whole), 3 (set D's half), "
         "2 (set C's half) or 1 (A/B's quarter)",
     )

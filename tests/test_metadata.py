@@ -297,6 +297,15 @@ def test_every_field_has_its_evidence() -> None:
 # posted-on-spaced-date: https://vienkiemsat.thanhhoa.gov.vn/portal/Pages/2024-7-9/Vien-truong-VKSND-tinh-Thanh-Hoa-bao-cao-cong-tac-11zy0w.aspx
 # procuracy-and-court-of-one-province: https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
 # trial-for-lessons-however-worded: https://vksquangtri.gov.vn/bai-viet/vien-ksnd-huyen-gio-linh-phoi-hop-voi-tand-huyen-gio-linh-to-chuc-phien-toa-xet-xu-truc-tuyen-rut-kinh-nghiem-vu-an-tang-tru-trai-phep-chat-ma-tuy-1764
+# award-ceremony-at-a-launch: https://vksndtc.gov.vn/tin-tuc/vksnd-tinh-vinh-phuc-don-nhan-huan-chuong-doc-lap--t12727.html
+#   and https://baoquangnam.vn/chinh-tri/vien-kiem-sat-nhan-dan-huyen-que-son-don-nhan-huan-chuong-lao-dong-hang-nhat-155064.html
+# award-ceremony-presents-the-years-results:
+#   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hai-duong-don-nhan-co-thi-dua-cua-chinh-phu-117388.html
+# sports-contest-is-other: https://baothuathienhue.vn/the-thao/the-thao-trong-nuoc/vien-kiem-sat-nhan-dan-tinh-khai-mac-hoi-thi-the-thao-74598.html
+# direct-inspection-is-an-event: http://vksndthaibinh.gov.vn/Article/2754/Vien-kiem-sat-nhan-dan-tinh-Thai-Binh-truc-tiep-kiem-sat-viec-tam-giu-tam-giam-va-thi-hanh-an-phat-.html
+#   and https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6427
+# surprise-inspection-is-an-event: https://nghean24h.vn/vksnd-tinh-nghe-an-kiem-sat-dot-xuat-sau-vu-pham-nhan-tron-trai-a759699.html
+# disseminating-a-rule: https://vksdanang.gov.vn/nl/web/guest/chi-tiet?id=45304&_c=67,76,77,68,78,79,80,69,81,82,83,71,87,88,89,73,74,90,91
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm

@@ -27,9 +27,15 @@ from searcher.facts.period import (
     read_period,
     review_at_launch,
     staff_conference_year,
+    year_reviewed_at,
 )
 from searcher.facts.spans import first_sentence, masked
-from searcher.facts.types import MEETING_TYPES, meeting_types, with_types_where_held
+from searcher.facts.types import (
+    MEETING_TYPES,
+    ceremony_received,
+    meeting_types,
+    with_types_where_held,
+)
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
     LIMIT,
@@ -135,6 +141,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         else (None, None, None)  # no event reported: no period reviewed
     )
     _launch_review(meta, article.title, plain, ex)
+    _award_ceremony(meta, article.title, plain, ex, article.published)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
         if reviewed is not None:
@@ -189,6 +196,30 @@ def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidenc
     if meta.period is None:
         meta.period, meta.period_year = "năm", reviewed
         ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
+
+
+def _award_ceremony(
+    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], published: date | None
+) -> None:
+    """A unit's ceremony of receiving an award ("VKSND tỉnh … đón nhận Huân chương …") is an
+    event of its own ("khác") beside the conference it is held at, and a conference whose
+    lead presents the past year's results ("Năm 2021, ngành Kiểm sát tỉnh … đã …") reviews
+    that year."""
+    types = meta.meeting_types
+    if not types or not ceremony_received(title):
+        return
+    added = {"khác"}
+    if not {"tổng kết", "sơ kết", "triển khai"} & set(types):
+        latest = published.year if published else meta.year or date.today().year
+        if (reviewed := year_reviewed_at(title, plain, latest)) is not None:
+            added.add("tổng kết")
+            if meta.period is None:
+                meta.period, meta.period_year = "năm", reviewed
+                ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+    merged = sorted(set(types) | added, key=MEETING_TYPES.index)
+    if merged != types:
+        meta.meeting_types = merged
+        ex["meeting_types"] = Evidence(title, "an award's ceremony, and the conference it is at")
 
 
 def _launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

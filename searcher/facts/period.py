@@ -98,6 +98,22 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     return None
 
 
+def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
+    r"""The past year whose results the lead presents at a conference ("Năm 2021, ngành
+    Kiểm sát … đã …" under "… đón nhận Cờ thi đua"), not after ``latest``; None when the
+    lead names no conference or reviews no year. ``plain``: title + newline + lead, folded,
+    citations blanked.
+
+    >>> year_reviewed_at("X", "x\ntham du hoi nghi co lanh dao.\nnam 2021, nganh da", 2022)
+    2021
+    """
+    lead = plain[len(title) + 1 :][:1500]
+    if "hoi nghi" not in lead:
+        return None
+    years = [int(m.group(1) or m.group(2)) for m in _YEAR_REVIEW.finditer(lead)]
+    return next((y for y in years if y <= latest), None)
+
+
 def launched_year(title: str, plain: str) -> int | None:
     r"""The year a launch meeting plans, written in the title or the lead's first sentence:
     the period of a launch that reviews nothing ("triển khai công tác năm 2026" → năm 2026).

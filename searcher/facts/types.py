@@ -58,11 +58,12 @@ _TYPE_PATTERNS = {
     # a study conference of a resolution or of the Party's theme of the term is one too
     "quán triệt": r"\bquan triet\b|\bhoc tap (?:chuyen de|nghi quyet)\b|"
     r"\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
-    r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan)\b|"
+    r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan|"
+    r"nghi dinh|quy che|quy dinh)\b|"
     r"\bpho bien {4,}",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
     # a contest of knowledge or skill; a sports tournament is "khác" (the label guide)
-    "hội thi": r"(?<!dai )\bhoi thi\b(?! dua)|\bcuoc thi\b|\bhoi dien\b|"
+    "hội thi": r"(?<!dai )\bhoi thi\b(?! dua| the thao| the duc)|\bcuoc thi\b|\bhoi dien\b|"
     r"\bthi (?:ve )?(?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b",
     # a mock trial ("phiên tòa giả định") is staged to teach the law
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
@@ -93,6 +94,9 @@ _AWARD_RECEIVED = re.compile(
     r"\b(?:don nhan|vinh du nhan|nhan (?:co|bang khen|huan chuong|huy chuong|danh hieu|"
     r"ky niem chuong)|duoc (?:tang|trao) (?:co|bang khen|huan chuong|danh hieu))\b"
 )
+# the unit's own ceremony of receiving it ("VKSND tỉnh … đón nhận Huân chương Độc lập"),
+# not an award handed to it at another's meeting ("nhận Cờ thi đua của UBND tỉnh")
+_CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
 _BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
@@ -122,6 +126,8 @@ _EVENT = re.compile(
     r"dong vien|quan)|tham quan|"
     r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
     r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
+    # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
+    r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat)|"
     + _HOLDS
     + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
@@ -230,6 +236,15 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     if not added:
         return found
     return sorted([*(t for t in found if t != "khác"), *added], key=MEETING_TYPES.index)
+
+
+def ceremony_received(title: str) -> bool:
+    """Whether the title reports the unit's ceremony of receiving an award.
+
+    >>> ceremony_received("VKSND tỉnh Vĩnh Phúc đón nhận Huân chương Độc lập")
+    True
+    """
+    return bool(_CEREMONY_RECEIVED.search(fold(title)))
 
 
 def _another_body(subject: str) -> bool:

@@ -53,7 +53,8 @@ _LAUNCH_YEAR = re.compile(
     r"(?:kiem sat)?[^.;:\n]{0,30}?\bnam (\d{4})\b"
 )
 _YEAR_REVIEW = re.compile(
-    r"\b(?:tong ket|ket qua cong tac)\b(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
+    r"\b(?:tong ket|ket qua(?: cong tac| hoat dong)?|theo bao cao)\b"
+    r"(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
     # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")
     r"|(?:^|\n)\s*(?:trong )?nam (\d{4}),"

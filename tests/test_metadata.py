@@ -308,6 +308,9 @@ def test_every_field_has_its_evidence() -> None:
 # disseminating-a-rule: https://vksdanang.gov.vn/nl/web/guest/chi-tiet?id=45304&_c=67,76,77,68,78,79,80,69,81,82,83,71,87,88,89,73,74,90,91
 # launch-presents-past-results: https://vksquangtri.gov.vn/bai-viet/vien-kiem-sat-nhan-dan-huyen-hai-lang-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2022-1429
 #   and https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tp-ha-noi-to-chuc-hoi-nghi-trien-khai-cong-tac-kiem-sat-nam-2023-133631.html
+# retrospective-title-is-a-profile, anniversary-ceremony-title-is-an-event:
+#   https://vkssoctrang.gov.vn/27-chitiettin3.html and
+#   https://kiemsat.vn/vien-kiem-sat-quan-su-qua-gan-60-nam-xay-dung-va-phat-trien-57236.html
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm

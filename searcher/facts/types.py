@@ -97,6 +97,11 @@ _AWARD_RECEIVED = re.compile(
 # the unit's own ceremony of receiving it ("VKSND tỉnh … đón nhận Huân chương Độc lập"),
 # not an award handed to it at another's meeting ("nhận Cờ thi đua của UBND tỉnh")
 _CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
+# a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
+# "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
+_RETROSPECTIVE = re.compile(
+    r"\b\d{1,3} nam (?:xay dung|hinh thanh|phat trien|truong thanh|chien dau)\b"
+)
 _BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
@@ -170,6 +175,10 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
+    if _RETROSPECTIVE.search(heading) and not (
+        types_in(heading) or _EVENT.search(_RETROSPECTIVE.sub("", heading))
+    ):
+        return []  # a profile titled by its years, not a report of an event
     found = types_in(heading)
     if "triển khai" in found and not _OWN_DEPLOYMENT.search(heading):
         found.remove("triển khai")  # "triển khai Quy chế phối hợp": a document's, not the work's

@@ -409,6 +409,7 @@ def test_a_record_without_a_date_is_read_like_a_page(
 
 # byline-after-stamp: https://giaoduc.net.vn/tieu-diem/thanh-lap-39-vien-kiem-sat-quan-su-post158262.gd
 # month-as-a-word: https://vksndthainguyen.gov.vn/?tag=thanh-tra-khieu-to (set D)
+# section-before-posted-stamp: https://1thegioi.vn/print/96046.html (set K)
 @pytest.mark.parametrize(
     ("line", "stamp"),
     [
@@ -420,6 +421,10 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("25/03/2024 - 16:03 | Hoạt động đoàn thể", "2024-03-25"),  # a section after a bar
         ("Hội nghị 12/9/2022 | tổ chức tốt", None),  # words before the date
         ("Thứ Hai, 28/04/2025 | Trang chủ", None),  # the page's clock, a menu after a bar
+        ("Thời sự - Ngày đăng : 07:40, 12/03/2019", "2019-03-12"),  # a section before it
+        ("Tin tức - Cập nhật 21/08/2020 10:05", "2020-08-21"),
+        ("Hội nghị - 12/9/2022", None),  # a section's name needs a stamp that says so
+        ("Hội nghị tổng kết - Ngày 12/9/2022", None),
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:

@@ -152,6 +152,8 @@ _MONTHS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
            "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
            "chap": 12}  # fmt: skip
 _MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS) + r")\b")
+_POSTED = re.compile(r"\s*(?:ngay dang|dang ngay|cap nhat)\b")
+_SECTION_BEFORE = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\w.*)$")
 _MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
 _WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
 
@@ -171,6 +173,8 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2022, 1, 12), None)
     >>> news_stamp("06/01/2020 | 1755"), news_stamp("Thứ sáu, 28 Tháng 4 2023 11:58")
     (datetime.date(2020, 1, 6), datetime.date(2023, 4, 28))
+    >>> news_stamp("Sự kiện - Ngày đăng : 05:53, 31/05/2016"), news_stamp("Hội nghị - 12/9/2022")
+    (datetime.date(2016, 5, 31), None)
     """
     if len(line) > 80:
         return None
@@ -183,10 +187,15 @@ def news_stamp(line: str) -> date | bool | None:
             return stamp
     if (barred := _BAR_LABEL.match(line)) and (stamp := news_stamp(barred.group(1))):
         return stamp
-    leading = _LEADING_LABEL.match(line)
+    leading = _LEADING_LABEL.match(line) or _SECTION_BEFORE.match(line)
     if (
         leading
-        and all(w[0].isupper() for w in leading.group(1).split())
+        # a byline ("PV - 15:21, 28/12/2022"), or a section's name before a stamp that
+        # says it is one ("Sự kiện - Ngày đăng : 05:53, 31/05/2016")
+        and (
+            all(w[0].isupper() for w in leading.group(1).split())
+            or (leading.group(1)[0].isupper() and _POSTED.match(fold(leading.group(2))))
+        )
         and (stamp := news_stamp(leading.group(2)))
     ):
         return stamp

@@ -39,7 +39,8 @@ def _starts_of(position_lists: list[np.ndarray]) -> np.ndarray:
         if j == rare or not len(starts):
             continue
         want = starts + j
-        at = np.searchsorted(plist, want)
+        # in the positions' own type: a wider needle would copy the whole list each time
+        at = np.searchsorted(plist, want.astype(plist.dtype, copy=False))
         ok = at < len(plist)
         ok[ok] = plist[at[ok]] == want[ok]
         starts = starts[ok]

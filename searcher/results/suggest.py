@@ -124,10 +124,19 @@ class _Lattice:
         dfs = [np.array([vocab.frequency(o) for o in opts], np.float64) for opts in self.options]
         self.start = np.log((dfs[0] + 1) / (docs + 1))
         self.follows = []  # log P(next | previous), smoothed by the next one's frequency
+        self.together = []  # documents where each option stands right before each next one
         for i in range(1, len(found)):
-            together = vocab.pair_matrix(self.options[i - 1], self.options[i]).astype(np.float64)
+            together = vocab.pair_matrix(self.options[i - 1], self.options[i])
             prior = SMOOTHING * (dfs[i] + 1) / (docs + 1)
             self.follows.append(np.log((together + prior) / (dfs[i - 1][:, None] + SMOOTHING)))
+            self.together.append(together)
+        self.where = [{o: k for k, o in enumerate(opts)} for opts in self.options]
+
+    def ever_together(self, chosen: list[str]) -> bool:
+        """Whether every two neighbours of ``chosen`` stand together somewhere: if one
+        pair never does, no article holds the whole phrase (no need to count it)."""
+        at = [where[w] for where, w in zip(self.where, chosen, strict=True)]
+        return all(m[a, b] for m, a, b in zip(self.together, at, at[1:], strict=False))
 
     def best(self, allowed: list[np.ndarray], edit_cost: float) -> tuple[list[str], float]:
         """(the best sequence among the ``allowed`` options of each word, its score)."""
@@ -231,11 +240,17 @@ def ranked_corrections(
             only[at] = np.arange(len(only[at])) == k
             tried[n] = (score, lattice.best(only, edit_cost)[0])
     rescored = [  # the likeliest, by whole phrases
-        (score + PHRASE * math.log1p(vocab.phrase_count(chosen)), n, chosen)
+        (score + PHRASE * math.log1p(_phrase_count(chosen, lattice, vocab)), n, chosen)
         for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED])
     ]
     rescored.sort(key=lambda t: (-t[0], t[1]))
     return [chosen for _, _, chosen in rescored] or [typed]
+
+
+def _phrase_count(chosen: list[str], lattice: _Lattice, vocab: Vocabulary) -> int:
+    """Articles holding the whole phrase ``chosen``; none, without reading positions, when
+    two of its neighbours never stand together (the lattice's pair counts)."""
+    return vocab.phrase_count(chosen) if lattice.ever_together(chosen) else 0
 
 
 def suggestion(plan: QueryPlan, vocab: Vocabulary, edit_cost: float = EDIT_COST) -> str | None:

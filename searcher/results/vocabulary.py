@@ -48,7 +48,7 @@ class Vocabulary:
         self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
-        self._ids_seen = Recent(CACHED * 4)  # canonical syllable → its id in each segment
+        self._ids: list[dict[str, int]] | None = None  # per segment: syllable → its id
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
@@ -204,12 +204,17 @@ class Vocabulary:
     def _syllable_ids(self, terms: Sequence[str]) -> list[np.ndarray]:
         """Per segment, the id of each canonical syllable (-1 where it has none); each
         syllable's ids remembered (a word's candidates return query after query)."""
-        rows = [self._ids_seen.get(t, self._ids_of) for t in terms]
-        return [np.array([row[s] for row in rows], dtype=np.int64)
-                for s in range(len(self.arrays.segments))]  # fmt: skip
+        return [np.array([ids.get(t, -1) for t in terms], dtype=np.int64)
+                for ids in self._id_maps()]  # fmt: skip
 
-    def _ids_of(self, term: str) -> tuple[int, ...]:
-        return tuple(seg.vocab["syl"].find(term) for seg in self.arrays.segments)
+    def _id_maps(self) -> list[dict[str, int]]:
+        """Per segment, canonical syllable → its id: one dict per view, built at the first
+        did-you-mean (a query's candidates are dozens of syllables, each a binary search
+        of Python strings per segment otherwise)."""
+        if self._ids is None:
+            self._ids = [{t: i for i, t in enumerate(seg.vocab["syl"].tolist())}
+                         for seg in self.arrays.segments]  # fmt: skip
+        return self._ids
 
     def _titles_pairs(self) -> list[dict[str, np.ndarray]]:
         """Per segment, the titles in which two syllables stand together (the arrays'

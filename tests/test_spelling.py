@@ -241,3 +241,16 @@ def test_codes_and_acronyms_are_never_respelled(tmp_path) -> None:
     assert suggestion("ngăn được nCoV", vocab) is None
     assert suggestion("ngăn được F1", vocab) is None
     assert suggestion("ngăn được coii", vocab) == "ngăn được coi"  # a plain typo still is
+
+
+def test_words_away_from_an_unseen_pair_only_take_accents(vocab, monkeypatch) -> None:
+    """In "hoi nghi giao bam" only "giao bam" never stands together: "hoi" and "nghi"
+    take the accents the archive writes them with, their near spellings unread."""
+    import searcher.results.suggest as suggest
+
+    asked: list[str] = []
+    real = suggest.candidates
+    monkeypatch.setattr(suggest, "candidates",
+                        lambda w, v, a: asked.append(w) or real(w, v, a))  # fmt: skip
+    assert suggestion("hoi nghi giao bam", vocab) == "hội nghị giao ban"
+    assert asked == ["giao", "bam"]

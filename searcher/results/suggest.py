@@ -28,7 +28,9 @@ code or an acronym ("nCoV", "F1": a capital inside it or a digit) never is. In a
 typed with diacritics in which some neighbours never stand together, only the words
 beside them are suspects: the others, written so in the archive, keep their spelling and
 their candidates are not read (round 8: the same corrections and false alarms on both
-halves of bench/spelling.py and the natural questions, a millisecond less at p95).
+halves of bench/spelling.py and the natural questions, a millisecond less at p95); in one
+typed without, the others only take the accents the archive writes them with (round 9:
+the same again, their near spellings unread).
 The weights were fitted on bench/spelling.py's dev half at 35k articles (``PHRASE``
 0.5 → 0.75 in round 6, with the letter-by-letter edits; the ``…_ACCENTED`` odds in round
 7, on the same half and 265 short natural questions (false alarms 8.3 → 2.3 %, corrections
@@ -193,7 +195,13 @@ def ranked_corrections(
     # its other words, written so in the archive, keep their spelling (no candidates read)
     kept = [accented and any(unseen) and not beside[i] and not code_shaped(w)
             and vocab.written(typed[i]) for i, w in enumerate(words)]  # fmt: skip
-    found = [{typed[i]: 0.0} if kept[i] else candidates(w, vocab, accented)
+    # without accents, such a word only takes the accents the archive writes it with
+    accents_only = [not accented and any(unseen) and not beside[i]
+                    and not code_shaped(w) and bool(vocab.forms(typed[i]))
+                    for i, w in enumerate(words)]  # fmt: skip
+    found = [{typed[i]: 0.0} if kept[i]
+             else dict.fromkeys(vocab.forms(typed[i]), 0.0) if accents_only[i]
+             else candidates(w, vocab, accented)
              for i, w in enumerate(words)]  # fmt: skip
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]

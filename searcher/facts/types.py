@@ -154,6 +154,11 @@ _PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo
 _ORGANISER_VERB = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh|chu tri)\b")
 # "Đoàn kiểm tra … đến kiểm tra công tác … sơ, tổng kết các Chỉ thị": the inspected work
 _INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
+# an inspection named as the event ("tổ chức đợt kiểm tra việc triển khai kế hoạch …",
+# "tiến hành kiểm tra công tác …"): what follows is the work inspected, not the meeting
+_INSPECTION = re.compile(
+    r"\b(?:(?:doan|dot|cuoc|tien hanh|to chuc) kiem tra|kiem tra (?:viec|ket qua))\b"
+)
 _DIGEST_CLAUSE = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
@@ -175,6 +180,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
+    if inspection := _INSPECTION.search(heading):
+        heading = heading[: inspection.end()]
     if _RETROSPECTIVE.search(heading) and not (
         types_in(heading) or _EVENT.search(_RETROSPECTIVE.sub("", heading))
     ):
@@ -187,6 +194,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = first_sentence(lead)
     clause = _organiser_clause(first)
+    if inspection := _INSPECTION.search(clause):
+        clause = clause[: inspection.end()]
     if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(clause):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())

@@ -312,6 +312,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vkssoctrang.gov.vn/27-chitiettin3.html and
 #   https://kiemsat.vn/vien-kiem-sat-quan-su-qua-gan-60-nam-xay-dung-va-phat-trien-57236.html
 # inspected-work-is-not-the-meeting: https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-to-chuc-dot-kiem-tra-viec-trien-khai-ke-hoach-nam-2023-cua-cac-vks-tinh-khu-vuc-phia-nam-4632.html
+# conference-hearing-a-periods-report, a-visit-hearing-a-report-stays-other:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-dong-thap-thuc-hien-hieu-qua-nhieu-nhiem-vu-dot-pha-nam-2020-94750.html
+#   and https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tp-hcm-dat-va-vuot-nhieu-chi-tieu-ke-hoach-cong-tac-75552.html
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm

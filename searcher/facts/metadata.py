@@ -24,6 +24,7 @@ from searcher.facts.people import People, read_people
 from searcher.facts.period import (
     PERIODS,
     launched_year,
+    period_reported_at,
     read_period,
     review_at_launch,
     staff_conference_year,
@@ -142,6 +143,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     )
     _launch_review(meta, article.title, plain, ex)
     _award_ceremony(meta, article.title, plain, ex, article.published)
+    _period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
         if reviewed is not None:
@@ -220,6 +222,22 @@ def _award_ceremony(
     if merged != types:
         meta.meeting_types = merged
         ex["meeting_types"] = Evidence(title, "an award's ceremony, and the conference it is at")
+
+
+def _period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A conference named by nothing but its report of a period's results ("Tại Hội
+    nghị, … Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020") reviews that
+    period: a sơ kết of a quarter, six or nine months."""
+    if meta.meeting_types != ["khác"] or meta.period is not None:
+        return
+    if (found := period_reported_at(title, plain, meta.year)) is None:
+        return
+    period, year = found
+    if period.startswith("tháng"):
+        return  # a month's results are heard at a giao ban, not reviewed
+    meta.meeting_types = ["sơ kết"]
+    meta.period, meta.period_year = period, year
+    ex["meeting_types"] = ex["period"] = Evidence(title, "a conference hearing a period's report")
 
 
 def _launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

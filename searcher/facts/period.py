@@ -27,14 +27,20 @@ PERIODS = (
 _QUARTERS = {"i": "I", "1": "I", "ii": "II", "2": "II", "iii": "III", "3": "III", "iv": "IV",
              "4": "IV"}  # fmt: skip
 _YEAR = r"(?:\s*(?:nam\s+|/\s*|-\s*)(?P<year>\d{4}))?"
-_PERIOD = re.compile(
-    r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
-    r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?"
-    r"\b(?:(?P<months>6|9|sau|chin) thang(?: dau nam| cuoi nam)?"
+_PERIOD_NAMED = (
+    # "6 tháng đầu năm 2021": the year after "đầu năm" is the period's
+    r"\b(?:(?P<months>6|9|sau|chin) thang(?: (?:dau|cuoi)(?= nam\b)| dau nam| cuoi nam)?"
     r"|qu[yi] (?P<quarter>iv|iii|ii|i|[1-4])"
     # "tháng 7/2025"; "ngày 16 tháng 6 năm 2020" is a date, not a month reviewed
     r"|(?<!\d )thang (?P<month>1[0-2]|0?[1-9])(?!\d|/(?!\s*\d{4}\b)))\b" + _YEAR
 )
+_PERIOD = re.compile(
+    r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
+    r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?" + _PERIOD_NAMED
+)
+# a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác
+# kiểm sát của Viện kiểm sát hai cấp trong 9 tháng năm 2020", "Đánh giá công tác 9 tháng")
+_REPORTED = re.compile(r"\b(?:ket qua|bao cao|danh gia)\b[^.;:\n]{0,70}?" + _PERIOD_NAMED)
 # a year-long period is reported on by a tổng kết, an assessment of the year's results or an
 # inspection of its work; a plan's year is read apart (launched_year). "thắng" of "phong
 # trào thi đua quyết thắng" folds like "tháng": only "6 tháng", "tháng 3" stop the span
@@ -113,6 +119,24 @@ def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
         return None
     years = [int(m.group(1) or m.group(2)) for m in _YEAR_REVIEW.finditer(lead)]
     return next((y for y in years if y <= latest), None)
+
+
+def period_reported_at(title: str, plain: str, year: int | None) -> tuple[str, int | None] | None:
+    r"""The period whose results the lead says a conference heard ("Tại Hội nghị, … trình
+    bày Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020"): (period, its year),
+    or None when the lead names no conference or no such report. ``plain``: title +
+    newline + lead, folded, citations blanked.
+
+    >>> period_reported_at("X", "x\ntai hoi nghi, bao cao ket qua cong tac 9 thang nam 2020.", None)
+    ('9 tháng', 2020)
+    """
+    lead = plain[len(title) + 1 :][:1500]
+    if "hoi nghi" not in lead:
+        return None
+    if m := _REPORTED.search(lead):
+        written = m.group("year")
+        return _name(m), int(written) if written else year
+    return None
 
 
 def launched_year(title: str, plain: str) -> int | None:

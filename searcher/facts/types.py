@@ -102,6 +102,8 @@ _CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
 _RETROSPECTIVE = re.compile(
     r"\b\d{1,3} nam (?:xay dung|hinh thanh|phat trien|truong thanh|chien dau)\b"
 )
+# a delegation's visit ("Hội đàm …", "chuyến thăm", "thăm và làm việc tại …")
+_VISIT = re.compile(r"\b(?:hoi dam|chuyen tham|(?:den |sang )?tham va lam viec)\b")
 _BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
@@ -222,6 +224,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         and ({"sơ kết", "tổng kết"} & set(found))
     ):
         found.append("ký kết")  # the review of a coordination rule belongs with its signing
+    if "ký kết" in found and "khác" not in found and _VISIT.search(heading + "\n" + first):
+        found.append("khác")  # a rule signed during a delegation's visit: the visit too
     found.sort(key=MEETING_TYPES.index)
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
     # ngành"), and no event held: commentary, an interview, a profile

@@ -316,6 +316,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-dong-thap-thuc-hien-hieu-qua-nhieu-nhiem-vu-dot-pha-nam-2020-94750.html
 #   and https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tp-hcm-dat-va-vuot-nhieu-chi-tieu-ke-hoach-cong-tac-75552.html
 # signing-during-a-visit: https://baodienbienphu.com.vn/tin-tuc/chinh-tri/219327/hoi-dam-vien-kiem-sat-nhan-dan-tinh-dien-bien---u-dom-xay?page=81
+# day-month-opening-a-dated-span: https://vksndtc.gov.vn/tin-tuc/tin-hoat-dong-vksnd-toi-cao/tang-cuong-hop-tac-trong-dieu-tra-truy-to-toi-pham-d2-t11561.html?Page=1
+#   and https://demo.baosonla.org.vn/the-thao/giai-cau-long-nganh-kiem-sat-31852.html
+# bracketed-span-of-days: https://kiemsat.vn/print/48336.html
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717
 # congress-term-gives-the-year: https://baothanhhoa.vn/dai-hoi-dai-bieu-dang-bo-vien-kiem-sat-nhan-dan-tinh-thanh-hoa-lan-thu-nhat-nhiem-ky-2025-2030-256514.htm

@@ -39,7 +39,8 @@ WEIGHTS: dict[str, float] = {
 _DAY = r"(\d{1,2})"
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
-    ("range", re.compile(r"\b(?:cac\s+)?ngay\s+" + _DAY + r"\s*(?:va|,|-|–|den)\s*"
+    # "(01 và 02/4/2017)": the same in brackets
+    ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY + r"\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
@@ -70,6 +71,10 @@ _BOUND_BEFORE = re.compile(
 _WINDOW_START_BEFORE = re.compile(
     r"\b(?:thoi gian|thoi diem|thoi ky|giai doan|ky bao cao|so lieu)\b"
     r"[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
+)
+# a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023")
+_SPAN_END = re.compile(
+    r"\s*(?:va|-|–|den|toi)\s*(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(\d{4})(?![\d/])"
 )
 _YEAR_WORD = re.compile(r"\bnam\s+(\d{4})\b")
 # a day and month without a year are read as the latest such day before the publication,
@@ -209,6 +214,8 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
     day, month = int(m.group(1)), int(m.group(2))
     if m.group(3):
         return make_date(int(m.group(3)), month, day), "written"
+    if closed := _SPAN_END.match(folded, m.end()):  # "24/8 và 25/8/2023": the span's year
+        return make_date(int(closed.group(1)), month, day), "the span it opens"
     year, source = day_month_year(day, month, clause_after(plain, m.end()), published, title_year)
     if year is None:
         for s in spans:  # "(26/7/1960 - 26/7/2020)": the anniversary's year

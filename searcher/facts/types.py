@@ -46,9 +46,12 @@ _TYPE_PATTERNS = {
     # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
     "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"
     r"cong chuc|vien chuc|nguoi lao dong)\b",
-    # not in a school's name ("Trường Đào tạo, bồi dưỡng nghiệp vụ Kiểm sát")
-    "tập huấn": r"\btap huan\b|(?<!truong dao tao, )(?<!truong dao tao )(?<!truong )\bboi duong\b|"
-    r"\blop dao tao\b",
+    # "bồi dưỡng" as a course of something ("khóa bồi dưỡng nghiệp vụ kiểm sát"), not
+    # the work of training as a topic ("công tác đào tạo, bồi dưỡng", "bồi dưỡng, rèn
+    # luyện đoàn viên") nor a school's name ("Trường Đào tạo, bồi dưỡng nghiệp vụ Kiểm sát")
+    "tập huấn": r"\btap huan\b|(?<!dao tao, )(?<!dao tao )(?<!truong )(?<!cong tac )"
+    r"\bboi duong (?:nghiep vu|kien thuc|ky nang|chinh tri|ly luan|chuyen mon|chuyen de)\b|"
+    r"\b(?:khoa|lop) boi duong\b|\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",
     # "thông báo rút kinh nghiệm" is a document, "phiên tòa (…) rút kinh nghiệm" a kind of
     # trial (``_TRIAL_BEFORE``): the subject of a review or a statistic, not a meeting

@@ -231,3 +231,22 @@ def test_long_lists_are_capped_but_every_skipped_article_is_named(tmp_path: Path
     data = json.loads(run(["--corpus", str(corpus), "--index", str(index), "rebuild",
                            "--json"]).output)  # fmt: skip
     assert len(data["duplicates"]) == 30
+
+
+def test_a_month_stamp_dates_the_day_and_month_and_explain_agrees(tmp_path: Path) -> None:
+    """A stamp with a month and no day ("date 2025-05") is no publication date, but it
+    dates "Ngày 29-5" (2025-05-29); ``show --explain`` re-reads the same."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "VKSND tỉnh Nghệ An kiểm sát đột xuất tại trại giam\n date 2025-05 Ngày 29-5, VKSND "
+        "tỉnh Nghệ An trực tiếp kiểm sát đột xuất tại Trại giam số 3.\n",
+        encoding="utf-8",
+    )
+    built = (corpus, tmp_path / "index")
+    assert run(["sync"], built).exit_code == 0
+    [hit] = json.loads(run(["search", "kiểm sát đột xuất", "--json"], built).output)["hits"]
+    assert (hit["published"], hit["meeting_date"], hit["year"]) == (None, "2025-05-29", 2025)
+    explained = json.loads(run(["show", hit["id"], "--explain", "--json"], built).output)
+    assert explained["meeting_date"]["value"] == "2025-05-29"
+    assert explained["year"]["value"] == 2025 and explained["published"]["value"] is None

@@ -198,7 +198,9 @@ def _explain(article, as_json: bool) -> None:
 
     published = date.fromisoformat(article.published) if article.published else None
     title = article.title if article.titled else ""  # a first sentence shown, not a title
-    meta = extract(Article(article.id, title, article.body, article.author, published))
+    month = tuple(map(int, article.published_month.split("-"))) if article.published_month else None
+    meta = extract(Article(article.id, title, article.body, article.author, published,
+                           published_month=month))  # fmt: skip
     rows = {
         "level": meta.level, "unit": meta.unit, "province": meta.province,
         "province_2025": meta.province_2025, "year": meta.year,

@@ -15,6 +15,7 @@ and the attendees); this one puts them together.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,7 +108,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     folded = folded_parts["title"] + "\n" + folded_parts["lead"] + folded_parts["body"][:LIMIT]
     reading = read_dates(
         article.title + "\n" + article.body,
-        article.published,
+        latest_published(article),
         title_year(article.title),
         today or date.today(),
         folded=folded,
@@ -142,7 +143,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         else (None, None, None)  # no event reported: no period reviewed
     )
     _launch_review(meta, article.title, plain, ex)
-    _award_ceremony(meta, article.title, plain, ex, article.published)
+    _award_ceremony(meta, article.title, plain, ex, latest_published(article))
     _period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
@@ -250,13 +251,25 @@ def _launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
         ex["period"] = Evidence(f"the year {planned} the launch plans", "reporting period")
 
 
+def latest_published(article: Article) -> date | None:
+    """The publication date, else the last day of the publication month a stamp gives
+    alone ("date 2025-05": "Ngày 29-5" is 2025-05-29, the year 2025)."""
+    if article.published or not article.published_month:
+        return article.published
+    year, month = article.published_month
+    if not (1 <= month <= 12 and 1900 < year < 10000):
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _dates(
     meta: Metadata, article: Article, ex: dict[str, Evidence], reading: DateReading, today: date
 ) -> None:
     """The meeting date and the year, with the candidates set aside."""
     text = article.title + "\n" + article.body
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
-    latest = article.published.year if article.published else today.year
+    published = latest_published(article)
+    latest = published.year if published else today.year
     if not meta.meeting_types:  # a page that reports no event has no meeting date or year
         dates = [c.shown for c in reading.candidates if not c.rejected]
         ex["meeting_date"] = Evidence("", "no event reported", rejected + dates)
@@ -274,9 +287,10 @@ def _dates(
     in_title = meeting_year_in_title(article.title)
     if not meta.meeting_types:
         return  # not a meeting report: no meeting year
-    if article.published:
-        meta.year = article.published.year
-        ex["year"] = Evidence("the publication date", "furniture")
+    if published:
+        meta.year = published.year
+        ex["year"] = Evidence("the publication " + ("date" if article.published else "month"),
+                              "furniture")  # fmt: skip
     elif in_title and in_title <= latest:
         meta.year = in_title
         ex["year"] = Evidence(article.title, "title")

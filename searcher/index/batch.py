@@ -111,6 +111,7 @@ def metadata_fields(article: Article) -> dict:
         "author": article.author,
         "unit": m.unit,
         "published": date_iso(m.published),
+        "published_month": month_iso(article.published_month) if not m.published else None,
         "meeting_date": date_iso(m.meeting_date),
         "meeting_types": m.meeting_types,
         "sort_date": date_iso(sort_date) or (str(m.year) if m.year else None),  # "2017": year only
@@ -124,6 +125,11 @@ def metadata_fields(article: Article) -> dict:
         **people_fields(m.people),
     }
     return {k: v for k, v in doc.items() if v is not None}
+
+
+def month_iso(month: tuple[int, int] | None) -> str | None:
+    """ "2025-05" of a (year, month) stamp, or None."""
+    return f"{month[0]:04d}-{month[1]:02d}" if month else None
 
 
 def people_fields(people: People) -> dict:

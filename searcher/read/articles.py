@@ -72,6 +72,9 @@ class Article:
     furniture: str = ""  # site furniture (footer, owner), used only to read metadata
     locator: int | None = None
     note: str | None = None  # something the reader did that the user should know
+    # a stamp that gives only the month ("date 2025-05"): no publication date to show,
+    # but the latest a day and month of the text can be (read by the facts)
+    published_month: tuple[int, int] | None = None
 
     @property
     def content_hash(self) -> str:
@@ -118,6 +121,7 @@ def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
 
+_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
 # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
 _STAMP_SUFFIX = re.compile(r"\s(\d{1,2}/\d{1,2}/\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
@@ -220,7 +224,7 @@ def news_stamp(line: str) -> date | bool | None:
 def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article | Problem:
     """A scraped page: title line, optional CMS timestamp line, body, furniture."""
     page = split_page(_split_lines(clean_text(text)))
-    published = above_repeat = None
+    published = above_repeat = month_only = None
     kept: list[str] = []
     header = True  # the lines above the first paragraph: title, banner, stamps, menus
     for i, line in enumerate(page.lines):
@@ -238,6 +242,8 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         if prefix:  # "1/15/2021 7:29:59 AM …", "date 2025-10-19 (GLO)- Quân đoàn …"
             m, read = prefix
             published = published or read(m)
+            if (month := _MONTH_ONLY.fullmatch(m.group(1) or "")) and month_only is None:
+                month_only = int(month.group(1)), int(month.group(2))  # "date 2025-05"
             line = line[m.end() :].strip()
             if not line:
                 continue
@@ -250,7 +256,15 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         kept.append(line)
     furniture = "\n".join(page.furniture)
     published = published or above_repeat
-    return make_article(kept, article_id, source, published=published, furniture=furniture, **extra)
+    return make_article(
+        kept,
+        article_id,
+        source,
+        published=published,
+        furniture=furniture,
+        published_month=month_only if published is None else None,
+        **extra,
+    )
 
 
 def make_article(
@@ -265,6 +279,7 @@ def make_article(
     locator: int | None = None,
     note: str | None = None,
     first_line_title: bool = True,
+    published_month: tuple[int, int] | None = None,
 ) -> Article | Problem:
     """The one rule for every format: invisible characters never count, a title
     alone is an article (photo reports, short notices), nothing at all is not.
@@ -294,6 +309,7 @@ def make_article(
         furniture=furniture,
         locator=locator,
         note=note,
+        published_month=published_month,
     )
 
 

@@ -49,6 +49,7 @@ class Hit:
     chair: str | None = None  # who chaired, as written
     chair_role: str | None = None
     group: list[GroupMember] = field(default_factory=list)  # the same meeting, other reports
+    published_month: str | None = None  # "2025-05": a stamp with no day (no ``published``)
 
 
 @dataclass
@@ -185,4 +186,5 @@ def hit(stored: dict, score: float | None, exact: set[str], folded: set[str]) ->
         titled=titled,
         chair=((stored.get("people") or {}).get("chair") or [None])[0],
         chair_role=stored.get("chair_role"),
+        published_month=stored.get("published_month"),
     )

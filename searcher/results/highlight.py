@@ -48,7 +48,7 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
         return []
     spans: list[Span] = []
     folded, singles_exact, exact_keys = marks.folded, marks.singles_exact, marks.exact_keys
-    for m in marks.pattern.finditer(folded_text):  # candidates found in C; checked below
+    for m in _word_starts(marks.pattern, folded_text):  # candidates found in C; checked below
         found = m.group()
         if _WORD.fullmatch(found):  # one word (most candidates of a long question)
             a, b = m.span()
@@ -58,6 +58,20 @@ def match_spans(text: str, exact: set, folded: set) -> list[Span]:
         words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(folded_text, *m.span())]
         spans.extend(_match_words(text, words, marks, whole=True))
     return spans
+
+
+def _word_starts(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` in ``text`` that start a word, as ``finditer`` with a
+    look-behind would give them (a match inside a word is skipped, and the search goes
+    on from its next character)."""
+    pos, end = 0, len(text)
+    while pos < end and (m := pattern.search(text, pos)):
+        a = m.start()
+        if a and text[a - 1].isalnum():
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > a else a + 1
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,9 @@ def _marks(exact: frozenset, folded: frozenset) -> _Marks:
     parts = [r"[\W_]+".join(map(re.escape, r)) for r in sorted(runs, key=len, reverse=True)]
     parts += sorted(map(re.escape, singles), key=len, reverse=True)
     parts = [p for p in parts if p]
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])") if parts else None
+    # no look-behind: tried at every character it doubled the scan; a match inside a word
+    # is set aside by ``_word_starts``
+    pattern = re.compile(r"(?:" + "|".join(parts) + r")(?![^\W_])") if parts else None
     singles_exact = frozenset(e for e in exact if isinstance(e, str))
     phrases = tuple([(p, True) for p in exact if isinstance(p, tuple)]
                     + [(p, False) for p in folded if isinstance(p, tuple)])  # fmt: skip

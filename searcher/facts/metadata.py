@@ -3,8 +3,9 @@ meeting date, meeting types and reporting period, each with its evidence.
 
 The jobs live in their own modules: ``spans`` (roles of spans: citations, guests,
 furniture), ``when`` (dates as facts), ``units`` (organiser, level, province),
-``types`` (meeting types), ``period`` (reporting period) and ``people`` (the chair
-and the attendees); this one puts them together.
+``types`` (meeting types, with ``events``: whether and what a text says was held),
+``period`` (reporting period), ``combined`` (facts that read one another) and ``people``
+(the chair and the attendees), into a ``record``; this one puts them together.
 
 >>> from searcher.read.articles import Article
 >>> title = "VKSND cấp cao tại Đà Nẵng tổ chức Hội nghị triển khai công tác năm 2022"
@@ -17,27 +18,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
+from searcher.facts.combined import (
+    award_ceremony,
+    launch_plan,
+    launch_review,
+    period_reported,
+    types_where_held,
+)
 from searcher.facts.occasions import founding_anniversary_year, lunar_year
-from searcher.facts.people import People, read_people
-from searcher.facts.period import (
-    PERIODS,
-    launched_year,
-    period_reported_at,
-    read_period,
-    review_at_launch,
-    staff_conference_year,
-    year_reviewed_at,
-)
-from searcher.facts.spans import first_sentence, masked
-from searcher.facts.types import (
-    MEETING_TYPES,
-    ceremony_received,
-    meeting_types,
-    with_types_where_held,
-)
+from searcher.facts.people import read_people
+from searcher.facts.period import PERIODS, read_period, staff_conference_year
+from searcher.facts.record import Evidence, Metadata
+from searcher.facts.spans import masked
+from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
     LIMIT,
@@ -57,37 +52,6 @@ __all__ = ["LEVELS", "MEETING_TYPES", "PERIODS", "Evidence", "Metadata", "extrac
            "meeting_types"]  # fmt: skip
 
 LEVELS = ("tối cao", "cấp cao", "tỉnh", "huyện", "khu vực", "quân sự")
-
-
-@dataclass
-class Evidence:
-    """Why a field has its value: the passage, the role it was read in, and the
-    candidates set aside with the reason for each."""
-
-    passage: str
-    role: str = ""
-    rejected: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Metadata:
-    unit: str | None = None
-    level: str | None = None
-    province: str | None = None
-    province_2025: str | None = None
-    year: int | None = None
-    meeting_types: list[str] = field(default_factory=list)
-    meeting_date: date | None = None
-    published: date | None = None
-    period: str | None = None  # "tháng 3", "quý I", "6 tháng", "9 tháng", "năm"
-    period_year: int | None = None
-    people: People = field(default_factory=People)  # the chair and the attendees named
-    explain: dict[str, Evidence] = field(default_factory=dict)
-
-    @property
-    def evidence(self) -> dict[str, str]:
-        """Field → the passage it came from."""
-        return {name: e.passage for name, e in self.explain.items()}
 
 
 def extract(article: Article, g: Gazetteer | None = None, today: date | None = None) -> Metadata:
@@ -121,7 +85,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
     _dates(meta, article, ex, reading, today or date.today())
-    _types_where_held(meta, article.title, reading, plain, ex)
+    types_where_held(meta, article.title, reading, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
     meta.unit, meta.level = found.unit, found.level
@@ -142,15 +106,15 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         if meta.meeting_types
         else (None, None, None)  # no event reported: no period reviewed
     )
-    _launch_review(meta, article.title, plain, ex)
-    _award_ceremony(meta, article.title, plain, ex, latest_published(article))
-    _period_reported(meta, article.title, plain, ex)
+    launch_review(meta, article.title, plain, ex)
+    award_ceremony(meta, article.title, plain, ex, latest_published(article))
+    period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
         if reviewed is not None:
             meta.period, meta.period_year = "năm", reviewed
             ex["period"] = Evidence(article.title, "the year a staff conference is named for")
-    _launch_plan(meta, article.title, plain, ex)
+    launch_plan(meta, article.title, plain, ex)
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
@@ -169,86 +133,6 @@ def _listing(article: Article) -> bool:
     """A page listing the articles of a tag ("…/tag/vien-kiem-sat-nhan-dan", "?tag=…",
     "Tag Archives: Thanh tra"), not a report."""
     return bool(_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title)))
-
-
-def _types_where_held(
-    meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
-) -> None:
-    """The types named where the meeting date says what was held, added to those of the
-    title and the lead (``with_types_where_held``)."""
-    chosen = reading.chosen if meta.meeting_date else None  # none on a page with no event
-    if chosen is None or not chosen.features.get("organised"):
-        return
-    sentence = first_sentence(plain[chosen.start :])
-    types = with_types_where_held(meta.meeting_types, title, sentence)
-    if types != meta.meeting_types:
-        meta.meeting_types = types
-        ex["meeting_types"] = Evidence(sentence, "title, lead and the dated organiser clause")
-
-
-def _launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
-    """A launch meeting where the past year's review is presented is also that year's
-    review ("triển khai công tác năm 2023 … báo cáo tổng kết công tác năm 2022")."""
-    types = meta.meeting_types
-    if "triển khai" not in types or "tổng kết" in types:
-        return
-    if (reviewed := review_at_launch(title, plain, meta.year)) is None:
-        return
-    meta.meeting_types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)
-    ex["meeting_types"] = Evidence(title, "launch where the past year is reviewed")
-    if meta.period is None:
-        meta.period, meta.period_year = "năm", reviewed
-        ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
-
-
-def _award_ceremony(
-    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], published: date | None
-) -> None:
-    """A unit's ceremony of receiving an award ("VKSND tỉnh … đón nhận Huân chương …") is an
-    event of its own ("khác") beside the conference it is held at, and a conference whose
-    lead presents the past year's results ("Năm 2021, ngành Kiểm sát tỉnh … đã …") reviews
-    that year."""
-    types = meta.meeting_types
-    if not types or not ceremony_received(title):
-        return
-    added = {"khác"}
-    if not {"tổng kết", "sơ kết", "triển khai"} & set(types):
-        latest = published.year if published else meta.year or date.today().year
-        if (reviewed := year_reviewed_at(title, plain, latest)) is not None:
-            added.add("tổng kết")
-            if meta.period is None:
-                meta.period, meta.period_year = "năm", reviewed
-                ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
-    merged = sorted(set(types) | added, key=MEETING_TYPES.index)
-    if merged != types:
-        meta.meeting_types = merged
-        ex["meeting_types"] = Evidence(title, "an award's ceremony, and the conference it is at")
-
-
-def _period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
-    """A conference named by nothing but its report of a period's results ("Tại Hội
-    nghị, … Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020") reviews that
-    period: a sơ kết of a quarter, six or nine months."""
-    if meta.meeting_types != ["khác"] or meta.period is not None:
-        return
-    if (found := period_reported_at(title, plain, meta.year)) is None:
-        return
-    period, year = found
-    if period.startswith("tháng"):
-        return  # a month's results are heard at a giao ban, not reviewed
-    meta.meeting_types = ["sơ kết"]
-    meta.period, meta.period_year = period, year
-    ex["meeting_types"] = ex["period"] = Evidence(title, "a conference hearing a period's report")
-
-
-def _launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
-    """A launch that reviews nothing reports on the year it plans ("Hội nghị triển khai công
-    tác năm 2026" → năm 2026)."""
-    if meta.period is not None or "triển khai" not in meta.meeting_types:
-        return
-    if (planned := launched_year(title, plain)) is not None:
-        meta.period, meta.period_year = "năm", planned
-        ex["period"] = Evidence(f"the year {planned} the launch plans", "reporting period")
 
 
 def latest_published(article: Article) -> date | None:

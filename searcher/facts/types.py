@@ -14,8 +14,19 @@ sự đảng") not taken for a Party meeting.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from searcher.facts.events import (
+    AT_A_PLACE,
+    DIGEST_CLAUSE,
+    EVENT,
+    HELD_WITH_MARKS,
+    INSPECTION,
+    ORGANISER_VERB,
+    organiser_clause,
+    organiser_subject,
+    subject_before,
+    with_marks,
+)
 from searcher.facts.spans import first_sentence, without_citations
 from searcher.vi.text import fold
 
@@ -107,48 +118,8 @@ _RETROSPECTIVE = re.compile(
 )
 # a delegation's visit ("Hội đàm …", "chuyến thăm", "thăm và làm việc tại …")
 _VISIT = re.compile(r"\b(?:hoi dam|chuyen tham|(?:den |sang )?tham va lam viec)\b")
-_BOILERPLATE_OPENING = re.compile(
-    r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
-)
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
-# "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
-# "tổ chức bộ máy", "công tác tổ chức cán bộ"), a passive of a system ("được tổ chức trong
-# Quân đội"), a count in a statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên
-# tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
-_HOLDS = (
-    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
-    r"(?! (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
-    r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
-)
-# any event at all: a report of something held. Folded words that are also other words
-# ("họp"/"hợp", "thăm"/"thẩm", "đoàn"/"đoạn"/"đoàn kết", "lễ"/"tỷ lệ"/the surname "Lê")
-# count only in the phrases that make them an event.
-_EVENT = re.compile(
-    r"(?:^|\n)hop\b|"  # a title that starts with "Họp"
-    r"\b(?:hoi nghi|hoi thao|toa dam|gap mat|buoi|dai hoi|khai mac|be mac|lam viec|"
-    r"(?:cuoc|phien|buoi|da|to chuc) hop|hop (?:bao|mat|ban|tong ket|giao ban|chi bo|dinh ky|"
-    r"truc tuyen|lien nganh|hoi dong)|"
-    r"le (?:ky niem|khai giang|ra mat|cong bo|trao|don nhan|tuyen duong|ky ket|khanh thanh|"
-    r"tong ket|be giang|chao co|tang|truy dieu|mit tinh|khoi cong|gan bien|phat dong|ton vinh|"
-    r"tiep nhan|ban giao|khai mac|be mac|bao cong|xuat quan)|"
-    r"(?:den|toi|di|chuyen|doan|buoi) tham|tham (?:va )?(?:lam viec|hoi|tang qua|chuc mung|"
-    r"dong vien|quan)|tham quan|"
-    r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
-    r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
-    # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
-    r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat)|"
-    + _HOLDS
-    + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
-    r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
-    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh)\b"
-)
-# a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
-# dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")
-_AT_A_PLACE = re.compile(r"\btai (?:thon|xa|phuong|thi tran|ap|ban|khu pho|to dan pho|truong)\b")
-# the same words written with their marks are events whatever follows ("họp bình xét thi
-# đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
-_HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ|dâng hương|dâng hoa)(?!\w)")
 # a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
 _AGENCY_TAG = re.compile(r"\s*\([a-z][a-z .]{1,24}\)\s*[-–]")
 _DOCUMENT_TITLE = re.compile(
@@ -156,15 +127,6 @@ _DOCUMENT_TITLE = re.compile(
     r"huong dan|chi thi|thong tu|nghi dinh|bao cao|to trinh|quy che|quy dinh|luat|phap lenh)\b"
 )
 _PARTY_ORGANISER = re.compile(r"^\s*(?:ban chap hanh |ban thuong vu )?(?:dang bo|dang uy|chi bo)\b")
-_ORGANISER_VERB = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh|chu tri)\b")
-# "Đoàn kiểm tra … đến kiểm tra công tác … sơ, tổng kết các Chỉ thị": the inspected work
-_INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
-# an inspection named as the event ("tổ chức đợt kiểm tra việc triển khai kế hoạch …",
-# "tiến hành kiểm tra công tác …"): what follows is the work inspected, not the meeting
-_INSPECTION = re.compile(
-    r"\b(?:(?:doan|dot|cuoc|tien hanh|to chuc) kiem tra|kiem tra (?:viec|ket qua))\b"
-)
-_DIGEST_CLAUSE = re.compile(r"\b(?:" + _HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
 _OWN_DEPLOYMENT = re.compile(
     r"\btrien khai\s+(?:thuc hien\s+)?(?:cong tac|nhiem vu|phuong huong|ke hoach cong tac|"
     r"hoat dong|chuong trinh cong tac|ke hoach kiem sat|nam \d{4})|\bphuong huong,? nhiem vu\b"
@@ -185,10 +147,10 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
-    if inspection := _INSPECTION.search(heading):
+    if inspection := INSPECTION.search(heading):
         heading = heading[: inspection.end()]
     if _RETROSPECTIVE.search(heading) and not (
-        types_in(heading) or _EVENT.search(_RETROSPECTIVE.sub("", heading))
+        types_in(heading) or EVENT.search(_RETROSPECTIVE.sub("", heading))
     ):
         return []  # a profile titled by its years, not a report of an event
     found = types_in(heading)
@@ -198,27 +160,27 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = first_sentence(lead)
-    clause = _organiser_clause(first)
-    if inspection := _INSPECTION.search(clause):
+    clause = organiser_clause(first)
+    if inspection := INSPECTION.search(clause):
         clause = clause[: inspection.end()]
-    if _AGENCY_TAG.match(first) and "\n" in lead and not _EVENT.search(clause):
+    if _AGENCY_TAG.match(first) and "\n" in lead and not EVENT.search(clause):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
-        clause = _organiser_clause(first)
+        clause = organiser_clause(first)
     lead_found = _lead_types(clause)
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
-    subject = _organiser_subject(first)
+    subject = organiser_subject(first)
     if "Đảng" not in found and _PARTY_ORGANISER.search(subject):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its
     # own event ("… dâng hương tưởng nhớ …")
     organiser = subject if clause else ""
-    if not found and not _HELD_WITH_MARKS.search(_with_marks(title if heading else "", "")):
-        digest = _DIGEST_CLAUSE.search(lead)
+    if not found and not HELD_WITH_MARKS.search(with_marks(title if heading else "", "")):
+        digest = DIGEST_CLAUSE.search(lead)
         found = _lead_types(digest.group(1)) if digest else []
-        organiser = _subject_before(lead, digest.start()) if digest else ""
+        organiser = subject_before(lead, digest.start()) if digest else ""
     if _AWARD_RECEIVED.search(heading) and not types_in(heading) and _another_body(organiser):
         return ["khác"]  # an award received at another body's meeting: not the unit's review
     if (
@@ -233,9 +195,9 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
     # ngành"), and no event held: commentary, an interview, a profile
     if set(found) <= _ACTIVITIES and not (
-        _EVENT.search(heading + " " + clause)
-        or _HELD_WITH_MARKS.search(_with_marks(title if heading else "", body))
-        or (found and _AT_A_PLACE.search(heading + " " + clause))
+        EVENT.search(heading + " " + clause)
+        or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
+        or (found and AT_A_PLACE.search(heading + " " + clause))
     ):
         return []
     return found or ["khác"]
@@ -252,7 +214,7 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     >>> with_types_where_held(["Đảng"], "", "ngay 7/2, dang uy to chuc hoi nghi tap huan")
     ['Đảng', 'tập huấn']
     """
-    m = _ORGANISER_VERB.search(sentence)
+    m = ORGANISER_VERB.search(sentence)
     if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
         return found
     added = [t for t in _lead_types(sentence[m.start() :]) if t not in found]
@@ -276,39 +238,6 @@ def _another_body(subject: str) -> bool:
     """Whether the organiser named is a body other than a procuracy ("Tỉnh ủy, HĐND, UBND
     tỉnh", "Ủy ban nhân dân thành phố")."""
     return bool(_OTHER_PARTY.search(subject)) and not _PROCURACY.search(subject)
-
-
-def _with_marks(title: str, body: str) -> str:
-    """The title and the lead's first sentence as written, in lower case (NFC)."""
-    first = first_sentence(body.lstrip())
-    return unicodedata.normalize("NFC", title + "\n" + first).lower()
-
-
-def _organiser_subject(folded: str) -> str:
-    """Who the sentence says held the meeting: the words before its organiser verb, back
-    to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
-    m = _ORGANISER_VERB.search(folded)
-    return _subject_before(folded, m.start()) if m else ""
-
-
-def _subject_before(folded: str, verb: int) -> str:
-    """The words before the verb at ``verb``, back to the last comma."""
-    return folded[folded.rfind(",", 0, verb) + 1 : verb]
-
-
-def _organiser_clause(folded: str) -> str:
-    """What the sentence says was held: from its organiser verb on ("…, ngày 8/1/2026,
-    VKSND tỉnh tổ chức Hội nghị tập huấn …"), so a purpose clause before it ("nhằm triển
-    khai, quán triệt …") is not the meeting; without a verb, the sentence without its
-    boilerplate opening, if it names an event at all."""
-    m = _ORGANISER_VERB.search(folded)
-    if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
-        return folded[m.start() :]
-    sentence = _BOILERPLATE_OPENING.sub("", folded)
-    if inspects := _INSPECTS.search(sentence):  # what an inspection looks at is not the event
-        sentence = sentence[: inspects.end()]
-    # a sentence that holds nothing ("Đảng bộ … ban hành Kế hoạch …") names no meeting
-    return sentence if _EVENT.search(sentence) else ""
 
 
 _plain = without_citations

@@ -1,0 +1,118 @@
+r"""Facts that read one another: a meeting's types and its reporting period, once the
+date, the title and the lead are read.
+
+- the types named where the meeting date says what was held join those of the title and
+  the lead ("Ngày 07/02/2020, Đảng ủy đã tổ chức Hội nghị tập huấn …" → tập huấn);
+- a launch where the past year's review is presented is that year's review too;
+- a unit's award reception ("đón nhận Huân chương …") is an event of its own beside the
+  conference it is held at;
+- a conference named by nothing but the report of a period's results it hears is that
+  period's sơ kết;
+- a launch that reviews nothing reports on the year it plans.
+
+Each changes ``meta`` in place and records its evidence in ``ex``.
+
+>>> from searcher.facts.record import Metadata
+>>> meta, ex = Metadata(meeting_types=["triển khai"]), {}
+>>> launch_plan(meta, "Triển khai công tác năm 2026", "trien khai cong tac nam 2026\n", ex)
+>>> meta.period, meta.period_year
+('năm', 2026)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from searcher.facts.period import (
+    launched_year,
+    period_reported_at,
+    review_at_launch,
+    year_reviewed_at,
+)
+from searcher.facts.record import Evidence, Metadata
+from searcher.facts.spans import first_sentence
+from searcher.facts.types import MEETING_TYPES, ceremony_received, with_types_where_held
+
+if TYPE_CHECKING:
+    from searcher.facts.when import DateReading
+
+
+def types_where_held(
+    meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
+) -> None:
+    """The types named where the meeting date says what was held, added to those of the
+    title and the lead (``with_types_where_held``)."""
+    chosen = reading.chosen if meta.meeting_date else None  # none on a page with no event
+    if chosen is None or not chosen.features.get("organised"):
+        return
+    sentence = first_sentence(plain[chosen.start :])
+    types = with_types_where_held(meta.meeting_types, title, sentence)
+    if types != meta.meeting_types:
+        meta.meeting_types = types
+        ex["meeting_types"] = Evidence(sentence, "title, lead and the dated organiser clause")
+
+
+def launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A launch meeting where the past year's review is presented is also that year's
+    review ("triển khai công tác năm 2023 … báo cáo tổng kết công tác năm 2022")."""
+    types = meta.meeting_types
+    if "triển khai" not in types or "tổng kết" in types:
+        return
+    if (reviewed := review_at_launch(title, plain, meta.year)) is None:
+        return
+    meta.meeting_types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)
+    ex["meeting_types"] = Evidence(title, "launch where the past year is reviewed")
+    if meta.period is None:
+        meta.period, meta.period_year = "năm", reviewed
+        ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
+
+
+def award_ceremony(
+    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], published: date | None
+) -> None:
+    """A unit's ceremony of receiving an award ("VKSND tỉnh … đón nhận Huân chương …") is an
+    event of its own ("khác") beside the conference it is held at, and a conference whose
+    lead presents the past year's results ("Năm 2021, ngành Kiểm sát tỉnh … đã …") reviews
+    that year."""
+    types = meta.meeting_types
+    if not types or not ceremony_received(title):
+        return
+    added = {"khác"}
+    if not {"tổng kết", "sơ kết", "triển khai"} & set(types):
+        latest = published.year if published else meta.year or date.today().year
+        if (reviewed := year_reviewed_at(title, plain, latest)) is not None:
+            added.add("tổng kết")
+            if meta.period is None:
+                meta.period, meta.period_year = "năm", reviewed
+                ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+    merged = sorted(set(types) | added, key=MEETING_TYPES.index)
+    if merged != types:
+        meta.meeting_types = merged
+        ex["meeting_types"] = Evidence(title, "an award's ceremony, and the conference it is at")
+
+
+def period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A conference named by nothing but its report of a period's results ("Tại Hội
+    nghị, … Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020") reviews that
+    period: a sơ kết of a quarter, six or nine months."""
+    if meta.meeting_types != ["khác"] or meta.period is not None:
+        return
+    if (found := period_reported_at(title, plain, meta.year)) is None:
+        return
+    period, year = found
+    if period.startswith("tháng"):
+        return  # a month's results are heard at a giao ban, not reviewed
+    meta.meeting_types = ["sơ kết"]
+    meta.period, meta.period_year = period, year
+    ex["meeting_types"] = ex["period"] = Evidence(title, "a conference hearing a period's report")
+
+
+def launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A launch that reviews nothing reports on the year it plans ("Hội nghị triển khai công
+    tác năm 2026" → năm 2026)."""
+    if meta.period is not None or "triển khai" not in meta.meeting_types:
+        return
+    if (planned := launched_year(title, plain)) is not None:
+        meta.period, meta.period_year = "năm", planned
+        ex["period"] = Evidence(f"the year {planned} the launch plans", "reporting period")

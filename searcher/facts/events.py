@@ -1,0 +1,102 @@
+"""Whether a text reports an event held, and the clause that says what was held.
+
+A report says who "tổ chức / khai mạc / tiến hành / chủ trì" what: the organiser clause.
+Folded words that are also other words ("họp"/"hợp", "thăm"/"thẩm") count only in the
+phrases that make them an event, or with their marks. ``types`` reads the meeting's types
+from what these find.
+
+>>> organiser_clause("thuc hien ke hoach, ngay 8/1, vksnd tinh to chuc hoi nghi tap huan")
+'to chuc hoi nghi tap huan'
+>>> bool(EVENT.search("vksnd tinh kiem sat dot xuat tai trai giam"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from searcher.facts.spans import first_sentence
+
+BOILERPLATE_OPENING = re.compile(
+    r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
+)
+# "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
+# "tổ chức bộ máy", "công tác tổ chức cán bộ"), a passive of a system ("được tổ chức trong
+# Quân đội"), a count in a statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên
+# tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
+HOLDS = (
+    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
+    r"(?! (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
+    r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
+)
+# any event at all: a report of something held. Folded words that are also other words
+# ("họp"/"hợp", "thăm"/"thẩm", "đoàn"/"đoạn"/"đoàn kết", "lễ"/"tỷ lệ"/the surname "Lê")
+# count only in the phrases that make them an event.
+EVENT = re.compile(
+    r"(?:^|\n)hop\b|"  # a title that starts with "Họp"
+    r"\b(?:hoi nghi|hoi thao|toa dam|gap mat|buoi|dai hoi|khai mac|be mac|lam viec|"
+    r"(?:cuoc|phien|buoi|da|to chuc) hop|hop (?:bao|mat|ban|tong ket|giao ban|chi bo|dinh ky|"
+    r"truc tuyen|lien nganh|hoi dong)|"
+    r"le (?:ky niem|khai giang|ra mat|cong bo|trao|don nhan|tuyen duong|ky ket|khanh thanh|"
+    r"tong ket|be giang|chao co|tang|truy dieu|mit tinh|khoi cong|gan bien|phat dong|ton vinh|"
+    r"tiep nhan|ban giao|khai mac|be mac|bao cong|xuat quan)|"
+    r"(?:den|toi|di|chuyen|doan|buoi) tham|tham (?:va )?(?:lam viec|hoi|tang qua|chuc mung|"
+    r"dong vien|quan)|tham quan|"
+    r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
+    r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
+    # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
+    r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat)|"
+    + HOLDS
+    + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
+    r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
+    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh)\b"
+)
+# a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
+# dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")
+AT_A_PLACE = re.compile(r"\btai (?:thon|xa|phuong|thi tran|ap|ban|khu pho|to dan pho|truong)\b")
+# the same words written with their marks are events whatever follows ("họp bình xét thi
+# đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
+HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ|dâng hương|dâng hoa)(?!\w)")
+ORGANISER_VERB = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh|chu tri)\b")
+# "Đoàn kiểm tra … đến kiểm tra công tác … sơ, tổng kết các Chỉ thị": the inspected work
+_INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
+# an inspection named as the event ("tổ chức đợt kiểm tra việc triển khai kế hoạch …",
+# "tiến hành kiểm tra công tác …"): what follows is the work inspected, not the meeting
+INSPECTION = re.compile(
+    r"\b(?:(?:doan|dot|cuoc|tien hanh|to chuc) kiem tra|kiem tra (?:viec|ket qua))\b"
+)
+DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
+
+
+def with_marks(title: str, body: str) -> str:
+    """The title and the lead's first sentence as written, in lower case (NFC)."""
+    first = first_sentence(body.lstrip())
+    return unicodedata.normalize("NFC", title + "\n" + first).lower()
+
+
+def organiser_subject(folded: str) -> str:
+    """Who the sentence says held the meeting: the words before its organiser verb, back
+    to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
+    m = ORGANISER_VERB.search(folded)
+    return subject_before(folded, m.start()) if m else ""
+
+
+def subject_before(folded: str, verb: int) -> str:
+    """The words before the verb at ``verb``, back to the last comma."""
+    return folded[folded.rfind(",", 0, verb) + 1 : verb]
+
+
+def organiser_clause(folded: str) -> str:
+    """What the sentence says was held: from its organiser verb on ("…, ngày 8/1/2026,
+    VKSND tỉnh tổ chức Hội nghị tập huấn …"), so a purpose clause before it ("nhằm triển
+    khai, quán triệt …") is not the meeting; without a verb, the sentence without its
+    boilerplate opening, if it names an event at all."""
+    m = ORGANISER_VERB.search(folded)
+    if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
+        return folded[m.start() :]
+    sentence = BOILERPLATE_OPENING.sub("", folded)
+    if inspects := _INSPECTS.search(sentence):  # what an inspection looks at is not the event
+        sentence = sentence[: inspects.end()]
+    # a sentence that holds nothing ("Đảng bộ … ban hành Kế hoạch …") names no meeting
+    return sentence if EVENT.search(sentence) else ""

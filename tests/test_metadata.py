@@ -321,7 +321,7 @@ def test_every_field_has_its_evidence() -> None:
 # bracketed-span-of-days: https://kiemsat.vn/print/48336.html
 # training-as-a-topic-is-not-a-course, a-course-of-training: https://baomoi.net.vn/dao-tao-boi-duong-nghiep-vu-kiem-sat-phu-hop-dap-ung-yeu-cau-cua-thuc-tien-c35714400.epi
 #   and https://vksndtc.gov.vn/thong-tin/cong-tac-xay-dung-dang/chi-bo-van-phong-vien-cap-cao-3-tap-trung-boi-duon-d32-t10729.html
-# month-stamp-dates-day-and-month: https://kenh14.vn/mot-pham-nhan-treo-co-tu-sat-215250529232427027.chn
+# month-stamp-dates-day-and-month, month-stamp-to-come-is-no-stamp: https://kenh14.vn/mot-pham-nhan-treo-co-tu-sat-215250529232427027.chn
 #   and https://plo.vn/phap-luat/nhung-ngay-dau-van-hanh-tand-tp-thu-duc-suon-se-964178.html
 # founding-anniversary-without-brackets: http://bacninhtv.vn/tin-tuc-n9369/vien-kiem-sat-nhan-dan-tinh-tong-ket-cuoc-thi-tim-hieu-60-nam-nganh-kiem-sat-nhan-dan.html
 # stamp-with-two-digit-year: http://vienkiemsatbrvt.gov.vn/portal/p/1717

@@ -72,7 +72,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     folded = folded_parts["title"] + "\n" + folded_parts["lead"] + folded_parts["body"][:LIMIT]
     reading = read_dates(
         article.title + "\n" + article.body,
-        latest_published(article),
+        latest_published(article, today or date.today()),
         title_year(article.title),
         today or date.today(),
         folded=folded,
@@ -107,7 +107,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         else (None, None, None)  # no event reported: no period reviewed
     )
     launch_review(meta, article.title, plain, ex)
-    award_ceremony(meta, article.title, plain, ex, latest_published(article))
+    award_ceremony(meta, article.title, plain, ex, latest_published(article, today or date.today()))
     period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
@@ -135,15 +135,16 @@ def _listing(article: Article) -> bool:
     return bool(_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title)))
 
 
-def latest_published(article: Article) -> date | None:
+def latest_published(article: Article, today: date) -> date | None:
     """The publication date, else the last day of the publication month a stamp gives
-    alone ("date 2025-05": "Ngày 29-5" is 2025-05-29, the year 2025)."""
+    alone ("date 2025-05": "Ngày 29-5" is 2025-05-29, the year 2025), never after
+    ``today`` (a month still to come is no stamp at all)."""
     if article.published or not article.published_month:
         return article.published
     year, month = article.published_month
-    if not (1 <= month <= 12 and 1900 < year < 10000):
+    if not (1 <= month <= 12 and 1900 < year <= today.year) or date(year, month, 1) > today:
         return None
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return min(date(year, month, calendar.monthrange(year, month)[1]), today)
 
 
 def _dates(
@@ -152,7 +153,7 @@ def _dates(
     """The meeting date and the year, with the candidates set aside."""
     text = article.title + "\n" + article.body
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
-    published = latest_published(article)
+    published = latest_published(article, today)
     latest = published.year if published else today.year
     if not meta.meeting_types:  # a page that reports no event has no meeting date or year
         dates = [c.shown for c in reading.candidates if not c.rejected]

@@ -21,7 +21,6 @@ Each changes ``meta`` in place and records its evidence in ``ex``.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from searcher.facts.period import (
@@ -69,23 +68,23 @@ def launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
 
 
 def award_ceremony(
-    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], published: date | None
+    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], latest: int
 ) -> None:
     """A unit's ceremony of receiving an award ("VKSND tỉnh … đón nhận Huân chương …") is an
     event of its own ("khác") beside the conference it is held at, and a conference whose
     lead presents the past year's results ("Năm 2021, ngành Kiểm sát tỉnh … đã …") reviews
-    that year."""
+    that year, not after ``latest``."""
     types = meta.meeting_types
     if not types or not ceremony_received(title):
         return
     added = {"khác"}
-    if not {"tổng kết", "sơ kết", "triển khai"} & set(types):
-        latest = published.year if published else meta.year or date.today().year
-        if (reviewed := year_reviewed_at(title, plain, latest)) is not None:
-            added.add("tổng kết")
-            if meta.period is None:
-                meta.period, meta.period_year = "năm", reviewed
-                ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+    reviewed = (None if {"tổng kết", "sơ kết", "triển khai"} & set(types)
+                else year_reviewed_at(title, plain, latest))  # fmt: skip
+    if reviewed is not None:
+        added.add("tổng kết")
+        if meta.period is None:
+            meta.period, meta.period_year = "năm", reviewed
+            ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
     merged = sorted(set(types) | added, key=MEETING_TYPES.index)
     if merged != types:
         meta.meeting_types = merged

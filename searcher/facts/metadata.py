@@ -57,6 +57,8 @@ LEVELS = ("tối cao", "cấp cao", "tỉnh", "huyện", "khu vực", "quân s�
 def extract(article: Article, g: Gazetteer | None = None, today: date | None = None) -> Metadata:
     """Every facet of one article, each with its evidence (``explain``)."""
     g = g or gazetteer()
+    today = today or date.today()
+    published = latest_published(article, today)  # a month stamp alone bounds the dates
     lead, rest = article.body[:400], article.body[400:]
     parts = {"title": article.title, "lead": lead, "body": rest}
     if article.author:
@@ -72,9 +74,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     folded = folded_parts["title"] + "\n" + folded_parts["lead"] + folded_parts["body"][:LIMIT]
     reading = read_dates(
         article.title + "\n" + article.body,
-        latest_published(article, today or date.today()),
+        published,
         title_year(article.title),
-        today or date.today(),
+        today,
         folded=folded,
     )
     plain = masked(reading.folded, reading.spans, ("citation",))  # one reading of the spans
@@ -84,7 +86,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     else:
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
-    _dates(meta, article, ex, reading, today or date.today())
+    _dates(meta, article, ex, reading, today, published)
     types_where_held(meta, article.title, reading, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
@@ -107,7 +109,8 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         else (None, None, None)  # no event reported: no period reviewed
     )
     launch_review(meta, article.title, plain, ex)
-    award_ceremony(meta, article.title, plain, ex, latest_published(article, today or date.today()))
+    latest = published.year if published else meta.year or today.year
+    award_ceremony(meta, article.title, plain, ex, latest)
     period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)
@@ -148,12 +151,16 @@ def latest_published(article: Article, today: date) -> date | None:
 
 
 def _dates(
-    meta: Metadata, article: Article, ex: dict[str, Evidence], reading: DateReading, today: date
+    meta: Metadata,
+    article: Article,
+    ex: dict[str, Evidence],
+    reading: DateReading,
+    today: date,
+    published: date | None,
 ) -> None:
     """The meeting date and the year, with the candidates set aside."""
     text = article.title + "\n" + article.body
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
-    published = latest_published(article, today)
     latest = published.year if published else today.year
     if not meta.meeting_types:  # a page that reports no event has no meeting date or year
         dates = [c.shown for c in reading.candidates if not c.rejected]

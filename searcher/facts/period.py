@@ -29,7 +29,7 @@ _QUARTERS = {"i": "I", "1": "I", "ii": "II", "2": "II", "iii": "III", "3": "III"
 _YEAR = r"(?:\s*(?:nam\s+|/\s*|-\s*)(?P<year>\d{4}))?"
 _PERIOD_NAMED = (
     # "6 tháng đầu năm 2021": the year after "đầu năm" is the period's
-    r"\b(?:(?P<months>6|9|sau|chin) thang(?: (?:dau|cuoi)(?= nam\b)| dau nam| cuoi nam)?"
+    r"\b(?:(?P<months>6|9|sau|chin) thang(?: (?:dau|cuoi)(?= nam\b))?"
     r"|qu[yi] (?P<quarter>iv|iii|ii|i|[1-4])"
     # "tháng 7/2025"; "ngày 16 tháng 6 năm 2020" is a date, not a month reviewed
     r"|(?<!\d )thang (?P<month>1[0-2]|0?[1-9])(?!\d|/(?!\s*\d{4}\b)))\b" + _YEAR
@@ -105,6 +105,12 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     return None
 
 
+def _conference_lead(title: str, plain: str) -> str | None:
+    """The lead of ``plain`` (title + newline + lead) when it names a conference."""
+    lead = plain[len(title) + 1 :][:1500]
+    return lead if "hoi nghi" in lead else None
+
+
 def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
     r"""The past year whose results the lead presents at a conference ("Năm 2021, ngành
     Kiểm sát … đã …" under "… đón nhận Cờ thi đua"), not after ``latest``; None when the
@@ -114,8 +120,7 @@ def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
     >>> year_reviewed_at("X", "x\ntham du hoi nghi co lanh dao.\nnam 2021, nganh da", 2022)
     2021
     """
-    lead = plain[len(title) + 1 :][:1500]
-    if "hoi nghi" not in lead:
+    if (lead := _conference_lead(title, plain)) is None:
         return None
     years = [int(m.group(1) or m.group(2)) for m in _YEAR_REVIEW.finditer(lead)]
     return next((y for y in years if y <= latest), None)
@@ -130,8 +135,7 @@ def period_reported_at(title: str, plain: str, year: int | None) -> tuple[str, i
     >>> period_reported_at("X", "x\ntai hoi nghi, bao cao ket qua cong tac 9 thang nam 2020.", None)
     ('9 tháng', 2020)
     """
-    lead = plain[len(title) + 1 :][:1500]
-    if "hoi nghi" not in lead:
+    if (lead := _conference_lead(title, plain)) is None:
         return None
     if m := _REPORTED.search(lead):
         written = m.group("year")

@@ -147,22 +147,20 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
-    if inspection := INSPECTION.search(heading):
-        heading = heading[: inspection.end()]
+    heading = _up_to_inspection(heading)
+    named = types_in(heading)
     if _RETROSPECTIVE.search(heading) and not (
-        types_in(heading) or EVENT.search(_RETROSPECTIVE.sub("", heading))
+        named or EVENT.search(_RETROSPECTIVE.sub("", heading))
     ):
         return []  # a profile titled by its years, not a report of an event
-    found = types_in(heading)
+    found = list(named)
     if "triển khai" in found and not _OWN_DEPLOYMENT.search(heading):
         found.remove("triển khai")  # "triển khai Quy chế phối hợp": a document's, not the work's
     # and what the lead's first sentence says the meeting is, without its boilerplate
     # opening ("Thực hiện Kế hoạch công tác năm 2021, …"); there "triển khai" must be
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = first_sentence(lead)
-    clause = organiser_clause(first)
-    if inspection := INSPECTION.search(clause):
-        clause = clause[: inspection.end()]
+    clause = _up_to_inspection(organiser_clause(first))
     if _AGENCY_TAG.match(first) and "\n" in lead and not EVENT.search(clause):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
@@ -181,7 +179,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         digest = DIGEST_CLAUSE.search(lead)
         found = _lead_types(digest.group(1)) if digest else []
         organiser = subject_before(lead, digest.start()) if digest else ""
-    if _AWARD_RECEIVED.search(heading) and not types_in(heading) and _another_body(organiser):
+    if _AWARD_RECEIVED.search(heading) and not named and _another_body(organiser):
         return ["khác"]  # an award received at another body's meeting: not the unit's review
     if (
         _REVIEWS_A_RULE.search(fold(title + "\n" + body[:400]))
@@ -232,6 +230,13 @@ def ceremony_received(title: str) -> bool:
     True
     """
     return bool(_CEREMONY_RECEIVED.search(fold(title)))
+
+
+def _up_to_inspection(folded: str) -> str:
+    """``folded`` up to an inspection named as the event ("tổ chức đợt kiểm tra việc triển
+    khai kế hoạch …"): what follows is the work inspected, not the meeting's type."""
+    inspection = INSPECTION.search(folded)
+    return folded[: inspection.end()] if inspection else folded
 
 
 def _another_body(subject: str) -> bool:

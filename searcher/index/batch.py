@@ -111,7 +111,7 @@ def metadata_fields(article: Article) -> dict:
         "author": article.author,
         "unit": m.unit,
         "published": date_iso(m.published),
-        "published_month": month_iso(article.published_month) if not m.published else None,
+        "published_month": month_iso(article.published_month),  # never with a published day
         "meeting_date": date_iso(m.meeting_date),
         "meeting_types": m.meeting_types,
         "sort_date": date_iso(sort_date) or (str(m.year) if m.year else None),  # "2017": year only

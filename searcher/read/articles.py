@@ -121,14 +121,21 @@ def _split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
 
-_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
 # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
 _STAMP_SUFFIX = re.compile(r"\s(\d{1,2}/\d{1,2}/\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
-# a stamp at the start of a line, then the text: (pattern, its date)
+
+
+def _date_prefix(m: re.Match) -> date | tuple[int, int] | None:
+    """ "date 2025-10-19": its date; " date 2025-07": (year, month), no date but a bound."""
+    written = m.group(1)
+    return parse_date(written) if len(written) == 10 else (int(written[:4]), int(written[5:7]))
+
+
+# a stamp at the start of a line, then the text: (pattern, its date, or a month alone)
 _STAMP_PREFIXES = (
     (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
-    (_DATE_PREFIX, lambda m: parse_date(m.group(1)) if len(m.group(1)) == 10 else None),
+    (_DATE_PREFIX, _date_prefix),
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|"
@@ -241,9 +248,11 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         )
         if prefix:  # "1/15/2021 7:29:59 AM …", "date 2025-10-19 (GLO)- Quân đoàn …"
             m, read = prefix
-            published = published or read(m)
-            if (month := _MONTH_ONLY.fullmatch(m.group(1) or "")) and month_only is None:
-                month_only = int(month.group(1)), int(month.group(2))  # "date 2025-05"
+            stamped = read(m)
+            if isinstance(stamped, tuple):  # "date 2025-05": a month, no day
+                month_only = month_only or stamped
+            else:
+                published = published or stamped
             line = line[m.end() :].strip()
             if not line:
                 continue

@@ -191,18 +191,11 @@ def ranked_corrections(
     unseen = [False if whole_seen else not vocab.phrase_count(pair, folded)
               for pair in pairwise(typed)]  # fmt: skip
     beside = [any(unseen[max(i - 1, 0) : i + 1]) for i in range(len(words))]
-    # a query typed with its accents is suspect only beside such a pair, when it has one:
-    # its other words, written so in the archive, keep their spelling (no candidates read)
-    kept = [accented and any(unseen) and not beside[i] and not code_shaped(w)
-            and vocab.written(typed[i]) for i, w in enumerate(words)]  # fmt: skip
-    # without accents, such a word only takes the accents the archive writes it with
-    accents_only = [not accented and any(unseen) and not beside[i]
-                    and not code_shaped(w) and bool(vocab.forms(typed[i]))
-                    for i, w in enumerate(words)]  # fmt: skip
-    found = [{typed[i]: 0.0} if kept[i]
-             else dict.fromkeys(vocab.forms(typed[i]), 0.0) if accents_only[i]
-             else candidates(w, vocab, accented)
-             for i, w in enumerate(words)]  # fmt: skip
+    # a query is suspect only beside such a pair, when it has one: its other words keep
+    # their letters (no near spellings read)
+    away = [any(unseen) and not beside[i] and not code_shaped(w) for i, w in enumerate(words)]
+    found = [_options(w, t, vocab, accented, away=a)
+             for w, t, a in zip(words, typed, away, strict=True)]  # fmt: skip
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:
@@ -253,6 +246,18 @@ def ranked_corrections(
     ]
     rescored.sort(key=lambda t: (-t[0], t[1]))
     return [chosen for _, _, chosen in rescored] or [typed]
+
+
+def _options(word: str, typed: str, vocab: Vocabulary, accented: bool, away: bool
+             ) -> dict[str, float]:  # fmt: skip
+    """One typed word's options → their cost in edits. A word ``away`` from the pairs
+    never written together keeps its letters: typed with accents and written so in the
+    archive, as typed; typed without, in the accents the archive writes it with."""
+    if away and accented and vocab.written(typed):
+        return {typed: 0.0}
+    if away and not accented and (forms := vocab.forms(typed)):
+        return dict.fromkeys(forms, 0.0)
+    return candidates(word, vocab, accented)
 
 
 def _phrase_count(chosen: list[str], lattice: _Lattice, vocab: Vocabulary) -> int:

@@ -94,8 +94,23 @@ class Vocabulary:
     def frequency(self, term: str) -> int:
         """Bodies holding the canonical syllable (a did-you-mean weighs hundreds)."""
         if self._frequencies is None:
-            self._frequencies = self._counts("syl", "body")
+            self._syllable_tables()
         return self._frequencies.get(term, 0)
+
+    def _syllable_tables(self) -> None:
+        """The canonical syllables read once per view, at the first did-you-mean: per
+        segment, syllable → its id (a binary search of Python strings per candidate and
+        segment otherwise), and syllable → the bodies holding it, every segment summed (as
+        ``arrays.doc_frequency`` answers, without a search per segment)."""
+        ids: list[dict[str, int]] = []
+        bodies: dict[str, int] = {}
+        for seg in self.arrays.segments:
+            terms = seg.vocab["syl"].tolist()
+            ids.append({t: i for i, t in enumerate(terms)})
+            for t, n in zip(terms, np.diff(seg["body.toff"]).tolist(), strict=True):
+                if n:
+                    bodies[t] = bodies.get(t, 0) + n
+        self._ids, self._frequencies = ids, bodies
 
     def _counts(self, kind: str, field: str) -> dict[str, int]:
         """Every syllable of one vocabulary → the bodies holding it, every segment
@@ -202,18 +217,14 @@ class Vocabulary:
         return out
 
     def _syllable_ids(self, terms: Sequence[str]) -> list[np.ndarray]:
-        """Per segment, the id of each canonical syllable (-1 where it has none); each
-        syllable's ids remembered (a word's candidates return query after query)."""
+        """Per segment, the id of each canonical syllable (-1 where it has none)."""
         return [np.array([ids.get(t, -1) for t in terms], dtype=np.int64)
                 for ids in self._id_maps()]  # fmt: skip
 
     def _id_maps(self) -> list[dict[str, int]]:
-        """Per segment, canonical syllable → its id: one dict per view, built at the first
-        did-you-mean (a query's candidates are dozens of syllables, each a binary search
-        of Python strings per segment otherwise)."""
+        """Per segment, canonical syllable → its id (``_syllable_tables``)."""
         if self._ids is None:
-            self._ids = [{t: i for i, t in enumerate(seg.vocab["syl"].tolist())}
-                         for seg in self.arrays.segments]  # fmt: skip
+            self._syllable_tables()
         return self._ids
 
     def _titles_pairs(self) -> list[dict[str, np.ndarray]]:

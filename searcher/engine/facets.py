@@ -148,8 +148,11 @@ class FacetIndex:
         }
         return by_month, int(year_only.sum())
 
-    def count(self, facet: str, mask: np.ndarray) -> dict[str, int]:
-        codes = self.codes[facet][mask]
+    def count(self, facet: str, mask: np.ndarray, docs: np.ndarray | None = None
+              ) -> dict[str, int]:  # fmt: skip
+        """Articles per value of ``facet`` among those of ``mask`` (or of ``docs``, its
+        document numbers when the caller has them)."""
+        codes = self.codes[facet][mask] if docs is None else self.codes[facet].take(docs)
         names = self.values[facet]
         if facet in MULTI_VALUED:
             return {
@@ -164,12 +167,21 @@ class FacetIndex:
     ) -> dict[str, list[FacetValue]]:
         """Counts for every facet, each under all filters but its own."""
         out = {}
+        # a facet is counted under every filter but its own: those without a filter of
+        # their own share one mask, whose documents are listed once
+        shared = text_mask.copy()
+        for m in masks.values():
+            shared &= m
+        shared_docs = np.flatnonzero(shared)
         for facet in COUNTED:
-            mask = text_mask.copy()
-            for other, m in masks.items():
-                if other != facet:
-                    mask &= m
-            counts = self.count(facet, mask)
+            if facet in masks:
+                mask = text_mask.copy()
+                for other, m in masks.items():
+                    if other != facet:
+                        mask &= m
+                counts = self.count(facet, mask)
+            else:
+                counts = self.count(facet, shared, shared_docs)
             selected = _selected_values(request, facet, self.values[facet])
             shown = {v: c for v, c in counts.items() if c > 0 or v in selected}
             if TOP.get(facet) and len(shown) > TOP[facet]:  # names: the most frequent only
@@ -206,6 +218,8 @@ def date_range_mask(keys: np.ndarray, date_from, date_to) -> np.ndarray:
 
 def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> set[str]:
     wanted = request.filters.get(facet, [])
+    if not wanted:
+        return set()
     if facet == "year":
         return {v for v in values if v.isdigit() and any(lo <= int(v) <= hi for lo, hi in wanted)}
     keys = {value_key(facet, str(w)) for w in wanted}

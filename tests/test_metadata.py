@@ -302,6 +302,9 @@ def test_every_field_has_its_evidence() -> None:
 # award-ceremony-presents-the-years-results:
 #   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hai-duong-don-nhan-co-thi-dua-cua-chinh-phu-117388.html
 # sports-contest-is-other: https://baothuathienhue.vn/the-thao/the-thao-trong-nuoc/vien-kiem-sat-nhan-dan-tinh-khai-mac-hoi-thi-the-thao-74598.html
+# sports-games-are-not-a-seminar ("Hội thao" folds as "hội thảo" does):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html
+#   and https://vks.kiengiang.gov.vn/chitietbantin.aspx?MaTin=4107
 # direct-inspection-is-an-event: http://vksndthaibinh.gov.vn/Article/2754/Vien-kiem-sat-nhan-dan-tinh-Thai-Binh-truc-tiep-kiem-sat-viec-tam-giu-tam-giam-va-thi-hanh-an-phat-.html
 #   and https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6427
 # surprise-inspection-is-an-event: https://nghean24h.vn/vksnd-tinh-nghe-an-kiem-sat-dot-xuat-sau-vu-pham-nhan-tron-trai-a759699.html

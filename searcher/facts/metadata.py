@@ -31,7 +31,7 @@ from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import read_people
 from searcher.facts.period import PERIODS, read_period, staff_conference_year
 from searcher.facts.record import Evidence, Metadata
-from searcher.facts.spans import masked
+from searcher.facts.spans import fold_games, masked
 from searcher.facts.types import MEETING_TYPES, meeting_types
 from searcher.facts.units import read_unit
 from searcher.facts.when import (
@@ -65,7 +65,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         parts["author"] = article.author
     if article.furniture:
         parts["furniture"] = article.furniture
-    folded_parts = {where: fold(text) for where, text in parts.items()}  # folded once
+    folded_parts = {where: fold_games(text) for where, text in parts.items()}  # folded once
     ex: dict[str, Evidence] = {}
     meta = Metadata(published=article.published)
     if article.published:

@@ -302,6 +302,13 @@ def test_every_field_has_its_evidence() -> None:
 # award-ceremony-presents-the-years-results:
 #   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hai-duong-don-nhan-co-thi-dua-cua-chinh-phu-117388.html
 # sports-contest-is-other: https://baothuathienhue.vn/the-thao/the-thao-trong-nuoc/vien-kiem-sat-nhan-dan-tinh-khai-mac-hoi-thi-the-thao-74598.html
+# another-body-holds-the-event, another-body-holds-the-lead-event (and, the other way,
+#   co-organising-procuracy-keeps-its-unit, procuracy-at-another-bodys-event-keeps-its-unit):
+#   a court's trial or
+#   conference, a department's visit (the procuracy a partner or a guest):
+#   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
+#   https://baokhanhhoa.vn/phap-luat/202208/rut-kinh-nghiem-to-chuc-xet-xu-truc-tuyen-khu-vuc-mien-trung-tay-nguyen-8260796
+#   http://tuphap.hatinh.gov.vn/chi-tiet-tin-tuc/so-tu-phap-chu-tri-lam-viec-ve-trien-khai-cac-hoat-dong-ho-tro-do-dau-xay-dung-nong-thon-moi-tai-xa-huong-binh-huyen-huong-khe
 # sports-games-are-not-a-seminar ("Hội thao" folds as "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html
 #   and https://vks.kiengiang.gov.vn/chitietbantin.aspx?MaTin=4107

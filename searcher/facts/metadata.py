@@ -32,8 +32,8 @@ from searcher.facts.people import read_people
 from searcher.facts.period import PERIODS, read_period, staff_conference_year
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import fold_games, masked
-from searcher.facts.types import MEETING_TYPES, meeting_types
-from searcher.facts.units import read_unit
+from searcher.facts.types import MEETING_TYPES, another_body_held, meeting_types
+from searcher.facts.units import UnitReading, read_unit
 from searcher.facts.when import (
     LIMIT,
     DateReading,
@@ -90,6 +90,13 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     types_where_held(meta, article.title, reading, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
+    if (found.unit or found.province) and another_body_held(
+        folded_parts["title"], folded_parts["lead"]
+    ):
+        ex["level"] = Evidence(article.title, "another body's event",
+                               [f"{found.unit or found.province}: a guest, a partner or the "
+                                "site's province"])  # fmt: skip
+        found = UnitReading()
     meta.unit, meta.level = found.unit, found.level
     if found.unit:
         ex["unit"] = ex["level"] = Evidence(found.unit_from, "organiser", found.rejected or [])

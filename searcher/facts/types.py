@@ -239,6 +239,31 @@ def _up_to_inspection(folded: str) -> str:
     return folded[: inspection.end()] if inspection else folded
 
 
+def another_body_held(title: str, lead: str) -> bool:
+    """Whether the report is of another body's event, no procuracy its subject: the title
+    names no procuracy, and the organiser (of the title, else of the lead's first sentence)
+    is another body ("Tòa án nhân dân huyện … tổ chức phiên tòa …", "Chiều 23-8, TAND cấp
+    cao … tổ chức hội nghị …"; a procuracy among its guests or partners). Folded text.
+
+    >>> another_body_held("so tu phap chu tri lam viec ve nong thon moi", "")
+    True
+    >>> another_body_held("vksnd tinh nhan co thi dua", "ubnd tinh to chuc hoi nghi")
+    False
+    """
+    if _PROCURACY.search(title):
+        return False
+    before = [_before_verb(title), _before_verb(first_sentence(lead))]
+    if any(_PROCURACY.search(b) for b in before):
+        return False  # a procuracy among the organisers ("Chi đoàn VKSND, Chi đoàn TAND …")
+    return any(_another_body(subject_before(b, len(b))) for b in before)
+
+
+def _before_verb(folded: str) -> str:
+    """The sentence up to its organiser verb ("" without one)."""
+    m = ORGANISER_VERB.search(folded)
+    return folded[: m.start()] if m else ""
+
+
 def _another_body(subject: str) -> bool:
     """Whether the organiser named is a body other than a procuracy ("Tỉnh ủy, HĐND, UBND
     tỉnh", "Ủy ban nhân dân thành phố")."""

@@ -303,7 +303,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hai-duong-don-nhan-co-thi-dua-cua-chinh-phu-117388.html
 # sports-contest-is-other: https://baothuathienhue.vn/the-thao/the-thao-trong-nuoc/vien-kiem-sat-nhan-dan-tinh-khai-mac-hoi-thi-the-thao-74598.html
 # another-body-holds-the-event, another-body-holds-the-lead-event (and, the other way,
-#   co-organising-procuracy-keeps-its-unit, procuracy-at-another-bodys-event-keeps-its-unit):
+#   co-organising-procuracy-keeps-its-unit, procuracy-at-another-bodys-event-keeps-its-unit,
+#   another-bodys-story-keeps-where-it-is: general news keeps the province it names most):
 #   a court's trial or
 #   conference, a department's visit (the procuracy a partner or a guest):
 #   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162

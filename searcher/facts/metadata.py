@@ -90,9 +90,10 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     types_where_held(meta, article.title, reading, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
-    if (found.unit or found.province) and another_body_held(
-        folded_parts["title"], folded_parts["lead"]
-    ):
+    # a procuracy read as the organiser, or the publisher's province: not when the report
+    # is another body's event (the province most named stays: where a general story is)
+    by_site = found.province_from.startswith("the publisher's site")
+    if (found.unit or by_site) and another_body_held(folded_parts["title"], folded_parts["lead"]):
         ex["level"] = Evidence(article.title, "another body's event",
                                [f"{found.unit or found.province}: a guest, a partner or the "
                                 "site's province"])  # fmt: skip

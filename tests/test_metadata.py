@@ -310,7 +310,8 @@ def test_every_field_has_its_evidence() -> None:
 #   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
 #   https://baokhanhhoa.vn/phap-luat/202208/rut-kinh-nghiem-to-chuc-xet-xu-truc-tuyen-khu-vuc-mien-trung-tay-nguyen-8260796
 #   http://tuphap.hatinh.gov.vn/chi-tiet-tin-tuc/so-tu-phap-chu-tri-lam-viec-ve-trien-khai-cac-hoat-dong-ho-tro-do-dau-xay-dung-nong-thon-moi-tai-xa-huong-binh-huyen-huong-khe
-# sports-games-are-not-a-seminar ("Hội thao" folds as "hội thảo" does):
+# sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
+#   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html
 #   and https://vks.kiengiang.gov.vn/chitietbantin.aspx?MaTin=4107
 # direct-inspection-is-an-event: http://vksndthaibinh.gov.vn/Article/2754/Vien-kiem-sat-nhan-dan-tinh-Thai-Binh-truc-tiep-kiem-sat-viec-tam-giu-tam-giam-va-thi-hanh-an-phat-.html

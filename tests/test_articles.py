@@ -410,6 +410,8 @@ def test_a_record_without_a_date_is_read_like_a_page(
 # byline-after-stamp: https://giaoduc.net.vn/tieu-diem/thanh-lap-39-vien-kiem-sat-quan-su-post158262.gd
 # month-as-a-word: https://vksndthainguyen.gov.vn/?tag=thanh-tra-khieu-to (set D)
 # section-before-posted-stamp: https://1thegioi.vn/print/96046.html (set K)
+# cms-view-count: https://daknong.gov.vn/tin-tuc-su-kien-/-/view_content/85197778-ky-niem-60-nam-ngay-thanh-lap-nganh-kiem-sat-nhan-dan.html
+# poster-label-before-stamp: https://vksndlaichau.gov.vn/hoat-dong-kiem-sat/vksnd-tinh-lai-chau-to-chuc-hoi-nghi-so-ket-cong-tac-kiem-sat-6-thang-dau-nam-2020.bv-1486.html
 @pytest.mark.parametrize(
     ("line", "stamp"),
     [
@@ -425,6 +427,12 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("Tin tức - Cập nhật 21/08/2020 10:05", "2020-08-21"),
         ("Hội nghị - 12/9/2022", None),  # a section's name needs a stamp that says so
         ("Hội nghị tổng kết - Ngày 12/9/2022", None),
+        ("21/07/2020 | 04:23  | cms-view-count: 43287", "2020-07-21"),  # a CMS's view counter
+        ("05/01/2021 | 10:15 | Lượt xem: 120", "2021-01-05"),
+        ("Người đăng: - ngày đăng: 03/07/2020", "2020-07-03"),  # an empty poster's label
+        ("Người đăng: Minh Anh - ngày đăng: 03/07/2020", "2020-07-03"),
+        ("Người đăng: Hội nghị tổng kết công tác năm nay - 03/07/2020", None),  # a sentence
+        ("Kế hoạch 03/07/2020 | view-count: 12", None),  # words before the date
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:

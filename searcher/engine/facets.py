@@ -148,11 +148,9 @@ class FacetIndex:
         }
         return by_month, int(year_only.sum())
 
-    def count(self, facet: str, mask: np.ndarray, docs: np.ndarray | None = None
-              ) -> dict[str, int]:  # fmt: skip
-        """Articles per value of ``facet`` among those of ``mask`` (or of ``docs``, its
-        document numbers when the caller has them)."""
-        codes = self.codes[facet][mask] if docs is None else self.codes[facet].take(docs)
+    def count(self, facet: str, docs: np.ndarray) -> dict[str, int]:
+        """Articles per value of ``facet`` among the documents ``docs`` (numbers)."""
+        codes = self.codes[facet].take(docs)
         names = self.values[facet]
         if facet in MULTI_VALUED:
             return {
@@ -168,20 +166,11 @@ class FacetIndex:
         """Counts for every facet, each under all filters but its own."""
         out = {}
         # a facet is counted under every filter but its own: those without a filter of
-        # their own share one mask, whose documents are listed once
-        shared = text_mask.copy()
-        for m in masks.values():
-            shared &= m
-        shared_docs = np.flatnonzero(shared)
+        # their own share one list of documents
+        shared = _docs_under(text_mask, masks)
         for facet in COUNTED:
-            if facet in masks:
-                mask = text_mask.copy()
-                for other, m in masks.items():
-                    if other != facet:
-                        mask &= m
-                counts = self.count(facet, mask)
-            else:
-                counts = self.count(facet, shared, shared_docs)
+            counts = self.count(facet, _docs_under(text_mask, masks, facet) if facet in masks
+                                else shared)  # fmt: skip
             selected = _selected_values(request, facet, self.values[facet])
             shown = {v: c for v, c in counts.items() if c > 0 or v in selected}
             if TOP.get(facet) and len(shown) > TOP[facet]:  # names: the most frequent only
@@ -214,6 +203,15 @@ def date_range_mask(keys: np.ndarray, date_from, date_to) -> np.ndarray:
     last = years * KEY_YEAR + 12 * KEY_MONTH + 31  # 31 December
     whole_year = (first >= lo) & (last <= hi)
     return (keys > 0) & np.where(year_only, whole_year, (keys >= lo) & (keys <= hi))
+
+
+def _docs_under(text_mask: np.ndarray, masks: dict[str, np.ndarray], but: str = "") -> np.ndarray:
+    """The documents of ``text_mask`` under every filter mask but ``but``'s."""
+    mask = text_mask.copy()
+    for name, m in masks.items():
+        if name != but:
+            mask &= m
+    return np.flatnonzero(mask)
 
 
 def _selected_values(request: SearchRequest, facet: str, values: list[str]) -> set[str]:

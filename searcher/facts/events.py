@@ -75,11 +75,18 @@ def with_marks(title: str, body: str) -> str:
     return unicodedata.normalize("NFC", title + "\n" + first).lower()
 
 
+def before_verb(folded: str) -> str:
+    """The sentence up to its organiser verb ("" without one): who held the meeting and
+    when ("Chiều 28/12, Chi đoàn VKSND, Chi đoàn TAND tỉnh " before "phối hợp tổ chức")."""
+    m = ORGANISER_VERB.search(folded)
+    return folded[: m.start()] if m else ""
+
+
 def organiser_subject(folded: str) -> str:
     """Who the sentence says held the meeting: the words before its organiser verb, back
     to the last comma ("Chiều 28/12, Đảng bộ VKSND tỉnh tổ chức …")."""
-    m = ORGANISER_VERB.search(folded)
-    return subject_before(folded, m.start()) if m else ""
+    before = before_verb(folded)
+    return subject_before(before, len(before))
 
 
 def subject_before(folded: str, verb: int) -> str:

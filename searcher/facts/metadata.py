@@ -33,7 +33,7 @@ from searcher.facts.period import PERIODS, read_period, staff_conference_year
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import fold_games, masked
 from searcher.facts.types import MEETING_TYPES, another_body_held, meeting_types
-from searcher.facts.units import UnitReading, read_unit
+from searcher.facts.units import BY_SITE, UnitReading, read_unit
 from searcher.facts.when import (
     LIMIT,
     DateReading,
@@ -92,7 +92,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     found = read_unit(parts, folded_parts, g, article.url)
     # a procuracy read as the organiser, or the publisher's province: not when the report
     # is another body's event (the province most named stays: where a general story is)
-    by_site = found.province_from.startswith("the publisher's site")
+    by_site = found.province_from.startswith(BY_SITE)
     if (found.unit or by_site) and another_body_held(folded_parts["title"], folded_parts["lead"]):
         ex["level"] = Evidence(article.title, "another body's event",
                                [f"{found.unit or found.province}: a guest, a partner or the "

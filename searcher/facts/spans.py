@@ -199,19 +199,12 @@ def fold_games(text: str) -> str:
     >>> fold_games("Hội thao chào mừng; hội thảo khoa học")
     'the thao chao mung; hoi thao khoa hoc'
     """
-    folded = fold(text)
-    if "thao" not in folded:
-        return folded
-    nfc = unicodedata.normalize("NFC", text)  # what ``fold`` read: its offsets
-    if len(folded) != len(nfc):
+    nfc = unicodedata.normalize("NFC", text)  # what ``fold`` reads: its offsets
+    folded = fold(nfc)
+    if "thao" not in folded or len(folded) != len(nfc):
         return folded
     pieces, at = [], 0
     for m in _GAMES.finditer(nfc):
         pieces += [folded[at : m.start()], "the thao"]
         at = m.end()
-    if pieces:
-        folded = "".join(pieces) + folded[at:]
-    return folded
-    for m in _GAMES.finditer(unicodedata.normalize("NFC", text)):
-        folded = folded[: m.start()] + "the thao" + folded[m.end() :]
-    return folded
+    return "".join(pieces) + folded[at:]

@@ -22,6 +22,7 @@ from searcher.facts.events import (
     HELD_WITH_MARKS,
     INSPECTION,
     ORGANISER_VERB,
+    before_verb,
     organiser_clause,
     organiser_subject,
     subject_before,
@@ -252,16 +253,10 @@ def another_body_held(title: str, lead: str) -> bool:
     """
     if _PROCURACY.search(title):
         return False
-    before = [_before_verb(title), _before_verb(first_sentence(lead))]
+    before = [before_verb(title), before_verb(first_sentence(lead))]
     if any(_PROCURACY.search(b) for b in before):
         return False  # a procuracy among the organisers ("Chi đoàn VKSND, Chi đoàn TAND …")
     return any(_another_body(subject_before(b, len(b))) for b in before)
-
-
-def _before_verb(folded: str) -> str:
-    """The sentence up to its organiser verb ("" without one)."""
-    m = ORGANISER_VERB.search(folded)
-    return folded[: m.start()] if m else ""
 
 
 def _another_body(subject: str) -> bool:

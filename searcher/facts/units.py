@@ -359,6 +359,9 @@ def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
     return _PATTERNS[id(g)]
 
 
+BY_SITE = "the publisher's site"  # where a province read from the site's address came from
+
+
 @dataclass
 class UnitReading:
     unit: str | None = None
@@ -394,7 +397,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
                 counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
     if out.province is None and not national and (site := site_province(url, g)):
-        out.province, out.province_from = site, f"the publisher's site ({urlsplit(url).hostname})"
+        out.province, out.province_from = site, f"{BY_SITE} ({urlsplit(url).hostname})"
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"

@@ -372,6 +372,19 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksndtc.gov.vn/tin-hoat-dong-vksnd-toi-cao/toa-dam-khoa-hoc-mot-so-kinh-nghiem-trong-cong-tac-d2-t12469.html?Page=270
 # type-named-where-the-meeting-is-dated:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/dang-uy-vien-kiem-sat-nhan-dan-cap-cao-tai-thanh-pho-ho-chi-minh-tap-trung-chi-dao-cong-tac-chuan-bi-dai-hoi-cac-chi-bo-truc-thuoc-nhiem-ky-2020-2022-4359.html
+# round 11:
+# undated-launch-is-filed-under-its-planned-year, undated-review-and-launch-has-no-year:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-dong-thap-to-chuc-hoi-nghi-trien-khai-cong-tac-nam-2022-117693.html
+#   and https://vksndtc.gov.vn (Phòng 8 Đà Nẵng's "tổng kết … và triển khai …", set L)
+# undated-review-of-nine-months-is-of-its-year:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tp-hcm-dat-va-vuot-nhieu-chi-tieu-ke-hoach-cong-tac-75552.html
+# provinces-procuracy-sector-organises, sector-named-beside-a-unit-is-a-participant:
+#   https://baomoi.net.vn/nganh-kiem-sat-tinh-tang-cuong-tu-dao-tao-qua-cac-cuoc-thi-nghiep-vu-c52256011.epi
+# military-procuracy-sector:
+#   https://baovephapluat.vn/video/xay-dung-doi-ngu-kiem-sat-vien-vung-ve-chinh-tri-gioi-ve-nghiep-vu-9761.html
+# unnamed-provincial-procuracy-in-a-list:
+#   https://baomoi.com/doan-thanh-nien-cac-co-quan-khoi-noi-chinh-trao-tang-230-phan-qua-trung-thu-tai-chau-thanh-c47052247.epi
+# every-provinces-procuracy-is-no-unit: http://cand.com.vn/Xa-hoi/Khai-mac-cuoc-thi-Chung-toi-la-kiem-sat-vien-353344/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 
@@ -406,6 +419,27 @@ def test_the_publishers_site_gives_the_province_of_an_unnamed_unit(url, province
                       "Chiều 30/12/2025, Đảng bộ VKSND tỉnh tổ chức hội nghị tổng kết.",
                       url=url)  # fmt: skip
     assert extract(article).province == province
+
+
+# a-procuracys-own-page-is-its-own (set K: https://vksndthaibinh.gov.vn:443/detail/954/Gioi-thieu-chung.html,
+# a site's introduction that names no unit; fixture in our own words)
+@pytest.mark.parametrize(
+    ("url", "unit", "level"),
+    [
+        ("https://vksndthaibinh.gov.vn/detail/1/gioi-thieu.html", "VKSND tỉnh Thái Bình", "tỉnh"),
+        ("http://vksdanang.gov.vn/gioi-thieu", "VKSND thành phố Đà Nẵng", "tỉnh"),
+        ("https://baothaibinh.com.vn/gioi-thieu", None, None),  # a newspaper's: no unit
+    ],
+)
+def test_a_procuracys_own_site_page_that_names_no_unit_is_its_own(url, unit, level) -> None:
+    article = Article(
+        "x",
+        "Giới thiệu chung",
+        "Vùng đất này có truyền thống lâu đời; nhân dân cần cù, hiếu học.",
+        url=url,
+    )
+    m = extract(article)
+    assert (m.unit, m.level) == (unit, level)
 
 
 def test_the_publishers_site_chooses_among_districts_of_one_name() -> None:

@@ -21,6 +21,7 @@ Each changes ``meta`` in place and records its evidence in ``ex``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from searcher.facts.period import (
@@ -115,3 +116,30 @@ def launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence])
     if (planned := launched_year(title, plain)) is not None:
         meta.period, meta.period_year = "năm", planned
         ex["period"] = Evidence(f"the year {planned} the launch plans", "reporting period")
+
+
+# periods reviewed within their own year: a sơ kết of "9 tháng năm 2019" is held in the
+# autumn of 2019; a year's, a fourth quarter's or December's review may be held in the
+# January after, so those give no year
+_WITHIN_YEAR = {"quý I", "quý II", "quý III", "6 tháng", "9 tháng",
+                *(f"tháng {n}" for n in range(1, 12))}  # fmt: skip
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """The year of a meeting no date, stamp or written year places, from what it plans or
+    reviews: a launch is filed under the year it plans ("Hội nghị triển khai công tác năm
+    2022", held that January or the December before), a review of a period shorter than
+    the year under that period's year ("sơ kết công tác 9 tháng năm 2019" → 2019). A title
+    that names the year reviewed beside the one planned ("Tổng kết công tác năm 2017,
+    triển khai công tác năm 2018") says the meeting sits between them: no year."""
+    if meta.year is not None or meta.meeting_date is not None or not meta.meeting_types:
+        return
+    planned = launched_year(title, plain) if "triển khai" in meta.meeting_types else None
+    if planned and set(_YEAR.findall(plain[: len(title)])) <= {str(planned)}:
+        meta.year = planned
+        ex["year"] = Evidence(f"the year {planned} the launch plans", "planned year")
+    elif meta.period in _WITHIN_YEAR and meta.period_year is not None:
+        meta.year = meta.period_year
+        ex["year"] = Evidence(f"the {meta.period} of {meta.period_year} reviewed",
+                              "reporting period")  # fmt: skip

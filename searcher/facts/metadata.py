@@ -26,6 +26,7 @@ from searcher.facts.combined import (
     launch_review,
     period_reported,
     types_where_held,
+    undated_year,
 )
 from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import read_people
@@ -126,6 +127,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
             meta.period, meta.period_year = "năm", reviewed
             ex["period"] = Evidence(article.title, "the year a staff conference is named for")
     launch_plan(meta, article.title, plain, ex)
+    undated_year(meta, article.title, plain, ex)
     if meta.period and where:
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")

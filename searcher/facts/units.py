@@ -30,7 +30,7 @@ from searcher.vi.text import fold, has_diacritics
 # "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
 _PREFIX = (
     r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks|"
-    r"nganh kiem sat nhan dan|nganh ksnd)"
+    r"nganh kiem sat(?: nhan dan)?|nganh ksnd)"
 )
 # another body of the same place, named in one list with the procuracy
 _COORDINATED = (
@@ -45,7 +45,8 @@ _MENTION = re.compile(
     r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
     r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
     r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
-    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks)\s+quan su|vksqs|vkqs|ksqs)\b(?:\s+(?:"
+    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs)"
+    r"\b(?:\s+(?:"
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
@@ -54,8 +55,11 @@ _MENTION = re.compile(
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
     r"|(?P<local>" + _PREFIX + r"(?:\s*(?:,|\bva\b)\s*" + _COORDINATED + r"){0,2}"
-    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)\s*"
-    r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40}))"  # "Ia H'Drai", "Ia H’Drai"
+    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)(?:\s*"
+    r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
+    # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố
+    # trực thuộc Trung ương": every province's, no unit
+    r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
 )
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
@@ -158,7 +162,7 @@ def _unit_of(m: re.Match, original: str, g: Gazetteer) -> _Unit | None:
             province = (found.name,) if found else ()
         suffix = f" - {province[0]}" if province else ""
         return _Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
-    return _local_unit(m.group("kind"), m.group("rest"), g)
+    return _local_unit(m.group("kind"), m.group("rest") or "", g)
 
 
 def _mentions(
@@ -183,12 +187,14 @@ def _mentions(
         breaks = [b.start() for b in re.finditer("\n", folded)]  # found once: linear
         banners = [(b.start(), b.end()) for b in _BANNER.finditer(folded)]
         for m in named:
-            if where != "title" and folded.startswith("nganh", m.start()):
-                continue  # "về phía ngành Kiểm sát tỉnh …" in the text: a participant
             unit = _unit_of(m, original, g)
             if unit is None:
                 continue
             weight = _WEIGHTS[where]
+            if where != "title" and folded.startswith("nganh", m.start()):
+                # "về phía ngành Kiểm sát tỉnh …" in the text: a participant, the organiser
+                # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
+                weight *= 0.01
             organises = bool(_ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]))
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
                     and not organises):  # fmt: skip
@@ -230,7 +236,7 @@ def _banner_on_line(breaks: list[int], banners: list[tuple[int, int]], at: int) 
 def _name_end(m: re.Match) -> int:
     """Where the unit's name ends: a local unit's match runs on past its name ("huyện
     Chợ Lách đã tổ chức …"), up to the first word that cannot be part of one."""
-    if not m.group("local"):
+    if not m.group("local") or m.group("rest") is None:
         return m.end()
     rest = m.group("rest")
     stop = _AFTER_NAME.search(rest)
@@ -317,6 +323,7 @@ _PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
 
 # a procuracy's site named by the province's initials: "vkspy.gov.vn", "vksbrvt.gov.vn"
 _PROCURACY_HOST = re.compile(r"(?:vienkiemsat|vksnd|vks(?!nd))([a-z]{2,5})\.")
+_PROCURACY_SITE = re.compile(r"(?:vienkiemsat|vksnd|vks)[a-z0-9-]*\.")
 
 
 def _initials(name: str) -> str:
@@ -397,7 +404,15 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
                 counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
     if out.province is None and not national and (site := site_province(url, g)):
-        out.province, out.province_from = site, f"{BY_SITE} ({urlsplit(url).hostname})"
+        host = urlsplit(url).hostname or ""
+        out.province, out.province_from = site, f"{BY_SITE} ({host})"
+        if out.unit is None and _PROCURACY_SITE.match(host.removeprefix("www.")):
+            # a page of the province's procuracy's own site that names no unit ("Giới
+            # thiệu chung" on vksndthaibinh.gov.vn) is that procuracy's
+            found = g.province(site)
+            prefix = "thành phố" if found and found.central_city else "tỉnh"
+            out.unit, out.level = f"VKSND {prefix} {site}", "tỉnh"
+            out.unit_from = out.province_from
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"

@@ -385,6 +385,13 @@ def test_every_field_has_its_evidence() -> None:
 # unnamed-provincial-procuracy-in-a-list:
 #   https://baomoi.com/doan-thanh-nien-cac-co-quan-khoi-noi-chinh-trao-tang-230-phan-qua-trung-thu-tai-chau-thanh-c47052247.epi
 # every-provinces-procuracy-is-no-unit: http://cand.com.vn/Xa-hoi/Khai-mac-cuoc-thi-Chung-toi-la-kiem-sat-vien-353344/
+# dated-ceremony-under-a-summary: https://tienphong.vn/ban-tin-8h-vien-kiem-sat-nhan-dan-tinh-quang-ngai-co-nu-vien-truong-post1754603.tpo
+#   and https://1thegioi.vn/print/96046.html (an inauguration "chiều 30/5")
+# dated-inspection-after-citations:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-toi-cao-kiem-tra-toan-dien-tai-vksnd-tinh-lang-son-129931.html
+# founding-announced-on-a-date: https://luatduonggia.com/?p=18888
+# general-storys-dated-sentence-is-no-meeting (the guard): 15 of 3,000 general news
+#   articles (a lottery, a horoscope) that took a dated sentence for a meeting first
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from searcher.facts.events import EVENT, organiser_clause
 from searcher.facts.period import (
     launched_year,
     period_reported_at,
@@ -32,7 +33,13 @@ from searcher.facts.period import (
 )
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import first_sentence
-from searcher.facts.types import MEETING_TYPES, ceremony_received, with_types_where_held
+from searcher.facts.types import (
+    MEETING_TYPES,
+    ceremony_received,
+    lead_types,
+    retrospective,
+    with_types_where_held,
+)
 
 if TYPE_CHECKING:
     from searcher.facts.when import DateReading
@@ -124,6 +131,7 @@ def launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence])
 _WITHIN_YEAR = {"quý I", "quý II", "quý III", "6 tháng", "9 tháng",
                 *(f"tháng {n}" for n in range(1, 12))}  # fmt: skip
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PROCURACY_NAMED = re.compile(r"\b(?:vien kiem sat|vien ks|vks[a-z]*|nganh kiem sat)\b")
 
 
 def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
@@ -143,3 +151,27 @@ def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
         meta.year = meta.period_year
         ex["year"] = Evidence(f"the {meta.period} of {meta.period_year} reviewed",
                               "reporting period")  # fmt: skip
+
+
+def dated_event(
+    meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
+) -> None:
+    """A report whose title and first sentence hold no event, but whose lead has a dated
+    clause that opens its sentence and says what was held ("Chiều 25/6, tại TP Quảng Ngãi,
+    VKSND tối cao tổ chức lễ công bố quyết định …" under a summary of the appointment;
+    "Trong hai ngày 12 và 13/10/2022, Đoàn kiểm tra … đã tiến hành kiểm tra" after a
+    sentence of citations): that event is the report's."""
+    chosen = reading.chosen
+    if meta.meeting_types or chosen is None or chosen.start <= len(title):
+        return  # a date in the title was read with the title
+    if not {"organised", "time_of_day"} & chosen.features.keys():
+        return  # "(… phát hành ngày 15/4/2020)": a date, not an occasion
+    heading = plain[: len(title)]
+    if not _PROCURACY_NAMED.search(heading) or retrospective(heading):
+        return  # a general story's or a profile's dated sentence reports no meeting
+    opening = max(plain.rfind(". ", 0, chosen.start), plain.rfind("\n", 0, chosen.start)) + 1
+    sentence = first_sentence(plain[opening:])
+    if not EVENT.search(sentence):
+        return
+    meta.meeting_types = lead_types(organiser_clause(sentence)) or ["khác"]
+    ex["meeting_types"] = Evidence(sentence, "the dated sentence of the lead")

@@ -48,7 +48,8 @@ EVENT = re.compile(
     # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
     r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat)|"
     + HOLDS
-    + r"|cong bo quyet dinh|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|don nhan|"
+    + r"|cong bo (?:quyet dinh|thanh lap)|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|"
+    r"don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
     r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh)\b"
 )

@@ -22,6 +22,7 @@ from datetime import date
 
 from searcher.facts.combined import (
     award_ceremony,
+    dated_event,
     launch_plan,
     launch_review,
     period_reported,
@@ -87,6 +88,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     else:
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
+        dated_event(meta, article.title, reading, plain, ex)
     _dates(meta, article, ex, reading, today, published)
     types_where_held(meta, article.title, reading, plain, ex)
 

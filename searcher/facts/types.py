@@ -166,7 +166,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = organiser_clause(first)
-    lead_found = _lead_types(clause)
+    lead_found = lead_types(clause)
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
@@ -178,7 +178,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     organiser = subject if clause else ""
     if not found and not HELD_WITH_MARKS.search(with_marks(title if heading else "", "")):
         digest = DIGEST_CLAUSE.search(lead)
-        found = _lead_types(digest.group(1)) if digest else []
+        found = lead_types(digest.group(1)) if digest else []
         organiser = subject_before(lead, digest.start()) if digest else ""
     if _AWARD_RECEIVED.search(heading) and not named and _another_body(organiser):
         return ["khác"]  # an award received at another body's meeting: not the unit's review
@@ -202,6 +202,16 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     return found or ["khác"]
 
 
+def retrospective(title: str) -> bool:
+    """Whether the (folded) title is a unit's retrospective, a profile that reports no
+    event however its lead recalls one.
+
+    >>> retrospective("vksnd huyen my tu 41 nam hinh thanh va phat trien")
+    True
+    """
+    return bool(_RETROSPECTIVE.search(title))
+
+
 def with_types_where_held(found: list[str], title: str, sentence: str) -> list[str]:
     """``found`` (the types of the title and the lead) with those the sentence of the
     meeting's date names in its organiser clause ("Ngày 07/02/2020, Đảng ủy đã tổ chức
@@ -216,7 +226,7 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     m = ORGANISER_VERB.search(sentence)
     if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
         return found
-    added = [t for t in _lead_types(sentence[m.start() :]) if t not in found]
+    added = [t for t in lead_types(sentence[m.start() :]) if t not in found]
     if "cán bộ công chức" in found:
         added = [t for t in added if t not in _STAFF_AGENDA]
     if not added:
@@ -268,7 +278,7 @@ def _another_body(subject: str) -> bool:
 _plain = without_citations
 
 
-def _lead_types(folded: str) -> list[str]:
+def lead_types(folded: str) -> list[str]:
     """Types named in the body: "triển khai" only of the work itself."""
     found = types_in(folded)
     if "triển khai" in found and not _OWN_DEPLOYMENT.search(folded):

@@ -42,6 +42,7 @@ _AUTHOR_MARKERS = re.compile(
     r"(^tin(,| va| &)? ?(anh|hinh)\s*:|^anh\s*:|^tac gia\s*:|^nguon\s*:|^bai(,| va) anh\s*:|"
     r"van phong|\bvksnd\b|vien kiem sat|phong \d|\bphong\b.*\bvks)"
 )
+_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}(?!\d)")
 _PERSON_THEN_UNIT = re.compile(r"^[A-ZĐ][^\s,–\-]*(?:\s+[A-ZĐ][^\s,–\-]*){1,4}\s*[-–,_]\s*\S")
 
 
@@ -106,12 +107,18 @@ def looks_like_author(line: str) -> bool:
     False
     >>> looks_like_author("Tham dự có đại diện các đơn vị: VKSQS Trung ương, VKSND cấp cao")
     False
+    >>> looks_like_author("Ngày 21/3/2023, Đoàn kiểm tra của VKSND tối cao đã kiểm tra.")
+    False
     """
     if len(line) > 120 or line.endswith("./.") or line.count(".") > 2:
         return False
     folded = fold(line)
     # a sentence about the meeting, unless a short label leads it ("Tin, ảnh: …")
     if re.search(r"\b(hoi nghi|to chuc|phat bieu|tham du)\b", folded) and ":" not in line[:20]:
+        return False
+    # nor a sentence that dates something ("Trong hai ngày 21 và 22/3/2023, Đoàn kiểm tra
+    # của VKSND tối cao đã …"): a signature carries no day and month
+    if _DAY_MONTH.search(line) and ":" not in line[:20]:
         return False
     return bool(_AUTHOR_MARKERS.search(folded) or _PERSON_THEN_UNIT.match(line))
 

@@ -105,14 +105,29 @@ class _Unit:
 
 
 def _match_name(words: str, keys: list[str]) -> str | None:
-    """The longest gazetteer key that ``words`` starts with (whole words)."""
+    """The longest gazetteer key that ``words`` starts with (whole words): its first
+    words looked up, the most first (a few set look-ups, not one per key)."""
     words = re.sub(r"[\s.\-]+", " ", words).strip()
     if "'" in words or "’" in words:  # "Ia H’Drai" as the gazetteer writes it, "ia h' drai"
         words = re.sub(r"\s*['’]\s*", "' ", words)
-    for key in keys:
-        if words == key or words.startswith(key + " "):
-            return key
+    known, most = _key_set(keys)
+    parts = words.split(" ")
+    for n in range(min(most, len(parts)), 0, -1):
+        if (head := " ".join(parts[:n])) in known:
+            return head
     return None
+
+
+_KEY_SETS: dict[int, tuple[list[str], frozenset[str], int]] = {}
+
+
+def _key_set(keys: list[str]) -> tuple[frozenset[str], int]:
+    """The keys as a set, and the most words one has (built once per list)."""
+    found = _KEY_SETS.get(id(keys))
+    if found is None or found[0] is not keys:
+        most = max((k.count(" ") + 1 for k in keys), default=0)
+        found = _KEY_SETS[id(keys)] = (keys, frozenset(keys), most)
+    return found[1], found[2]
 
 
 def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:

@@ -252,8 +252,8 @@ def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
-        "corrected", "shortened", "relaxed", "hits", "closest", "closest_suggested", "facets",
-        "timeline", "year_only",
+        "corrected", "typed_total", "shortened", "relaxed", "hits", "closest",
+        "closest_suggested", "facets", "timeline", "year_only",
     }  # fmt: skip
     assert set(data["facets"]) == {
         "province", "province_2025", "year", "meeting_type", "level", "period", "chair",

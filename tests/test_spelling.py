@@ -113,8 +113,10 @@ def test_only_plain_queries(vocab) -> None:
 
 def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None:
     """'giao bam' matches every article holding 'giao' and 'bấm' apart (six here, more
-    than the few-results threshold): its words never stand together in the archive, so
-    the correction is offered all the same."""
+    than the few-results threshold): its words never stand together in the archive and
+    the correction's do, so the page shows the correction's results (saying what the
+    query as typed found); searched exactly, the typed query's results with the
+    correction offered."""
     from searcher.engine.engine import SUGGEST_BELOW, Engine
     from searcher.index.operations import rebuild
     from searcher.query.parse import build_request
@@ -135,9 +137,13 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
         )
     rebuild(corpus, tmp_path / "index")
     engine = Engine(tmp_path / "index")
-    typo = engine.search(build_request("giao bam"))
+    shown = engine.search(build_request("giao bam"))
+    assert (shown.corrected, shown.typed_total, shown.total) == ("giao ban", 6, 3)
+    assert shown.to_json()["typed_total"] == 6
+    typo = engine.search(build_request("giao bam", exact=True))
     assert typo.total >= SUGGEST_BELOW and typo.suggestion == "giao ban"
     right = engine.search(build_request("giao ban"))
+    assert [h.id for h in shown.hits] == [h.id for h in right.hits]
     assert right.total == 3 and right.suggestion is None
     # the page's room after its six results starts with the correction's three articles,
     # as the correction ranks them (then those holding some typed word), none counted
@@ -254,3 +260,46 @@ def test_words_away_from_an_unseen_pair_only_take_accents(vocab, monkeypatch) ->
                         lambda w, v, a: asked.append(w) or real(w, v, a))  # fmt: skip
     assert suggestion("hoi nghi giao bam", vocab) == "hội nghị giao ban"
     assert asked == ["giao", "bam"]
+
+
+def test_the_correction_replaces_results_only_when_the_typed_words_never_stand_together(
+    tmp_path,
+) -> None:
+    """Shown in the query's place only when its words never stand together where the
+    correction's do; never for a name typed with capitals, never for words some article
+    holds together (then offered); the CLI says what the query as typed found."""
+    from click.testing import CliRunner
+
+    from searcher.engine.engine import Engine
+    from searcher.index.operations import rebuild
+    from searcher.query.parse import build_request
+    from web.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(6):
+        (corpus / f"a{i}.txt").write_text(f"Tin {i}\nÔng Nguyễn đến dự. Anh Tuấm về quê.", "utf-8")
+    for i in range(4):
+        (corpus / f"b{i}.txt").write_text(f"Văn {i}\nNhà văn Nguyễn Tuấn viết tùy bút.", "utf-8")
+    (corpus / "c.txt").write_text("Bài lạ\nMáy giao bấm nút. Anh Tuấm gặp ông Nguyễn.", "utf-8")
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    typed = engine.search(build_request("nguyen tuam"))
+    assert (typed.corrected, typed.typed_total, typed.total) == ("nguyễn tuấn", 7, 4)
+    named = engine.search(build_request("Nguyen Tuam"))  # a name, as typed
+    assert named.corrected is None and named.suggestion == "nguyễn tuấn" and named.total == 7
+    held = engine.search(build_request("tuam gap"))  # "Tuấm gặp" stands together once
+    assert held.corrected is None and held.total == 1
+    out = CliRunner().invoke(cli, ["--corpus", str(corpus), "--index", str(tmp_path / "index"),
+                                   "search", "nguyen tuam"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "'nguyen tuam' found 7 articles holding its words apart, never together" in out.output
+    assert "showing results for: nguyễn tuấn" in out.output
+    from web import create_app
+
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    html = client.get("/search?q=nguyen+tuam").get_data(as_text=True)
+    assert "Đang hiển thị kết quả cho: <strong>nguyễn tuấn</strong>" in html
+    assert "7 bài có các từ này ở rời nhau" in html and "Không có kết quả cho" not in html
+    assert 'href="/search?q=nguyen+tuam&amp;exact=1"' in html
+    assert client.get("/api/search?q=nguyen+tuam").get_json()["typed_total"] == 7

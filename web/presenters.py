@@ -149,6 +149,7 @@ class SearchPageView:
     suggestion_url: str | None
     corrected: str | None
     exact_url: str | None
+    typed_found: str  # "358 bài": what the query as typed found (words apart), when corrected
     shortened: int | None = None  # a long question searched by its N most telling words
     read_as: str | None = None  # the query as it was read, when not as typed ("Đã tìm: …")
     read_as_url: str | None = None  # the same search in the strict language
@@ -206,6 +207,9 @@ def search_page_view(results: SearchResults, state: UrlState,
         ),
         corrected=results.corrected,
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
+        typed_found=f"{vi_number(results.typed_total)} bài"
+        if results.corrected and results.typed_total
+        else "",
         shortened=results.shortened,
         timeline=timeline_view(results.timeline, results.year_only, state),
         date_from_text=vi_date(state.date_from),

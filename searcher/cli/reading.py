@@ -49,8 +49,10 @@ def _print_results(results: SearchResults) -> None:
     if results.shortened:
         click.echo(f"Long question: searched by its {results.shortened} most informative words")
     if results.corrected:
-        click.echo(f"Nothing matched '{results.query}'; showing results for: {results.corrected}"
-                   " (--exact: no correction)")  # fmt: skip
+        typed = (f"'{results.query}' found {results.typed_total:,} articles holding its words "
+                 "apart, never together" if results.typed_total
+                 else f"Nothing matched '{results.query}'")  # fmt: skip
+        click.echo(f"{typed}; showing results for: {results.corrected} (--exact: no correction)")
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.limit + 1):

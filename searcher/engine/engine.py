@@ -204,11 +204,14 @@ class Engine:
             text_mask, matched = view.related.collapse(text_mask), view.related.collapse(matched)
         total = int(matched.sum())
         corrected = self._suggestion(view, request, plan, masks, total)
-        if total == 0 and request.autocorrect and corrected is not None:
-            # nothing found, the correction finds some: show them
+        if (request.autocorrect and corrected is not None
+                and (total == 0 or self._surely_misspelt(view, plan, corrected[1]))):  # fmt: skip
+            # nothing found, or the typed words never stand together where the
+            # correction's do: show the correction's results (and how to search as typed)
             alternative, alternative_plan, _ = corrected
             results = self._search(view, alternative, started, alternative_plan)
             results.query, results.corrected = request.text, alternative.text
+            results.typed_total = total
             results.suggestion = None
             return results
         suggested = corrected[0].text if corrected else None
@@ -314,6 +317,26 @@ class Engine:
                 return True
         below = TOGETHER_BELOW_ACCENTED if accented else TOGETHER_BELOW
         return view.vocabulary.phrase_count(typed, folded=not accented) < below
+
+    @staticmethod
+    def _surely_misspelt(view: _View, plan: QueryPlan, corrected: QueryPlan | None) -> bool:
+        """Do the typed words never stand together, as typed, in any title or body, while
+        the correction's do ("giao bam": "giao" and "bấm" only apart; "giao ban" in
+        hundreds)? Then the correction is shown in the query's place. Not a name typed with
+        capitals ("Lê Văn Tùng"): a name is meant as typed."""
+        if corrected is None:
+            return False
+        words = [w for w in plan.typed if w.isalpha()]
+        fixed = [w for w in corrected.typed if w.isalpha()]
+        if not 2 <= len(words) <= SUGGEST_WORDS or len(fixed) != len(words):
+            return False
+        if all(w[:1].isupper() for w in words):
+            return False  # a name as typed ("Lê Văn Tùng"): meant, whatever the archive holds
+        accented = any(has_diacritics(w) for w in words)
+        typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
+        if view.vocabulary.phrase_count(typed, folded=not accented):
+            return False
+        return view.vocabulary.phrase_count([canonical(w) for w in fixed]) > 0
 
     @staticmethod
     def _hits(view: _View, ranked: list, exact: set[str], folded: set[str]) -> list[Hit]:

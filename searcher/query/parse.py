@@ -62,7 +62,7 @@ class SearchRequest:
     limit: int = 10
     date_from: date | None = None  # meeting date range (the sort date: meeting, else published)
     date_to: date | None = None
-    autocorrect: bool = True  # nothing found: show the results of the corrected query
+    autocorrect: bool = True  # nothing found, or typed words never together: corrected results
     suggest: bool = True  # look for did-you-mean (not while a word is still being typed)
 
     grouped: bool = True  # one card per meeting (other reports of it listed under it)

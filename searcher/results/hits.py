@@ -97,7 +97,8 @@ class SearchResults:
     relaxed: bool = False  # no article holds every word: no results, ``closest`` instead
     closest: list[Hit] = field(default_factory=list)  # hold some words, fill page 1; say which not
     closest_suggested: int = 0  # the first of ``closest`` hold every word of ``suggestion``
-    corrected: str | None = None  # nothing matched the query: these are this query's results
+    corrected: str | None = None  # these are this query's results, not the one typed
+    typed_total: int = 0  # what the query as typed found, when ``corrected``
     shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None
     date_to: str | None = None
@@ -121,6 +122,7 @@ class SearchResults:
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
             "corrected": self.corrected,
+            "typed_total": self.typed_total if self.corrected else None,
             "shortened": self.shortened or None,
             "relaxed": self.relaxed,
             "hits": [_hit_json(h) for h in self.hits],

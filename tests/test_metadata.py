@@ -536,7 +536,7 @@ def test_a_tags_listing_page_reports_no_event(title: str, url: str | None, types
     ],
 )
 def test_a_word_that_folds_to_a_province_is_not_one(text: str, counts: dict) -> None:
-    from searcher.facts.units import _province_counts
+    from searcher.facts.where import province_counts
     from searcher.vi.places import gazetteer
 
-    assert _province_counts(text, gazetteer()) == counts
+    assert province_counts(text, gazetteer()) == counts

@@ -7,6 +7,7 @@ organiser. National and military units have no province: "tại Hà Nội" is wh
 met.
 
 >>> from searcher.vi.places import gazetteer
+>>> from searcher.vi.text import fold
 >>> title = "VKSND huyện Chợ Lách tổ chức hội nghị"
 >>> found = read_unit({"title": title}, {"title": fold(title)}, gazetteer())
 >>> found.unit, found.level, found.province
@@ -17,15 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from searcher.facts.spans import citations_near, guest_lists
-from searcher.vi.places import Gazetteer, written_words
-from searcher.vi.text import fold, has_diacritics
+from searcher.facts.where import match_name, procuracy_site, province_counts, site_province
+from searcher.vi.places import Gazetteer
 
 # "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
 _PREFIX = (
@@ -104,38 +103,12 @@ class _Unit:
     provinces: tuple[str, ...]  # candidates (several for an ambiguous district name)
 
 
-def _match_name(words: str, keys: list[str]) -> str | None:
-    """The longest gazetteer key that ``words`` starts with (whole words): its first
-    words looked up, the most first (a few set look-ups, not one per key)."""
-    words = re.sub(r"[\s.\-]+", " ", words).strip()
-    if "'" in words or "’" in words:  # "Ia H’Drai" as the gazetteer writes it, "ia h' drai"
-        words = re.sub(r"\s*['’]\s*", "' ", words)
-    known, most = _key_set(keys)
-    parts = words.split(" ")
-    for n in range(min(most, len(parts)), 0, -1):
-        if (head := " ".join(parts[:n])) in known:
-            return head
-    return None
-
-
-_KEY_SETS: dict[int, tuple[list[str], frozenset[str], int]] = {}
-
-
-def _key_set(keys: list[str]) -> tuple[frozenset[str], int]:
-    """The keys as a set, and the most words one has (built once per list)."""
-    found = _KEY_SETS.get(id(keys))
-    if found is None or found[0] is not keys:
-        most = max((k.count(" ") + 1 for k in keys), default=0)
-        found = _KEY_SETS[id(keys)] = (keys, frozenset(keys), most)
-    return found[1], found[2]
-
-
 def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
     kind = _KIND_NAMES[kind]
     if kind in ("tỉnh", "thành phố"):
-        key = _match_name(rest, g.province_keys)
+        key = match_name(rest, g.province_keys)
         province = g.province(key) if key else None
-        district_key = _match_name(rest, g.district_keys)
+        district_key = match_name(rest, g.district_keys)
         if province and (kind == "tỉnh" or province.central_city or not district_key):
             prefix = "thành phố" if province.central_city else "tỉnh"
             return _Unit("tỉnh", f"VKSND {prefix} {province.name}", (province.name,))
@@ -146,7 +119,7 @@ def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
         if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
             return _Unit("tỉnh", "VKSND tỉnh", ())
         return None
-    key = _match_name(rest, g.district_keys)
+    key = match_name(rest, g.district_keys)
     if not key:
         return None
     found = g.districts(key, kind)
@@ -172,7 +145,7 @@ def _unit_of(m: re.Match, original: str, g: Gazetteer) -> _Unit | None:
     if m.group("regional"):
         province = ()
         if m.group("region_rest"):
-            key = _match_name(m.group("region_rest"), g.province_keys)
+            key = match_name(m.group("region_rest"), g.province_keys)
             found = g.province(key) if key else None
             province = (found.name,) if found else ()
         suffix = f" - {province[0]}" if province else ""
@@ -271,116 +244,6 @@ def _passage(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())
 
 
-def _province_counts(text: str, g: Gazetteer) -> dict[str, int]:
-    """How often each province is named anywhere (for ambiguous districts and fallbacks):
-    one scan of the folded text for all names at once. A name written with other marks
-    is another word or place ("diễn biến" is not Điện Biên, "Trại giam Thạnh Hòa" not
-    Thanh Hóa); one written without marks counts."""
-    names, pattern = _province_pattern(g)
-    written = unicodedata.normalize("NFC", text)
-    folded = fold(written)
-    same_offsets = len(folded) == len(written)  # fold keeps NFC text's length, nearly always
-    words = " " + _NOT_ALNUM.sub(" ", folded) + " "  # its offsets, plus one
-    skipped = _merged(m.span() for r in (_PERSON_NAMED, _HISTORIC) for m in r.finditer(words))
-    starts = [a for a, _ in skipped]
-    counts: dict[str, int] = {}
-    verdicts: dict[tuple[str, str], bool] = {}  # a name is written the same ways, page long
-    for m in pattern.finditer(words):
-        at = bisect.bisect_right(starts, m.start()) - 1
-        if at >= 0 and m.start() < skipped[at][1]:
-            continue
-        name = names[" ".join(m.group().split())]
-        if same_offsets:
-            key = (written[m.start() - 1 : m.end() - 1], name)
-            if key not in verdicts:
-                verdicts[key] = _written_as(*key, g)
-            if not verdicts[key]:
-                continue
-        counts[name] = counts.get(name, 0) + 1
-    return counts
-
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans joined where they overlap, in order: a match is looked up in them by
-    bisection (linear in the page, however many names it repeats)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _written_as(as_written: str, name: str, g: Gazetteer) -> bool:
-    """Whether the words ``as_written`` (a folded match) are the province ``name``: written
-    without marks, or with its own or an alias's ("Thanh Hoá", "THANH HÓA", "Đăk Lăk";
-    not "Thạnh Hòa")."""
-    if not has_diacritics(as_written):
-        return True
-    return written_words(as_written) in g.written.get(name, ())
-
-
-# the President's name, not the city: his title, his thought, the youth union named after him
-# (the words of the folded text are apart by one space or more: ``_province_counts``)
-_PERSON_NAMED = re.compile(
-    r" (?:chu +tich|bac|tu +tuong|dao +duc|phong +cach|tam +guong|lang|bao +tang|tncs|"
-    r"doan +thanh +nien|cong +san|thanh +nien|nguoi|ten|duong|dai +lo|giai +thuong|"
-    r"huan +chuong) +ho +chi +minh(?= )"
-)
-# a battle, not the province ("kỷ niệm chiến thắng Điện Biên Phủ")
-_HISTORIC = re.compile(r" (?:chien +thang|chien +dich|tran) +(?:lich +su +)?dien +bien +phu(?= )")
-_PATTERNS: dict[int, tuple[dict[str, str], re.Pattern]] = {}
-
-
-# a procuracy's site named by the province's initials: "vkspy.gov.vn", "vksbrvt.gov.vn"
-_PROCURACY_HOST = re.compile(r"(?:vienkiemsat|vksnd|vks(?!nd))([a-z]{2,5})\.")
-_PROCURACY_SITE = re.compile(r"(?:vienkiemsat|vksnd|vks)[a-z0-9-]*\.")
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[a-z]+", fold(name)))
-
-
-def site_province(url: str | None, g: Gazetteer) -> str | None:
-    """The one province a site's host names ("vksbinhdinh.gov.vn", "baophuyen.vn"), by
-    its folded name without spaces; None when it names none or several.
-
-    >>> from searcher.vi.places import gazetteer
-    >>> site_province("http://vksbinhdinh.gov.vn/newsdetail.asp?newsID=1", gazetteer())
-    'Bình Định'
-    """
-    host = (urlsplit(url).hostname or "") if url else ""
-    if not host:
-        return None
-    found = {p.name for p in g.provinces if (key := re.sub(r"[^a-z0-9]", "", fold(p.name)))
-             and len(key) >= 4 and key in host}  # fmt: skip
-    # a name inside another one found is the other's part
-    found = {p for p in found if not any(p != q and _key(p) in _key(q) for q in found)}
-    if not found:  # a procuracy's site by the province's initials: "vkspy", "vkskh", "vksbrvt"
-        m = _PROCURACY_HOST.match(host.removeprefix("www."))
-        short = m.group(1) if m else ""
-        found = {p.name for p in g.provinces if len(short) >= 2 and _initials(p.name) == short}
-    return found.pop() if len(found) == 1 else None
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(name))
-
-
-def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
-    """(folded name → province, one regex of every folded name), built once per gazetteer."""
-    if id(g) not in _PATTERNS:
-        names = {re.sub(r"[^a-z0-9]+", " ", fold(p.name)).strip(): p.name for p in g.provinces}
-        keys = sorted(names, key=len, reverse=True)
-        alternation = "|".join(" +".join(map(re.escape, k.split())) for k in keys)
-        _PATTERNS[id(g)] = names, re.compile(rf"(?<= )(?:{alternation})(?= )")
-    return _PATTERNS[id(g)]
-
-
 BY_SITE = "the publisher's site"  # where a province read from the site's address came from
 
 
@@ -400,7 +263,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     the one the publisher's site names ("vksquangngai.gov.vn", "baothanhhoa.vn": "VKSND
     tỉnh" written without a name), else the one the text names most often."""
     scores, named = _mentions(parts, folded_parts, g)
-    counts = _province_counts("\n".join(parts.values()), g)
+    counts = province_counts("\n".join(parts.values()), g)
     out = UnitReading(rejected=[])
     national = False
     if scores:
@@ -421,7 +284,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     if out.province is None and not national and (site := site_province(url, g)):
         host = urlsplit(url).hostname or ""
         out.province, out.province_from = site, f"{BY_SITE} ({host})"
-        if out.unit is None and _PROCURACY_SITE.match(host.removeprefix("www.")):
+        if out.unit is None and procuracy_site(host):
             # a page of the province's procuracy's own site that names no unit ("Giới
             # thiệu chung" on vksndthaibinh.gov.vn) is that procuracy's
             found = g.province(site)

@@ -303,3 +303,7 @@ def test_the_correction_replaces_results_only_when_the_typed_words_never_stand_t
     assert "7 bài có các từ này ở rời nhau" in html and "Không có kết quả cho" not in html
     assert 'href="/search?q=nguyen+tuam&amp;exact=1"' in html
     assert client.get("/api/search?q=nguyen+tuam").get_json()["typed_total"] == 7
+    # the downloads are of what the page shows: the correction, exactly
+    assert "export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&amp;exact=1" in html
+    rows = client.get("/export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&exact=1").get_data(as_text=True)
+    assert len(rows.strip().splitlines()) == 1 + 4

@@ -196,7 +196,11 @@ def search_page_view(results: SearchResults, state: UrlState,
         sorts=sort_links(state, results.sort) if results.total else [],  # nothing to sort
         pages=pagination(results, state),
         hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
-        export_params=urlencode(state.params(page=False)),
+        # the downloads and the feed are of what the page shows: the correction, when shown
+        export_params=urlencode(
+            (replace(state, q=results.corrected, exact=True) if results.corrected else state)
+            .params(page=False)
+        ),
         past_end=past_end,
         last_page_url=state.with_page(results.pages).url() if past_end else None,
         suggestion=results.suggestion,

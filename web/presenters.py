@@ -198,8 +198,9 @@ def search_page_view(results: SearchResults, state: UrlState,
         hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
         # the downloads and the feed are of what the page shows: the correction, when shown
         export_params=urlencode(
-            (replace(state, q=results.corrected, exact=True) if results.corrected else state)
-            .params(page=False)
+            (
+                replace(state, q=results.corrected, exact=True) if results.corrected else state
+            ).params(page=False)
         ),
         past_end=past_end,
         last_page_url=state.with_page(results.pages).url() if past_end else None,

@@ -411,3 +411,26 @@ def test_a_word_never_spans_clause_punctuation(tmp_path) -> None:
     rebuild(corpus, tmp_path / "index")
     results = Engine(tmp_path / "index").search(build_request("giao ban"))
     assert [h.id for h in results.hits] == ["hop"]
+
+
+def test_ties_follow_the_ids_not_the_order_articles_were_written_in(tmp_path) -> None:
+    """Equal scores and equal dates are ordered by the articles' ids, so a page is the same
+    whatever order a build wrote its documents or segments in (two builds of one corpus
+    by parallel writers gave 303 of 500 community questions another page before)."""
+    import json
+
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": i, "title": "Hội nghị giao ban", "body": f"Họp giao ban tháng {n}.",
+                "date": "2024-05-02"} for n, i in enumerate("cab", 5)]  # fmt: skip
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    for sort in ("relevance", "newest", "oldest"):
+        found = engine.search(build_request("giao ban", sort=sort, grouped=False))
+        assert [h.id for h in found.hits] == ["a", "b", "c"], sort
+    assert len({h.score for h in engine.search(build_request("giao ban", grouped=False)).hits}) == 1

@@ -70,6 +70,7 @@ class ArrayIndex:
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._phrases = Recent(PHRASE_BYTES, lambda a: a.nbytes)  # documents of recent phrases
+        self._id_rank: np.ndarray | None = None
         self._counts = Recent(REMEMBERED_COUNTS)  # documents per folded phrase
 
     # -- terms ---------------------------------------------------------------------
@@ -96,13 +97,27 @@ class ArrayIndex:
         return total
 
     def lengths(self, field: str) -> tuple[np.ndarray, float]:
-        """Per-document token counts of ``field`` (at least 1) and their mean."""
+        """Per-document token counts of ``field`` (at least 1) and their mean (summed as
+        integers: the same whatever order the segments come in)."""
         found = self._lengths.get(field)
         if found is None:
             parts = [np.maximum(seg.lengths(field), 1) for seg in self.segments]
-            arr = np.concatenate(parts).astype(np.float32) if parts else np.ones(0, np.float32)
-            found = self._lengths[field] = (arr, float(arr.mean()) if len(arr) else 1.0)
+            counts = np.concatenate(parts).astype(np.int64) if parts else np.ones(0, np.int64)
+            mean = int(counts.sum()) / len(counts) if len(counts) else 1.0
+            found = self._lengths[field] = (counts.astype(np.float32), mean)
         return found
+
+    @property
+    def id_rank(self) -> np.ndarray:
+        """Each document's place in the order of the articles' ids: what breaks ties
+        (equal scores, the same date, a group's leader), so a page is the same whatever
+        order a build wrote its segments in."""
+        if self._id_rank is None:
+            ids = [i for seg in self.segments for i in seg.ids.tolist()]
+            rank = np.empty(len(ids), dtype=np.int64)
+            rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+            self._id_rank = rank
+        return self._id_rank
 
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
         """Documents where ``words`` stand together, in order, in ``field`` (the last
@@ -245,8 +260,9 @@ class ArrayIndex:
             return []
         scores = self.scores(q)[candidates]
         keep = min(len(candidates), offset + limit)
-        if keep < len(candidates):
-            part = np.argpartition(-scores, keep - 1)[:keep]
+        if keep < len(candidates):  # every candidate as good as the page's last, ties too
+            bound = np.partition(-scores, keep - 1)[keep - 1]
+            part = np.flatnonzero(-scores <= bound)
             candidates, scores = candidates[part], scores[part]
-        order = np.lexsort((candidates, -scores))[offset : offset + limit]
+        order = np.lexsort((self.id_rank[candidates], -scores))[offset : offset + limit]
         return [(int(candidates[i]), float(scores[i])) for i in order]

@@ -368,11 +368,12 @@ class Engine:
             better_plan, holding = suggested
             first = np.flatnonzero(holding & allowed)
             better = view.arrays.scores(better_plan.rank)[first]
-            first = first[np.lexsort((first, -better))][:limit]
+            first = first[np.lexsort((view.arrays.id_rank[first], -better))][:limit]
             allowed[first] = False
         rest = np.flatnonzero(allowed & (held > 0))
         scores = view.arrays.scores(plan.rank)
-        order = np.lexsort((rest, -scores[rest], -held[rest]))[: limit - len(first)]
+        rank = view.arrays.id_rank[rest]
+        order = np.lexsort((rank, -scores[rest], -held[rest]))[: limit - len(first)]
         candidates = np.concatenate([first, rest[order]])
         if not len(candidates):
             return [], 0
@@ -388,8 +389,9 @@ class Engine:
         if plan is not None and request.sort == "relevance":
             return view.arrays.top(plan.rank, matched, offset, limit)
         docnums = np.flatnonzero(matched)
-        keys = view.facets.sort_key[docnums]
-        order = np.argsort(keys if request.sort == "oldest" else -keys, kind="stable")
+        keys = view.facets.sort_key[docnums].astype(np.int64)
+        rank = view.arrays.id_rank[docnums]  # the same day: in the order of the ids
+        order = np.lexsort((rank, keys if request.sort == "oldest" else -keys))
         return [(int(d), None) for d in docnums[order][offset : offset + limit]]
 
     def export(self, request: SearchRequest, batch: int = 200) -> Iterator[dict]:

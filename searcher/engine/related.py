@@ -69,6 +69,9 @@ class Related:
         self.sig = np.concatenate(parts) if parts else np.full((0, K), EMPTY, np.uint32)
         valid = facets.live & (self.sig[:, 0] != EMPTY)
         docs = np.flatnonzero(valid)
+        # in the order of their ids: the groups are the same whatever order a build wrote
+        # its segments in (a bucket's first report is the one every other is compared to)
+        docs = docs[np.argsort(arrays.id_rank[docs], kind="stable")]
         a, b = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
         rows = self.sig[docs].astype(np.uint64)
         for band in range(BANDS):
@@ -86,7 +89,7 @@ class Related:
         same = similarity(self.sig[mx], self.sig[my]) >= SAME_MEETING
         self.label = _components(n, np.r_[x[near], mx[same]], np.r_[y[near], my[same]])
         lengths, _ = arrays.lengths("body")
-        order = np.lexsort((np.arange(n), -lengths, self.label))  # by group, longest first
+        order = np.lexsort((arrays.id_rank, -lengths, self.label))  # by group, longest first
         lab = self.label[order]
         starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
         sizes = np.diff(np.r_[starts, n])
@@ -132,12 +135,13 @@ class Related:
         allowed &= self.leader == np.arange(len(allowed))  # one report per meeting
         kind = allowed & (unit == unit[docnum]) & (unit[docnum] >= 0)
         kind &= (types & types[docnum]) != 0
-        first = _best(np.flatnonzero(kind), scores, SAME_KIND_FIRST)
+        first = _best(np.flatnonzero(kind), scores, SAME_KIND_FIRST, self.arrays.id_rank)
         rest = allowed.copy()
         rest[first] = False
         out = [(int(d), True) for d in first]
         return out + [
-            (int(d), False) for d in _best(np.flatnonzero(rest), scores, limit - len(out))
+            (int(d), False)
+            for d in _best(np.flatnonzero(rest), scores, limit - len(out), self.arrays.id_rank)
         ]
 
     def _shared_rare_words(self, docnum: int) -> np.ndarray:
@@ -168,8 +172,9 @@ class Related:
         return scores
 
 
-def _best(docs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+def _best(docs: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray) -> np.ndarray:
+    """The ``limit`` best-scored of ``docs``, ties in the order of their ids (``rank``)."""
     if limit <= 0 or not len(docs):
         return docs[:0]
-    order = np.lexsort((docs, -scores[docs]))
+    order = np.lexsort((rank[docs], -scores[docs]))
     return docs[order[:limit]]

@@ -212,9 +212,7 @@ def search_page_view(results: SearchResults, state: UrlState,
         ),
         corrected=results.corrected,
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
-        typed_found=f"{vi_number(results.typed_total)} bài"
-        if results.corrected and results.typed_total
-        else "",
+        typed_found=f"{vi_number(results.typed_total)} bài" if results.typed_total else "",
         shortened=results.shortened,
         timeline=timeline_view(results.timeline, results.year_only, state),
         date_from_text=vi_date(state.date_from),

@@ -121,6 +121,17 @@ class _View:
         return self._vocab
 
 
+def _typed_syllables(plan: QueryPlan) -> tuple[list[str], bool] | None:
+    """The plain query's words as the archive is asked for them (canonical when typed
+    with accents, else folded) and whether they were accented; None for fewer than two
+    words or more than ``SUGGEST_WORDS``."""
+    words = [w for w in plan.typed if w.isalpha()]
+    if not 2 <= len(words) <= SUGGEST_WORDS:
+        return None
+    accented = any(has_diacritics(w) for w in words)
+    return ([canonical(w) for w in words] if accented else [fold(w) for w in words]), accented
+
+
 class Engine:
     """Searches the index in ``index_dir``; safe to share between threads. Searches
     run side by side on the current view; only swapping views takes a lock."""
@@ -307,11 +318,9 @@ class Engine:
         A typo rarely makes words that stand together: "se hoi tro" matches
         thousands of articles holding "hỏi" and "trò" apart, and one that holds them
         together."""
-        words = [w for w in plan.typed if w.isalpha()]
-        if not plan.plain or not 2 <= len(words) <= SUGGEST_WORDS:
+        if not plan.plain or (read := _typed_syllables(plan)) is None:
             return False
-        accented = any(has_diacritics(w) for w in words)
-        typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
+        typed, accented = read
         for a, b in itertools.pairwise(typed):
             if not view.arrays.stand_together(a, b, folded=not accented):
                 return True
@@ -324,16 +333,14 @@ class Engine:
         the correction's do ("giao bam": "giao" and "bấm" only apart; "giao ban" in
         hundreds)? Then the correction is shown in the query's place. Not a name typed with
         capitals ("Lê Văn Tùng"): a name is meant as typed."""
-        if corrected is None:
+        if corrected is None or (read := _typed_syllables(plan)) is None:
             return False
-        words = [w for w in plan.typed if w.isalpha()]
+        typed, accented = read
         fixed = [w for w in corrected.typed if w.isalpha()]
-        if not 2 <= len(words) <= SUGGEST_WORDS or len(fixed) != len(words):
+        if len(fixed) != len(typed):
             return False
-        if all(w[:1].isupper() for w in words):
+        if all(w[:1].isupper() for w in plan.typed if w.isalpha()):
             return False  # a name as typed ("Lê Văn Tùng"): meant, whatever the archive holds
-        accented = any(has_diacritics(w) for w in words)
-        typed = [canonical(w) for w in words] if accented else [fold(w) for w in words]
         if view.vocabulary.phrase_count(typed, folded=not accented):
             return False
         return view.vocabulary.phrase_count([canonical(w) for w in fixed]) > 0

@@ -21,11 +21,9 @@ Each changes ``meta`` in place and records its evidence in ``ex``.
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from searcher.facts.events import EVENT, organiser_clause
 from searcher.facts.period import (
+    PERIODS,
     launched_year,
     period_reported_at,
     review_at_launch,
@@ -37,12 +35,11 @@ from searcher.facts.types import (
     MEETING_TYPES,
     ceremony_received,
     lead_types,
+    names_procuracy,
     retrospective,
     with_types_where_held,
 )
-
-if TYPE_CHECKING:
-    from searcher.facts.when import DateReading
+from searcher.facts.when import ANY_YEAR, DateReading
 
 
 def types_where_held(
@@ -128,10 +125,7 @@ def launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence])
 # periods reviewed within their own year: a sơ kết of "9 tháng năm 2019" is held in the
 # autumn of 2019; a year's, a fourth quarter's or December's review may be held in the
 # January after, so those give no year
-_WITHIN_YEAR = {"quý I", "quý II", "quý III", "6 tháng", "9 tháng",
-                *(f"tháng {n}" for n in range(1, 12))}  # fmt: skip
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PROCURACY_NAMED = re.compile(r"\b(?:vien kiem sat|vien ks|vks[a-z]*|nganh kiem sat)\b")
+_WITHIN_YEAR = set(PERIODS) - {"năm", "quý IV", "tháng 12"}
 
 
 def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
@@ -144,7 +138,7 @@ def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
     if meta.year is not None or meta.meeting_date is not None or not meta.meeting_types:
         return
     planned = launched_year(title, plain) if "triển khai" in meta.meeting_types else None
-    if planned and set(_YEAR.findall(plain[: len(title)])) <= {str(planned)}:
+    if planned and set(ANY_YEAR.findall(plain[: len(title)])) <= {str(planned)}:
         meta.year = planned
         ex["year"] = Evidence(f"the year {planned} the launch plans", "planned year")
     elif meta.period in _WITHIN_YEAR and meta.period_year is not None:
@@ -167,7 +161,7 @@ def dated_event(
     if not {"organised", "time_of_day"} & chosen.features.keys():
         return  # "(… phát hành ngày 15/4/2020)": a date, not an occasion
     heading = plain[: len(title)]
-    if not _PROCURACY_NAMED.search(heading) or retrospective(heading):
+    if not names_procuracy(heading) or retrospective(heading):
         return  # a general story's or a profile's dated sentence reports no meeting
     opening = max(plain.rfind(". ", 0, chosen.start), plain.rfind("\n", 0, chosen.start)) + 1
     sentence = first_sentence(plain[opening:])

@@ -103,7 +103,8 @@ _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
-_PROCURACY = re.compile(r"\b(?:vien kiem sat|vien ksnd|vksnd|vks)\b")
+# a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
+_PROCURACY = re.compile(r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b")
 # the unit receives an award ("nhận Cờ thi đua của UBND tỉnh", "đón nhận Huân chương")
 _AWARD_RECEIVED = re.compile(
     r"\b(?:don nhan|vinh du nhan|nhan (?:co|bang khen|huan chuong|huy chuong|danh hieu|"
@@ -212,6 +213,15 @@ def retrospective(title: str) -> bool:
     return bool(_RETROSPECTIVE.search(title))
 
 
+def names_procuracy(folded: str) -> bool:
+    """Whether the folded text names a procuracy.
+
+    >>> names_procuracy("tan vien truong vks tp.hcm"), names_procuracy("ubnd tinh hop")
+    (True, False)
+    """
+    return bool(_PROCURACY.search(folded))
+
+
 def with_types_where_held(found: list[str], title: str, sentence: str) -> list[str]:
     """``found`` (the types of the title and the lead) with those the sentence of the
     meeting's date names in its organiser clause ("Ngày 07/02/2020, Đảng ủy đã tổ chức
@@ -261,10 +271,10 @@ def another_body_held(title: str, lead: str) -> bool:
     >>> another_body_held("vksnd tinh nhan co thi dua", "ubnd tinh to chuc hoi nghi")
     False
     """
-    if _PROCURACY.search(title):
+    if names_procuracy(title):
         return False
     before = [before_verb(title), before_verb(first_sentence(lead))]
-    if any(_PROCURACY.search(b) for b in before):
+    if any(names_procuracy(b) for b in before):
         return False  # a procuracy among the organisers ("Chi đoàn VKSND, Chi đoàn TAND …")
     return any(_another_body(subject_before(b, len(b))) for b in before)
 
@@ -272,7 +282,7 @@ def another_body_held(title: str, lead: str) -> bool:
 def _another_body(subject: str) -> bool:
     """Whether the organiser named is a body other than a procuracy ("Tỉnh ủy, HĐND, UBND
     tỉnh", "Ủy ban nhân dân thành phố")."""
-    return bool(_OTHER_PARTY.search(subject)) and not _PROCURACY.search(subject)
+    return bool(_OTHER_PARTY.search(subject)) and not names_procuracy(subject)
 
 
 _plain = without_citations

@@ -224,7 +224,7 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
                     int(max(re.findall(r"\d{4}", plain[s.start : s.end]))),
                     "the anniversary",
                 )
-    if year is None and not _ANY_YEAR.search(plain) and (cited := latest_cited(folded, spans)):
+    if year is None and not ANY_YEAR.search(plain) and (cited := latest_cited(folded, spans)):
         # "thực hiện Thông tư … ngày 20-10-2025 …", met "ngày 20-1": after what it carries
         # out, when the cited documents hold the page's only years
         year = cited.year + ((month, day) < (cited.month, cited.day))
@@ -232,7 +232,7 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
     return (make_date(year, month, day) if year else None), source
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def latest_cited(folded: str, spans: list[Span]) -> date | None:

@@ -6,8 +6,8 @@ intersects position lists; a node's scores are numpy sums over its terms. Nothin
 here reads Whoosh.
 
 >>> import numpy as np
->>> _starts_of([np.array([3, 9]), np.array([4, 20])]).tolist()  # "a b": a at 3, b at 4
-[3]
+>>> _starts_of((np.array([7, 1, 2, 5, 1, 3]), None), np.array([1, 4]), 0, [1, 3]).tolist()
+[4]
 """
 
 from __future__ import annotations
@@ -31,19 +31,19 @@ class MissingArrays(RuntimeError):
     """A segment of the index has no arrays yet (a writer is finishing): keep the old view."""
 
 
-def _starts_of(position_lists: list[np.ndarray]) -> np.ndarray:
-    """Positions where list 0, then 1, … stand one after another (sorted inputs)."""
-    rare = min(range(len(position_lists)), key=lambda j: len(position_lists[j]))
-    starts = np.asarray(position_lists[rare], dtype=np.int64) - rare
-    for j, plist in enumerate(position_lists):
-        if j == rare or not len(starts):
-            continue
-        want = starts + j
-        # in the positions' own type: a wider needle would copy the whole list each time
-        at = np.searchsorted(plist, want.astype(plist.dtype, copy=False))
-        ok = at < len(plist)
-        ok[ok] = plist[at[ok]] == want[ok]
-        starts = starts[ok]
+def _starts_of(tokens: tuple[np.ndarray, np.ndarray | None], rare_positions: np.ndarray,
+               rare: int, ids: list[int]) -> np.ndarray:  # fmt: skip
+    """Positions where ``ids`` stand one after another in a stream (``tokens``: the
+    syllables, and their folded ids for a folded view), from the positions of the
+    rarest one (``ids[rare]``): the stream is read at each start, a gather per word,
+    no search in the other words' position lists."""
+    stream, folded = tokens
+    starts = np.asarray(rare_positions, dtype=np.int64) - rare
+    starts = starts[(starts >= 0) & (starts + len(ids) <= len(stream))]
+    for j, tid in enumerate(ids):
+        if j != rare and len(starts):
+            found = stream[starts + j]
+            starts = starts[(found if folded is None else folded[found]) == tid]
     return starts
 
 
@@ -136,7 +136,8 @@ class ArrayIndex:
                 if len(docs):
                     out.append((docs + base).astype(np.int32))
                 continue
-            starts = _starts_of([seg.positions(field, t) for t in tids])
+            rare = min(range(len(tids)), key=lambda j: seg.frequency(field, tids[j]))
+            starts = _starts_of(seg.tokens(field), seg.positions(field, tids[rare]), rare, tids)
             if not len(starts):
                 continue
             docoff = seg.docoff(field)

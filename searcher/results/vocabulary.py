@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import process
@@ -19,6 +20,7 @@ from rapidfuzz.distance import OSA
 from searcher.index.arrays.build import pairs
 from searcher.index.recent import Recent
 from searcher.query.words import known_words
+from searcher.results.pair_table import PairTable
 from searcher.vi.text import canonical, fold, has_diacritics
 
 MAX_CANDIDATES = 12  # accent forms kept per folded syllable, most documents first
@@ -45,10 +47,9 @@ class Vocabulary:
     def __init__(self, arrays) -> None:
         self.arrays = arrays
         self._spellings: _Spellings | None = None  # folded body syllables, for near()
-        self._title_pairs: list[dict[str, np.ndarray]] | None = None
         self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
-        self._ids: list[dict[str, int]] | None = None  # per segment: syllable → its id
+        self._pairs: PairTable | None = None  # every segment's pair tables, merged
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
@@ -83,7 +84,18 @@ class Vocabulary:
         return any(self.arrays.doc_frequency(f, key) for f in ("body_folded", "title_folded"))
 
     def phrase_count(self, words: Sequence[str], folded: bool = False) -> int:
-        """Titles and bodies in which ``words`` (canonical, or folded) stand together."""
+        """Titles and bodies in which ``words`` (canonical, or folded) stand together.
+
+        Canonical syllables are read from the pair tables where they answer: two are
+        one look-up ("giao ban"); a longer phrase with two neighbours that never
+        stand together is in no article, without reading positions ("cho con có cảm"
+        when "có cảm" is never written). Otherwise the positions are matched (folded
+        pairs by the views' pair postings)."""
+        words = list(words)
+        if not folded and len(words) == 2:
+            return int(self.pair_matrix(words[:1], words[1:])[0, 0])
+        if not folded and not all(self.pair_matrix([a], [b])[0, 0] for a, b in pairwise(words)):
+            return 0
         fields = ("title_folded", "body_folded") if folded else ("title", "body")
         return sum(len(self.arrays.phrase_docs(f, list(words))) for f in fields)
 
@@ -98,19 +110,26 @@ class Vocabulary:
         return self._frequencies.get(term, 0)
 
     def _syllable_tables(self) -> None:
-        """The canonical syllables read once per view, at the first did-you-mean: per
-        segment, syllable → its id (a binary search of Python strings per candidate and
-        segment otherwise), and syllable → the bodies holding it, every segment summed (as
-        ``arrays.doc_frequency`` answers, without a search per segment)."""
-        ids: list[dict[str, int]] = []
+        """The canonical syllables read once per view, at the first did-you-mean:
+        syllable → the bodies holding it, every segment summed (as
+        ``arrays.doc_frequency`` answers, without a search per segment), and every
+        segment's pair tables, bodies and titles, merged under one numbering
+        (``PairTable``: one look-up per candidate table, not two per segment)."""
         bodies: dict[str, int] = {}
+        parts = []
         for seg in self.arrays.segments:
             terms = seg.vocab["syl"].tolist()
-            ids.append({t: i for i, t in enumerate(terms)})
             for t, n in zip(terms, np.diff(seg["body.toff"]).tolist(), strict=True):
                 if n:
                     bodies[t] = bodies.get(t, 0) + n
-        self._ids, self._frequencies = ids, bodies
+            titles = (
+                {"key": seg["title_pairs.key"], "df": seg["title_pairs.df"]}
+                if "title_pairs.key" in seg  # built with the segment; computed for an older one
+                else pairs(seg["title.stream"], seg["title.docoff"], len(terms))
+            )
+            parts += [(terms, seg["pairs.key"], seg["pairs.df"]),
+                      (terms, titles["key"], titles["df"])]  # fmt: skip
+        self._frequencies, self._pairs = bodies, PairTable.merge(parts)
 
     def _counts(self, kind: str, field: str) -> dict[str, int]:
         """Every syllable of one vocabulary → the bodies holding it, every segment
@@ -199,45 +218,13 @@ class Vocabulary:
         return self._folded_frequencies.get(key, 0)
 
     def pair_matrix(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-        """Bodies in which each canonical syllable of ``left`` stands right before each
-        of ``right``: a ``len(left)`` × ``len(right)`` table, one vectorised look-up
-        per segment ("giao" before "ban", "bạn", "bàn" at once)."""
-        out = np.zeros((len(left), len(right)), dtype=np.int64)
-        if not len(left) or not len(right):
-            return out
-        ids_left, ids_right = self._syllable_ids(left), self._syllable_ids(right)
-        for s, (seg, titles) in enumerate(zip(self.arrays.segments, self._titles_pairs(),
-                                              strict=True)):  # fmt: skip
-            a, b = ids_left[s], ids_right[s]
-            ia, ib = np.flatnonzero(a >= 0), np.flatnonzero(b >= 0)
-            if len(ia) and len(ib):
-                size = len(seg.vocab["syl"])
-                counts = seg.pair_dfs(a[ia], b[ib]) + _lookup(titles, a[ia], b[ib], size)
-                out[np.ix_(ia, ib)] += counts.reshape(len(ia), len(ib))
-        return out
-
-    def _syllable_ids(self, terms: Sequence[str]) -> list[np.ndarray]:
-        """Per segment, the id of each canonical syllable (-1 where it has none)."""
-        return [np.array([ids.get(t, -1) for t in terms], dtype=np.int64)
-                for ids in self._id_maps()]  # fmt: skip
-
-    def _id_maps(self) -> list[dict[str, int]]:
-        """Per segment, canonical syllable → its id (``_syllable_tables``)."""
-        if self._ids is None:
+        """Bodies and titles in which each canonical syllable of ``left`` stands right
+        before each of ``right``: a ``len(left)`` × ``len(right)`` table, one vectorised
+        look-up in the view's merged pair table ("giao" before "ban", "bạn", "bàn" at
+        once)."""
+        if self._pairs is None:
             self._syllable_tables()
-        return self._ids
-
-    def _titles_pairs(self) -> list[dict[str, np.ndarray]]:
-        """Per segment, the titles in which two syllables stand together (the arrays'
-        pair table holds bodies only; a query copied from a title needs its title)."""
-        if self._title_pairs is None:  # built with the segment; computed for an older one
-            self._title_pairs = [
-                {"key": seg["title_pairs.key"], "df": seg["title_pairs.df"]}
-                if "title_pairs.key" in seg
-                else pairs(seg["title.stream"], seg["title.docoff"], len(seg.vocab["syl"]))
-                for seg in self.arrays.segments
-            ]
-        return self._title_pairs
+        return self._pairs.counts(left, right)
 
     def follower(self, form: str) -> tuple[str, int] | None:
         """The syllable that most often follows ``form``, and in how many documents."""
@@ -313,13 +300,3 @@ class Vocabulary:
                     term = seg.vocab["syl"][int(cids[i])]
                     scores[term] = scores.get(term, 0) + int(weight[i])
         return sorted(scores, key=lambda t: (-scores[t], t))[:limit]
-
-
-def _lookup(table: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
-    """Counts of every (a, b) combination in a pair table keyed ``a * size + b``."""
-    want = (a[:, None] * size + b).ravel()
-    keys = table["key"]
-    if not len(keys):
-        return np.zeros(len(want), dtype=np.int64)
-    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-    return np.where(keys[at] == want, table["df"][at], 0).astype(np.int64)

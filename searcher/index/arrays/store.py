@@ -88,7 +88,6 @@ class Vocab:
         return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(off)]
 
 
-
 def encode(terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Strings → (uint8 blob, int64 offsets)."""
     raw = [t.encode("utf-8") for t in terms]
@@ -147,6 +146,18 @@ class SegmentArrays:
     def positions(self, field: str, tid: int) -> np.ndarray:
         poff = self[f"{field}.poff"]
         return self[f"{field}.pos"][int(poff[tid]) : int(poff[tid + 1])]
+
+    def frequency(self, field: str, tid: int) -> int:
+        """Occurrences of term ``tid`` in ``field`` (its positions)."""
+        poff = self[f"{field}.poff"]
+        return int(poff[tid + 1] - poff[tid])
+
+    def tokens(self, field: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """Every document's syllables of ``field`` in order, one after another (what its
+        positions point into), and for a folded view each syllable's folded id (None
+        for the canonical view): ``fold[stream[p]]`` is the folded term at ``p``."""
+        stream = self[f"{FIELD_STREAM.get(field, field)}.stream"]
+        return stream, self["syl_fold"] if field in FIELD_STREAM else None
 
     def docoff(self, field: str) -> np.ndarray:
         return self[f"{FIELD_STREAM.get(field, field)}.docoff"]

@@ -47,6 +47,23 @@ def _starts_of(tokens: tuple[np.ndarray, np.ndarray | None], rare_positions: np.
     return starts
 
 
+def _in_documents(positions: np.ndarray, docoff: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The sorted ``positions`` that fall inside the documents ``docs`` (ascending)."""
+    # the bounds in the positions' own type: a wider needle would copy the whole list
+    lo = np.searchsorted(positions, docoff[docs].astype(positions.dtype))
+    hi = np.searchsorted(positions, docoff[docs + 1].astype(positions.dtype))
+    sizes = hi - lo
+    keep = sizes > 0
+    lo, sizes = lo[keep], sizes[keep]
+    if not len(sizes):
+        return positions[:0]
+    steps = np.ones(int(sizes.sum()), dtype=np.int64)
+    steps[0] = lo[0]
+    ends = np.cumsum(sizes)[:-1]
+    steps[ends] = lo[1:] - (lo[:-1] + sizes[:-1]) + 1
+    return positions[np.cumsum(steps)]
+
+
 class ArrayIndex:
     """The arrays of every segment of one Whoosh reader, numbered as Whoosh numbers
     documents (segment after segment), with its deletions."""
@@ -136,8 +153,14 @@ class ArrayIndex:
                 if len(docs):
                     out.append((docs + base).astype(np.int32))
                 continue
+            within = seg.neighbours_docs(field, tids)  # the pair postings: a few documents
+            if within is not None and not len(within):
+                continue
             rare = min(range(len(tids)), key=lambda j: seg.frequency(field, tids[j]))
-            starts = _starts_of(seg.tokens(field), seg.positions(field, tids[rare]), rare, tids)
+            places = seg.positions(field, tids[rare])
+            if within is not None:
+                places = _in_documents(places, seg.docoff(field), within)
+            starts = _starts_of(seg.tokens(field), places, rare, tids)
             if not len(starts):
                 continue
             docoff = seg.docoff(field)

@@ -220,7 +220,9 @@ class Engine:
             # nothing found, or the typed words never stand together where the
             # correction's do: show the correction's results (and how to search as typed)
             alternative, alternative_plan, _ = corrected
-            results = self._search(view, alternative, started, alternative_plan)
+            # the correction is not corrected again: its own did-you-mean would not be shown
+            results = self._search(view, replace(alternative, suggest=False), started,
+                                   alternative_plan)  # fmt: skip
             results.query, results.corrected = request.text, alternative.text
             results.typed_total = total
             results.suggestion = None

@@ -52,6 +52,7 @@ class Vocabulary:
         self._pairs: PairTable | None = None  # every segment's pair tables, merged
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
+        self._folded_forms: dict[str, set[str]] = {}  # folded syllable → its body forms
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
     def forms(self, key: str) -> tuple[str, ...]:
@@ -62,19 +63,10 @@ class Vocabulary:
 
     def _forms(self, key: str) -> tuple[str, ...]:
         """Canonical forms of a folded syllable seen in bodies, most documents first."""
-        df: dict[str, int] = {}
-        for seg in self.arrays.segments:
-            fid = seg.vocab["fold"].find(key)
-            if fid < 0:
-                continue
-            toff = seg["body.toff"]
-            for cid in seg.forms_of(fid).tolist():
-                n = int(toff[cid + 1] - toff[cid])
-                if n:
-                    term = seg.vocab["syl"][cid]
-                    df[term] = df.get(term, 0) + n
-        ranked = sorted(df, key=lambda t: (-df[t], t))
-        return tuple(ranked[:MAX_CANDIDATES])
+        if self._frequencies is None:
+            self._syllable_tables()
+        found = self._folded_forms.get(key, ())
+        return tuple(sorted(found, key=lambda t: (-self._frequencies[t], t))[:MAX_CANDIDATES])
 
     def known(self, key: str) -> bool:
         return bool(self.forms(key))
@@ -112,16 +104,20 @@ class Vocabulary:
     def _syllable_tables(self) -> None:
         """The canonical syllables read once per view, at the first did-you-mean:
         syllable → the bodies holding it, every segment summed (as
-        ``arrays.doc_frequency`` answers, without a search per segment), and every
+        ``arrays.doc_frequency`` answers, without a search per segment), folded
+        syllable → its forms in bodies ("vien" → "viện", "viên", …), and every
         segment's pair tables, bodies and titles, merged under one numbering
         (``PairTable``: one look-up per candidate table, not two per segment)."""
         bodies: dict[str, int] = {}
+        forms: dict[str, set[str]] = {}
         parts = []
         for seg in self.arrays.segments:
-            terms = seg.vocab["syl"].tolist()
-            for t, n in zip(terms, np.diff(seg["body.toff"]).tolist(), strict=True):
+            terms, folded = seg.vocab["syl"].tolist(), seg.vocab["fold"].tolist()
+            counts = np.diff(seg["body.toff"]).tolist()
+            for t, f, n in zip(terms, seg["syl_fold"].tolist(), counts, strict=True):
                 if n:
                     bodies[t] = bodies.get(t, 0) + n
+                    forms.setdefault(folded[f], set()).add(t)
             titles = (
                 {"key": seg["title_pairs.key"], "df": seg["title_pairs.df"]}
                 if "title_pairs.key" in seg  # built with the segment; computed for an older one
@@ -129,7 +125,8 @@ class Vocabulary:
             )
             parts += [(terms, seg["pairs.key"], seg["pairs.df"]),
                       (terms, titles["key"], titles["df"])]  # fmt: skip
-        self._frequencies, self._pairs = bodies, PairTable.merge(parts)
+        self._frequencies, self._folded_forms = bodies, forms
+        self._pairs = PairTable.merge(parts)
 
     def _counts(self, kind: str, field: str) -> dict[str, int]:
         """Every syllable of one vocabulary → the bodies holding it, every segment

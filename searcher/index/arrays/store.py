@@ -134,6 +134,24 @@ class SegmentArrays:
         off = self[f"{field}.pair_off"]
         return self[f"{field}.pair_docs"][int(off[at]) : int(off[at + 1])]
 
+    def neighbours_docs(self, field: str, tids: list[int]) -> np.ndarray | None:
+        """Documents in which every two neighbours of the terms ``tids`` of ``field``
+        stand together somewhere (a superset of those holding the whole run), from the
+        folded view's pair postings; None when this segment has none."""
+        view = field if field in FIELD_STREAM else f"{field}_folded"
+        if field not in POSITION_FIELDS or view not in FIELD_STREAM:
+            return None
+        ids = tids if view == field else self["syl_fold"][np.asarray(tids)].tolist()
+        docs = None
+        for a, b in itertools.pairwise(ids):
+            pair = self.pair_docs(view, a, b)
+            if pair is None:
+                return None
+            docs = pair if docs is None else np.intersect1d(docs, pair, assume_unique=True)
+            if not len(docs):
+                break
+        return docs
+
     def term_id(self, field: str, term: str) -> int:
         return self.vocab[FIELD_VOCAB[field]].find(term)
 

@@ -40,12 +40,18 @@ class PairTable:
             local = np.array([ids.setdefault(t, len(ids)) for t in terms], dtype=np.int64)
             size = len(terms)
             keys.append(local[key // size] << SHIFT | local[key % size])
-            dfs.append(np.asarray(df, dtype=np.int64))
+            dfs.append(np.asarray(df, dtype=np.int32))
         if not keys:
-            return cls(ids, np.empty(0, np.int64), np.empty(0, np.int64))
-        merged, where = np.unique(np.concatenate(keys), return_inverse=True)
-        summed = np.bincount(where, weights=np.concatenate(dfs), minlength=len(merged))
-        return cls(ids, merged, summed.astype(np.int64))
+            return cls(ids, np.empty(0, np.int64), np.empty(0, np.int32))
+        # sorted in place, the same pair's counts summed: no table-sized temporaries
+        # beyond the order (they would stay with the process as freed heap)
+        key, df = np.concatenate(keys), np.concatenate(dfs)
+        del keys, dfs
+        order = np.argsort(key, kind="stable")
+        key, df = key[order], df[order]
+        del order
+        starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+        return cls(ids, key[starts], np.add.reduceat(df, starts).astype(np.int32))
 
     def counts(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """A ``len(left)`` × ``len(right)`` table: documents in which each syllable of

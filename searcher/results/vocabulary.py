@@ -52,7 +52,7 @@ class Vocabulary:
         self._pairs: PairTable | None = None  # every segment's pair tables, merged
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
         self._frequencies: dict[str, int] | None = None  # canonical syllable → bodies
-        self._folded_forms: dict[str, set[str]] = {}  # folded syllable → its body forms
+        self._folded_forms: dict[str, tuple[str, ...]] = {}  # folded → its forms in bodies
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
     def forms(self, key: str) -> tuple[str, ...]:
@@ -65,8 +65,7 @@ class Vocabulary:
         """Canonical forms of a folded syllable seen in bodies, most documents first."""
         if self._frequencies is None:
             self._syllable_tables()
-        found = self._folded_forms.get(key, ())
-        return tuple(sorted(found, key=lambda t: (-self._frequencies[t], t))[:MAX_CANDIDATES])
+        return self._folded_forms.get(key, ())
 
     def known(self, key: str) -> bool:
         return bool(self.forms(key))
@@ -125,7 +124,11 @@ class Vocabulary:
             )
             parts += [(terms, seg["pairs.key"], seg["pairs.df"]),
                       (terms, titles["key"], titles["df"])]  # fmt: skip
-        self._frequencies, self._folded_forms = bodies, forms
+        self._frequencies = bodies
+        self._folded_forms = {  # most documents first, the commonest few
+            key: tuple(sorted(found, key=lambda t: (-bodies[t], t))[:MAX_CANDIDATES])
+            for key, found in forms.items()
+        }
         self._pairs = PairTable.merge(parts)
 
     def _counts(self, kind: str, field: str) -> dict[str, int]:

@@ -316,3 +316,105 @@ def test_a_damaged_segmentation_cache_is_no_error(fresh) -> None:
     (index / "segments.sqlite").write_bytes(b"not a database at all" * 100)
     rebuild(corpus, index)
     assert Engine(index).search(build_request("giao ban")).total >= 1
+
+
+def _phrase_docs_slowly(seg, field: str, tids: list[int]) -> list[int]:
+    """Documents of ``seg`` whose ``field`` holds the terms ``tids`` one after another,
+    read one document's stream at a time (what the gathers must agree with)."""
+    stream = "title" if field.startswith("title") else "body"
+    fold_of = seg["syl_fold"] if field.endswith("_folded") else None
+    out = []
+    for d in range(seg.n):
+        tokens = seg.stream(stream, d)
+        if fold_of is not None:
+            tokens = fold_of[tokens]
+        tokens = tokens.tolist()
+        if any(tokens[i : i + len(tids)] == tids for i in range(len(tokens) - len(tids) + 1)):
+            out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("pair_postings", [True, False])
+def test_phrases_by_gathers_agree_with_each_documents_stream(
+    fresh, tmp_path, pair_postings
+) -> None:
+    """Every run of two to four syllables of the seeds (and each such run with its
+    last word from the next document, which must never match across the boundary)
+    finds, in every field, the documents whose stream holds it: the pair postings
+    narrow the documents (a segment written before them has none), the stream is read
+    at the rarest word's positions."""
+    corpus, index = fresh
+    for i in range(3):  # a second segment
+        f = tmp_path / f"moi{i}.txt"
+        f.write_text(f"Giao ban quý {i}\nViện kiểm sát họp giao ban. Giao ban xong, họp tiếp.")
+        add([f], corpus, index)
+    arrays = Engine(index)._current().arrays
+    for seg in arrays.segments if not pair_postings else ():
+        for name in [f"{f}.{a}" for f in ("title_folded", "body_folded") for a in PAIR_ARRAYS]:
+            del seg._arrays[name]
+    checked = 0
+    for seg, base in zip(arrays.segments, arrays.bases, strict=True):
+        for field in ("title", "body", "title_folded", "body_folded"):
+            vocab = seg.vocab["fold" if field.endswith("_folded") else "syl"]
+            stream = "title" if field.startswith("title") else "body"
+            runs = set()
+            for d in range(min(seg.n, 8)):
+                ids = seg.stream(stream, d)
+                ids = (seg["syl_fold"][ids] if field.endswith("_folded") else ids).tolist()
+                nxt = seg.stream(stream, (d + 1) % seg.n)[:1]
+                nxt = (seg["syl_fold"][nxt] if field.endswith("_folded") else nxt).tolist()
+                runs.update(tuple(ids[i : i + n]) for n in (2, 3, 4) for i in range(0, 40, 7))
+                runs.add(tuple(ids[-2:] + nxt))  # across the end of the document
+            for run in runs:
+                words = [vocab[t] for t in run]
+                if len(run) < 2 or fold(BREAK) in map(fold, words):
+                    continue  # the clause break is in no phrase a query can ask for
+                found = arrays.phrase_docs(field, words)
+                mine = found[(found >= base) & (found < base + seg.n)] - base
+                assert sorted(mine.tolist()) == _phrase_docs_slowly(seg, field, list(run)), words
+                checked += 1
+    assert checked > 100
+
+
+def test_the_merged_pair_table_sums_every_segment(fresh, tmp_path: Path) -> None:
+    """did-you-mean's one pair table answers, for any two syllables, what the segments'
+    own tables (bodies and titles) answer summed, and 0 for a syllable never seen."""
+    from searcher.results.pair_table import PairTable
+
+    corpus, index = fresh
+    for i in range(2):
+        f = tmp_path / f"moi{i}.txt"
+        f.write_text(f"Giao ban quý {i}\nViện kiểm sát họp giao ban, giao ban tiếp.")
+        add([f], corpus, index)
+    engine = Engine(index)
+    engine.search(build_request("giao ban"))
+    arrays = engine._current().arrays
+    assert len(arrays.segments) >= 2
+    terms = ["giao", "ban", "họp", "viện", "kiểm", "sát", "không-có-đâu"]
+    table = engine._current().vocabulary.pair_matrix(terms, terms)
+    for i, a in enumerate(terms):
+        for j, b in enumerate(terms):
+            want = arrays.pair_count(a, b) + arrays.pair_count(a, b, table="title_pairs")
+            assert table[i, j] == want, (a, b)
+    assert table[0, 1] >= 3 and not table[:, -1].any() and not table[-1].any()
+    empty = PairTable.merge([])
+    assert empty.counts(["a"], ["b"]).tolist() == [[0]]
+
+
+@pytest.mark.parametrize(
+    ("positions", "docoff", "docs", "inside"),
+    [
+        ([0, 2, 5, 7, 9], [0, 3, 6, 10], [1], [5]),
+        ([0, 2, 5, 7, 9], [0, 3, 6, 10], [0, 2], [0, 2, 7, 9]),
+        ([0, 2, 5, 7, 9], [0, 3, 3, 6, 10], [1, 2], [5]),  # an empty document
+        ([4], [0, 3, 6], [0], []),
+        ([], [0, 3], [0], []),
+        ([1, 2], [0, 3], [], []),
+    ],
+)  # fmt: skip
+def test_positions_inside_documents(positions, docoff, docs, inside) -> None:
+    from searcher.engine.arrays import _in_documents
+
+    got = _in_documents(np.array(positions, np.int32), np.array(docoff, np.int64),
+                        np.array(docs, np.int32))  # fmt: skip
+    assert got.tolist() == inside

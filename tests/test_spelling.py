@@ -263,7 +263,7 @@ def test_words_away_from_an_unseen_pair_only_take_accents(vocab, monkeypatch) ->
 
 
 def test_an_accented_query_the_archive_holds_whole_keeps_its_letters(vocab, monkeypatch) -> None:
-    """"hội nghị giao ban" typed with diacritics and written so in the archive: no word's near
+    """ "hội nghị giao ban" typed with diacritics and written so in the archive: no word's near
     spellings are read (was a few milliseconds a query at 35k, never a suggestion on the
     spelling bench); the same words typed without still get their accents."""
     import searcher.results.suggest as suggest
@@ -322,3 +322,27 @@ def test_the_correction_replaces_results_only_when_the_typed_words_never_stand_t
     assert "export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&amp;exact=1" in html
     rows = client.get("/export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&exact=1").get_data(as_text=True)
     assert len(rows.strip().splitlines()) == 1 + 4
+
+
+def test_a_warmed_engine_builds_no_table_at_its_first_query(tmp_path, monkeypatch) -> None:
+    """A server's worker warms its engine before its first request: did-you-mean's
+    tables are then built, and the first misspelt query builds none."""
+    from searcher.results.vocabulary import Vocabulary
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with (corpus / "tin.jsonl").open("w", encoding="utf-8") as fh:
+        for n, (title, body) in enumerate(ARTICLES):
+            fh.write(json.dumps({"id": f"t{n}", "title": title, "body": body},
+                                ensure_ascii=False) + "\n")  # fmt: skip
+    sync(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    engine.warm()
+
+    def built_again(*_):
+        raise AssertionError("a table built at query time")
+
+    monkeypatch.setattr(Vocabulary, "_syllable_tables", built_again)
+    monkeypatch.setattr(Vocabulary, "_counts", built_again)
+    assert engine.search(build_request("giao bam")).corrected == "giao ban"
+    Engine(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error

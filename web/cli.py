@@ -15,6 +15,7 @@ from searcher.cli import Context, cli
 from searcher.engine.engine import load_shared_tables
 from web import create_app
 from web.server import listening_socket, serve
+from web.state import warm_engine
 
 
 def base_url(value: str | None, host: str, port: int) -> str:
@@ -63,7 +64,8 @@ def serve_cmd(obj: Context, host: str, port: int, threads: int, workers: int,
                       "BASE_URL": origin, "EXPORT_SLOTS": max(1, threads // 4)})  # fmt: skip
     click.echo(f"serving http://{host}:{port}/ as {origin} (index: {obj.index}, "
                f"{workers} workers)", err=True)  # fmt: skip
-    serve(app, sock, workers=workers, threads=threads, preload=load_shared_tables)
+    serve(app, sock, workers=workers, threads=threads, preload=load_shared_tables,
+          warm=lambda: warm_engine(app))  # fmt: skip
 
 
 def main() -> None:

@@ -76,12 +76,22 @@ def _few_malloc_arenas(arenas: int = 2) -> None:
         ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # M_ARENA_MAX
 
 
+def _warm(warm: Callable[[], None] | None) -> None:
+    """Run a worker's warm-up; one that fails (an index not built yet, a damaged one)
+    leaves the first request to open the index and report it, as without warming."""
+    if warm is not None:
+        with contextlib.suppress(Exception):
+            warm()
+
+
 def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,
-          preload: Callable[[], None] | None = None) -> None:  # fmt: skip
+          preload: Callable[[], None] | None = None,
+          warm: Callable[[], None] | None = None) -> None:  # fmt: skip
     """Serve ``app`` on ``sock`` (``listening_socket``) until SIGTERM/SIGINT: ``workers``
     processes (1: this one). ``preload`` loads, before forking, what every worker reads:
     the workers share those pages (frozen out of the garbage collector's reach, which
-    would write to them)."""
+    would write to them). ``warm`` runs in each worker before it takes requests (what
+    cannot be shared: the open index)."""
     host, port = sock.getsockname()[:2]
     _few_malloc_arenas()
     sys.setswitchinterval(0.001)  # a request waiting for the GIL gets it in 1 ms, not 5
@@ -90,6 +100,7 @@ def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,
     gc.collect()
     gc.freeze()
     if workers <= 1:
+        _warm(warm)
         make_server(app, host, port, threads, [sock]).run()
         return
     children: set[int] = set()
@@ -102,6 +113,7 @@ def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             code = 0
             try:
+                _warm(warm)
                 make_server(app, host, port, threads, [sock]).run()
             except BaseException:
                 code = 1

@@ -33,6 +33,13 @@ def get_engine() -> Engine:
     return engine
 
 
+def warm_engine(app) -> None:
+    """Open ``app``'s engine and build what its first searches would read (a server's
+    worker, before its first request)."""
+    with app.app_context():
+        get_engine().warm()
+
+
 def _values(args, param: str) -> list[str]:
     """A filter's values, each once (as first spelled; "thanh hóa" is "Thanh Hóa"), at
     most ``MAX_FILTER_VALUES``: a repeated parameter is read once, and no page repeats

@@ -144,6 +144,14 @@ class Engine:
         self._checked = 0.0
         self._unreadable: str | None = None  # why the newest state is not the one served
 
+    def warm(self) -> None:
+        """Open the index and build what its first searches would (did-you-mean's
+        tables): a server's worker calls this before it takes requests, so its first
+        user does not wait for them."""
+        view = self._current()
+        if view is not None:
+            view.vocabulary.warm()
+
     def _current(self) -> _View | None:
         now = time.monotonic()
         if self._view is not None and now - self._checked < REFRESH_SECONDS:

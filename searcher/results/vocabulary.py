@@ -67,6 +67,15 @@ class Vocabulary:
             self._syllable_tables()
         return self._folded_forms.get(key, ())
 
+    def warm(self) -> None:
+        """Build every table did-you-mean reads (the syllables, their pairs and forms,
+        the near spellings) now rather than at the first query that needs them (about a
+        second at 35k articles)."""
+        if self._frequencies is None:
+            self._syllable_tables()
+        self._spelling_index()
+        self.document_frequency("")
+
     def known(self, key: str) -> bool:
         return bool(self.forms(key))
 

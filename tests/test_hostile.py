@@ -414,3 +414,19 @@ def test_unknown_long_words_are_corrected_at_bounded_cost(engine, monkeypatch) -
     monkeypatch.setattr(whoosh.spelling.Corrector, "suggest", never, raising=False)
     assert engine.search(build_request("a" * 30 + " " + "b" * 30, exact=True)).total == 0
     assert engine.search(build_request("giao bam", exact=True)).suggestion == "giao ban"
+
+
+@pytest.mark.parametrize("query", ["giao bam", "hội nghị tổng kết", '"a b"', ""])
+def test_an_index_of_an_empty_corpus_answers_with_nothing(tmp_path: Path, query: str) -> None:
+    """A corpus folder with no article yet, synced: the index exists and holds no
+    document. A search (and the web API) answers with no results, not an error
+    (grouping reports of one meeting used to fail on zero documents)."""
+    (tmp_path / "corpus").mkdir()
+    sync(tmp_path / "corpus", tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    engine.warm()
+    results = engine.search(build_request(query))
+    assert (results.total, results.hits, results.closest) == (0, [], [])
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code == 200 and response.get_json()["total"] == 0

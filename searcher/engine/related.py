@@ -91,7 +91,7 @@ class Related:
         lengths, _ = arrays.lengths("body")
         order = np.lexsort((arrays.id_rank, -lengths, self.label))  # by group, longest first
         lab = self.label[order]
-        starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
+        starts = np.flatnonzero(np.r_[n > 0, lab[1:] != lab[:-1]])  # none in an empty index
         sizes = np.diff(np.r_[starts, n])
         self.leader = np.empty(n, dtype=np.int64)
         self.leader[order] = np.repeat(order[starts], sizes)

@@ -222,12 +222,19 @@ def test_a_rebuild_analysing_in_worker_processes_gives_the_same_index(fresh, tmp
         assert one.facets == two.facets
 
 
-def _several_segments_without_arrays(fresh, tmp_path: Path) -> tuple[Path, object]:
+def _add_small_articles(fresh, tmp_path: Path, n: int = 3) -> Path:
+    """``n`` one-article adds to the ``fresh`` index (a small segment each, until Whoosh
+    merges them); returns the index."""
     corpus, index = fresh
-    for i in range(3):
+    for i in range(n):
         f = tmp_path / f"them{i}.txt"
         f.write_text(f"Hội nghị giao ban số {i}\nViện kiểm sát huyện {i} họp giao ban.")
         add([f], corpus, index)
+    return index
+
+
+def _several_segments_without_arrays(fresh, tmp_path: Path) -> tuple[Path, object]:
+    index = _add_small_articles(fresh, tmp_path)
     gen = current_generation(index)
     shutil.rmtree(arrays_dir(gen))
     return gen, open_index(gen)
@@ -343,11 +350,7 @@ def test_phrases_by_gathers_agree_with_each_documents_stream(
     finds, in every field, the documents whose stream holds it: the pair postings
     narrow the documents (a segment written before them has none), the stream is read
     at the rarest word's positions."""
-    corpus, index = fresh
-    for i in range(3):  # a second segment
-        f = tmp_path / f"moi{i}.txt"
-        f.write_text(f"Giao ban quý {i}\nViện kiểm sát họp giao ban. Giao ban xong, họp tiếp.")
-        add([f], corpus, index)
+    index = _add_small_articles(fresh, tmp_path)  # a second segment
     arrays = Engine(index)._current().arrays
     for seg in arrays.segments if not pair_postings else ():
         for name in [f"{f}.{a}" for f in ("title_folded", "body_folded") for a in PAIR_ARRAYS]:
@@ -381,12 +384,7 @@ def test_the_merged_pair_table_sums_every_segment(fresh, tmp_path: Path) -> None
     own tables (bodies and titles) answer summed, and 0 for a syllable never seen."""
     from searcher.results.pair_table import PairTable
 
-    corpus, index = fresh
-    for i in range(2):
-        f = tmp_path / f"moi{i}.txt"
-        f.write_text(f"Giao ban quý {i}\nViện kiểm sát họp giao ban, giao ban tiếp.")
-        add([f], corpus, index)
-    engine = Engine(index)
+    engine = Engine(_add_small_articles(fresh, tmp_path))
     engine.search(build_request("giao ban"))
     arrays = engine._current().arrays
     assert len(arrays.segments) >= 2

@@ -434,3 +434,25 @@ def test_ties_follow_the_ids_not_the_order_articles_were_written_in(tmp_path) ->
         found = engine.search(build_request("giao ban", sort=sort, grouped=False))
         assert [h.id for h in found.hits] == ["a", "b", "c"], sort
     assert len({h.score for h in engine.search(build_request("giao ban", grouped=False)).hits}) == 1
+
+
+def test_equally_scored_results_show_the_newest_first(tmp_path) -> None:
+    """Reports that score the same for a query (the same words, the same lengths) are
+    listed newest first, an undated one after the dated; ids decide only the same day."""
+    import json
+
+    from searcher.index.operations import rebuild
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dates = {"a": "2021-03-02", "b": "2024-05-02", "c": None, "d": "2023-01-09"}
+    records = [{"id": i, "title": "Hội nghị giao ban", "body": f"Họp giao ban tháng {n}.",
+                **({"date": d} if d else {})}
+               for n, (i, d) in enumerate(dates.items(), 5)]  # fmt: skip
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    found = Engine(tmp_path / "index").search(build_request("giao ban", grouped=False))
+    assert len({h.score for h in found.hits}) == 1
+    assert [h.id for h in found.hits] == ["b", "d", "a", "c"]

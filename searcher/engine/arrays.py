@@ -88,6 +88,7 @@ class ArrayIndex:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._phrases = Recent(PHRASE_BYTES, lambda a: a.nbytes)  # documents of recent phrases
         self._id_rank: np.ndarray | None = None
+        self._tie_rank: np.ndarray | None = None
         self._counts = Recent(REMEMBERED_COUNTS)  # documents per folded phrase
 
     # -- terms ---------------------------------------------------------------------
@@ -135,6 +136,20 @@ class ArrayIndex:
             rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
             self._id_rank = rank
         return self._id_rank
+
+    @property
+    def tie_rank(self) -> np.ndarray:
+        """Each document's place among equally scored results: the newest first (its
+        meeting's or publication's date; undated last), then in the order of the ids.
+        Two reports of "giao ban" whose titles score the same show the latest first."""
+        if self._tie_rank is None:
+            parts = [np.asarray(seg["sort_key"], dtype=np.int64) for seg in self.segments]
+            days = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+            order = np.lexsort((self.id_rank, -days))
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            self._tie_rank = rank
+        return self._tie_rank
 
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
         """Documents where ``words`` stand together, in order, in ``field`` (the last
@@ -288,5 +303,5 @@ class ArrayIndex:
             bound = np.partition(-scores, keep - 1)[keep - 1]
             part = np.flatnonzero(-scores <= bound)
             candidates, scores = candidates[part], scores[part]
-        order = np.lexsort((self.id_rank[candidates], -scores))[offset : offset + limit]
+        order = np.lexsort((self.tie_rank[candidates], -scores))[offset : offset + limit]
         return [(int(candidates[i]), float(scores[i])) for i in order]

@@ -385,11 +385,11 @@ class Engine:
             better_plan, holding = suggested
             first = np.flatnonzero(holding & allowed)
             better = view.arrays.scores(better_plan.rank)[first]
-            first = first[np.lexsort((view.arrays.id_rank[first], -better))][:limit]
+            first = first[np.lexsort((view.arrays.tie_rank[first], -better))][:limit]
             allowed[first] = False
         rest = np.flatnonzero(allowed & (held > 0))
         scores = view.arrays.scores(plan.rank)
-        rank = view.arrays.id_rank[rest]
+        rank = view.arrays.tie_rank[rest]
         order = np.lexsort((rank, -scores[rest], -held[rest]))[: limit - len(first)]
         candidates = np.concatenate([first, rest[order]])
         if not len(candidates):

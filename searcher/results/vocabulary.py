@@ -86,15 +86,17 @@ class Vocabulary:
     def phrase_count(self, words: Sequence[str], folded: bool = False) -> int:
         """Titles and bodies in which ``words`` (canonical, or folded) stand together.
 
-        Canonical syllables are read from the pair tables where they answer: two are
-        one look-up ("giao ban"); a longer phrase with two neighbours that never
-        stand together is in no article, without reading positions ("cho con có cảm"
-        when "có cảm" is never written). Otherwise the positions are matched (folded
-        pairs by the views' pair postings)."""
+        Canonical syllables are read from the merged pair table once a did-you-mean
+        (or ``warm``) has built it: two are one look-up ("giao ban"); a longer phrase
+        with two neighbours that never stand together is in no article, without reading
+        positions ("cho con có cảm" when "có cảm" is never written). Otherwise, and
+        before (a one-off search from the terminal builds no table), the positions
+        are matched (folded pairs by the views' pair postings): the same counts."""
         words = list(words)
-        if not folded and len(words) == 2:
+        tables = not folded and self._pairs is not None  # built by a did-you-mean or warm()
+        if tables and len(words) == 2:
             return int(self.pair_matrix(words[:1], words[1:])[0, 0])
-        if not folded and not all(self.pair_matrix([a], [b])[0, 0] for a, b in pairwise(words)):
+        if tables and not all(self.pair_matrix([a], [b])[0, 0] for a, b in pairwise(words)):
             return 0
         fields = ("title_folded", "body_folded") if folded else ("title", "body")
         return sum(len(self.arrays.phrase_docs(f, list(words))) for f in fields)

@@ -69,24 +69,28 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _glibc(call: str, *args: int) -> None:
+    """Call a glibc allocator function; elsewhere (not glibc), nothing."""
+    with contextlib.suppress(OSError, AttributeError):
+        getattr(ctypes.CDLL("libc.so.6"), call)(*args)
+
+
 def _few_malloc_arenas(arenas: int = 2) -> None:
     """glibc gives each busy thread its own heap arena (up to 8 per core), each holding
-    freed memory: a worker's threads share two. Elsewhere (not glibc), nothing."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # M_ARENA_MAX
+    freed memory: a worker's threads share two."""
+    _glibc("mallopt", -8, arenas)  # M_ARENA_MAX
 
 
 def _warm(warm: Callable[[], None] | None) -> None:
     """Run a worker's warm-up; one that fails (an index not built yet, a damaged one)
     leaves the first request to open the index and report it, as without warming. The
     heap its temporaries freed is handed back to the system (glibc keeps it otherwise:
-    about 40 MB a worker at 35k articles); elsewhere (not glibc), nothing."""
+    about 40 MB a worker at 35k articles)."""
     if warm is None:
         return
     with contextlib.suppress(Exception):
         warm()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    _glibc("malloc_trim", 0)
 
 
 def serve(app, sock: socket.socket, *, workers: int = 2, threads: int = 8,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from searcher.index.arrays.ranges import concatenated_ranges
 from searcher.index.arrays.store import SegmentArrays, open_segment
 from searcher.index.arrays.writer import deleted_docs, leaves, segment_id
 from searcher.index.recent import Recent
@@ -52,16 +53,7 @@ def _in_documents(positions: np.ndarray, docoff: np.ndarray, docs: np.ndarray) -
     # the bounds in the positions' own type: a wider needle would copy the whole list
     lo = np.searchsorted(positions, docoff[docs].astype(positions.dtype))
     hi = np.searchsorted(positions, docoff[docs + 1].astype(positions.dtype))
-    sizes = hi - lo
-    keep = sizes > 0
-    lo, sizes = lo[keep], sizes[keep]
-    if not len(sizes):
-        return positions[:0]
-    steps = np.ones(int(sizes.sum()), dtype=np.int64)
-    steps[0] = lo[0]
-    ends = np.cumsum(sizes)[:-1]
-    steps[ends] = lo[1:] - (lo[:-1] + sizes[:-1]) + 1
-    return positions[np.cumsum(steps)]
+    return positions[concatenated_ranges(lo, hi - lo)]
 
 
 class ArrayIndex:
@@ -84,6 +76,9 @@ class ArrayIndex:
         self.bases = bases
         self.live = np.concatenate(live_parts) if live_parts else np.zeros(0, dtype=bool)
         self.size = len(self.live)
+        # each document's date for newest/oldest (registry.day_key of "sort_date"; 0: none)
+        keys = [np.asarray(seg["sort_key"]) for seg in self.segments]
+        self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._phrases = Recent(PHRASE_BYTES, lambda a: a.nbytes)  # documents of recent phrases
@@ -143,9 +138,7 @@ class ArrayIndex:
         meeting's or publication's date; undated last), then in the order of the ids.
         Two reports of "giao ban" whose titles score the same show the latest first."""
         if self._tie_rank is None:
-            parts = [np.asarray(seg["sort_key"], dtype=np.int64) for seg in self.segments]
-            days = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-            order = np.lexsort((self.id_rank, -days))
+            order = np.lexsort((self.id_rank, -self.sort_key.astype(np.int64)))
             rank = np.empty(len(order), dtype=np.int64)
             rank[order] = np.arange(len(order))
             self._tie_rank = rank
@@ -171,7 +164,7 @@ class ArrayIndex:
             within = seg.neighbours_docs(field, tids)  # the pair postings: a few documents
             if within is not None and not len(within):
                 continue
-            rare = min(range(len(tids)), key=lambda j: seg.frequency(field, tids[j]))
+            rare = min(range(len(tids)), key=lambda j: len(seg.positions(field, tids[j])))
             places = seg.positions(field, tids[rare])
             if within is not None:
                 places = _in_documents(places, seg.docoff(field), within)

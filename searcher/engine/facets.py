@@ -71,9 +71,7 @@ class FacetIndex:
             dtype = np.int64 if name in MULTI_VALUED else np.int32
             self.codes[name] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
         self.years = np.array([int(v) if v.isdigit() else -1 for v in self.values["year"]])
-        # newest/oldest ordering: registry.day_key of the "sort_date" (0: none)
-        keys = [np.asarray(seg["sort_key"]) for seg in segments]
-        self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
+        self.sort_key = index.sort_key  # newest/oldest ordering (``ArrayIndex.sort_key``)
 
     @staticmethod
     def _many(name: str, segments, bases, position: dict[str, int]):

@@ -47,7 +47,6 @@ class Vocabulary:
     def __init__(self, arrays) -> None:
         self.arrays = arrays
         self._spellings: _Spellings | None = None  # folded body syllables, for near()
-        self._forms_seen = Recent(CACHED)
         self._pairs_seen = Recent(CACHED)
         self._pairs: PairTable | None = None  # every segment's pair tables, merged
         self._seen = Recent(CACHED)  # did-you-mean's per-word answers: words recur in queries
@@ -56,16 +55,13 @@ class Vocabulary:
         self._folded_frequencies: dict[str, int] | None = None  # folded syllable → bodies
 
     def forms(self, key: str) -> tuple[str, ...]:
-        return self._forms_seen.get(key, self._forms)
-
-    def pair_count(self, a: str, b: str) -> int:
-        return self._pairs_seen.get((a, b), self._pair_count)
-
-    def _forms(self, key: str) -> tuple[str, ...]:
         """Canonical forms of a folded syllable seen in bodies, most documents first."""
         if self._frequencies is None:
             self._syllable_tables()
         return self._folded_forms.get(key, ())
+
+    def pair_count(self, a: str, b: str) -> int:
+        return self._pairs_seen.get((a, b), self._pair_count)
 
     def warm(self) -> None:
         """Build every table did-you-mean reads (the syllables, their pairs and forms,
@@ -99,7 +95,7 @@ class Vocabulary:
         if tables and not all(self.pair_matrix([a], [b])[0, 0] for a, b in pairwise(words)):
             return 0
         fields = ("title_folded", "body_folded") if folded else ("title", "body")
-        return sum(len(self.arrays.phrase_docs(f, list(words))) for f in fields)
+        return sum(len(self.arrays.phrase_docs(f, words)) for f in fields)
 
     def written(self, term: str) -> bool:
         """Is the canonical syllable in any title or body?"""

@@ -21,6 +21,8 @@ import zlib
 
 import numpy as np
 
+from searcher.index.arrays.ranges import concatenated_ranges
+
 K = 32  # hash functions: the agreement of two signatures estimates Jaccard ± ~0.09
 MAX_TOKENS = 400  # syllables of a body read (the lead tells the meeting apart)
 MIN_SHINGLES = 40  # a shorter body cannot tell two meetings apart: no signature
@@ -55,8 +57,7 @@ def _block(stream, docoff, hashes, lo: int, hi: int, out: np.ndarray) -> None:
     count = np.maximum(lengths - 2, 0)  # shingles per document
     if not count.sum():
         return
-    first = np.repeat(starts - np.concatenate(([0], np.cumsum(count)[:-1])), count)
-    pos = first + np.arange(int(count.sum()))
+    pos = concatenated_ranges(starts, count)
     h = hashes[stream[pos]], hashes[stream[pos + 1]], hashes[stream[pos + 2]]
     key = h[0] * np.uint64(0x9E3779B97F4A7C15) + h[1] * np.uint64(0xC2B2AE3D27D4EB4F) + h[2]
     has = count >= MIN_SHINGLES

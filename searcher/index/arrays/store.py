@@ -165,11 +165,6 @@ class SegmentArrays:
         poff = self[f"{field}.poff"]
         return self[f"{field}.pos"][int(poff[tid]) : int(poff[tid + 1])]
 
-    def frequency(self, field: str, tid: int) -> int:
-        """Occurrences of term ``tid`` in ``field`` (its positions)."""
-        poff = self[f"{field}.poff"]
-        return int(poff[tid + 1] - poff[tid])
-
     def tokens(self, field: str) -> tuple[np.ndarray, np.ndarray | None]:
         """Every document's syllables of ``field`` in order, one after another (what its
         positions point into), and for a folded view each syllable's folded id (None

@@ -161,7 +161,7 @@ def test_arrays_agree_after_adds_merges_and_deletions(fresh, tmp_path: Path) -> 
     assert "moi3" not in {h.id for h in engine.search(build_request("giao ban", limit=50)).hits}
 
 
-PAIR_ARRAYS = ("pair_key", "pair_off", "pair_docs")
+PAIR_ARRAYS = ("pair_key", "pair_off", "pair_docs", "pair_tf")
 
 
 @pytest.mark.parametrize(
@@ -169,16 +169,19 @@ PAIR_ARRAYS = ("pair_key", "pair_off", "pair_docs")
     ["giao ban", "giao bam", "vien kiem sat", "Viện kiểm sát nhân dân tỉnh họp giao ban quý",
      "hop giao ban tong ket cong tac nam cua vien kiem sat nhan dan"],
 )  # fmt: skip
-def test_a_segment_written_before_the_pair_tables_answers_the_same(fresh, query) -> None:
-    """An index built before the pair postings and the titles' pair table (its
-    segments lack them) is searched by positions, with the same results."""
+@pytest.mark.parametrize("lacks", [PAIR_ARRAYS, ("pair_tf",)])
+def test_a_segment_written_before_the_pair_tables_answers_the_same(fresh, query, lacks) -> None:
+    """An index built before the pair postings and the titles' pair table, or before
+    the pair postings kept frequencies (its segments lack them), is searched by
+    positions, with the same results and scores."""
     _, index = fresh
     with_tables, without = Engine(index), Engine(index)
     for seg in without._current().arrays.segments:
-        for name in [f"{f}.{a}" for f in ("title_folded", "body_folded") for a in PAIR_ARRAYS]:
+        for name in [f"{f}.{a}" for f in ("title_folded", "body_folded") for a in lacks]:
             del seg._arrays[name]
-        del seg._arrays["title_pairs.key"], seg._arrays["title_pairs.df"]
-    assert "title_pairs.key" not in without._current().arrays.segments[0]
+        if lacks == PAIR_ARRAYS:
+            del seg._arrays["title_pairs.key"], seg._arrays["title_pairs.df"]
+    assert lacks != PAIR_ARRAYS or "title_pairs.key" not in without._current().arrays.segments[0]
     a, b = (e.search(build_request(query)) for e in (with_tables, without))
     assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
     assert (a.total, a.suggestion, a.corrected) == (b.total, b.suggestion, b.corrected)
@@ -325,9 +328,10 @@ def test_a_damaged_segmentation_cache_is_no_error(fresh) -> None:
     assert Engine(index).search(build_request("giao ban")).total >= 1
 
 
-def _phrase_docs_slowly(seg, field: str, tids: list[int]) -> list[int]:
-    """Documents of ``seg`` whose ``field`` holds the terms ``tids`` one after another,
-    read one document's stream at a time (what the gathers must agree with)."""
+def _phrase_postings_slowly(seg, field: str, tids: list[int]) -> list[tuple[int, int]]:
+    """(document, how often) of ``seg`` whose ``field`` holds the terms ``tids`` one
+    after another, read one document's stream at a time (what the gathers and the
+    pair postings must agree with)."""
     stream = "title" if field.startswith("title") else "body"
     fold_of = seg["syl_fold"] if field.endswith("_folded") else None
     out = []
@@ -336,8 +340,9 @@ def _phrase_docs_slowly(seg, field: str, tids: list[int]) -> list[int]:
         if fold_of is not None:
             tokens = fold_of[tokens]
         tokens = tokens.tolist()
-        if any(tokens[i : i + len(tids)] == tids for i in range(len(tokens) - len(tids) + 1)):
-            out.append(d)
+        n = sum(tokens[i : i + len(tids)] == tids for i in range(len(tokens) - len(tids) + 1))
+        if n:
+            out.append((d, n))
     return out
 
 
@@ -347,7 +352,7 @@ def test_phrases_by_gathers_agree_with_each_documents_stream(
 ) -> None:
     """Every run of two to four syllables of the seeds (and each such run with its
     last word from the next document, which must never match across the boundary)
-    finds, in every field, the documents whose stream holds it: the pair postings
+    finds, in every field, the documents whose stream holds it and how often: the pair postings
     narrow the documents (a segment written before them has none), the stream is read
     at the rarest word's positions."""
     index = _add_small_articles(fresh, tmp_path)  # a second segment
@@ -372,9 +377,10 @@ def test_phrases_by_gathers_agree_with_each_documents_stream(
                 words = [vocab[t] for t in run]
                 if len(run) < 2 or fold(BREAK) in map(fold, words):
                     continue  # the clause break is in no phrase a query can ask for
-                found = arrays.phrase_docs(field, words)
-                mine = found[(found >= base) & (found < base + seg.n)] - base
-                assert sorted(mine.tolist()) == _phrase_docs_slowly(seg, field, list(run)), words
+                found, tf = arrays.phrase_postings(field, words)
+                inside = (found >= base) & (found < base + seg.n)
+                mine = sorted(zip((found[inside] - base).tolist(), tf[inside].tolist()))
+                assert mine == _phrase_postings_slowly(seg, field, list(run)), words
                 checked += 1
     assert checked > 100
 

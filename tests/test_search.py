@@ -456,3 +456,32 @@ def test_equally_scored_results_show_the_newest_first(tmp_path) -> None:
     found = Engine(tmp_path / "index").search(build_request("giao ban", grouped=False))
     assert len({h.score for h in found.hits}) == 1
     assert [h.id for h in found.hits] == ["b", "d", "a", "c"]
+
+
+@pytest.mark.parametrize("query", ["giao ban", "GIAO BAN", "họp giao ban", "\"giao ban\""])
+def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> None:
+    """A word of several syllables ("giao ban", typed with or without diacritics)
+    counts how often it stands whole and the body's length, as a term does: the report
+    that holds it three times ranks above one of the same length that holds it once,
+    and a short body above a long one with the word once each."""
+    import json
+
+    from searcher.index.operations import rebuild
+
+    filler = "Các đơn vị báo cáo kết quả công tác trong tháng và đề ra nhiệm vụ tiếp theo."
+    bodies = {
+        "ba-lan": f"Họp giao ban sáng nay. {filler} Sau giao ban, lãnh đạo kết luận giao ban.",
+        "mot-lan": f"Họp giao ban sáng nay. {filler} Sau đó, lãnh đạo kết luận buổi họp.",
+        "dai": f"Họp giao ban sáng nay. {filler * 6} Sau đó, lãnh đạo kết luận buổi họp.",
+    }
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": i, "title": "Viện kiểm sát họp", "body": b, "date": "2024-05-02"}
+               for i, b in bodies.items()]  # fmt: skip
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    found = Engine(tmp_path / "index").search(build_request(query, grouped=False))
+    assert [h.id for h in found.hits] == ["ba-lan", "mot-lan", "dai"]
+    assert found.hits[0].score > found.hits[1].score > found.hits[2].score

@@ -1,9 +1,10 @@
-"""The engine's query path on the segment arrays: masks, BM25, phrase bonuses.
+"""The engine's query path on the segment arrays: masks, BM25, proximity bonuses.
 
 A query is a node of the plan ``searcher.query.plan`` builds (``searcher.query.nodes``:
-Term, Phrase, AnyOf, AllOf). A term is a slice of each segment's postings; a phrase
-intersects position lists; a node's scores are numpy sums over its terms. Nothing
-here reads Whoosh.
+Term, Phrase, AnyOf, AllOf, Pairs). A term is a slice of each segment's postings; a
+phrase's postings come from the pair postings or by reading the syllable stream at
+its rarest word's positions, and it is scored like a term; a node's scores are numpy
+sums over its terms. Nothing here reads Whoosh.
 
 >>> import numpy as np
 >>> _starts_of((np.array([7, 1, 2, 5, 1, 3]), None), np.array([1, 4]), 0, [1, 3]).tolist()
@@ -81,7 +82,8 @@ class ArrayIndex:
         self.sort_key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
         self.n_docs = max(int(self.live.sum()), 1)
         self._lengths: dict[str, tuple[np.ndarray, float]] = {}
-        self._phrases = Recent(PHRASE_BYTES, lambda a: a.nbytes)  # documents of recent phrases
+        # postings of recent phrases
+        self._phrases = Recent(PHRASE_BYTES, lambda p: p[0].nbytes + p[1].nbytes)
         self._id_rank: np.ndarray | None = None
         self._tie_rank: np.ndarray | None = None
         self._counts = Recent(REMEMBERED_COUNTS)  # documents per folded phrase
@@ -145,22 +147,28 @@ class ArrayIndex:
         return self._tie_rank
 
     def phrase_docs(self, field: str, words: list[str]) -> np.ndarray:
-        """Documents where ``words`` stand together, in order, in ``field`` (the last
-        phrases are remembered: matching and ranking ask for the same ones)."""
-        return self._phrases.get((field, tuple(words)), self._phrase_docs)
+        """Documents where ``words`` stand together, in order, in ``field``."""
+        return self.phrase_postings(field, words)[0]
 
-    def _phrase_docs(self, key: tuple[str, tuple[str, ...]]) -> np.ndarray:
+    def phrase_postings(self, field: str, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, how often) ``words`` stand together, in order, in ``field``: a
+        phrase's postings, scored like a term's (the last phrases are remembered:
+        matching and ranking ask for the same ones)."""
+        return self._phrases.get((field, tuple(words)), self._phrase_postings)
+
+    def _phrase_postings(self, key: tuple[str, tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
         field, words = key
-        out = []
+        docs_out, tf_out = [], []
         for seg, base in zip(self.segments, self.bases, strict=True):
             tids = [seg.term_id(field, w) for w in words]
             if min(tids, default=-1) < 0:
                 continue
-            docs = seg.pair_docs(field, *tids) if len(tids) == 2 else None
-            if docs is not None:  # the pair postings built with the segment
-                if len(docs):
-                    out.append((docs + base).astype(np.int32))
-                continue
+            if len(tids) == 2:  # the pair postings built with the segment
+                found = seg.pair_postings(field, *tids)
+                if found is not None:
+                    docs_out.append((found[0] + base).astype(np.int32))
+                    tf_out.append(found[1])
+                    continue
             within = seg.neighbours_docs(field, tids)  # the pair postings: a few documents
             if within is not None and not len(within):
                 continue
@@ -174,8 +182,12 @@ class ArrayIndex:
             docoff = seg.docoff(field)
             doc = np.searchsorted(docoff, starts, side="right") - 1
             inside = starts + len(words) - 1 < docoff[doc + 1]
-            out.append((np.unique(doc[inside]) + base).astype(np.int32))
-        return np.concatenate(out) if out else np.empty(0, np.int32)
+            docs, tf = np.unique(doc[inside], return_counts=True)
+            docs_out.append((docs + base).astype(np.int32))
+            tf_out.append(tf)
+        if not docs_out:
+            return np.empty(0, np.int32), np.empty(0, np.float32)
+        return np.concatenate(docs_out), np.concatenate(tf_out).astype(np.float32)
 
     # -- what the index says of folded syllables (``searcher.query.words.Lexicon``) ---------
     def count(self, syllable: str) -> int:
@@ -242,9 +254,9 @@ class ArrayIndex:
     def scores(self, q: Node | None, boost: float = 1.0,
                out: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
         """BM25 of the plan's terms (``searcher.query.scoring``: per-field weight and
-        length normalisation), each phrase's idf-weighted bonus where its words stand
-        together, the saturating bonus of adjacent pairs; AllOf and AnyOf add their
-        parts (None: no score)."""
+        length normalisation), each phrase's too (the idf of its words, how often they
+        stand together), the saturating bonus of adjacent pairs; AllOf and AnyOf add
+        their parts (None: no score)."""
         out = np.zeros(self.size, dtype=np.float32) if out is None else out
         if q is None:
             return out
@@ -255,10 +267,12 @@ class ArrayIndex:
                 lengths, avg = self.lengths(q.field)
                 idf = self.idf(len(ids))
                 out[ids] += boost * scoring.bm25(tf, lengths[ids], avg, idf, q.field)
-        elif isinstance(q, Phrase):
+        elif isinstance(q, Phrase):  # a term of its own: idf of its words, BM25 of its tf
             weight = boost * sum(self._phrase_idf(q.field, w) for w in q.words)
-            if weight:
-                out[self.phrase_docs(q.field, list(q.words))] += weight
+            ids, tf = self.phrase_postings(q.field, list(q.words))
+            if weight and len(ids):
+                lengths, avg = self.lengths(q.field)
+                out[ids] += scoring.bm25(tf, lengths[ids], avg, weight, q.field)
         elif isinstance(q, Pairs):
             self._proximity(q, boost, out)
         else:

@@ -157,26 +157,28 @@ def pair_postings(stream: np.ndarray, docoff: np.ndarray, size: int,
                   skip: int = -1) -> dict[str, np.ndarray]:  # fmt: skip
     """The documents in which syllable a stands right before syllable b (never across a
     document's end or the clause break ``skip``), as postings keyed ``a * size + b``:
-    ``key`` (sorted), ``off`` (key → slice of ``docs``), ``docs`` (ascending per key).
-    A two-syllable phrase of the folded views is then one binary search at query time,
+    ``key`` (sorted), ``off`` (key → slice of ``docs``), ``docs`` (ascending per key)
+    and ``tf`` (how often the pair stands in that document). A two-syllable phrase of
+    the folded views is then one binary search at query time, scored like a term,
     not an intersection of two position lists.
 
-    >>> p = pair_postings(np.array([0, 1, 0, 1, 2]), np.array([0, 2, 5]), 3)
-    >>> p["key"].tolist(), p["off"].tolist(), p["docs"].tolist()
-    ([1, 5], [0, 2, 3], [0, 1, 1])
+    >>> p = pair_postings(np.array([0, 1, 0, 1, 0, 1, 2]), np.array([0, 2, 7]), 3)
+    >>> p["key"].tolist(), p["off"].tolist(), p["docs"].tolist(), p["tf"].tolist()
+    ([1, 3, 5], [0, 2, 3, 4], [0, 1, 1, 1], [1, 2, 1, 1])
     """
     n = max(len(docoff) - 1, 1)
     if len(stream) < 2:
         return {"key": np.empty(0, np.int64), "off": np.zeros(1, np.int64),
-                "docs": np.empty(0, np.int32)}  # fmt: skip
+                "docs": np.empty(0, np.int32), "tf": np.empty(0, np.int32)}  # fmt: skip
     doc = np.repeat(np.arange(len(docoff) - 1, dtype=np.int64), np.diff(docoff))
     keep = (doc[:-1] == doc[1:]) & (stream[:-1] != skip) & (stream[1:] != skip)
     both = (stream[:-1][keep].astype(np.int64) * size + stream[1:][keep]) * n + doc[:-1][keep]
     del doc, keep
-    both = np.unique(both)
+    both, tf = np.unique(both, return_counts=True)
     keys, starts = np.unique(both // n, return_index=True)
     off = np.append(starts, len(both)).astype(np.int64)
-    return {"key": keys, "off": off, "docs": (both % n).astype(np.int32)}
+    return {"key": keys, "off": off, "docs": (both % n).astype(np.int32),
+            "tf": tf.astype(np.int32)}  # fmt: skip
 
 
 def _facets(facet_rows: list[dict]) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:

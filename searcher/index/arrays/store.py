@@ -124,15 +124,28 @@ class SegmentArrays:
     def pair_docs(self, field: str, a: int, b: int) -> np.ndarray | None:
         """Documents where term ``a`` stands right before term ``b`` in ``field`` (a
         folded view), from the pair postings; None when this segment has none."""
+        found = self._pair_slice(field, a, b)
+        return None if found is None else self[f"{field}.pair_docs"][found]
+
+    def pair_postings(self, field: str, a: int, b: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(documents, how often) of ``a`` right before ``b`` in ``field``, from the pair
+        postings; None when this segment has none, or none with frequencies (written
+        before they were kept)."""
+        found = self._pair_slice(field, a, b)
+        if found is None or f"{field}.pair_tf" not in self._arrays:
+            return None
+        return self[f"{field}.pair_docs"][found], self[f"{field}.pair_tf"][found]
+
+    def _pair_slice(self, field: str, a: int, b: int) -> slice | None:
         if f"{field}.pair_key" not in self._arrays:
             return None
         keys = self[f"{field}.pair_key"]
         want = a * len(self.vocab[FIELD_VOCAB[field]]) + b
         at = int(np.searchsorted(keys, want))
         if at == len(keys) or int(keys[at]) != want:
-            return np.empty(0, np.int32)
+            return slice(0, 0)
         off = self[f"{field}.pair_off"]
-        return self[f"{field}.pair_docs"][int(off[at]) : int(off[at + 1])]
+        return slice(int(off[at]), int(off[at + 1]))
 
     def neighbours_docs(self, field: str, tids: list[int]) -> np.ndarray | None:
         """Documents in which every two neighbours of the terms ``tids`` of ``field``

@@ -379,7 +379,8 @@ def test_phrases_by_gathers_agree_with_each_documents_stream(
                     continue  # the clause break is in no phrase a query can ask for
                 found, tf = arrays.phrase_postings(field, words)
                 inside = (found >= base) & (found < base + seg.n)
-                mine = sorted(zip((found[inside] - base).tolist(), tf[inside].tolist()))
+                docs = (found[inside] - base).tolist()
+                mine = sorted(zip(docs, tf[inside].tolist(), strict=True))
                 assert mine == _phrase_postings_slowly(seg, field, list(run)), words
                 checked += 1
     assert checked > 100

@@ -39,6 +39,9 @@ def test_nhan_dan_finds_every_seed(engine: Engine) -> None:
         ("thanh hoa", "Thanh Hóa"),
         ('"vien kiem sat"', '"viện kiểm sát"'),
         ("VKSND cap cao", "VKSND cấp cao"),
+        ("Ｖｉｅｎ ｋｉｅｍ ｓａｔ", "viện kiểm sát"),  # full-width letters
+        ("viện\u200bkiểm\u200bsát", "viện kiểm sát"),  # zero-width spaces
+        ("ÐÀ NẴNG", "Đà Nẵng"),  # eth for đ (Windows-1258 read as Latin-1)
     ],
 )
 def test_query_forms_find_the_same_documents(engine: Engine, variant: str, canonical_form: str):
@@ -485,3 +488,32 @@ def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> N
     found = Engine(tmp_path / "index").search(build_request(query, grouped=False))
     assert [h.id for h in found.hits] == ["ba-lan", "mot-lan", "dai"]
     assert found.hits[0].score > found.hits[1].score > found.hits[2].score
+
+
+def test_articles_written_with_stand_in_letters_are_found_and_marked(tmp_path) -> None:
+    """An article typed with full-width letters, with eth for đ or with zero-width
+    spaces between words is found by the plain query and shown as it was written."""
+    import json
+
+    from searcher.index.operations import rebuild
+
+    bodies = {
+        "rong": "Viện kiểm sát họp ｇｉａｏ ｂａｎ công tác tháng.",
+        "eth": "Viện kiểm sát thành phố Ðà Nẵng họp giao ban.",
+        "zwsp": "Viện kiểm sát tỉnh họp giao\u200bban công tác quý.",
+    }
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": i, "title": "Tin công tác", "body": b} for i, b in bodies.items()]
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    found = engine.search(build_request("giao ban", grouped=False))
+    assert {h.id for h in found.hits} == set(bodies)
+    snippets = {h.id: h.snippet for h in found.hits}
+    assert "<mark>ｇｉａｏ</mark> <mark>ｂａｎ</mark>" in snippets["rong"]
+    assert "<mark>giao</mark> <mark>ban</mark>" in snippets["zwsp"]
+    assert [h.id for h in engine.search(build_request("đà nẵng")).hits] == ["eth"]
+    assert "Ðà Nẵng" in engine.article("eth", build_request("")).body_html

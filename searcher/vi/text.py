@@ -47,15 +47,25 @@ _NEW_STYLE_RE = re.compile(
 )
 
 
+# Letters that stand for others, one for one (so offsets into the text still hold):
+# full-width ASCII (typed with an East Asian keyboard: "Ｇｉａｏ ｂａｎ") and eth,
+# which is what "đ" becomes when Windows-1258 text is read as Latin-1 ("Ðà Nẵng").
+_STAND_INS = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_STAND_INS |= {ord("ð"): "đ", ord("Ð"): "Đ"}
+_STAND_IN_RE = re.compile("[\uff01-\uff5e\u3000ðÐ]")
+
+
 def canonical(text: str) -> str:
-    """NFC, lower case, one tone placement.
+    """NFC, lower case, one tone placement, stand-in letters read as what they stand for.
 
     >>> canonical("Thanh Hoá")
     'thanh hóa'
-    >>> canonical("KHOẺ")
-    'khỏe'
+    >>> canonical("KHOẺ"), canonical("Ｇｉａｏ ｂａｎ"), canonical("Ðà Nẵng")
+    ('khỏe', 'giao ban', 'đà nẵng')
     """
     text = unicodedata.normalize("NFC", text).lower()
+    if not text.isascii() and _STAND_IN_RE.search(text):
+        text = text.translate(_STAND_INS)
     return _NEW_STYLE_RE.sub(_to_old_style, text)
 
 
@@ -106,6 +116,8 @@ def _build_fold_table() -> dict[int, str | None]:
             if base and base != chr(cp):
                 table[cp] = base
     table[ord("đ")], table[ord("Đ")] = "d", "D"
+    table |= {cp: chr(to) for cp, to in _STAND_INS.items() if isinstance(to, int)}
+    table[ord("ð")], table[ord("Ð")] = "d", "D"
     return table
 
 
@@ -118,8 +130,8 @@ LONG_TEXT = 64  # characters: from here on ``fold`` maps code points as one arra
 def fold(text: str) -> str:
     """Canonical form without diacritics (tone placement does not matter here).
 
-    >>> fold("Viện Kiểm Sát"), fold("Thanh Hoá")
-    ('vien kiem sat', 'thanh hoa')
+    >>> fold("Viện Kiểm Sát"), fold("Thanh Hoá"), fold("Ｇｉａｏ ｂａｎ Ðà")
+    ('vien kiem sat', 'thanh hoa', 'giao ban da')
     """
     text = unicodedata.normalize("NFC", text)
     if len(text) >= LONG_TEXT:  # an article's body: ten times faster as one array
@@ -167,6 +179,7 @@ def has_diacritics(text: str) -> bool:
     return any(unicodedata.combining(ch) for ch in decomposed) or "đ" in text or "Đ" in text
 
 
+_ZERO_WIDTH_SPACE = re.compile("(?<=\\S)\u200b+(?=\\S)")  # between two words: a space
 _INVISIBLE = re.compile(
     "[\ud800-\udfff\ufdd0-\ufdef\ufffd\ufffe\uffff\u00ad\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff]"
@@ -176,10 +189,14 @@ _INVISIBLE = re.compile(
 def clean_text(text: str) -> str:
     """NFC text without what no reader can see or store: lone surrogates (and U+FFFD,
     what one becomes when a URL's bytes are decoded), noncharacters, zero-width and
-    direction marks, soft hyphens. Articles and queries both pass through it, so
-    "empty" means the same everywhere, on the web and in the core.
+    direction marks, soft hyphens. A zero-width space between two words is a space
+    (pages put it where a line may break). Articles and queries both pass through it,
+    so "empty" means the same everywhere, on the web and in the core.
 
     >>> clean_text("Hội\\u200b nghị\\udcff"), clean_text("\\u200b\\u200c")
     ('Hội nghị', '')
+    >>> clean_text("giao\\u200bban"), clean_text("gi\\u00adao\\u200d ban")
+    ('giao ban', 'giao ban')
     """
+    text = _ZERO_WIDTH_SPACE.sub(" ", text) if "\u200b" in text else text
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))

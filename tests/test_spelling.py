@@ -346,3 +346,29 @@ def test_a_warmed_engine_builds_no_table_at_its_first_query(tmp_path, monkeypatc
     monkeypatch.setattr(Vocabulary, "_counts", built_again)
     assert engine.search(build_request("giao bam")).corrected == "giao ban"
     Engine(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("giaoban", "giao ban"), ("vienkiemsat", "viện kiểm sát"), ("hoinghi tong ket",
+     "hội nghị tổng kết"), ("thamnhung", "tham nhũng"), ("giaobam", None), ("F1", None),
+     ("thamm", None)],
+)  # fmt: skip
+def test_syllables_typed_without_spaces_are_read_apart(vocab, typed, meant) -> None:
+    """A phone often leaves out the spaces: syllables the archive writes together are
+    read apart and take their accents; a run of letters they do not make, a code, a
+    word one edit from a syllable ("thamm": a typo of "thăm") stay as they are."""
+    from searcher.results.suggest import unglued
+
+    assert suggestion(typed, vocab) == meant or (
+        meant is None and " " not in (suggestion(typed, vocab) or "")
+    )
+    if meant is None:
+        assert unglued(typed.split(), vocab) == typed.split()
+
+
+def test_the_engine_reads_a_glued_query_apart(engine: Engine) -> None:
+    """No article holds "vienkiemsat": its results are those of "viện kiểm sát",
+    and the page says so."""
+    found = engine.search(build_request("vienkiemsat"))
+    assert found.corrected == "viện kiểm sát" and found.total >= 4

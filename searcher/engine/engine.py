@@ -37,7 +37,7 @@ from searcher.results.complete import Completions, complete, grouped
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit, member
-from searcher.results.suggest import suggestion
+from searcher.results.suggest import glued_shape, suggestion, unglued
 from searcher.results.vocabulary import Vocabulary
 from searcher.vi.segment import segment
 from searcher.vi.text import canonical, fold, has_diacritics
@@ -324,11 +324,19 @@ class Engine:
         with them, "thám nhũng"; then in none: words typed with their accents that an
         article holds as typed were meant, ``TOGETHER_BELOW_ACCENTED``.) Two
         neighbours that never stand together answer first, from the pair tables
-        did-you-mean reads too; then the whole phrase.
+        did-you-mean reads too; then the whole phrase. A word typed without the spaces
+        between its syllables that the archive writes apart far more often ("hanoi")
+        is suspect too.
         A typo rarely makes words that stand together: "se hoi tro" matches
         thousands of articles holding "hỏi" and "trò" apart, and one that holds them
         together."""
-        if not plan.plain or (read := _typed_syllables(plan)) is None:
+        if not plan.plain:
+            return False
+        words = [w for w in plan.typed if w.isalpha()]
+        glued = any(glued_shape(fold(w)) for w in words) and len(words) <= SUGGEST_WORDS
+        if glued and unglued(words, view.vocabulary) != words:  # "hanoi": "ha noi" more often
+            return True
+        if (read := _typed_syllables(plan)) is None:
             return False
         typed, accented = read
         for a, b in itertools.pairwise(typed):

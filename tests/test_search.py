@@ -517,3 +517,29 @@ def test_articles_written_with_stand_in_letters_are_found_and_marked(tmp_path) -
     assert "<mark>giao</mark> <mark>ban</mark>" in snippets["zwsp"]
     assert [h.id for h in engine.search(build_request("đà nẵng")).hits] == ["eth"]
     assert "Ðà Nẵng" in engine.article("eth", build_request("")).body_html
+
+
+def test_an_unaccented_word_ranks_where_the_articles_write_it_as_a_word(tmp_path) -> None:
+    """ "giao ban" typed without diacritics matches "cô giáo ban chuyên môn" and "giao
+    bản chính" too (the same letters); the report where it stands as one word ("buổi
+    giao ban", as the segmenter read the article) ranks first."""
+    import json
+
+    from searcher.index.operations import rebuild
+
+    bodies = {
+        "co-giao": "Các cô giáo ban chuyên môn của trường đã họp sáng nay.",
+        "ban-chinh": "Việc giao bản chính giấy đăng ký xe đã bàn sáng nay.",
+        "buoi-giao-ban": "Các đơn vị buổi giao ban chuyên môn của tỉnh đã họp.",
+    }
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": i, "title": "Tin trong ngày", "body": b} for i, b in bodies.items()]
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    found = Engine(tmp_path / "index").search(build_request("giao ban", grouped=False))
+    assert {h.id for h in found.hits} == set(bodies)
+    assert found.hits[0].id == "buoi-giao-ban"
+    assert found.hits[0].score > found.hits[1].score

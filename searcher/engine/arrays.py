@@ -272,7 +272,7 @@ class ArrayIndex:
             ids, tf = self.phrase_postings(q.field, list(q.words))
             if weight and len(ids):
                 lengths, avg = self.lengths(q.field)
-                out[ids] += scoring.bm25(tf, lengths[ids], avg, weight, q.field)
+                out[ids] += scoring.bm25(tf, lengths[ids], avg, weight, q.field, phrase=True)
         elif isinstance(q, Pairs):
             self._proximity(q, boost, out)
         else:

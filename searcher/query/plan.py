@@ -85,8 +85,12 @@ def phrase_node(sylls: list[Syllable], rank: bool = False) -> Node:
     if len(sylls) == 1:
         return syllable_node(sylls[0], rank)
     folded_words = tuple(s.folded for s in sylls)
-    if not (rank and any(s.accented for s in sylls)):
+    if not rank:
         return AnyOf(tuple(Phrase(f, folded_words) for f in _fields(FOLDED)))
+    if not any(s.accented for s in sylls):  # also where the articles' segmenter made it a word
+        as_word = WORD_JOINER.join(folded_words)
+        words = [Term(f, as_word, scoring.PARAMS["compound"]) for f in _fields("_words_folded")]
+        return AnyOf((*(Phrase(f, folded_words) for f in _fields(FOLDED)), *words))
     exact_words = tuple(s.exact for s in sylls)
     folded = [Phrase(f, folded_words, scoring.PARAMS["folded"]) for f in _fields(FOLDED)]
     return AnyOf((*(Phrase(f, exact_words) for f in _fields("")), *folded))

@@ -25,6 +25,7 @@ PARAMS: dict[str, float] = {
     "b_title": 0.75,  # length normalisation of titles
     "b_body": 0.9,  # length normalisation of bodies
     "w_title": 1.0,  # a title match against a body match
+    "b_phrase": 0.0,  # length normalisation of a phrase's frequency (its words have theirs)
     "folded": 0.1,  # an accented query word found only in another accent form
     "compound": 1.0,  # pyvi's word of the query found as a word (``*_words`` views)
     "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
@@ -43,11 +44,12 @@ ALL_REQUIRED = 3  # a query of up to this many content words needs all of them
 
 
 def bm25(tf: np.ndarray, lengths: np.ndarray, avg: float, idf: float,
-         field: str) -> np.ndarray:  # fmt: skip
-    """BM25 of one term over the documents holding it, in a title or body view
-    (``field`` names the view: ``title…`` or ``body…``), with the field's weight."""
+         field: str, phrase: bool = False) -> np.ndarray:  # fmt: skip
+    """BM25 of one term (or a phrase: ``b_phrase``) over the documents holding it, in a
+    title or body view (``field`` names the view: ``title…`` or ``body…``), with the
+    field's weight. One occurrence in a field of average length scores ``idf``."""
     title = field.startswith("title")
-    k1, b = PARAMS["k1"], PARAMS["b_title" if title else "b_body"]
+    k1, b = PARAMS["k1"], PARAMS["b_phrase" if phrase else "b_title" if title else "b_body"]
     weight = PARAMS["w_title"] if title else 1.0
     norm = k1 * (1 - b + b * lengths / avg)
     return weight * idf * tf * (k1 + 1) / (tf + norm)

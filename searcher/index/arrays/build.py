@@ -236,9 +236,15 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
                 out[f"{field}.{k}"] = v
             for k, v in positions(ids, size).items():
                 out[f"{field}.{k}"] = v
+    folded_words = sorted({fold(w) for w in words})  # "giao_ban" for "giao_ban", "giáo_bạn"
+    word_index = {w: i for i, w in enumerate(folded_words)}
+    word_fold = np.array([word_index[fold(w)] for w in words], dtype=np.int32)
+    out["wfold.blob"], out["wfold.off"] = encode(folded_words)
     for name, (stream, docoff) in word_streams.items():
         for k, v in postings(stream, docoff, len(words)).items():
             out[f"{name}.{k}"] = v
+        for k, v in postings(word_fold[stream], docoff, len(folded_words)).items():
+            out[f"{name}_folded.{k}"] = v  # a word typed without diacritics, as a word
     body, body_off = syl_streams["body"]
     skip = syl.index(BREAK) if BREAK in syl else -1  # syl is sorted: a bisect would do
     for k, v in pairs(body, body_off, len(syl), skip).items():

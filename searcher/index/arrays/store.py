@@ -46,8 +46,12 @@ FORMAT = 1
 FIELD_VOCAB = {
     "title": "syl", "body": "syl", "title_folded": "fold", "body_folded": "fold",
     "title_words": "word", "body_words": "word",
+    "title_words_folded": "wfold", "body_words_folded": "wfold",
 }  # fmt: skip
 FIELD_STREAM = {"title_folded": "title", "body_folded": "body"}
+# the stream a view's documents are cut from (folded words: the words' own)
+LENGTH_STREAM = {**FIELD_STREAM, "title_words_folded": "title_words",
+                 "body_words_folded": "body_words"}  # fmt: skip
 REMEMBERED = 4096  # term lookups kept per vocabulary
 POSITION_FIELDS = ("title", "body", "title_folded", "body_folded")
 
@@ -111,7 +115,8 @@ class SegmentArrays:
             arr = np.frombuffer(mm, dtype=np.dtype(dtype), count=count, offset=offset)
             self._arrays[name] = arr
         self.vocab = {name: Vocab(self[f"{name}.blob"], self[f"{name}.off"])
-                      for name in ("syl", "fold", "word")}  # fmt: skip
+                      for name in ("syl", "fold", "word", "wfold")
+                      if f"{name}.blob" in self._arrays}  # fmt: skip (folded words: optional)
         self.ids = Vocab(self["ids.blob"], self["ids.off"])  # not sorted: by document
         self.titles = Vocab(self["titles.blob"], self["titles.off"])
 
@@ -166,7 +171,8 @@ class SegmentArrays:
         return docs
 
     def term_id(self, field: str, term: str) -> int:
-        return self.vocab[FIELD_VOCAB[field]].find(term)
+        vocab = self.vocab.get(FIELD_VOCAB[field])  # None: a view written before it
+        return vocab.find(term) if vocab is not None else -1
 
     def postings(self, field: str, tid: int) -> tuple[np.ndarray, np.ndarray]:
         """(documents, frequencies) of term ``tid`` in ``field`` (segment-local)."""
@@ -186,7 +192,7 @@ class SegmentArrays:
         return stream, self["syl_fold"] if field in FIELD_STREAM else None
 
     def docoff(self, field: str) -> np.ndarray:
-        return self[f"{FIELD_STREAM.get(field, field)}.docoff"]
+        return self[f"{LENGTH_STREAM.get(field, field)}.docoff"]
 
     def lengths(self, field: str) -> np.ndarray:
         return np.diff(self.docoff(field))

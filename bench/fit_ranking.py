@@ -4,7 +4,7 @@ ascent on development sets only: ALQAC 2023 ``train`` and ViCoV19QA ``train``
 objective is the mean MRR@10 over the four (set, form) runs, so no one style of
 question decides. Never reads a test or validation split.
 
-    .venv/bin/python bench/fit_ranking.py [--sample 120] [--rounds 1]
+    .venv/bin/python bench/fit_ranking.py [--sample 120] [--rounds 1] [--only k1_phrase …]
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ STEPS = {  # candidate values tried for each weight, around the current one
     "prox_sat": (1.0, 5.0, 20.0),
     "w_title": (0.7, 1.0, 1.5),
     "b_body": (0.6, 0.75, 0.9),
+    "b_phrase": (0.0, 0.3, 0.6, 0.9),
+    "k1_phrase": (0.1, 0.3, 0.6, 1.2),
     "k1": (0.9, 1.2, 1.6),
     "folded": (0.1, 0.2, 0.4),
     "compound": (0.3, 0.6, 1.0),
@@ -49,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=120)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--only", nargs="+", choices=list(STEPS), default=list(STEPS),
+                        help="fit these weights only (the others as they are)")
     args = parser.parse_args()
     data = []
     for key in FIT_ON:
@@ -58,7 +62,7 @@ def main() -> None:
     best, parts = objective(data)
     print(f"start {best:.4f} {[round(p, 3) for p in parts]} {scoring.PARAMS}", flush=True)
     for _ in range(args.rounds):
-        for name, values in STEPS.items():
+        for name, values in ((n, STEPS[n]) for n in args.only):
             for value in values:
                 if value == scoring.PARAMS[name]:
                     continue

@@ -26,6 +26,7 @@ PARAMS: dict[str, float] = {
     "b_body": 0.9,  # length normalisation of bodies
     "w_title": 1.0,  # a title match against a body match
     "b_phrase": 0.0,  # length normalisation of a phrase's frequency (its words have theirs)
+    "k1_phrase": 0.1,  # saturation of a phrase's frequency (its words count theirs)
     "folded": 0.1,  # an accented query word found only in another accent form
     "compound": 1.0,  # pyvi's word of the query found as a word (``*_words`` views)
     "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
@@ -49,7 +50,8 @@ def bm25(tf: np.ndarray, lengths: np.ndarray, avg: float, idf: float,
     title or body view (``field`` names the view: ``title…`` or ``body…``), with the
     field's weight. One occurrence in a field of average length scores ``idf``."""
     title = field.startswith("title")
-    k1, b = PARAMS["k1"], PARAMS["b_phrase" if phrase else "b_title" if title else "b_body"]
+    k1 = PARAMS["k1_phrase" if phrase else "k1"]
+    b = PARAMS["b_phrase" if phrase else "b_title" if title else "b_body"]
     weight = PARAMS["w_title"] if title else 1.0
     norm = k1 * (1 - b + b * lengths / avg)
     return weight * idf * tf * (k1 + 1) / (tf + norm)

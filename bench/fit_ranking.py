@@ -51,8 +51,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=120)
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", nargs="+", choices=list(STEPS), default=list(STEPS),
-                        help="fit these weights only (the others as they are)")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=list(STEPS),
+        default=list(STEPS),
+        help="fit these weights only (the others as they are)",
+    )
     args = parser.parse_args()
     data = []
     for key in FIT_ON:

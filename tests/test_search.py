@@ -11,6 +11,20 @@ from searcher.index.operations import rebuild
 from searcher.query.parse import QueryError, build_request, parse_query
 from searcher.vi.text import fold
 
+
+def _engine_over(tmp_path, records: list[dict]) -> Engine:
+    """An engine over a fresh index of ``records`` (one JSONL export, as a user adds it)."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "export.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
+    )
+    rebuild(corpus, tmp_path / "index")
+    return Engine(tmp_path / "index")
+
+
 SEED_IDS = {
     "000_8777a9fa8622df86",
     "001_19c58e07ec207b15",
@@ -420,19 +434,10 @@ def test_ties_follow_the_ids_not_the_order_articles_were_written_in(tmp_path) ->
     """Equal scores and equal dates are ordered by the articles' ids, so a page is the same
     whatever order a build wrote its documents or segments in (two builds of one corpus
     by parallel writers gave 303 of 500 community questions another page before)."""
-    import json
 
-    from searcher.index.operations import rebuild
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     records = [{"id": i, "title": "Hội nghị giao ban", "body": f"Họp giao ban tháng {n}.",
                 "date": "2024-05-02"} for n, i in enumerate("cab", 5)]  # fmt: skip
-    (corpus / "export.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
-    )
-    rebuild(corpus, tmp_path / "index")
-    engine = Engine(tmp_path / "index")
+    engine = _engine_over(tmp_path, records)
     for sort in ("relevance", "newest", "oldest"):
         found = engine.search(build_request("giao ban", sort=sort, grouped=False))
         assert [h.id for h in found.hits] == ["a", "b", "c"], sort
@@ -442,21 +447,12 @@ def test_ties_follow_the_ids_not_the_order_articles_were_written_in(tmp_path) ->
 def test_equally_scored_results_show_the_newest_first(tmp_path) -> None:
     """Reports that score the same for a query (the same words, the same lengths) are
     listed newest first, an undated one after the dated; ids decide only the same day."""
-    import json
 
-    from searcher.index.operations import rebuild
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     dates = {"a": "2021-03-02", "b": "2024-05-02", "c": None, "d": "2023-01-09"}
     records = [{"id": i, "title": "Hội nghị giao ban", "body": f"Họp giao ban tháng {n}.",
                 **({"date": d} if d else {})}
                for n, (i, d) in enumerate(dates.items(), 5)]  # fmt: skip
-    (corpus / "export.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
-    )
-    rebuild(corpus, tmp_path / "index")
-    found = Engine(tmp_path / "index").search(build_request("giao ban", grouped=False))
+    found = _engine_over(tmp_path, records).search(build_request("giao ban", grouped=False))
     assert len({h.score for h in found.hits}) == 1
     assert [h.id for h in found.hits] == ["b", "d", "a", "c"]
 
@@ -467,9 +463,6 @@ def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> N
     counts how often it stands whole and the body's length, as a term does: the report
     that holds it three times ranks above one of the same length that holds it once,
     and a short body above a long one with the word once each."""
-    import json
-
-    from searcher.index.operations import rebuild
 
     filler = "Các đơn vị báo cáo kết quả công tác trong tháng và đề ra nhiệm vụ tiếp theo."
     bodies = {
@@ -477,15 +470,10 @@ def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> N
         "mot-lan": f"Họp giao ban sáng nay. {filler} Sau đó, lãnh đạo kết luận buổi họp.",
         "dai": f"Họp giao ban sáng nay. {filler * 6} Sau đó, lãnh đạo kết luận buổi họp.",
     }
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     records = [{"id": i, "title": "Viện kiểm sát họp", "body": b, "date": "2024-05-02"}
                for i, b in bodies.items()]  # fmt: skip
-    (corpus / "export.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
-    )
-    rebuild(corpus, tmp_path / "index")
-    found = Engine(tmp_path / "index").search(build_request(query, grouped=False))
+    engine = _engine_over(tmp_path, records)
+    found = engine.search(build_request(query, grouped=False))
     assert [h.id for h in found.hits] == ["ba-lan", "mot-lan", "dai"]
     assert found.hits[0].score > found.hits[1].score > found.hits[2].score
 
@@ -493,23 +481,14 @@ def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> N
 def test_articles_written_with_stand_in_letters_are_found_and_marked(tmp_path) -> None:
     """An article typed with full-width letters, with eth for đ or with zero-width
     spaces between words is found by the plain query and shown as it was written."""
-    import json
-
-    from searcher.index.operations import rebuild
 
     bodies = {
         "rong": "Viện kiểm sát họp ｇｉａｏ ｂａｎ công tác tháng.",
         "eth": "Viện kiểm sát thành phố Ðà Nẵng họp giao ban.",
         "zwsp": "Viện kiểm sát tỉnh họp giao\u200bban công tác quý.",
     }
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     records = [{"id": i, "title": "Tin công tác", "body": b} for i, b in bodies.items()]
-    (corpus / "export.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
-    )
-    rebuild(corpus, tmp_path / "index")
-    engine = Engine(tmp_path / "index")
+    engine = _engine_over(tmp_path, records)
     found = engine.search(build_request("giao ban", grouped=False))
     assert {h.id for h in found.hits} == set(bodies)
     snippets = {h.id: h.snippet for h in found.hits}
@@ -523,23 +502,15 @@ def test_an_unaccented_word_ranks_where_the_articles_write_it_as_a_word(tmp_path
     """ "giao ban" typed without diacritics matches "cô giáo ban chuyên môn" and "giao
     bản chính" too (the same letters); the report where it stands as one word ("buổi
     giao ban", as the segmenter read the article) ranks first."""
-    import json
-
-    from searcher.index.operations import rebuild
 
     bodies = {
         "co-giao": "Các cô giáo ban chuyên môn của trường đã họp sáng nay.",
         "ban-chinh": "Việc giao bản chính giấy đăng ký xe đã bàn sáng nay.",
         "buoi-giao-ban": "Các đơn vị buổi giao ban chuyên môn của tỉnh đã họp.",
     }
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     records = [{"id": i, "title": "Tin trong ngày", "body": b} for i, b in bodies.items()]
-    (corpus / "export.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8"
-    )
-    rebuild(corpus, tmp_path / "index")
-    found = Engine(tmp_path / "index").search(build_request("giao ban", grouped=False))
+    engine = _engine_over(tmp_path, records)
+    found = engine.search(build_request("giao ban", grouped=False))
     assert {h.id for h in found.hits} == set(bodies)
     assert found.hits[0].id == "buoi-giao-ban"
     assert found.hits[0].score > found.hits[1].score

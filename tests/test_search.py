@@ -25,6 +25,11 @@ def _engine_over(tmp_path, records: list[dict]) -> Engine:
     return Engine(tmp_path / "index")
 
 
+def _records(bodies: dict[str, str], title: str, **fields) -> list[dict]:
+    """One record per id → body, all with ``title`` and ``fields``."""
+    return [{"id": i, "title": title, "body": b, **fields} for i, b in bodies.items()]
+
+
 SEED_IDS = {
     "000_8777a9fa8622df86",
     "001_19c58e07ec207b15",
@@ -470,9 +475,7 @@ def test_a_word_of_several_syllables_is_scored_like_a_term(tmp_path, query) -> N
         "mot-lan": f"Họp giao ban sáng nay. {filler} Sau đó, lãnh đạo kết luận buổi họp.",
         "dai": f"Họp giao ban sáng nay. {filler * 6} Sau đó, lãnh đạo kết luận buổi họp.",
     }
-    records = [{"id": i, "title": "Viện kiểm sát họp", "body": b, "date": "2024-05-02"}
-               for i, b in bodies.items()]  # fmt: skip
-    engine = _engine_over(tmp_path, records)
+    engine = _engine_over(tmp_path, _records(bodies, "Viện kiểm sát họp", date="2024-05-02"))
     found = engine.search(build_request(query, grouped=False))
     assert [h.id for h in found.hits] == ["ba-lan", "mot-lan", "dai"]
     assert found.hits[0].score > found.hits[1].score > found.hits[2].score
@@ -487,8 +490,7 @@ def test_articles_written_with_stand_in_letters_are_found_and_marked(tmp_path) -
         "eth": "Viện kiểm sát thành phố Ðà Nẵng họp giao ban.",
         "zwsp": "Viện kiểm sát tỉnh họp giao\u200bban công tác quý.",
     }
-    records = [{"id": i, "title": "Tin công tác", "body": b} for i, b in bodies.items()]
-    engine = _engine_over(tmp_path, records)
+    engine = _engine_over(tmp_path, _records(bodies, "Tin công tác"))
     found = engine.search(build_request("giao ban", grouped=False))
     assert {h.id for h in found.hits} == set(bodies)
     snippets = {h.id: h.snippet for h in found.hits}
@@ -508,9 +510,9 @@ def test_an_unaccented_word_ranks_where_the_articles_write_it_as_a_word(tmp_path
         "ban-chinh": "Việc giao bản chính giấy đăng ký xe đã bàn sáng nay.",
         "buoi-giao-ban": "Các đơn vị buổi giao ban chuyên môn của tỉnh đã họp.",
     }
-    records = [{"id": i, "title": "Tin trong ngày", "body": b} for i, b in bodies.items()]
-    engine = _engine_over(tmp_path, records)
-    found = engine.search(build_request("giao ban", grouped=False))
+    found = _engine_over(tmp_path, _records(bodies, "Tin trong ngày")).search(
+        build_request("giao ban", grouped=False)
+    )
     assert {h.id for h in found.hits} == set(bodies)
     assert found.hits[0].id == "buoi-giao-ban"
     assert found.hits[0].score > found.hits[1].score

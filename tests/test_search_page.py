@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from web.facetview import display
 from web.presenters import clean_author
 from web.urlstate import UrlState
@@ -109,6 +111,21 @@ def test_year_ticks_never_overlap() -> None:
     xs = [k.x for k in t.ticks]
     assert len(xs) >= 3 and t.ticks[0].text == "2017"
     assert all(b - a >= 14 * 4 for a, b in itertools.pairwise(xs)), xs
+
+
+@pytest.mark.parametrize(
+    "months",
+    [{f"{y}-06": 3 for y in range(1990, 2027)},  # a bar per year across the chart
+     {f"{y}-{m:02d}": 1 for y in range(2020, 2026) for m in range(1, 13)},  # 72 months
+     {"2025-11": 2, "2025-12": 5}],
+)  # fmt: skip
+def test_every_tick_ends_inside_the_chart(months: dict[str, int]) -> None:
+    """The last bar's label sits at the chart's right edge: at the phone's font size it
+    must end inside the chart, not be cut off (390 px screenshots, round 12)."""
+    from web.timeline import CHAR, WIDTH, timeline_view
+
+    t = timeline_view(months, 0, UrlState(q="giao ban"))
+    assert t.ticks and all(k.x + CHAR * len(k.text) <= WIDTH for k in t.ticks)
 
 
 def test_month_row_year_ticks_never_overlap() -> None:

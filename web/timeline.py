@@ -116,10 +116,12 @@ def timeline_view(by_month: dict[str, int], year_only: int, state) -> TimelineVi
 
 def _spaced(ticks: list[Tick]) -> list[Tick]:
     """Drop a label that would start before the previous one on its row ends (at the
-    phone's font size: "2017" needs 4 × ``CHAR`` units), so labels never run together."""
+    phone's font size: "2017" needs 4 × ``CHAR`` units), so labels never run together;
+    a label that would run past the chart's right edge ends at it."""
     kept: list[Tick] = []
     end: dict[int, float] = {}  # row (y) → where its last label ends
     for tick in ticks:
+        tick = replace(tick, x=min(tick.x, WIDTH - CHAR * len(tick.text)))
         if tick.x >= end.get(tick.y, float("-inf")):
             kept.append(tick)
             end[tick.y] = tick.x + CHAR * len(tick.text)

@@ -56,6 +56,24 @@ def test_a_text_file_keeps_its_first_line_as_title(tmp_path: Path) -> None:
     assert (article.title, article.body) == ("Hội nghị giao ban", "Nội dung hội nghị.")
 
 
+def test_a_text_file_whose_first_line_is_a_paragraph_has_no_title(tmp_path: Path) -> None:
+    """A .txt that starts with its text (a first line longer than any headline) keeps
+    it all as body and shows its first sentence, like a record without a title."""
+    paragraph = ("Chiều ngày 18/9/2025, Viện kiểm sát nhân dân khu vực 5 đã tổ chức hội nghị "
+                 "chuyên đề về nâng cao chất lượng công tác kiểm sát. ") * 4  # fmt: skip
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doan.txt").write_text(paragraph + "\nĐoạn thứ hai.\n", "utf-8")
+    (corpus / "mot-dong.txt").write_text(paragraph, "utf-8")
+    for name in ("doan.txt", "mot-dong.txt"):
+        (article,) = read_file(corpus / name)
+        assert article.title == "" and article.body.startswith(paragraph.strip())
+    report = sync(corpus, tmp_path / "index")
+    assert report.indexed == 2
+    hit = Engine(tmp_path / "index").search(build_request("chuyên đề")).hits[0]
+    assert not hit.titled and len(hit.title) <= MAX_CHARS and hit.title.startswith("Chiều ngày")
+
+
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("titleless")

@@ -54,6 +54,7 @@ MAX_ID_CHARS = 200
 # a stamp is read in the page's header: its first lines, above the first paragraph
 HEADER_LINES = 16  # a weather widget or a menu can fill a dozen short lines
 PARAGRAPH_CHARS = 160
+MAX_TITLE_CHARS = 300  # a longer first line is a paragraph: titles reach 255 (35k news, 350 pages)
 NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
 
@@ -294,9 +295,10 @@ def make_article(
 ) -> Article | Problem:
     """The one rule for every format: invisible characters never count, a title
     alone is an article (photo reports, short notices), nothing at all is not.
-    Without a title, a page's first line is its title (``first_line_title``); a JSON
-    record without one keeps its whole text as body and has no title (the pages
-    show its first sentence, ``read.headline``)."""
+    Without a title, a page's first line is its title (``first_line_title``) unless it
+    is longer than any headline (``MAX_TITLE_CHARS``: a paragraph); a JSON record
+    without one, and such a page, keeps its whole text as body and has no title (the
+    pages show its first sentence, ``read.headline``)."""
     article_id = unicodedata.normalize("NFC", article_id)  # one id, however it was typed
     if problem := id_problem(article_id):
         return Problem(source, problem)
@@ -304,7 +306,7 @@ def make_article(
     title = " ".join(clean_text(_CONTROLS.sub("", title or "")).split())
     if not title and not lines:
         return Problem(source, "empty article: no text after cleaning")
-    if not title and first_line_title:
+    if not title and first_line_title and len(lines[0]) <= MAX_TITLE_CHARS:
         title, lines = " ".join(lines[0].split()), lines[1:]
     if title and lines and lines[0] == title:
         lines = lines[1:]

@@ -31,7 +31,7 @@ STEPS = {  # candidate values tried for each weight, around the current one
     "w_title": (0.7, 1.0, 1.5),
     "b_body": (0.6, 0.75, 0.9),
     "b_phrase": (0.0, 0.3, 0.6, 0.9),
-    "k1_phrase": (0.1, 0.3, 0.6, 1.2),
+    "k1_phrase": (0.0, 0.1, 0.3, 0.6, 1.2),  # 0: a flat bonus per field
     "k1": (0.9, 1.2, 1.6),
     "folded": (0.1, 0.2, 0.4),
     "compound": (0.3, 0.6, 1.0),

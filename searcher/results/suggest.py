@@ -360,7 +360,8 @@ def _a_typo_of_one(key: str, vocab: Vocabulary) -> bool:
 
 
 def _cuts(key: str, vocab: Vocabulary) -> tuple[int, ...]:
-    """Where to cut the folded ``key`` into syllables the archive holds, fewest first,
+    """Where to cut the folded ``key`` into syllables the archive holds (each with one run
+    of vowels, as a Vietnamese syllable has: never "g" or "tt"), fewest first,
     then those the archive holds together most often: () when none stands together
     in more than ``GLUED_ODDS`` times as many articles as ``key`` is written in (in
     any, when it is written in none)."""
@@ -377,9 +378,10 @@ def _cuts(key: str, vocab: Vocabulary) -> tuple[int, ...]:
                 found.extend((end, *rest) for rest in splits(end, left - 1))
         return found
 
-    def _held(piece: str) -> bool:
+    def _held(piece: str) -> bool:  # a syllable's shape (one run of vowels), in some body
         if piece not in known:
-            known[piece] = vocab.anywhere(piece)
+            one_run = len(_VOWEL_RUN.findall(piece)) == 1
+            known[piece] = one_run and vocab.document_frequency(piece) > 0
         return known[piece]
 
     for pieces in range(2, MAX_PIECES + 1):

@@ -37,7 +37,7 @@ from searcher.results.complete import Completions, complete, grouped
 from searcher.results.export import export_row
 from searcher.results.highlight import highlight_html
 from searcher.results.hits import ArticleView, Hit, SearchResults, hit, member
-from searcher.results.suggest import glued_shape, suggestion, unglued
+from searcher.results.suggest import suggestion, unglued
 from searcher.results.vocabulary import Vocabulary
 from searcher.vi.segment import segment
 from searcher.vi.text import canonical, fold, has_diacritics
@@ -333,9 +333,8 @@ class Engine:
         if not plan.plain:
             return False
         words = [w for w in plan.typed if w.isalpha()]
-        glued = any(glued_shape(fold(w)) for w in words) and len(words) <= SUGGEST_WORDS
-        if glued and unglued(words, view.vocabulary) != words:  # "hanoi": "ha noi" more often
-            return True
+        if len(words) <= SUGGEST_WORDS and unglued(words, view.vocabulary) != words:
+            return True  # "hanoi": the archive writes "hà nội" far more often
         if (read := _typed_syllables(plan)) is None:
             return False
         typed, accented = read

@@ -326,7 +326,8 @@ def unglued(words: list[str], vocab: Vocabulary) -> list[str]:
         if code_shaped(word) or not glued_shape(key) or _a_typo_of_one(key, vocab):
             out.append(word)
             continue
-        cuts = _cuts(key, vocab)
+        # remembered: the engine's suspicion test and did-you-mean both ask
+        cuts = vocab.remembered(("cuts", key), lambda k: _cuts(k[1], vocab))
         own = canonical(word)
         text = own if len(own) == len(key) else key  # fold is letter for letter on NFC
         out.extend([text[a:b] for a, b in pairwise((0, *cuts, len(key)))] if cuts else [word])
@@ -334,6 +335,11 @@ def unglued(words: list[str], vocab: Vocabulary) -> list[str]:
 
 
 _VOWEL_RUN = re.compile("[aeiouy]+")
+
+
+def _vowel_runs(key: str) -> int:
+    """Runs of vowels in a folded word: a Vietnamese syllable has one."""
+    return len(_VOWEL_RUN.findall(key))
 
 
 def glued_shape(key: str) -> bool:
@@ -348,7 +354,7 @@ def glued_shape(key: str) -> bool:
         key.isascii()
         and key.isalpha()
         and MIN_GLUED <= len(key) <= MAX_GLUED
-        and len(_VOWEL_RUN.findall(key)) > 1
+        and _vowel_runs(key) > 1
     )
 
 
@@ -356,7 +362,7 @@ def _a_typo_of_one(key: str, vocab: Vocabulary) -> bool:
     """Is the folded word one edit from a syllable the archive holds ("baso": "bao")?
     Then it is as likely a typo as syllables run together, and did-you-mean's edits
     judge it."""
-    return any(k != key and len(_VOWEL_RUN.findall(k)) == 1 for k in vocab.near(key, most=1))
+    return any(k != key and _vowel_runs(k) == 1 for k in vocab.near(key, most=1))
 
 
 def _cuts(key: str, vocab: Vocabulary) -> tuple[int, ...]:
@@ -380,8 +386,7 @@ def _cuts(key: str, vocab: Vocabulary) -> tuple[int, ...]:
 
     def _held(piece: str) -> bool:  # a syllable's shape (one run of vowels), in some body
         if piece not in known:
-            one_run = len(_VOWEL_RUN.findall(piece)) == 1
-            known[piece] = one_run and vocab.document_frequency(piece) > 0
+            known[piece] = _vowel_runs(piece) == 1 and vocab.document_frequency(piece) > 0
         return known[piece]
 
     for pieces in range(2, MAX_PIECES + 1):

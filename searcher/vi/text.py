@@ -50,8 +50,8 @@ _NEW_STYLE_RE = re.compile(
 # Letters that stand for others, one for one (so offsets into the text still hold):
 # full-width ASCII (typed with an East Asian keyboard: "Ｇｉａｏ ｂａｎ") and eth,
 # which is what "đ" becomes when Windows-1258 text is read as Latin-1 ("Ðà Nẵng").
-_STAND_INS = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_STAND_INS |= {ord("ð"): "đ", ord("Ð"): "Đ"}
+_STAND_INS = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_STAND_INS |= {0x3000: " ", ord("ð"): "đ", ord("Ð"): "Đ"}
 _STAND_IN_RE = re.compile("[\uff01-\uff5e\u3000ðÐ]")
 
 
@@ -116,8 +116,7 @@ def _build_fold_table() -> dict[int, str | None]:
             if base and base != chr(cp):
                 table[cp] = base
     table[ord("đ")], table[ord("Đ")] = "d", "D"
-    table |= {cp: chr(to) for cp, to in _STAND_INS.items() if isinstance(to, int)}
-    table[ord("ð")], table[ord("Ð")] = "d", "D"
+    table |= {cp: to.translate(_FOLD_TABLE) for cp, to in _STAND_INS.items()}
     return table
 
 

@@ -213,15 +213,21 @@ def _facets(facet_rows: list[dict]) -> tuple[dict[str, np.ndarray], dict[str, li
     return arrays, values
 
 
+def _folded(terms: list[str]) -> tuple[list[str], np.ndarray]:
+    """(the sorted folded forms of ``terms``, each term's folded id): "viện", "viên"
+    → ["vien"], [0, 0]."""
+    folded = [fold(t) for t in terms]
+    unique = sorted(set(folded))
+    index = {t: i for i, t in enumerate(unique)}
+    return unique, np.array([index[f] for f in folded], dtype=np.int32)
+
+
 def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray], dict]:
     """The arrays of a segment whose document ``i`` is ``rows[i]`` (source, row)."""
     out: dict[str, np.ndarray] = {}
     syl, syl_streams = _layout(rows, "syl", SYLLABLE_STREAMS)
     words, word_streams = _layout(rows, "word", WORD_STREAMS)
-    folded = [fold(t) for t in syl]
-    fold_terms = sorted(set(folded))
-    fold_index = {t: i for i, t in enumerate(fold_terms)}
-    syl_fold = np.array([fold_index[f] for f in folded], dtype=np.int32)
+    fold_terms, syl_fold = _folded(syl)
     order = np.argsort(syl_fold, kind="stable").astype(np.int32)
     out["syl_fold"], out["fold_syl"] = syl_fold, order
     out["fold_syl_off"] = np.searchsorted(syl_fold[order], np.arange(len(fold_terms) + 1))
@@ -236,9 +242,7 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
                 out[f"{field}.{k}"] = v
             for k, v in positions(ids, size).items():
                 out[f"{field}.{k}"] = v
-    folded_words = sorted({fold(w) for w in words})  # "giao_ban" for "giao_ban", "giáo_bạn"
-    word_index = {w: i for i, w in enumerate(folded_words)}
-    word_fold = np.array([word_index[fold(w)] for w in words], dtype=np.int32)
+    folded_words, word_fold = _folded(words)  # "giao_ban" for "giao_ban", "giáo_bạn"
     out["wfold.blob"], out["wfold.off"] = encode(folded_words)
     for name, (stream, docoff) in word_streams.items():
         for k, v in postings(stream, docoff, len(words)).items():
@@ -252,7 +256,7 @@ def build_segment(rows: list[tuple[object, int]]) -> tuple[dict[str, np.ndarray]
     title, title_off = syl_streams["title"]
     for k, v in pairs(title, title_off, len(syl), skip).items():
         out[f"title_pairs.{k}"] = v  # read by did-you-mean and its never-together test
-    fold_skip = fold_index.get(fold(BREAK), -1)
+    fold_skip = fold_terms.index(fold(BREAK)) if fold(BREAK) in fold_terms else -1
     for name, (stream, docoff) in syl_streams.items():
         postings_of_pairs = pair_postings(syl_fold[stream], docoff, len(fold_terms), fold_skip)
         for k, v in postings_of_pairs.items():

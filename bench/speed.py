@@ -13,6 +13,7 @@ The timed searches of each system run in a process of its own that opens only it
 server does), not in this one, which holds the whole corpus and both systems.
 
     .venv/bin/python bench/speed.py [--sizes 3500,35000] [--queries 300] [--http-seconds 10]
+                                    [--no-write] [--keep-index DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -327,7 +329,8 @@ def http_load(index: Path, queries: list[str], warm: list[str], seconds: float,
     return result
 
 
-def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[list[object]]:
+def run_size(records: list[dict], n_queries: int, http_seconds: float,
+             keep: Path | None = None) -> list[list[object]]:  # fmt: skip
     rows: list[list[object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -434,6 +437,8 @@ def run_size(records: list[dict], n_queries: int, http_seconds: float) -> list[l
             f"import report: indexed {report['indexed']}, skipped {len(report['skipped'])}",
             file=sys.stderr,
         )
+        if keep is not None:  # the measured index, to profile afterwards
+            shutil.copytree(index, keep / f"index-{len(base)}", symlinks=True)
     return rows
 
 
@@ -444,6 +449,7 @@ def main() -> None:
     parser.add_argument("--http-seconds", type=float, default=20)
     parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--keep-index", type=Path, help="copy each measured index here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     records = load_news(args.news, max(sizes) + 200)
@@ -452,7 +458,7 @@ def main() -> None:
         subset = records[: n + 200]
         body += f"\n### {len(subset) - 200:,} articles\n\n" + table(
             ["what", "this engine", "SQLite FTS5 (same run)", "ratio"],
-            run_size(subset, args.queries, args.http_seconds),
+            run_size(subset, args.queries, args.http_seconds, args.keep_index),
         )
     print(body)
     if not args.no_write:

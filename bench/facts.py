@@ -190,7 +190,7 @@ def _period_read_again(path: Path) -> dict:
     """The period from the extractor itself, for an index (an older version) that does
     not store it; {} when the extractor has no period at all."""
     from searcher.facts.metadata import extract
-    from searcher.read.articles import read_file
+    from searcher.read.files import read_file
 
     [article] = read_file(path)
     meta = extract(article)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from searcher.read.articles import Article, Problem, parse_text, read_file
+from searcher.read.articles import Article, Problem, parse_text
 from searcher.read.clean import clean_lines, is_furniture, looks_like_author, split_author
 from searcher.read.decode import DecodeError, decode_bytes
+from searcher.read.files import read_file
 from searcher.read.sources import Skipped, walk
 
 ROOT = Path(__file__).parent.parent
@@ -436,7 +437,7 @@ def test_a_record_without_a_date_is_read_like_a_page(
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:
-    from searcher.read.articles import news_stamp
+    from searcher.read.stamps import news_stamp
 
     found = news_stamp(line)
     assert (found.isoformat() if found else None) == stamp

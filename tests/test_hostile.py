@@ -24,7 +24,7 @@ from searcher.index import batch as ingest
 from searcher.index.generations import current_generation, writer_lock
 from searcher.index.operations import DiskFull, add, rebuild, sync
 from searcher.query.parse import build_request
-from searcher.read.articles import read_file, read_source
+from searcher.read.files import read_file, read_source
 from searcher.read.html import html_to_page
 from searcher.results import suggest
 from web import create_app

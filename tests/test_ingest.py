@@ -14,7 +14,7 @@ import pytest
 from searcher.engine.engine import Engine
 from searcher.index.operations import add, rebuild, remove, sync
 from searcher.query.parse import build_request
-from searcher.read.articles import read_file
+from searcher.read.files import read_file
 from searcher.read.legacy import convert
 from web import create_app
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from searcher.facts.metadata import MEETING_TYPES, extract, meeting_types
-from searcher.read.articles import Article, Problem, parse_record, parse_text, read_file
+from searcher.read.articles import Article, Problem, parse_text
+from searcher.read.files import read_file
+from searcher.read.records import parse_record
 
 ROOT = Path(__file__).parent.parent
 

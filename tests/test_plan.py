@@ -35,9 +35,11 @@ def counted(monkeypatch):
         calls["segment"] += 1
         return real_segment(text)
 
+    from searcher.engine import correcting
     from searcher.engine import engine as engine_module
 
     monkeypatch.setattr(engine_module, "plan_query", plan)
+    monkeypatch.setattr(correcting, "plan_query", plan)  # a correction's plan
     monkeypatch.setattr(reading_module, "syllable_spans", spans)
     monkeypatch.setattr(reading_module, "segment", segment)
     return calls

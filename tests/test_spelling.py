@@ -117,7 +117,8 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
     the correction's do, so the page shows the correction's results (saying what the
     query as typed found); searched exactly, the typed query's results with the
     correction offered."""
-    from searcher.engine.engine import SUGGEST_BELOW, Engine
+    from searcher.engine.correcting import SUGGEST_BELOW
+    from searcher.engine.engine import Engine
     from searcher.index.operations import rebuild
     from searcher.query.parse import build_request
 
@@ -182,7 +183,7 @@ def test_words_together_in_one_article_only_still_get_a_suggestion(tmp_path) -> 
     in a list of keys to press): the query still matches many articles holding them
     apart, and the archive writes "giao ban" two hundred times as often, so it is
     suggested (one edit costs about what a ratio of a hundred buys)."""
-    from searcher.engine.engine import SUGGEST_BELOW, TOGETHER_BELOW
+    from searcher.engine.correcting import SUGGEST_BELOW, TOGETHER_BELOW
     from searcher.index.operations import rebuild
 
     corpus = tmp_path / "corpus"

@@ -12,7 +12,7 @@ import pytest
 from searcher.engine.engine import Engine
 from searcher.index.operations import sync
 from searcher.query.parse import build_request
-from searcher.read.articles import read_file
+from searcher.read.files import read_file
 from searcher.read.headline import MAX_CHARS
 from searcher.results.export import to_jsonl
 from web import create_app

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import click
 
 from searcher.cli import Context, cli
-from searcher.engine.engine import load_shared_tables
+from searcher.engine.view import load_shared_tables
 from web import create_app
 from web.server import listening_socket, serve
 from web.state import warm_engine

@@ -19,7 +19,8 @@ from typing import BinaryIO
 from searcher.index.batch import Batch, Report, SourceFile, is_disk_full
 from searcher.index.faults import crash_point
 from searcher.index.generations import read_pending, write_pending
-from searcher.read.articles import Article, Problem, read_source
+from searcher.read.articles import Article, Problem
+from searcher.read.files import read_source
 from searcher.read.sources import fingerprint, inside, safe_file_name, shown
 
 TEMP_PREFIX = ".add-"  # copies being added, and rewrites of ``remove``, in corpus/

@@ -25,7 +25,8 @@ from pathlib import Path
 from searcher.analysis.analyzers import text_views
 from searcher.analysis.pool import Analyser
 from searcher.index.arrays.rows import BatchRows
-from searcher.read.articles import Article, Problem, read_source
+from searcher.read.articles import Article, Problem
+from searcher.read.files import read_source
 from searcher.vi.dates import date_iso
 from searcher.index.ids import RETIRED, by_place, fresh_id, positional, renamed
 from searcher.index.manifest import Entry, Manifest

@@ -12,7 +12,7 @@ or it changed while it was read (a scraper rewriting it), ``EditRefused`` says s
 one line and the file is left untouched.
 
 >>> import tempfile, pathlib
->>> from searcher.read.articles import parse_record
+>>> from searcher.read.records import parse_record
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "tin.jsonl"
 >>> lines = ['{"title": "Hội nghị A"}', '{"title": "Hội nghị B"}', '{"title": "Hội nghị C"}']
 >>> _ = p.write_text("\\n".join(lines) + "\\n", encoding="utf-8")
@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from searcher.index.atomic import fsync_dir
-from searcher.read.articles import Article, id_problem, parse_record
+from searcher.read.articles import Article, id_problem
+from searcher.read.records import parse_record
 from searcher.read.decode import DecodeError, decode_bytes, decode_line
 from searcher.read.sources import (
     MAX_ARTICLE_BYTES,

@@ -26,7 +26,8 @@ from searcher.analysis import segcache
 from searcher.index import pool_runs
 from searcher.analysis.pool import Analyser
 from searcher.index.arrays.writer import OldRows, arrays_before_publishing, write_arrays
-from searcher.read.articles import Article, Problem, read_source
+from searcher.read.articles import Article, Problem
+from searcher.read.files import read_source
 from searcher.index.corpus_edits import EditRefused, remove_records
 from searcher.index.faults import crash_point
 from searcher.index.adding import TEMP_PREFIX, Adder, file_size

@@ -1,0 +1,115 @@
+"""What a request selects, in what order, and the articles that come close.
+
+Pure reads of one ``View``: the documents a plan matches under the filters, a page of
+them ranked (by relevance or by date), the page's hits from the stored fields, and,
+for a first page the results do not fill, the articles holding some of the words
+("hội nghị giao ban quý 3" without "quý 3"), each saying which words it lacks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from searcher.engine.view import View
+from searcher.query.parse import SearchRequest
+from searcher.query.plan import QueryPlan
+from searcher.results.hits import Hit, hit
+
+Ranked = list[tuple[int, float | None]]
+
+
+def matching(view: View, plan: QueryPlan | None) -> np.ndarray:
+    """Live documents matching the plan (all live documents for None): every
+    required unit, and ``plan.need`` of the optional ones, without the excluded."""
+    fx = view.facets
+    if plan is None:
+        return fx.live.copy()
+    found = view.arrays.mask(plan.match) & fx.live
+    if plan.share:  # a share of the optional words' idf weight
+        weights = np.zeros(view.arrays.size, dtype=np.float32)
+        total = 0.0
+        for q in plan.optional:
+            m = view.arrays.mask(q) & fx.live
+            w = view.arrays.idf(int(m.sum()))
+            weights += w * m
+            total += w
+        found &= (weights >= plan.share * total) & (weights > 0)
+    elif plan.optional:
+        held = np.zeros(view.arrays.size, dtype=np.int16)
+        for q in plan.optional:
+            held += view.arrays.mask(q)
+        found &= held >= plan.need
+    if plan.excluded is not None:
+        found &= ~view.arrays.mask(plan.excluded)
+    return found
+
+
+def selection(view: View, request: SearchRequest, plan: QueryPlan | None
+              ) -> tuple[np.ndarray, dict, np.ndarray]:  # fmt: skip
+    """(text mask, filter masks, matched): the documents a request selects, for a
+    page of results and for an export alike."""
+    text_mask = matching(view, plan)
+    masks = view.facets.filter_masks(request)
+    matched = text_mask.copy()
+    for m in masks.values():
+        matched &= m
+    return text_mask, masks, matched
+
+
+def ranked(view: View, request: SearchRequest, plan: QueryPlan | None, matched: np.ndarray,
+           offset: int, limit: int) -> Ranked:  # fmt: skip
+    """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
+    if plan is not None and request.sort == "relevance":
+        return view.arrays.top(plan.rank, matched, offset, limit)
+    docnums = np.flatnonzero(matched)
+    keys = view.facets.sort_key[docnums].astype(np.int64)
+    rank = view.arrays.id_rank[docnums]  # the same day: in the order of the ids
+    order = np.lexsort((rank, keys if request.sort == "oldest" else -keys))
+    return [(int(d), None) for d in docnums[order][offset : offset + limit]]
+
+
+def page_hits(view: View, found: Ranked, exact: set[str], folded: set[str]) -> list[Hit]:
+    """The hits of ranked documents, read from their stored fields, marks placed."""
+    stored = view.stored([d for d, _ in found])
+    return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, found, strict=True)]
+
+
+def closest(view: View, plan: QueryPlan, masks: dict, text_mask: np.ndarray, limit: int,
+            exact: set[str], folded: set[str],
+            suggested: tuple[QueryPlan, np.ndarray] | None = None,
+            ) -> tuple[list[Hit], int]:  # fmt: skip
+    """The articles that are not results but hold some of the words (under the
+    filters, without the excluded words): those holding most of them first, then as
+    results are ranked; each says which words it lacks. Before them, when the page
+    suggests a correction (``suggested``: its plan and the articles holding every word
+    of it, "giao bam" → "giao ban"), those articles, as it ranks them. Shown after the
+    results of a first page they do not fill (in their place when there are none), never
+    counted as results. Returns them and how many hold the correction's words."""
+    clause_masks = [(label, view.arrays.mask(q)) for label, q in plan.clauses]
+    held = np.zeros(view.arrays.size, dtype=np.int32)
+    for _, m in clause_masks:
+        held += m
+    allowed = view.facets.live & ~text_mask
+    if plan.excluded is not None:
+        allowed &= ~view.arrays.mask(plan.excluded)
+    for m in masks.values():
+        allowed &= m
+    first = np.zeros(0, dtype=np.int64)
+    if suggested is not None:
+        better_plan, holding = suggested
+        first = np.flatnonzero(holding & allowed)
+        better = view.arrays.scores(better_plan.rank)[first]
+        first = first[np.lexsort((view.arrays.tie_rank[first], -better))][:limit]
+        allowed[first] = False
+    rest = np.flatnonzero(allowed & (held > 0))
+    scores = view.arrays.scores(plan.rank)
+    rank = view.arrays.tie_rank[rest]
+    order = np.lexsort((rank, -scores[rest], -held[rest]))[: limit - len(first)]
+    candidates = np.concatenate([first, rest[order]])
+    if not len(candidates):
+        return [], 0
+    found = [(int(d), float(scores[d])) for d in candidates]
+    hits = page_hits(view, found, exact, folded)
+    for shown, (d, _) in zip(hits, found, strict=True):
+        shown.missing = [label for label, m in clause_masks if not m[d]]
+    return hits, len(first)

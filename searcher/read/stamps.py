@@ -1,0 +1,134 @@
+"""Date stamps in a page's header: the lines that say when the article was published.
+
+A stamp is a line that is only a date and the furniture around it (a clock, a
+weekday, a view count, a byline or a section's name): "26/11/2021 17:20",
+"Thứ 7, 28/12/2024 | 17:03:32 [GMT +7]", "06/01/2020 | 1755". A weekday and a date
+with no time is the page's own clock, not the article's. CMS stamps at the start of
+a line are month/day ("1/15/2021 7:29:59 AM", ``STAMP_PREFIXES``).
+
+>>> news_stamp("Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)")
+datetime.date(2025, 12, 10)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from searcher.vi.dates import (
+    CMS_TIMESTAMP,
+    DATE_WORDS,
+    DMY,
+    ISO_DATE,
+    parse_cms_timestamp,
+    parse_date,
+)
+from searcher.vi.text import fold
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
+# "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
+STAMP_SUFFIX = re.compile(r"\s(\d{1,2}/\d{1,2}/\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
+def _date_prefix(m: re.Match) -> date | tuple[int, int] | None:
+    """ "date 2025-10-19": its date; " date 2025-07": (year, month), no date but a bound."""
+    written = m.group(1)
+    return parse_date(written) if len(written) == 10 else (int(written[:4]), int(written[5:7]))
+
+
+# a stamp at the start of a line, then the text: (pattern, its date, or a month alone)
+STAMP_PREFIXES = (
+    (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
+    (_DATE_PREFIX, _date_prefix),
+)  # " date 2025-07": a month only gives no date, and is not text either
+_STAMP_FILLER = re.compile(
+    r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|"
+    r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
+    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
+    r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|\bnguoi dang\s*:(?:\s*[^\W\d_]+){0,5}?\s*(?=[-|])|"
+    r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"
+)  # view counts: "08:0070", "Lượt xem: 36", "| cms-view-count: 43287"; "07:50 41 0": views
+# and comments after the time; a poster's label, empty or named, before the stamp ("Người
+# đăng: - ngày đăng: 03/07/2020"); the text-size buttons after it ("… [GMT +7] A A", "A- A+")
+_SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{4})\b")
+# a two-digit year, read only before a clock ("17/10/18 15:54"): this century's
+_SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")
+# "PV - 15:21, 28/12/2022": a byline before the stamp
+_LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*)$")
+_TRAILING_LABEL = re.compile(
+    r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
+)
+# "25/03/2024 - 16:03 | Hoạt động đoàn thể": the section's name after a bar
+_BAR_LABEL = re.compile(
+    r"^(.*\d{4}(?:\s*[-–,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*\|"
+    r"\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,5}$"
+)
+# "16 Tháng Ba, 2021": a month written as a word
+_MONTHS = {"mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+           "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
+           "chap": 12}  # fmt: skip
+_MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS) + r")\b")
+_POSTED = re.compile(r"\s*(?:ngay dang|dang ngay|cap nhat)\b")
+_SECTION_BEFORE = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\w.*)$")
+_MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
+_WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
+
+
+def news_stamp(line: str) -> date | bool | None:
+    """A line that is only a date stamp: its date when it is the article's
+    ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
+    "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A",
+    "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
+    name or a byline after it, "25/03/2024 - 16:03 | Hoạt động đoàn thể"),
+    False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
+    None when the line says anything else.
+
+    >>> news_stamp("04/07/2023 08:53"), news_stamp("Thứ sáu, 16/04/2021")
+    (datetime.date(2023, 7, 4), False)
+    >>> news_stamp("12/01/2022"), news_stamp("Hội nghị 12/9/2022")
+    (datetime.date(2022, 1, 12), None)
+    >>> news_stamp("06/01/2020 | 1755"), news_stamp("Thứ sáu, 28 Tháng 4 2023 11:58")
+    (datetime.date(2020, 1, 6), datetime.date(2023, 4, 28))
+    >>> news_stamp("Sự kiện - Ngày đăng : 05:53, 31/05/2016"), news_stamp("Hội nghị - 12/9/2022")
+    (datetime.date(2016, 5, 31), None)
+    """
+    if len(line) > 80:
+        return None
+    labelled = _TRAILING_LABEL.match(line)
+    label = labelled.group(2).split() if labelled else []
+    if label and all(w[0].isupper() for w in label) and fold(label[0]) not in _MERIDIEM:
+        # "13/05/2015 13:58 Ngọc Quang": a byline or a section's name after the stamp
+        stamp = news_stamp(labelled.group(1))
+        if stamp:
+            return stamp
+    if (barred := _BAR_LABEL.match(line)) and (stamp := news_stamp(barred.group(1))):
+        return stamp
+    leading = _LEADING_LABEL.match(line) or _SECTION_BEFORE.match(line)
+    if (
+        leading
+        # a byline ("PV - 15:21, 28/12/2022"), or a section's name before a stamp that
+        # says it is one ("Sự kiện - Ngày đăng : 05:53, 31/05/2016")
+        and (
+            all(w[0].isupper() for w in leading.group(1).split())
+            or (leading.group(1)[0].isupper() and _POSTED.match(fold(leading.group(2))))
+        )
+        and (stamp := news_stamp(leading.group(2)))
+    ):
+        return stamp
+    folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
+    folded = _SPACED_DATE.sub(r"\1\2\3\4\5", folded)  # "09 - 07 - 2024"
+    folded = _SHORT_YEAR.sub(r"\1/\2/20\3\4", folded)  # "17/10/18 15:54"
+    m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
+    if not m:
+        return None
+    rest = folded[m.end() :]
+    if m.re is not DATE_WORDS:  # "06/01/2020 | 1755": the view count after the bar
+        rest = re.sub(r"\|\s*\d+\s*$", "", rest)
+    if _STAMP_FILLER.sub("", folded[: m.start()] + " " + rest).strip():
+        return None
+    if _WEEKDAY.search(folded) and re.search(r"\d{1,2}:\d{2}\s*(?:sa|ch)\s*$", folded):
+        return False  # "Chủ Nhật, 22/12/2024 15:45 CH": a page clock widget (SA/CH)
+    if _WEEKDAY.search(folded) and not re.search(r"\d{1,2}:\d{2}|cap nhat|ngay dang", folded):
+        return False  # "Thứ sáu, 16/04/2021": the day the page was shown, not the article's
+    return parse_date(m.group(0)) or False

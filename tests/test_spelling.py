@@ -359,7 +359,7 @@ def test_syllables_typed_without_spaces_are_read_apart(vocab, typed, meant) -> N
     """A phone often leaves out the spaces: syllables the archive writes together are
     read apart and take their accents; a run of letters they do not make, a code, a
     word one edit from a syllable ("thamm": a typo of "thăm") stay as they are."""
-    from searcher.results.suggest import unglued
+    from searcher.results.glued import unglued
 
     assert suggestion(typed, vocab) == meant or (
         meant is None and " " not in (suggestion(typed, vocab) or "")

@@ -21,7 +21,8 @@ from searcher.engine.view import View
 from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, parse_query
 from searcher.query.plan import QueryPlan, plan_query
-from searcher.results.suggest import suggestion, unglued
+from searcher.results.glued import unglued
+from searcher.results.suggest import suggestion
 from searcher.vi.text import canonical, fold, has_diacritics
 
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles

@@ -47,6 +47,36 @@ def test_one_card_per_meeting_with_the_other_report_under_it(eng: Engine) -> Non
     assert [g["id"] for g in json_hit["group"]] == ["hanam-site-b"]
 
 
+@pytest.mark.parametrize(
+    ("query", "sort", "card", "under"),
+    [
+        # site b's title is the words typed: the meeting's card is its report that best
+        # matches them, ranked by that report's score (a search engine's collapse)
+        ("giao ban công tác kiểm sát", "relevance", "hanam-site-b", "hanam-site-a"),
+        # site a's title holds "Hội nghị … quý I năm 2024" as typed
+        ("Hội nghị giao ban quý I năm 2024", "relevance", "hanam-site-a", "hanam-site-b"),
+        # by date or browsing, no words to match: the longest report leads
+        ("giao ban công tác kiểm sát", "newest", "hanam-site-a", "hanam-site-b"),
+        ("", "newest", "hanam-site-a", "hanam-site-b"),
+    ],
+)  # fmt: skip
+def test_a_meeting_is_shown_by_its_report_that_best_matches(eng, query, sort, card, under):
+    results = eng.search(build_request(query, sort=sort))
+    shown = [h for h in results.hits if h.id.startswith("hanam-site")]
+    assert [h.id for h in shown] == [card]
+    assert [g.id for g in shown[0].group] == [under]
+
+
+@pytest.mark.parametrize("query", ["giao ban quý I", "giao ban công tác kiểm sát"])
+def test_a_cards_other_report_is_not_listed_again_as_close(eng: Engine, query: str) -> None:
+    """Round 13 listed the meeting's other report among "articles holding some of the
+    words" under the card that already held it."""
+    results = eng.search(build_request(query))
+    assert results.closest, "the page is not full: the closest articles follow"
+    in_cards = {x for h in results.hits for x in (h.id, *(g.id for g in h.group))}
+    assert in_cards.isdisjoint(h.id for h in results.closest)
+
+
 def test_ungrouped_search_lists_both_and_counts_agree(eng: Engine) -> None:
     grouped = eng.search(build_request("giao ban"))
     flat = eng.search(build_request("giao ban", grouped=False))

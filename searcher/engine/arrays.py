@@ -299,12 +299,14 @@ class ArrayIndex:
             scale = total / n * n ** scoring.PARAMS["prox_len"]
             out[hit] += boost * scoring.proximity(found[hit], total, scale)
 
-    def top(self, q: Node | None, allowed: np.ndarray, offset: int, limit: int) -> list:
-        """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``."""
+    def top(self, q: Node | None, allowed: np.ndarray, offset: int, limit: int,
+            scores: np.ndarray | None = None) -> list:  # fmt: skip
+        """[(docnum, score)] of the page ``offset:offset+limit`` among ``allowed``
+        (``scores``: ``q``'s, when the caller has them)."""
         candidates = np.flatnonzero(allowed)
         if not len(candidates):
             return []
-        scores = self.scores(q)[candidates]
+        scores = (self.scores(q) if scores is None else scores)[candidates]
         keep = min(len(candidates), offset + limit)
         if keep < len(candidates):  # every candidate as good as the page's last, ties too
             bound = np.partition(-scores, keep - 1)[keep - 1]

@@ -125,8 +125,13 @@ class Engine:
         fx = view.facets
         plan = plan or plan_query(request, view.arrays)
         text_mask, masks, matched = selection(view, request, plan)
-        if request.grouped:  # one card per meeting
-            text_mask, matched = view.related.collapse(text_mask), view.related.collapse(matched)
+        # scored once: the ranking, each meeting's best report and the closest read them
+        by_relevance = plan is not None and request.sort == "relevance"
+        scores = view.arrays.scores(plan.rank) if by_relevance else None
+        every = text_mask  # every report holding the words, before one per meeting is kept
+        if request.grouped:  # one card per meeting, its best report (relevance) or longest
+            text_mask = view.related.collapse(text_mask, scores)
+            matched = view.related.collapse(matched, scores)
         total = int(matched.sum())
         corrected = did_you_mean(view, request, plan, masks, total)
         if (request.autocorrect and corrected is not None
@@ -144,7 +149,7 @@ class Engine:
         suggested = corrected[0].text if corrected else None
         offset = (request.page - 1) * request.limit
         exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
-        page = ranked(view, request, plan, matched, offset, request.limit)
+        page = ranked(view, request, plan, matched, offset, request.limit, scores)
         hits = page_hits(view, page, exact, folded)
         if request.grouped:
             for found, (d, _) in zip(hits, page, strict=True):
@@ -155,8 +160,8 @@ class Engine:
         nearby, suggested_first = [], 0
         if plan is not None and (len(request.clauses) > 1 or corrected) and room > 0:
             nearby, suggested_first = closest(
-                view, plan, masks, text_mask, room, exact, folded,
-                corrected[1:] if corrected else None)  # fmt: skip
+                view, plan, masks, every, room, exact, folded,
+                corrected[1:] if corrected else None, scores)  # fmt: skip
         timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(

@@ -7,8 +7,9 @@ Groups come from the MinHash signatures the indexer stored per article
 agree in a whole LSH band and then on at least ``NEAR`` of their positions, dated at
 most ``DAYS_APART`` apart, are one meeting (a monthly report written from a template is
 not); so are articles of the same unit, meeting day and meeting type agreeing on
-``SAME_MEETING`` (another site's rewrite of the same report). A group's leader, the
-card shown, is its longest report. Everything is numpy over all articles at once.
+``SAME_MEETING`` (another site's rewrite of the same report). The card shown for a
+meeting is its report that best matches the words of a search ranked by relevance,
+else its longest report (its leader). Everything is numpy over all articles at once.
 
 >>> import numpy as np
 >>> labels = _components(5, np.array([0, 3]), np.array([1, 4]))
@@ -98,6 +99,10 @@ class Related:
         self._order, self._starts, self._sizes = order, starts, sizes
         self._slot = np.empty(n, dtype=np.int64)
         self._slot[order] = np.repeat(np.arange(len(starts)), sizes)
+        self._place = np.empty(n, dtype=np.int64)  # in its group's order: longest first
+        self._place[order] = np.arange(n)
+        self._grouped = np.empty(n, dtype=bool)  # a report of a meeting reported twice
+        self._grouped[order] = np.repeat(sizes > 1, sizes)
 
     def _same_meeting(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Candidate pairs: the same unit, the same meeting day, the same meeting types."""
@@ -111,11 +116,20 @@ class Related:
         )
         return _star_edges(key, docs[ok], BUCKET)
 
-    def collapse(self, matched: np.ndarray) -> np.ndarray:
-        """``matched`` with one card per meeting: a report is left out when its group's
-        leader is matched too."""
-        follower = self.leader != np.arange(len(matched))
-        return matched & ~(follower & matched[self.leader])
+    def collapse(self, matched: np.ndarray, scores: np.ndarray | None = None) -> np.ndarray:
+        """``matched`` with one card per meeting: of the matched reports of a meeting,
+        the one that best matches the query (``scores``, a search ranked by relevance:
+        the card and its rank are its best report's, as a search engine's collapse
+        keeps a group's top hit), else the longest; ties to the longest."""
+        docs = np.flatnonzero(matched & self._grouped)
+        if not len(docs):
+            return matched
+        keys = (self._place[docs],) if scores is None else (self._place[docs], -scores[docs])
+        docs = docs[np.lexsort((*keys, self.label[docs]))]
+        later = np.r_[False, self.label[docs][1:] == self.label[docs][:-1]]
+        out = matched.copy()
+        out[docs[later]] = False
+        return out
 
     def members(self, docnum: int) -> list[int]:
         """The other live reports of ``docnum``'s meeting, longest first."""

@@ -57,10 +57,11 @@ def selection(view: View, request: SearchRequest, plan: QueryPlan | None
 
 
 def ranked(view: View, request: SearchRequest, plan: QueryPlan | None, matched: np.ndarray,
-           offset: int, limit: int) -> Ranked:  # fmt: skip
-    """(docnum, score) of the results ``offset`` to ``offset + limit``, in order."""
+           offset: int, limit: int, scores: np.ndarray | None = None) -> Ranked:  # fmt: skip
+    """(docnum, score) of the results ``offset`` to ``offset + limit``, in order
+    (``scores``: the plan's, when the caller has them)."""
     if plan is not None and request.sort == "relevance":
-        return view.arrays.top(plan.rank, matched, offset, limit)
+        return view.arrays.top(plan.rank, matched, offset, limit, scores)
     docnums = np.flatnonzero(matched)
     keys = view.facets.sort_key[docnums].astype(np.int64)
     rank = view.arrays.id_rank[docnums]  # the same day: in the order of the ids
@@ -77,8 +78,10 @@ def page_hits(view: View, found: Ranked, exact: set[str], folded: set[str]) -> l
 def closest(view: View, plan: QueryPlan, masks: dict, text_mask: np.ndarray, limit: int,
             exact: set[str], folded: set[str],
             suggested: tuple[QueryPlan, np.ndarray] | None = None,
+            scores: np.ndarray | None = None,
             ) -> tuple[list[Hit], int]:  # fmt: skip
-    """The articles that are not results but hold some of the words (under the
+    """The articles that are not results (``text_mask``: every report holding the
+    words, a card's other reports of its meeting too) but hold some of the words (under the
     filters, without the excluded words): those holding most of them first, then as
     results are ranked; each says which words it lacks. Before them, when the page
     suggests a correction (``suggested``: its plan and the articles holding every word
@@ -102,7 +105,7 @@ def closest(view: View, plan: QueryPlan, masks: dict, text_mask: np.ndarray, lim
         first = first[np.lexsort((view.arrays.tie_rank[first], -better))][:limit]
         allowed[first] = False
     rest = np.flatnonzero(allowed & (held > 0))
-    scores = view.arrays.scores(plan.rank)
+    scores = view.arrays.scores(plan.rank) if scores is None else scores
     rank = view.arrays.tie_rank[rest]
     order = np.lexsort((rank, -scores[rest], -held[rest]))[: limit - len(first)]
     candidates = np.concatenate([first, rest[order]])

@@ -394,6 +394,9 @@ def test_every_field_has_its_evidence() -> None:
 # founding-announced-on-a-date: https://luatduonggia.com/?p=18888
 # general-storys-dated-sentence-is-no-meeting (the guard): 15 of 3,000 general news
 #   articles (a lottery, a horoscope) that took a dated sentence for a meeting first
+# lessons-meeting-after-a-trial (and its guard trial-for-lessons-alone-is-a-trial):
+#   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2125-2020-06-23-02-48-47 and
+#   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

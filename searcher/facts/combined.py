@@ -8,7 +8,8 @@ date, the title and the lead are read.
   conference it is held at;
 - a conference named by nothing but the report of a period's results it hears is that
   period's sơ kết;
-- a launch that reviews nothing reports on the year it plans.
+- a launch that reviews nothing reports on the year it plans;
+- a trial followed by a meeting that draws its lessons is that meeting too.
 
 Each changes ``meta`` in place and records its evidence in ``ex``.
 
@@ -20,6 +21,8 @@ Each changes ``meta`` in place and records its evidence in ``ex``.
 """
 
 from __future__ import annotations
+
+import re
 
 from searcher.facts.events import EVENT, organiser_clause
 from searcher.facts.period import (
@@ -169,3 +172,24 @@ def dated_event(
         return
     meta.meeting_types = lead_types(organiser_clause(sentence)) or ["khác"]
     ex["meeting_types"] = Evidence(sentence, "the dated sentence of the lead")
+
+
+# after the trial its participants meet to draw its lessons ("Sau khi kết thúc phiên tòa,
+# các thành phần tham dự đã họp rút kinh nghiệm …"): a meeting, not the trial's kind
+_LESSONS_AFTER_TRIAL = re.compile(
+    r"\bsau (?:khi )?(?:ket thuc )?phien toa(?: ket thuc)?\b[^.;\n]{0,160}?"
+    r"\b(?:hop|phien hop|cuoc hop|to chuc)\b[^.;\n]{0,80}?\brut kinh nghiem\b"
+)
+
+
+def lessons_after_trial(meta: Metadata, plain: str, ex: dict[str, Evidence]) -> None:
+    """A reported trial after which a meeting drew its lessons is also "rút kinh nghiệm"
+    (a "phiên tòa rút kinh nghiệm" alone is a kind of trial, not that meeting).
+    ``plain``: folded, citations blanked."""
+    types = meta.meeting_types
+    if not types or "rút kinh nghiệm" in types:
+        return
+    if (m := _LESSONS_AFTER_TRIAL.search(plain)) is None:
+        return
+    meta.meeting_types = sorted([*types, "rút kinh nghiệm"], key=MEETING_TYPES.index)
+    ex["meeting_types"] = Evidence(plain[m.start() : m.end()], "a meeting after the trial")

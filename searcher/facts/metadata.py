@@ -25,6 +25,7 @@ from searcher.facts.combined import (
     dated_event,
     launch_plan,
     launch_review,
+    lessons_after_trial,
     period_reported,
     types_where_held,
     undated_year,
@@ -120,6 +121,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         else (None, None, None)  # no event reported: no period reviewed
     )
     launch_review(meta, article.title, plain, ex)
+    lessons_after_trial(meta, plain, ex)
     latest = published.year if published else meta.year or today.year
     award_ceremony(meta, article.title, plain, ex, latest)
     period_reported(meta, article.title, plain, ex)

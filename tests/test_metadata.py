@@ -397,6 +397,8 @@ def test_every_field_has_its_evidence() -> None:
 # lessons-meeting-after-a-trial (and its guard trial-for-lessons-alone-is-a-trial):
 #   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2125-2020-06-23-02-48-47 and
 #   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
+# an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
+#   (and set D's interview of the Procurator General, N022, read so too)
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

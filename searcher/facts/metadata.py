@@ -86,6 +86,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     if _listing(article):  # a tag's list of articles reports no event of its own
         meta.meeting_types = []
         ex["meeting_types"] = Evidence(article.url or article.title, "a tag's listing page")
+    elif asked := _INTERVIEW.search(plain):  # questions put to a guest: no event reported
+        meta.meeting_types = []
+        ex["meeting_types"] = Evidence(plain[asked.start() : asked.end() + 60], "an interview")
     else:
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
@@ -144,6 +147,13 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
 
 _TAG_URL = re.compile(r"[/?&](?:tag|tags)[/=]", re.IGNORECASE)
 _TAG_TITLE = re.compile(r"^\s*(?:tag archives|luu tru the|the)\s*:", re.IGNORECASE)
+
+
+# a reporter's question put to the interviewee ("Phóng viên: Thưa ông, …", "PV: Xin bà
+# cho biết …"): an interview, whatever occasion it is published for
+_INTERVIEW = re.compile(
+    r"\b(?:phong vien|pv)\s*:\s*(?:kinh )?(?:thua|xin (?:ong|ba|dong chi)|ong|ba)\b"
+)
 
 
 def _listing(article: Article) -> bool:

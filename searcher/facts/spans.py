@@ -46,6 +46,7 @@ _DATE = (
 _NUMBER = (
     r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-]*[0-9a-z]"
     r"(?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
+    r"(?:[ \t]+[a-z]+(?:-[a-z]+)+)?"  # a code's last part after a stray space ("VKSTC TANDTC-BQP")
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
     r"|\d{1,4}(?=[ \t]*,?[ \t]*ngay[ \t]+\d)"  # "Nghị quyết 96 ngày …": no "số", no code
 )

@@ -400,6 +400,8 @@ def test_every_field_has_its_evidence() -> None:
 # an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
 #   (and set D's interview of the Procurator General, N022, read so too)
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html
+# agencies-and-organisations-is-a-noun:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-thi-xa-long-my-lam-tot-cong-tac-tham-muu-phoi-hop-voi-cac-cap-tai-dia-phuong-137749.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -22,11 +22,12 @@ BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
 # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
-# "tổ chức bộ máy", "công tác tổ chức cán bộ"), a passive of a system ("được tổ chức trong
-# Quân đội"), a count in a statistic ("tổ chức được 102 phiên tòa", "chỉ tiêu tổ chức phiên
-# tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các Chỉ thị")
+# "tổ chức bộ máy", "công tác tổ chức cán bộ", "các cơ quan, tổ chức"), a passive of a
+# system ("được tổ chức trong Quân đội"), a count in a statistic ("tổ chức được 102 phiên
+# tòa", "chỉ tiêu tổ chức phiên tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các
+# Chỉ thị")
 HOLDS = (
-    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )to chuc"
+    r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )(?<!co quan, )to chuc"
     r"(?! (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
     r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
 )

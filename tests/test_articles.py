@@ -470,3 +470,27 @@ def test_the_title_repeated_under_a_site_header_is_not_body_text() -> None:
     assert isinstance(page, Article)
     assert page.body == "Sáng 27/12, hội nghị khai mạc."
     assert page.published.isoformat() == "2024-12-28"
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ('{"title": "Hội nghị", "n": ' + "9" * 5000 + "}", "a number too long to read"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"title": "Hội nghị",}', "Expecting property name"),
+    ],
+)
+def test_unreadable_json_is_reported_with_its_reason(tmp_path: Path, bad: str, reason: str) -> None:
+    """A JSON file and a JSONL line that Python cannot read: each reported by name and
+    reason, the good records beside them kept."""
+    whole = tmp_path / "bad.json"
+    whole.write_text(bad, encoding="utf-8")
+    lines = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "a1", "title": "Hội nghị giao ban", "body": "Nội dung."})
+    lines.write_text(good + "\n" + bad + "\n", encoding="utf-8")
+    (problem,) = list(read_file(whole))
+    assert isinstance(problem, Problem) and reason in problem.reason
+    read = list(read_file(lines))
+    assert [a.title for a in read if isinstance(a, Article)] == ["Hội nghị giao ban"]
+    (problem,) = [p for p in read if isinstance(p, Problem)]
+    assert "line 2" in problem.reason and reason in problem.reason

@@ -89,18 +89,28 @@ def _stamp_in_text(body: str) -> date | None:
     return None
 
 
+def _loads(text: str) -> object:
+    """``json.loads``; what it cannot read raises ``ValueError`` saying why in words
+    ("nested too deeply"), a syntax error its ``JSONDecodeError``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # a number of more than 4,300 digits (Python's int limit)
+        raise ValueError("a number too long to read") from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def parse_json(text: str, stem: str, source: str) -> Iterator[Article | Problem]:
     """A JSON object or an array of objects; ``null`` entries (removed records) are skipped."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as exc:
         yield Problem(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
         return
-    except ValueError:  # a number of more than 4,300 digits (Python's int limit)
-        yield Problem(source, "invalid JSON: a number too long to read")
-        return
-    except RecursionError:
-        yield Problem(source, "invalid JSON: nested too deeply")
+    except ValueError as exc:
+        yield Problem(source, f"invalid JSON: {exc}")
         return
     if isinstance(data, list):
         for n, record in enumerate(data, 1):
@@ -165,14 +175,9 @@ def parse_jsonl(
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"invalid JSON on line {n}: {exc.msg}")
-            continue
-        except ValueError:  # a number of more than 4,300 digits (Python's int limit)
-            yield Problem(where, f"invalid JSON on line {n}: a number too long to read")
-            continue
-        except RecursionError:
-            yield Problem(where, f"invalid JSON on line {n}: nested too deeply")
+            record = _loads(line)
+        except ValueError as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc
+            yield Problem(where, f"invalid JSON on line {n}: {reason}")
             continue
         yield parse_record(record, f"{stem}-{n}", where, n)

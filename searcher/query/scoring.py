@@ -29,10 +29,10 @@ PARAMS: dict[str, float] = {
     "k1_phrase": 0.1,  # saturation of a phrase's frequency (its words count theirs)
     "folded": 0.1,  # an accented query word found only in another accent form
     "compound": 1.0,  # pyvi's word of the query found as a word (``*_words`` views)
-    "proximity": 2.5,  # saturated bonus of the query's adjacent pairs found together
+    "proximity": 1.6,  # saturated bonus of the query's adjacent pairs found together
     "prox_sat": 5.0,  # share of the pairs at which the bonus is half its top
     "prox_len": 1.0,  # the top grows as (number of pairs) ** prox_len: long questions
-    "max_units": 96,  # a longer question is searched by its most informative words
+    "max_units": 64,  # a longer question is searched by its most informative words
     "match_a": 1.0,  # content words required: ceil(match_a + match_b * n) beyond 3
     "match_b": 0.5,
     # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)

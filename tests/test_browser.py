@@ -100,6 +100,18 @@ def test_phone_viewport_facets_reachable(browser, server) -> None:
     context.close()
 
 
+def test_a_long_unbroken_token_in_a_snippet_does_not_widen_the_phone_page(browser, server) -> None:
+    """A snippet holding an image path or a URL of 200 characters without a space (a real
+    page's "](/admin/anhup/sepmuontongketvks16012018.jpg)") wraps inside its card."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/search?q=h%E1%BB%99i+ngh%E1%BB%8B")
+    page.evaluate("""() => { const s = document.querySelector('.hit .snippet');
+        s.textContent = '](/admin/anhup/' + 'x'.repeat(200) + '.jpg) ' + s.textContent; }""")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
 @pytest.mark.parametrize(
     ("name", "width", "height"), [("search-page", 1280, 900), ("search-page-phone", 390, 844)]
 )

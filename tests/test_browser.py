@@ -100,14 +100,20 @@ def test_phone_viewport_facets_reachable(browser, server) -> None:
     context.close()
 
 
-def test_a_long_unbroken_token_in_a_snippet_does_not_widen_the_phone_page(browser, server) -> None:
-    """A snippet holding an image path or a URL of 200 characters without a space (a real
-    page's "](/admin/anhup/sepmuontongketvks16012018.jpg)") wraps inside its card."""
+def test_a_long_unbroken_token_does_not_widen_the_phone_page(browser, server) -> None:
+    """A snippet or an article's text holding an image path or a URL of 200 characters
+    without a space (a real page's "](/admin/anhup/sepmuontongketvks16012018.jpg)") wraps
+    inside its card."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(server + "/search?q=h%E1%BB%99i+ngh%E1%BB%8B")
     page.evaluate("""() => { const s = document.querySelector('.hit .snippet');
         s.textContent = '](/admin/anhup/' + 'x'.repeat(200) + '.jpg) ' + s.textContent; }""")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    page.locator(".hit h3 a").first.click()  # and in an article's text
+    page.wait_for_selector("article .body")
+    page.evaluate("""() => { const b = document.querySelector('article .body');
+        b.insertAdjacentText('beforeend', ' ![](/admin/anhup/' + 'y'.repeat(200) + '.jpg)'); }""")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     context.close()
 

@@ -500,6 +500,22 @@ def test_articles_written_with_stand_in_letters_are_found_and_marked(tmp_path) -
     assert "Ðà Nẵng" in engine.article("eth", build_request("")).body_html
 
 
+def test_fancy_font_letters_are_the_letters_they_stand_for(tmp_path) -> None:
+    """Text pasted from social media in "fancy fonts" (Mathematical Alphanumeric Symbols,
+    with Vietnamese marks as combining characters): an article written so is found by
+    the plain query and shown as written, and a query typed so finds a plain article."""
+    bodies = {
+        "dam": "Viện kiểm sát tổ chức 𝐇𝐨̣̂𝐢 𝐧𝐠𝐡𝐢̣ 𝐠𝐢𝐚𝐨 𝐛𝐚𝐧 công tác tháng.",
+        "thuong": "Viện kiểm sát tỉnh tổ chức hội nghị tổng kết công tác năm.",
+    }
+    engine = _engine_over(tmp_path, _records(bodies, "Tin công tác"))
+    found = engine.search(build_request("hội nghị giao ban", grouped=False))
+    assert [h.id for h in found.hits] == ["dam"]
+    assert "<mark>𝐠𝐢𝐚𝐨</mark> <mark>𝐛𝐚𝐧</mark>" in found.hits[0].snippet
+    typed = engine.search(build_request("𝔱𝔬̂̉𝔫𝔤 𝔨𝔢̂́𝔱", grouped=False))
+    assert [h.id for h in typed.hits] == ["thuong"]
+
+
 def test_an_unaccented_word_ranks_where_the_articles_write_it_as_a_word(tmp_path) -> None:
     """ "giao ban" typed without diacritics matches "cô giáo ban chuyên môn" and "giao
     bản chính" too (the same letters); the report where it stands as one word ("buổi

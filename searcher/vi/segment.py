@@ -22,6 +22,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from searcher.vi.text import FANCY, FANCY_LETTERS
+
 # pyvi's own syllabification patterns (ViTokenizer.sylabelize), in its order.
 _PYVI_PATTERN = re.compile(
     "("
@@ -88,8 +90,12 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 
     >>> nfc_with_offsets("Vie\u0302\u0323n")
     ('Viện', [0, 1, 2, 5, 6])
+
+    A "fancy font" letter stands for its Latin letter here, so that its marks compose
+    ("𝐧𝐠𝐡𝐢̣" is read as "nghị", one syllable).
     """
-    if unicodedata.is_normalized("NFC", text):
+    fancy = FANCY.search(text) is not None
+    if not fancy and unicodedata.is_normalized("NFC", text):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     offsets: list[int] = []
@@ -99,7 +105,8 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
-        cluster = unicodedata.normalize("NFC", text[i:j])
+        cluster = text[i:j].translate(FANCY_LETTERS) if fancy else text[i:j]
+        cluster = unicodedata.normalize("NFC", cluster)
         out.append(cluster)
         # stacked marks can survive NFC: keep offsets increasing, never an empty span
         offsets.append(i)
@@ -235,7 +242,7 @@ def syllabify(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in syllabify(t)]
     ['Hội', 'nghị', '12', '/', '9']
     """
-    if unicodedata.is_normalized("NFC", text) and not _CJK.search(text):
+    if unicodedata.is_normalized("NFC", text) and not _CJK.search(text) and not FANCY.search(text):
         return [m.span() for m in _PYVI_PATTERN.finditer(text)]  # offsets as they are
     nfc, offsets = nfc_with_offsets(text)
     spans = []

@@ -52,7 +52,19 @@ _NEW_STYLE_RE = re.compile(
 # which is what "đ" becomes when Windows-1258 text is read as Latin-1 ("Ðà Nẵng").
 _STAND_INS = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _STAND_INS |= {0x3000: " ", ord("ð"): "đ", ord("Ð"): "Đ"}
-_STAND_IN_RE = re.compile("[\uff01-\uff5e\u3000ðÐ]")
+# and the "fancy font" letters pasted from social media ("𝐇𝐨̣̂𝐢 𝐧𝐠𝐡𝐢̣", "𝔤𝔦𝔞𝔬 𝔟𝔞𝔫"): the
+# Mathematical Alphanumeric Symbols, each one Latin letter or digit (lower case: they have
+# no case of their own to lower)
+FANCY_LETTERS = {
+    cp: letter.lower()
+    for cp in range(0x1D400, 0x1D800)
+    if len(letter := unicodedata.normalize("NFKC", chr(cp))) == 1
+    and letter.isascii()
+    and letter.isalnum()
+}
+FANCY = re.compile("[\U0001d400-\U0001d7ff]")
+_STAND_INS |= FANCY_LETTERS
+_STAND_IN_RE = re.compile("[\uff01-\uff5e\u3000ðÐ\U0001d400-\U0001d7ff]")
 
 
 def canonical(text: str) -> str:
@@ -62,10 +74,14 @@ def canonical(text: str) -> str:
     'thanh hóa'
     >>> canonical("KHOẺ"), canonical("Ｇｉａｏ ｂａｎ"), canonical("Ðà Nẵng")
     ('khỏe', 'giao ban', 'đà nẵng')
+    >>> canonical("𝐇𝐨̣̂𝐢 𝐧𝐠𝐡𝐢̣"), canonical("𝔤𝔦𝔞𝔬 𝔟𝔞𝔫")
+    ('hội nghị', 'giao ban')
     """
     text = unicodedata.normalize("NFC", text).lower()
     if not text.isascii() and _STAND_IN_RE.search(text):
         text = text.translate(_STAND_INS)
+        if not unicodedata.is_normalized("NFC", text):  # a fancy letter's marks compose now
+            text = unicodedata.normalize("NFC", text)
     return _NEW_STYLE_RE.sub(_to_old_style, text)
 
 

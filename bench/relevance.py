@@ -85,14 +85,15 @@ def engine_run(engine: Engine, text: str) -> list[str]:
     are those of the first page: the results (each card's other reports of the same
     meeting right after it), then the articles holding some of the
     words that the page shows after results that do not fill it (in their place when
-    no article holds every word)."""
+    no article holds every word), and after a correction's results, the query's as
+    typed."""
     try:
         results = engine.search(build_request(text, limit=100))
     except QueryError:
         REFUSED.append(text)
         return []
     shown = [x for h in results.hits for x in (h.id, *(m.id for m in h.group))]
-    return shown + [h.id for h in results.closest]  # what the page shows
+    return shown + [h.id for h in (*results.closest, *results.as_typed)]  # what the page shows
 
 
 def fts_index(docs: list[tuple[str, str, str]], remove_diacritics: int) -> sqlite3.Connection:

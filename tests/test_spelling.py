@@ -150,6 +150,16 @@ def test_a_typo_matching_many_articles_still_gets_a_suggestion(tmp_path) -> None
     # as the correction ranks them (then those holding some typed word), none counted
     assert [h.id for h in typo.closest[:3]] == [h.id for h in right.hits]
     assert typo.total == 6 and all(h.missing == ["bam"] for h in typo.closest[:3])
+    # the correction's three results leave room: the query as typed fills it, its six
+    # results (every typed word, apart) first, then the articles holding "giao" alone
+    assert [h.id for h in shown.as_typed] == [h.id for h in typo.hits] + [
+        h.id for h in typo.closest if h.id.startswith("c")
+    ]
+    rest = shown.as_typed[6:]  # the three alike "giao thông" reports are one card
+    assert rest and all(h.missing == ["bam"] for h in rest)
+    assert [h["id"] for h in shown.to_json()["as_typed"]] == [h.id for h in shown.as_typed]
+    full = engine.search(build_request("giao bam", limit=3))  # no room: nothing added
+    assert full.corrected == "giao ban" and full.as_typed == []
 
 
 @pytest.mark.parametrize(

@@ -158,6 +158,7 @@ class SearchPageView:
     date_from_text: str = ""  # "30/06/2022": the date inputs show day/month/year
     date_to_text: str = ""
     subscribe_params: str = ""
+    as_typed: list[HitView] = field(default_factory=list)  # after a correction's results
     download_text: str = ""  # "Tải toàn bộ 3.500 kết quả", or the export's cap
 
 
@@ -190,6 +191,7 @@ def search_page_view(results: SearchResults, state: UrlState,
         partial=hit_views(results.closest[results.closest_suggested :], state, article_path)
         if results.total
         else [],
+        as_typed=hit_views(results.as_typed, state, article_path),
         boxes=facet_boxes(results, state),
         chips=chips(state),
         clear_url=UrlState(q=state.q, sort=state.sort, limit=state.limit, path=state.path).url(),

@@ -13,7 +13,7 @@ import re
 import click
 
 from searcher.cli.group import Context, cli, fail
-from searcher.engine.engine import Engine, SearchResults
+from searcher.engine.engine import Engine, Hit, SearchResults
 from searcher.index.generations import current_generation
 from searcher.index.registry import FACETS
 from searcher.query.parse import QueryError, build_request
@@ -39,6 +39,16 @@ def _ansi(html: str) -> str:
     import html as htmllib
 
     return htmllib.unescape(text)
+
+
+def _print_listed(hits: list[Hit]) -> None:
+    """Articles listed after the results: title, id, the words each lacks, snippet."""
+    for hit in hits:
+        click.echo()
+        click.echo(click.style(f"- {hit.title}", bold=True) + f"  [{hit.id}]")
+        if hit.missing:
+            click.echo("   missing: " + ", ".join(hit.missing))
+        click.echo("   " + _ansi(hit.snippet))
 
 
 def _print_results(results: SearchResults) -> None:
@@ -68,11 +78,10 @@ def _print_results(results: SearchResults) -> None:
     if results.closest_suggested:
         click.echo(f"(the first {results.closest_suggested} hold every word of "
                    f"\"{results.suggestion}\")")  # fmt: skip
-    for hit in results.closest:
-        click.echo()
-        click.echo(click.style(f"- {hit.title}", bold=True) + f"  [{hit.id}]")
-        click.echo("   missing: " + ", ".join(hit.missing))
-        click.echo("   " + _ansi(hit.snippet))
+    _print_listed(results.closest)
+    if results.as_typed:
+        click.echo(f"\nArticles holding the words as typed ('{results.query}'):")
+    _print_listed(results.as_typed)
     click.echo()
     for name, values in results.facets.items():
         shown = ", ".join(f"{'*' if v.selected else ''}{v.value} ({v.count})" for v in values)

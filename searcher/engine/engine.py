@@ -145,6 +145,7 @@ class Engine:
             results.query, results.corrected = request.text, alternative.text
             results.typed_total = total
             results.suggestion = None
+            results.as_typed = self._as_typed(view, request, plan, results, started)
             return results
         suggested = corrected[0].text if corrected else None
         offset = (request.page - 1) * request.limit
@@ -183,6 +184,20 @@ class Engine:
             timeline=timeline,
             year_only=year_only,
         )
+
+    def _as_typed(self, view: View, request: SearchRequest, plan: QueryPlan,
+                  shown: SearchResults, started: float) -> list[Hit]:  # fmt: skip
+        """After a correction's results that do not fill a first page, what the query
+        as typed finds ("bo giia" → "bố giá": 13 results, then the articles holding
+        "bo"): its results, then the articles holding some of its words, without those
+        already shown."""
+        room = request.limit - len(shown.hits) - len(shown.closest)
+        if request.page != 1 or room <= 0:
+            return []
+        seen = {x for h in (*shown.hits, *shown.closest) for x in (h.id, *(m.id for m in h.group))}
+        typed_request = replace(request, autocorrect=False, suggest=False, limit=room + len(seen))
+        typed = self._search(view, typed_request, started, plan)
+        return [h for h in (*typed.hits, *typed.closest) if h.id not in seen][:room]
 
     def export(self, request: SearchRequest, batch: int = 200) -> Iterator[dict]:
         """Every result of ``request`` (not one page), in its order, as flat rows of

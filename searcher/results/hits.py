@@ -99,6 +99,7 @@ class SearchResults:
     closest_suggested: int = 0  # the first of ``closest`` hold every word of ``suggestion``
     corrected: str | None = None  # these are this query's results, not the one typed
     typed_total: int = 0  # what the query as typed found, when ``corrected``
+    as_typed: list[Hit] = field(default_factory=list)  # then its articles, filling page 1
     shortened: int = 0  # a long question searched by only its N most informative words
     date_from: str | None = None
     date_to: str | None = None
@@ -128,6 +129,7 @@ class SearchResults:
             "hits": [_hit_json(h) for h in self.hits],
             "closest": [{**_hit_json(h), "missing": h.missing} for h in self.closest],
             "closest_suggested": self.closest_suggested,
+            "as_typed": [{**_hit_json(h), "missing": h.missing} for h in self.as_typed],
             "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
             "timeline": self.timeline,
             "year_only": self.year_only,

@@ -275,7 +275,7 @@ def test_json_contract(engine: Engine) -> None:
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
         "corrected", "typed_total", "shortened", "relaxed", "hits", "closest",
-        "closest_suggested", "facets", "timeline", "year_only",
+        "closest_suggested", "as_typed", "facets", "timeline", "year_only",
     }  # fmt: skip
     assert set(data["facets"]) == {
         "province", "province_2025", "year", "meeting_type", "level", "period", "chair",

@@ -30,6 +30,9 @@ def test_search_text_output_closest_and_did_you_mean(built) -> None:
     assert "No article holds every word. Closest:" in r.output and "missing: bam, zzqq" in r.output
     r = run(["search", "giao", "bam"], built)
     assert "Nothing matched 'giao bam'; showing results for: giao ban" in r.output
+    # the correction's two results leave room: the articles holding "giao" as typed
+    typed = r.output.split("Articles holding the words as typed ('giao bam'):")[1]
+    assert "missing: bam" in typed
     r = run(["search", "--exact", "giao", "bam"], built)
     assert r.output.startswith("0 results") and "Did you mean: giao ban" in r.output
 

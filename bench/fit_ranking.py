@@ -27,6 +27,7 @@ STEPS = {  # candidate values tried for each weight, around the current one
     "prox_len": (0.5, 0.75, 1.0),
     "proximity": (1.6, 2.5, 4.0, 6.0),
     "share": (0.04, 0.08, 0.15, 0.25),  # MRR ties below 0.15: R@100 decided (0.08)
+    "match_a_sentence": (0.0, 0.5, 1.0),
     "prox_sat": (1.0, 5.0, 20.0),
     "w_title": (0.7, 1.0, 1.5),
     "b_body": (0.6, 0.75, 0.9),

@@ -406,6 +406,18 @@ def test_function_words_are_not_required_but_plus_and_quotes_are() -> None:
     assert strict.match is not None and len(strict.match.parts) == len(strict.clauses)
 
 
+def test_a_sentence_requires_fewer_of_its_words_than_keywords(engine: Engine) -> None:
+    """Issue 21: a question is answered in other words than its own; the same content
+    words typed as keywords are all meant (but one, from four)."""
+    from searcher.query.plan import plan_query
+
+    arrays = engine._current().arrays
+    keywords = plan_query(parse_query("viện kiểm sát thanh hóa giao ban"), arrays)
+    question = plan_query(parse_query("viện kiểm sát thanh hóa giao ban như thế nào"), arrays)
+    assert len(keywords.optional) == len(question.optional) == 5
+    assert (keywords.need, question.need) == (4, 3)
+
+
 def test_a_long_question_is_searched_by_its_rarest_words(engine: Engine) -> None:
     from searcher.query.scoring import PARAMS
 

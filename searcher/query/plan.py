@@ -293,7 +293,7 @@ def plan_query(request: SearchRequest, lexicon: Lexicon | None = None) -> QueryP
     if not content:  # only function words ("ai là gì"): they are the content
         content = [u for u in units if not u.strict]
     strict = [u.node for u in units if u.strict]
-    need = scoring.required(len(content))
+    need = scoring.required(len(content), sentence=any(u.function for u in units))
     optional: tuple[Node, ...] = ()
     share = scoring.PARAMS["share"] if len(content) >= scoring.SHARE_FROM else 0.0
     if share:

@@ -10,8 +10,8 @@ replaces entries of it in its own process.
 >>> import numpy as np
 >>> bm25(np.array([1.0, 4.0]), np.array([10.0, 10.0]), 10.0, 2.0, "body").round(3).tolist()
 [2.0, 3.385]
->>> required(2), required(3), required(25) < 25
-(2, 3, True)
+>>> required(2), required(3), required(25) < 25, required(4), required(4, sentence=True)
+(2, 3, True, 3, 2)
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ PARAMS: dict[str, float] = {
     "max_units": 64,  # a longer question is searched by its most informative words
     "match_a": 1.0,  # content words required: ceil(match_a + match_b * n) beyond 3
     "match_b": 0.5,
+    # the same for a sentence (a query holding function or question words: "Hôn nhau có
+    # làm lây Covid-19 không?"), answered in the answerer's words; a keyword
+    # query keeps match_a ("hội nghị giao ban thanh hóa")
+    "match_a_sentence": 0.0,
     # switches back to the model before issue 21, for ablation (bench/fit_ranking.py)
     "function_words": 1.0,  # 1: function words never required; 0: every word counts
     # > 0: from SHARE_FROM words an article holds this share of their idf; 0.08 and 0.04
@@ -70,10 +74,11 @@ def proximity(found: np.ndarray, total: float, scale: float) -> np.ndarray:
     return PARAMS["proximity"] * scale * share * (1 + c) / (share + c)
 
 
-def required(n: int) -> int:
+def required(n: int, sentence: bool = False) -> int:
     """How many of ``n`` content words an article must hold: all of a keyword query,
-    a growing share of a longer one, never a cliff."""
+    a growing share of a longer one (a smaller one of a ``sentence``), never a cliff."""
     if n <= ALL_REQUIRED:
         return n
-    need = math.ceil(PARAMS["match_a"] + PARAMS["match_b"] * n - 1e-9)
+    a = PARAMS["match_a_sentence" if sentence else "match_a"]
+    need = math.ceil(a + PARAMS["match_b"] * n - 1e-9)
     return max(1, min(n, need))

@@ -22,7 +22,7 @@ import numpy as np
 
 from searcher.engine.arrays import MissingArrays
 from searcher.engine.correcting import did_you_mean, surely_misspelt
-from searcher.engine.selection import closest, page_hits, ranked, selection
+from searcher.engine.selection import as_typed, cards, closest, ranked, selection
 from searcher.engine.view import View, load_shared_tables
 from searcher.index.generations import build_info, current_generation, open_current
 from searcher.index.sizes import index_sizes
@@ -145,16 +145,15 @@ class Engine:
             results.query, results.corrected = request.text, alternative.text
             results.typed_total = total
             results.suggestion = None
-            results.as_typed = self._as_typed(view, request, plan, results, started)
+            # the typed query's own reads (matches, scores) are reused for what follows it
+            results.as_typed = as_typed(view, request, plan, results, (matched, every, masks),
+                                        scores)  # fmt: skip
             return results
         suggested = corrected[0].text if corrected else None
         offset = (request.page - 1) * request.limit
         exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         page = ranked(view, request, plan, matched, offset, request.limit, scores)
-        hits = page_hits(view, page, exact, folded)
-        if request.grouped:
-            for found, (d, _) in zip(hits, page, strict=True):
-                found.group = [member(m) for m in view.stored(view.related.members(d))]
+        hits = cards(view, page, exact, folded, request.grouped)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         # a first page the results do not fill ends with the articles holding most words
         room = request.limit - total if request.page == 1 else 0
@@ -184,20 +183,6 @@ class Engine:
             timeline=timeline,
             year_only=year_only,
         )
-
-    def _as_typed(self, view: View, request: SearchRequest, plan: QueryPlan,
-                  shown: SearchResults, started: float) -> list[Hit]:  # fmt: skip
-        """After a correction's results that do not fill a first page, what the query
-        as typed finds ("bo giia" → "bố giá": 13 results, then the articles holding
-        "bo"): its results, then the articles holding some of its words, without those
-        already shown."""
-        room = request.limit - len(shown.hits) - len(shown.closest)
-        if request.page != 1 or room <= 0:
-            return []
-        seen = {x for h in (*shown.hits, *shown.closest) for x in (h.id, *(m.id for m in h.group))}
-        typed_request = replace(request, autocorrect=False, suggest=False, limit=room + len(seen))
-        typed = self._search(view, typed_request, started, plan)
-        return [h for h in (*typed.hits, *typed.closest) if h.id not in seen][:room]
 
     def export(self, request: SearchRequest, batch: int = 200) -> Iterator[dict]:
         """Every result of ``request`` (not one page), in its order, as flat rows of

@@ -13,7 +13,7 @@ import numpy as np
 from searcher.engine.view import View
 from searcher.query.parse import SearchRequest
 from searcher.query.plan import QueryPlan
-from searcher.results.hits import Hit, hit
+from searcher.results.hits import Hit, SearchResults, hit, member
 
 Ranked = list[tuple[int, float | None]]
 
@@ -73,6 +73,41 @@ def page_hits(view: View, found: Ranked, exact: set[str], folded: set[str]) -> l
     """The hits of ranked documents, read from their stored fields, marks placed."""
     stored = view.stored([d for d, _ in found])
     return [hit(f, score, exact, folded) for f, (_, score) in zip(stored, found, strict=True)]
+
+
+def cards(view: View, found: Ranked, exact: set[str], folded: set[str],
+          grouped: bool) -> list[Hit]:  # fmt: skip
+    """The hits of ranked documents, each with its meeting's other reports when
+    ``grouped`` (one card per meeting)."""
+    hits = page_hits(view, found, exact, folded)
+    if grouped:
+        for shown, (d, _) in zip(hits, found, strict=True):
+            shown.group = [member(m) for m in view.stored(view.related.members(d))]
+    return hits
+
+
+def as_typed(view: View, request: SearchRequest, plan: QueryPlan, shown: SearchResults,
+             selected: tuple[np.ndarray, np.ndarray, dict], scores: np.ndarray | None,
+             ) -> list[Hit]:  # fmt: skip
+    """After a correction's results (``shown``) that do not fill a first page, what the
+    query as typed finds ("bo giia" → "bố giá": 13 results, then the articles holding
+    "bo"): its results, then the articles holding some of its words, without those
+    already shown. ``selected``: the typed query's matches (one per meeting when
+    grouped), every report holding its words, and the filter masks; ``scores`` its
+    scores — read, not computed again."""
+    room = request.limit - len(shown.hits) - len(shown.closest)
+    if request.page != 1 or room <= 0:
+        return []
+    matched, every, masks = selected
+    seen = {x for h in (*shown.hits, *shown.closest) for x in (h.id, *(m.id for m in h.group))}
+    want, total = room + len(seen), int(matched.sum())
+    exact, folded = plan.exact_marks, plan.folded_marks
+    found = cards(view, ranked(view, request, plan, matched, 0, want, scores), exact, folded,
+                  request.grouped)  # fmt: skip
+    nearby: list[Hit] = []
+    if len(request.clauses) > 1 and want > total:
+        nearby, _ = closest(view, plan, masks, every, want - total, exact, folded, None, scores)
+    return [h for h in (*found, *nearby) if h.id not in seen][:room]
 
 
 def closest(view: View, plan: QueryPlan, masks: dict, text_mask: np.ndarray, limit: int,

@@ -274,7 +274,7 @@ def test_json_contract(engine: Engine) -> None:
     data = engine.search(build_request("giao ban", filters={"year": ["2022"]})).to_json()
     assert set(data) == {
         "query", "total", "page", "pages", "limit", "from", "to", "took_ms", "suggestion",
-        "corrected", "typed_total", "shortened", "relaxed", "hits", "closest",
+        "corrected", "readings", "typed_total", "shortened", "relaxed", "hits", "closest",
         "closest_suggested", "as_typed", "facets", "timeline", "year_only",
     }  # fmt: skip
     assert set(data["facets"]) == {

@@ -329,10 +329,13 @@ def test_the_correction_replaces_results_only_when_the_typed_words_never_stand_t
     assert "7 bài có các từ này ở rời nhau" in html and "Không có kết quả cho" not in html
     assert 'href="/search?q=nguyen+tuam&amp;exact=1"' in html
     assert client.get("/api/search?q=nguyen+tuam").get_json()["typed_total"] == 7
-    # the downloads are of what the page shows: the correction, exactly
-    assert "export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&amp;exact=1" in html
-    rows = client.get("/export.csv?q=nguy%E1%BB%85n+tu%E1%BA%A5n&exact=1").get_data(as_text=True)
-    assert len(rows.strip().splitlines()) == 1 + 4
+    # the downloads are of what the page shows: the correction (and its other readings),
+    # corrected by the engine as the page is
+    assert "export.csv?q=nguyen+tuam" in html
+    shown = client.get("/api/search?q=nguyen+tuam&limit=100").get_json()
+    rows = client.get("/export.csv?q=nguyen+tuam").get_data(as_text=True).strip().splitlines()
+    assert len(rows) == 1 + shown["total"] == 1 + 4
+    assert [r.split(",")[0] for r in rows[1:]] == [h["id"] for h in shown["hits"]]
 
 
 def test_a_warmed_engine_builds_no_table_at_its_first_query(tmp_path, monkeypatch) -> None:
@@ -383,3 +386,61 @@ def test_the_engine_reads_a_glued_query_apart(engine: Engine) -> None:
     and the page says so."""
     found = engine.search(build_request("vienkiemsat"))
     assert found.corrected == "viện kiểm sát" and found.total >= 4
+
+
+def test_a_misspelt_query_is_searched_in_its_likely_readings_together(tmp_path) -> None:
+    """ "bao tuye" is one letter from "báo tuyển" and from "bão tuyết": the page shows the
+    likeliest reading's results first and the other's with them (interleaved by their
+    odds), says so, counts both, narrows by a facet without reordering, and exports the
+    same list; a reading far less likely is not searched."""
+    from searcher.engine.engine import Engine
+    from searcher.index.operations import rebuild
+    from searcher.query.parse import build_request
+    from searcher.results.suggest import READING_ODDS, corrections
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(4):  # as many articles hold either reading: odds 1 each
+        province = ("Hà Tĩnh", "Nghệ An")[i % 2]
+        (corpus / f"tuyen{i}.txt").write_text(
+            f"Tờ báo tuyển phóng viên {i}\nViện kiểm sát nhân dân tỉnh {province} họp với tờ báo"
+            " tuyển thêm người viết.", "utf-8")  # fmt: skip
+    for i in range(4):
+        (corpus / f"tuyet{i}.txt").write_text(
+            f"Cơn bão tuyết số {i}\nViện kiểm sát nhân dân tỉnh Nghệ An họp khi bão tuyết phủ"
+            " trắng thị trấn.", "utf-8")  # fmt: skip
+    (corpus / "other.txt").write_text("Tin khác\nBao nhiêu người về quê ăn tết.", "utf-8")
+    rebuild(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    found = engine.search(build_request("bao tuye"))
+    assert found.corrected == "báo tuyển" and found.readings == ["bão tuyết"]
+    ids = [h.id for h in found.hits]
+    assert found.total == 8 and ids == [
+        "tuyen0",
+        "tuyet0",
+        "tuyen1",
+        "tuyet1",
+        "tuyen2",
+        "tuyet2",
+        "tuyen3",
+        "tuyet3",
+    ]  # interleaved
+    narrowed = engine.search(build_request("bao tuye", filters={"province": ["Nghệ An"]}))
+    assert [h.id for h in narrowed.hits] == [i for i in ids if i.startswith("tuyet")
+                                               or int(i[-1]) % 2]  # fmt: skip
+    exported = [row["id"] for row in engine.export(build_request("bao tuye", limit=100))]
+    assert exported == ids
+    assert found.to_json()["readings"] == ["bão tuyết"]
+    # a reading far less likely is not searched: 12 articles against 1
+    for i in range(4, 12):
+        (corpus / f"tuyen{i}.txt").write_text(f"Báo tuyển {i}\nTờ báo tuyển thêm người.", "utf-8")
+    for i in range(1, 4):
+        (corpus / f"tuyet{i}.txt").unlink()
+    rebuild(corpus, tmp_path / "index")
+    engine.refresh()
+    lopsided = engine.search(build_request("bao tuye"))
+    odds = corrections(["bao", "tuye"], engine._current().vocabulary)
+    assert odds[0] == ("báo tuyển", 1.0) and all(o >= READING_ODDS for _, o in odds)
+    assert lopsided.readings == [t for t, _ in odds[1:]] and "bão tuyết" not in lopsided.readings
+    exact = engine.search(build_request("bao tuye", exact=True))
+    assert exact.corrected is None and exact.total == 0

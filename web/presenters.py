@@ -148,6 +148,7 @@ class SearchPageView:
     suggestion: str | None
     suggestion_url: str | None
     corrected: str | None
+    readings: str  # "“bão tuyết”, “bảo tuyệt”": the other readings searched with it
     exact_url: str | None
     typed_found: str  # "358 bài": what the query as typed found (words apart), when corrected
     shortened: int | None = None  # a long question searched by its N most telling words
@@ -198,12 +199,9 @@ def search_page_view(results: SearchResults, state: UrlState,
         sorts=sort_links(state, results.sort) if results.total else [],  # nothing to sort
         pages=pagination(results, state),
         hidden_params=[(k, v) for k, v in state.params(page=False) if k not in ("from", "to")],
-        # the downloads and the feed are of what the page shows: the correction, when shown
-        export_params=urlencode(
-            (
-                replace(state, q=results.corrected, exact=True) if results.corrected else state
-            ).params(page=False)
-        ),
+        # the downloads and the feed are of what the page shows: the correction and its
+        # readings, when shown (the engine corrects them as it corrects the page)
+        export_params=urlencode(state.params(page=False)),
         past_end=past_end,
         last_page_url=state.with_page(results.pages).url() if past_end else None,
         suggestion=results.suggestion,
@@ -213,6 +211,7 @@ def search_page_view(results: SearchResults, state: UrlState,
             else None
         ),
         corrected=results.corrected,
+        readings=", ".join(f"“{r}”" for r in results.readings),
         exact_url=replace(state, exact=True, page=1).url() if results.corrected else None,
         typed_found=f"{vi_number(results.typed_total)} bài" if results.typed_total else "",
         shortened=results.shortened,

@@ -62,7 +62,9 @@ def _print_results(results: SearchResults) -> None:
         typed = (f"'{results.query}' found {results.typed_total:,} articles holding its words "
                  "apart, never together" if results.typed_total
                  else f"Nothing matched '{results.query}'")  # fmt: skip
-        click.echo(f"{typed}; showing results for: {results.corrected} (--exact: no correction)")
+        also = "".join(f", {r}" for r in results.readings)
+        click.echo(f"{typed}; showing results for: {results.corrected}{also} "
+                   "(--exact: no correction)")  # fmt: skip
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.limit + 1):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -22,7 +23,7 @@ from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, parse_query
 from searcher.query.plan import QueryPlan, plan_query
 from searcher.results.glued import unglued
-from searcher.results.suggest import suggestion
+from searcher.results.suggest import readings
 from searcher.vi.text import canonical, fold, has_diacritics
 
 SUGGEST_BELOW = 5  # did-you-mean is looked for when a query finds fewer articles
@@ -30,7 +31,17 @@ SUGGEST_WORDS = 8  # or when its words rarely stand together (plain queries this
 TOGETHER_BELOW = 2  # … as a whole phrase in fewer articles than this ("se hoi tro")
 TOGETHER_BELOW_ACCENTED = 1  # typed with accents and found so, in one article: as meant
 
-Correction = tuple[SearchRequest, QueryPlan, np.ndarray]
+
+class Correction(NamedTuple):
+    """Did-you-mean: the corrected request, its plan (planned once, reused if its
+    results are shown), the articles holding every word of it under the filters, and the
+    query's other likely readings with their odds against it ("bão tuyết" 0.6 beside
+    "báo tuyển"), searched with it when its results are shown."""
+
+    request: SearchRequest
+    plan: QueryPlan | None
+    found: np.ndarray
+    others: tuple[tuple[str, float], ...] = ()
 
 
 def typed_syllables_of(typed: list[str] | tuple[str, ...]) -> tuple[list[str], bool] | None:
@@ -49,18 +60,18 @@ def did_you_mean(view: View, request: SearchRequest, plan: QueryPlan | None, mas
     """Did-you-mean, for a query that finds (almost) nothing — kept when the suggested
     query finds more articles under the same filters — or whose typed words rarely
     stand together in the archive (``rarely_together``) — kept when it finds any.
-    Returns the corrected request, its plan (planned once, reused if its results are
-    shown) and the articles holding every word of it under the filters (the page's
-    room starts with them)."""
+    Returns the ``Correction`` (the articles holding every word of it start the room of a
+    page its results do not fill)."""
     if plan is None or not request.clauses or not request.suggest:
         return None
     few = total < SUGGEST_BELOW
     if not few and not rarely_together(view, plan):
         return None
     key = (plan.plain, plan.typed)  # all that did-you-mean reads of the plan
-    suggested = view.suggestions.get(key, lambda _: suggestion(plan, view.vocabulary))
-    if suggested is None:
+    found_readings = view.suggestions.get(key, lambda _: tuple(readings(plan, view.vocabulary)))
+    if not found_readings:
         return None
+    suggested = found_readings[0][0]
     try:
         parsed = parse_query(suggested)
     except QueryError:
@@ -75,7 +86,18 @@ def did_you_mean(view: View, request: SearchRequest, plan: QueryPlan | None, mas
     for m in masks.values():
         found &= m
     enough = int(found.sum()) > total if few else int(found.sum()) > 0
-    return (alternative, alternative_plan, found) if enough else None
+    if not enough:
+        return None
+    return Correction(alternative, alternative_plan, found, tuple(found_readings[1:]))
+
+
+def shown_in_place(view: View, request: SearchRequest, plan: QueryPlan | None,
+                   corrected: Correction | None, total: int) -> bool:  # fmt: skip
+    """Are a correction's results shown in the query's place? When nothing was found, or
+    the typed words never stand together where the correction's do (``surely_misspelt``),
+    unless the user asked for the query exactly as typed."""
+    return (request.autocorrect and corrected is not None and plan is not None
+            and (total == 0 or surely_misspelt(view, plan, corrected.plan)))  # fmt: skip
 
 
 def rarely_together(view: View, plan: QueryPlan) -> bool:
@@ -121,3 +143,19 @@ def surely_misspelt(view: View, plan: QueryPlan, corrected: QueryPlan | None) ->
     if view.vocabulary.phrase_count(typed, folded=not accented):
         return False
     return view.vocabulary.phrase_count([canonical(w) for w in fixed]) > 0
+
+
+def reading_plans(view: View, corrected: Correction) -> list[tuple[str, QueryPlan, float]]:
+    """A correction's other readings: each one's text, plan (under the corrected request's
+    filters) and odds ("bão tuyết" 0.6); a reading that cannot be planned is left out."""
+    out = []
+    for text, odds in corrected.others:
+        try:
+            parsed = parse_query(text)
+        except QueryError:
+            continue
+        request = replace(corrected.request, text=text, clauses=parsed.clauses,
+                          exclusions=parsed.exclusions)  # fmt: skip
+        if (planned := plan_query(request, view.arrays)) is not None:
+            out.append((text, planned, odds))
+    return out

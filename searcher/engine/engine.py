@@ -21,8 +21,8 @@ from unicodedata import normalize
 import numpy as np
 
 from searcher.engine.arrays import MissingArrays
-from searcher.engine.correcting import did_you_mean, surely_misspelt
-from searcher.engine.selection import as_typed, cards, closest, ranked, selection
+from searcher.engine.correcting import did_you_mean, reading_plans, shown_in_place
+from searcher.engine.selection import as_typed, cards, closest, fused, ranked, selection
 from searcher.engine.view import View, load_shared_tables
 from searcher.index.generations import build_info, current_generation, open_current
 from searcher.index.sizes import index_sizes
@@ -120,38 +120,50 @@ class Engine:
         return self._search(view, request, started)
 
     def _search(self, view: View, request: SearchRequest, started: float,
-                plan: QueryPlan | None = None) -> SearchResults:  # fmt: skip
-        """``plan``: the request's plan when the caller has it (a correction shown)."""
+                plan: QueryPlan | None = None,
+                others: list[tuple[QueryPlan, float]] | None = None) -> SearchResults:  # fmt: skip
+        """``plan``: the request's plan when the caller has it (a correction shown);
+        ``others``: the other readings searched with it, with their odds."""
         fx = view.facets
         plan = plan or plan_query(request, view.arrays)
         text_mask, masks, matched = selection(view, request, plan)
         # scored once: the ranking, each meeting's best report and the closest read them
         by_relevance = plan is not None and request.sort == "relevance"
         scores = view.arrays.scores(plan.rank) if by_relevance else None
+        exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
+        if plan is not None and others:  # several readings of a misspelt query, together
+            text_mask, matched, scores = fused(view, [(plan, 1.0), *others], masks, by_relevance)
+            exact = exact.union(*(p.exact_marks for p, _ in others))
+            folded = folded.union(*(p.folded_marks for p, _ in others))
         every = text_mask  # every report holding the words, before one per meeting is kept
         if request.grouped:  # one card per meeting, its best report (relevance) or longest
             text_mask = view.related.collapse(text_mask, scores)
             matched = view.related.collapse(matched, scores)
         total = int(matched.sum())
         corrected = did_you_mean(view, request, plan, masks, total)
-        if (request.autocorrect and corrected is not None
-                and (total == 0 or surely_misspelt(view, plan, corrected[1]))):  # fmt: skip
+        if shown_in_place(view, request, plan, corrected, total):
             # nothing found, or the typed words never stand together where the
-            # correction's do: show the correction's results (and how to search as typed)
-            alternative, alternative_plan, _ = corrected
+            # correction's do: show the correction's results, its other likely readings'
+            # with them (and how to search as typed)
+            alternative, others = corrected.request, reading_plans(view, corrected)
             # the correction is not corrected again: its own did-you-mean would not be shown
-            results = self._search(view, replace(alternative, suggest=False), started,
-                                   alternative_plan)  # fmt: skip
+            results = self._search(
+                view,
+                replace(alternative, suggest=False),
+                started,
+                corrected.plan,
+                [(p, odds) for _, p, odds in others],
+            )
             results.query, results.corrected = request.text, alternative.text
+            results.readings = [text for text, _, _ in others]
             results.typed_total = total
             results.suggestion = None
             # the typed query's own reads (matches, scores) are reused for what follows it
             results.as_typed = as_typed(view, request, plan, results, (matched, every, masks),
                                         scores)  # fmt: skip
             return results
-        suggested = corrected[0].text if corrected else None
+        suggested = corrected.request.text if corrected else None
         offset = (request.page - 1) * request.limit
-        exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
         page = ranked(view, request, plan, matched, offset, request.limit, scores)
         hits = cards(view, page, exact, folded, request.grouped)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
@@ -161,7 +173,7 @@ class Engine:
         if plan is not None and (len(request.clauses) > 1 or corrected) and room > 0:
             nearby, suggested_first = closest(
                 view, plan, masks, every, room, exact, folded,
-                corrected[1:] if corrected else None, scores)  # fmt: skip
+                (corrected.plan, corrected.found) if corrected else None, scores)  # fmt: skip
         timeline, year_only = fx.timeline(matched)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
@@ -192,8 +204,14 @@ class Engine:
         if view is None:
             return
         plan = plan_query(request, view.arrays)
-        _, _, matched = selection(view, request, plan)
-        order = ranked(view, request, plan, matched, 0, int(matched.sum()))
+        _, masks, matched = selection(view, request, plan)
+        scores = None  # the page's correction and its readings, when the page shows them
+        corrected = did_you_mean(view, request, plan, masks, int(matched.sum()))
+        if shown_in_place(view, request, plan, corrected, int(matched.sum())):
+            request, plan = corrected.request, corrected.plan
+            together = [(plan, 1.0), *((p, o) for _, p, o in reading_plans(view, corrected))]
+            _, matched, scores = fused(view, together, masks, request.sort == "relevance")
+        order = ranked(view, request, plan, matched, 0, int(matched.sum()), scores)
         for start in range(0, len(order), batch):
             part = order[start : start + batch]
             for stored, (_, score) in zip(view.stored([d for d, _ in part]), part, strict=True):

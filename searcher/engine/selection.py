@@ -56,6 +56,34 @@ def selection(view: View, request: SearchRequest, plan: QueryPlan | None
     return text_mask, masks, matched
 
 
+FUSED_RANK = 10  # a reading's n-th result adds its odds / (FUSED_RANK + n) to its score
+
+
+def fused(view: View, readings: list[tuple[QueryPlan, float]], masks: dict, scored: bool
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:  # fmt: skip
+    """(text mask, matched under the filter ``masks``, scores) of several readings of one
+    query searched together ("bao tuye": "báo tuyển" 1.0, "bão tuyết" 0.6): the articles
+    any of them matches, each scored by its place in every reading's ranking, weighted by
+    the reading's odds (a reciprocal-rank fusion: the likeliest reading's first results
+    come first, another's follow, interleaved by their odds). Places are counted before
+    any filter: a facet narrows the list without reordering it. ``scored`` False (a sort
+    by date): no scores."""
+    text_mask = np.zeros(view.arrays.size, dtype=bool)
+    scores = np.zeros(view.arrays.size, dtype=np.float64) if scored else None
+    for plan, odds in readings:
+        found = matching(view, plan)
+        text_mask |= found
+        if scores is not None:
+            docs = np.flatnonzero(found)
+            own = view.arrays.scores(plan.rank)[docs]
+            order = np.lexsort((view.arrays.tie_rank[docs], -own))
+            scores[docs[order]] += odds / (FUSED_RANK + np.arange(len(docs)))
+    matched = text_mask.copy()
+    for m in masks.values():
+        matched &= m
+    return text_mask, matched, scores
+
+
 def ranked(view: View, request: SearchRequest, plan: QueryPlan | None, matched: np.ndarray,
            offset: int, limit: int, scores: np.ndarray | None = None) -> Ranked:  # fmt: skip
     """(docnum, score) of the results ``offset`` to ``offset + limit``, in order

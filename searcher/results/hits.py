@@ -98,6 +98,7 @@ class SearchResults:
     closest: list[Hit] = field(default_factory=list)  # hold some words, fill page 1; say which not
     closest_suggested: int = 0  # the first of ``closest`` hold every word of ``suggestion``
     corrected: str | None = None  # these are this query's results, not the one typed
+    readings: list[str] = field(default_factory=list)  # and these less likely readings'
     typed_total: int = 0  # what the query as typed found, when ``corrected``
     as_typed: list[Hit] = field(default_factory=list)  # then its articles, filling page 1
     shortened: int = 0  # a long question searched by only its N most informative words
@@ -123,6 +124,7 @@ class SearchResults:
             "took_ms": round(self.took_ms, 2),
             "suggestion": self.suggestion,
             "corrected": self.corrected,
+            "readings": self.readings if self.corrected else None,
             "typed_total": self.typed_total if self.corrected else None,
             "shortened": self.shortened or None,
             "relaxed": self.relaxed,

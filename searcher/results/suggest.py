@@ -79,6 +79,11 @@ MAX_FORMS = 5  # accent forms kept per spelling of a word typed without diacriti
 MAX_OPTIONS = 50  # candidates kept per short word, fewest edits then most documents first
 SHORT_WORD = 3  # letters: a short word has many neighbours one edit away ("to": "tp", "tô")
 LONG_SPELLINGS, LONG_OPTIONS = 20, 30  # the same for a longer word, which has fewer
+# a misspelt query shown corrected is searched in its likeliest readings together (the
+# best first), each at least this likely against the best: "bao tuye" is "báo tuyển" or
+# "bão tuyết" (chosen on bench/spelling.py's dev half; a fresh half confirmed it)
+READINGS = 5
+READING_ODDS = 0.05
 
 
 def candidates(word: str, vocab: Vocabulary, accented: bool) -> dict[str, float]:
@@ -181,7 +186,15 @@ class _Lattice:
 def ranked_corrections(
     words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
 ) -> list[list[str]]:
-    """The likeliest ways the archive wrote the typed ``words``, best first.
+    """The likeliest ways the archive wrote the typed ``words``, best first."""
+    return [chosen for chosen, _ in scored_corrections(words, vocab, edit_cost)]
+
+
+def scored_corrections(
+    words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
+) -> list[tuple[list[str], float]]:
+    """The likeliest ways the archive wrote the typed ``words``, best first, each with its
+    log-likelihood under the model.
 
     One typed word at a time may be respelled (the others keep their letters, and
     take the accents that fit); of these hypotheses the best one wins, words that
@@ -205,8 +218,8 @@ def ranked_corrections(
     if len(words) == 1:  # no neighbour to judge by: only a word the archive lacks
         free = [o for o, c in found[0].items() if c == 0]
         if vocab.anywhere(fold(words[0])) or not found[0]:
-            return [[max(free, key=vocab.frequency) if free else canonical(words[0])]]
-        return [[max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))]]
+            return [([max(free, key=vocab.frequency) if free else canonical(words[0])], 0.0)]
+        return [([max(found[0], key=lambda o: (-found[0][o], vocab.frequency(o)))], 0.0)]
     # the typed words were never written together: more likely a typo, most of all in
     # a word beside a typed neighbour it never stands with
     typo = [0.0] * len(words)
@@ -251,7 +264,7 @@ def ranked_corrections(
         for n, (score, chosen) in enumerate(tried[:PHRASE_CHECKED])
     ]
     rescored.sort(key=lambda t: (-t[0], t[1]))
-    return [chosen for _, _, chosen in rescored] or [typed]
+    return [(chosen, score) for score, _, chosen in rescored] or [(typed, 0.0)]
 
 
 def _options(word: str, typed: str, vocab: Vocabulary, accented: bool, away: bool
@@ -279,25 +292,55 @@ def suggestion(plan: QueryPlan, vocab: Vocabulary, edit_cost: float = EDIT_COST)
     syllables as typed are corrected (``correction``). The engine also drops a
     suggestion that finds no more articles.
     """
+    found = readings(plan, vocab, edit_cost)
+    return found[0][0] if found else None
+
+
+def readings(plan: QueryPlan, vocab: Vocabulary, edit_cost: float = EDIT_COST
+             ) -> list[tuple[str, float]]:  # fmt: skip
+    """The likeliest readings of a plain query the archive writes otherwise, each with
+    its odds against the best (``corrections``); empty for other queries."""
     if not plan.plain:
-        return None
-    return correction([w for w in plan.typed if any(ch.isalnum() for ch in w)], vocab, edit_cost)
+        return []
+    return corrections([w for w in plan.typed if any(ch.isalnum() for ch in w)], vocab,
+                       edit_cost)  # fmt: skip
+
+
+def corrections(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST
+                ) -> list[tuple[str, float]]:  # fmt: skip
+    """The typed syllables corrected, the likeliest reading first, each with its odds
+    against it (1.0 first; at most ``READINGS``, none less likely than ``READING_ODDS``):
+    "bao tuye" → "báo tuyển" 1.0, "bão tuyết" 0.6, …; empty when the likeliest changes
+    nothing. A corrected word must stand next to a neighbour somewhere in the archive
+    (never "và nội" for "hà nội"). Syllables typed without the space between them are
+    read apart first (``unglued``)."""
+    if not words:
+        return []
+    typed, words = canonical(" ".join(words)), unglued(words, vocab)
+    if len(words) > MAX_WORDS:
+        return []
+    found: dict[str, float] = {}
+    best = None
+    for chosen, score in scored_corrections(words, vocab, edit_cost):
+        if not _stands(chosen, words, vocab):
+            continue
+        text = " ".join(chosen)
+        if best is None:  # the likeliest that stands
+            if text == typed:
+                return []
+            best = score
+        odds = math.exp(min(score - best, 0.0))
+        if odds < READING_ODDS or len(found) == READINGS:
+            break
+        if text != typed:
+            found.setdefault(text, odds)
+    return list(found.items())
 
 
 def correction(words: list[str], vocab: Vocabulary, edit_cost: float = EDIT_COST) -> str | None:
-    """The typed syllables corrected, or None when nothing changes. A corrected word must
-    stand next to a neighbour somewhere in the archive (never "và nội" for "hà nội").
-    Syllables typed without the space between them are read apart first (``unglued``)."""
-    if not words:
-        return None
-    typed, words = canonical(" ".join(words)), unglued(words, vocab)
-    if len(words) > MAX_WORDS:
-        return None
-    for chosen in ranked_corrections(words, vocab, edit_cost):  # the best that stands
-        if _stands(chosen, words, vocab):
-            result = " ".join(chosen)
-            return None if result == typed else result
-    return None
+    """The likeliest reading of the typed syllables (``corrections``), or None."""
+    found = corrections(words, vocab, edit_cost)
+    return found[0][0] if found else None
 
 
 def _stands(chosen: list[str], words: list[str], vocab: Vocabulary) -> bool:

@@ -397,6 +397,12 @@ def test_every_field_has_its_evidence() -> None:
 # lessons-meeting-after-a-trial (and its guard trial-for-lessons-alone-is-a-trial):
 #   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2125-2020-06-23-02-48-47 and
 #   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
+# review-of-lessons-trials-is-no-lessons-meeting (the guard of lessons-meeting-after-a-trial:
+#   only a page reporting a trial; and a clause's words read in their sentence):
+#   https://vksndtc.gov.vn:443/tintuc/Pages/lists.aspx?Cat=10&ItemID=2946
+# applying-documents-all-year-is-no-dissemination (and dissemination-meeting-still-is):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-quang-ngai-hoan-thanh-xuat-sac-nhiem-vu-nam-2021-117364.html
+#   and https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-nghe-an-don-nhan-co-thi-dua-cua-chinh-phu-81346.html
 # an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
 #   (and set D's interview of the Procurator General, N022, read so too)
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html

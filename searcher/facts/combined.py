@@ -37,7 +37,7 @@ from searcher.facts.spans import first_sentence
 from searcher.facts.types import (
     MEETING_TYPES,
     ceremony_received,
-    lead_types,
+    clause_types,
     names_procuracy,
     retrospective,
     with_types_where_held,
@@ -170,7 +170,7 @@ def dated_event(
     sentence = first_sentence(plain[opening:])
     if not EVENT.search(sentence):
         return
-    meta.meeting_types = lead_types(organiser_clause(sentence)) or ["khác"]
+    meta.meeting_types = clause_types(sentence, organiser_clause(sentence)) or ["khác"]
     ex["meeting_types"] = Evidence(sentence, "the dated sentence of the lead")
 
 
@@ -187,7 +187,9 @@ def lessons_after_trial(meta: Metadata, plain: str, ex: dict[str, Evidence]) -> 
     (a "phiên tòa rút kinh nghiệm" alone is a kind of trial, not that meeting).
     ``plain``: folded, citations blanked."""
     types = meta.meeting_types
-    if not types or "rút kinh nghiệm" in types:
+    # the trial reported is an event of its own ("khác"); a review of such trials ("sơ kết
+    # tổ chức phiên tòa rút kinh nghiệm") says what is done after each, no meeting it reports
+    if "khác" not in types or "rút kinh nghiệm" in types:
         return
     if (m := _LESSONS_AFTER_TRIAL.search(plain)) is None:
         return

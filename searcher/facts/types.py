@@ -71,7 +71,11 @@ _TYPE_PATTERNS = {
     # disseminating a document, named or cited (a cited one is blanked: a run of spaces)
     # or presenting what is new in one ("thông báo nhanh về một số điểm mới của Luật …")
     # a study conference of a resolution or of the Party's theme of the term is one too
-    "quán triệt": r"\bquan triet\b|\bhoc tap (?:chuyen de|nghi quyet)\b|"
+    # but not the work's boilerplate of a review ("đã kịp thời quán triệt thực hiện
+    # nghiêm túc Chỉ thị …", "tổ chức quán triệt, thực hiện nghiêm các Chỉ thị"): the
+    # documents were applied all year, no meeting disseminated them
+    "quán triệt": r"\bquan triet\b(?!,? (?:va )?(?:thuc hien|trien khai thuc hien)\b)|"
+    r"\bhoc tap (?:chuyen de|nghi quyet)\b|"
     r"\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
     r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan|"
     r"nghi dinh|quy che|quy dinh)\b|"
@@ -167,7 +171,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = organiser_clause(first)
-    lead_found = lead_types(clause)
+    lead_found = clause_types(first, clause)
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
@@ -236,7 +240,7 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     m = ORGANISER_VERB.search(sentence)
     if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
         return found
-    added = [t for t in lead_types(sentence[m.start() :]) if t not in found]
+    added = [t for t in lead_types(sentence, m.start()) if t not in found]
     if "cán bộ công chức" in found:
         added = [t for t in added if t not in _STAFF_AGENDA]
     if not added:
@@ -288,21 +292,34 @@ def _another_body(subject: str) -> bool:
 _plain = without_citations
 
 
-def lead_types(folded: str) -> list[str]:
-    """Types named in the body: "triển khai" only of the work itself."""
-    found = types_in(folded)
-    if "triển khai" in found and not _OWN_DEPLOYMENT.search(folded):
+def lead_types(folded: str, start: int = 0) -> list[str]:
+    """Types named in the body from ``start`` (the words before it still read as their
+    context): "triển khai" only of the work itself."""
+    found = types_in(folded, start)
+    if "triển khai" in found and not _OWN_DEPLOYMENT.search(folded, start):
         found.remove("triển khai")
     return found
 
 
-def types_in(folded: str) -> list[str]:
-    """Every type whose pattern names the meeting in ``folded`` text."""
+def clause_types(sentence: str, clause: str) -> list[str]:
+    """``lead_types`` of a ``clause`` of ``sentence`` (what was held, from its organiser
+    verb), its words read in their sentence ("… 01 phiên tòa để đơn vị tổ chức học tập và
+    rút kinh nghiệm": the lessons are the trial's kind, not a meeting)."""
+    at = sentence.find(clause) if clause else -1
+    if at < 0:
+        return lead_types(clause)
+    return lead_types(sentence[: at + len(clause)], at)
+
+
+def types_in(folded: str, start: int = 0) -> list[str]:
+    """Every type whose pattern names the meeting in ``folded`` text from ``start`` (what
+    comes before it is context only: "… phiên tòa để đơn vị tổ chức học tập và rút kinh
+    nghiệm" names a kind of trial, whichever of its words a reader starts from)."""
     found: list[str] = []
-    if not _ANY.search(folded):
+    if not _ANY.search(folded, start):
         return found
     for name, pattern in _COMPILED.items():
-        for m in pattern.finditer(folded):
+        for m in pattern.finditer(folded, start):
             if name in _REVIEWS and _CONTEST_OBJECT.match(folded, m.end()):
                 continue  # the wrap-up of a contest
             if name == "rút kinh nghiệm" and _TRIAL_BEFORE.search(folded, max(0, m.start() - 60),

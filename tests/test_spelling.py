@@ -430,6 +430,21 @@ def test_a_misspelt_query_is_searched_in_its_likely_readings_together(tmp_path) 
                                                or int(i[-1]) % 2]  # fmt: skip
     exported = [row["id"] for row in engine.export(build_request("bao tuye", limit=100))]
     assert exported == ids
+    pages = [engine.search(build_request("bao tuye", limit=3, page=n)) for n in (1, 2, 3)]
+    assert [h.id for p in pages for h in p.hits] == ids  # pages cut the same list
+    newest = engine.search(build_request("bao tuye", sort="newest"))
+    assert newest.total == 8 and set(h.id for h in newest.hits) == set(ids)
+    from click.testing import CliRunner
+
+    from web import create_app
+    from web.cli import cli
+
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    html = client.get("/search?q=bao+tuye").get_data(as_text=True)
+    assert "<strong>báo tuyển</strong>, cùng “bão tuyết”" in html
+    out = CliRunner().invoke(cli, ["--corpus", str(corpus), "--index", str(tmp_path / "index"),
+                                   "search", "bao tuye"])  # fmt: skip
+    assert out.exit_code == 0 and "showing results for: báo tuyển, bão tuyết" in out.output
     assert found.to_json()["readings"] == ["bão tuyết"]
     # a reading far less likely is not searched: 12 articles against 1
     for i in range(4, 12):

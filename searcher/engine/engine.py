@@ -129,8 +129,8 @@ class Engine:
         text_mask, masks, matched = selection(view, request, plan)
         # scored once: the ranking, each meeting's best report and the closest read them
         by_relevance = plan is not None and request.sort == "relevance"
-        scores = view.arrays.scores(plan.rank) if by_relevance else None
         exact, folded = (plan.exact_marks, plan.folded_marks) if plan else (set(), set())
+        scores = view.arrays.scores(plan.rank) if by_relevance and not others else None
         if plan is not None and others:  # several readings of a misspelt query, together
             text_mask, matched, scores = fused(view, [(plan, 1.0), *others], masks, by_relevance)
             exact = exact.union(*(p.exact_marks for p, _ in others))

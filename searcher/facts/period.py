@@ -34,9 +34,11 @@ _PERIOD_NAMED = (
     # "tháng 7/2025"; "ngày 16 tháng 6 năm 2020" is a date, not a month reviewed
     r"|(?<!\d )thang (?P<month>1[0-2]|0?[1-9])(?!\d|/(?!\s*\d{4}\b)))\b" + _YEAR
 )
+# the work reviewed may be named at length before its period ("công tác kiểm sát việc giải
+# quyết các vụ án hành chính, kinh doanh, thương mại quý III năm 2021"): up to 90 letters
 _PERIOD = re.compile(
     r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
-    r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,40}?" + _PERIOD_NAMED
+    r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,90}?" + _PERIOD_NAMED
 )
 # a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác
 # kiểm sát của Viện kiểm sát hai cấp trong 9 tháng năm 2020", "Đánh giá công tác 9 tháng")

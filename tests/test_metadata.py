@@ -407,6 +407,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vksnd-tinh-binh-thuan-to-chuc-hoi-nghi-truc-tuyen-rut-kinh-nghiem-trong-cong-tac-giai-quyet-an-dan-su-4295.html
 #   ("… công tác kiểm sát giải quyết án dân sự, hôn nhân gia đình quý III năm 2019"): 40
 #   characters were too few, 90 hold such a name
+# whole-sector-without-a-unit (and its guard another-sectors-whole-is-no-unit):
+#   https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/to-chuc-hoi-nghi-tap-huan-cong-tac-kiem-sat-viec-tam-giu-tam-giam-va-thi-hanh-an-hinh-su-70126.html
 # an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
 #   (and set D's interview of the Procurator General, N022, read so too)
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html

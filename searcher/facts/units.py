@@ -60,6 +60,13 @@ _MENTION = re.compile(
     # trực thuộc Trung ương": every province's, no unit
     r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
 )
+# the sector as a whole ("trong toàn Ngành", "toàn ngành Kiểm sát nhân dân") in a text about
+# the procuracy's work ("kiểm sát"), not another sector's ("toàn ngành y tế")
+_WHOLE_SECTOR = re.compile(
+    r"(?=[^\0]*\bkiem sat\b)[^\0]*?\btoan nganh\b(?!\s+(?:y te|giao duc|tai chinh|ngan hang|"
+    r"cong an|toa an|tu phap|thue|hai quan|dien|nong nghiep|van hoa|du lich|cong thuong|"
+    r"xay dung|giao thong|thanh tra|bao hiem|lao dong|tai nguyen|quan doi)\b)"
+)
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
 _BANNER = re.compile(r"\b(?:trang tin|trang thong tin|cong thong tin|website|www)\b|\.gov\.vn")
@@ -281,6 +288,13 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
             out.province = max(best.provinces, key=lambda p: (
                 counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
+    if out.unit is None and _WHOLE_SECTOR.match(
+        folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
+    ):
+        # no unit named, the whole sector concerned ("tập huấn … trực tuyến trong toàn
+        # Ngành"): the sector's own, VKSND tối cao, which has no province
+        out.unit, out.level, national = "VKSND tối cao", "tối cao", True
+        out.unit_from = "the whole sector (toàn Ngành), no unit named"
     if out.province is None and not national and (site := site_province(url, g)):
         host = urlsplit(url).hostname or ""
         out.province, out.province_from = site, f"{BY_SITE} ({host})"

@@ -131,16 +131,26 @@ def launch_plan(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence])
 _WITHIN_YEAR = set(PERIODS) - {"năm", "quý IV", "tháng 12"}
 
 
+# the emulation pact of a year ("ký kết giao ước thi đua năm 2020"), signed as the year
+# begins, as a launch plans it: the meeting is filed under that year
+_PACT_YEAR = re.compile(r"\bgiao uoc thi dua\b[^.;\n]{0,20}?\bnam (\d{4})\b")
+
+
 def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
     """The year of a meeting no date, stamp or written year places, from what it plans or
     reviews: a launch is filed under the year it plans ("Hội nghị triển khai công tác năm
     2022", held that January or the December before), a review of a period shorter than
-    the year under that period's year ("sơ kết công tác 9 tháng năm 2019" → 2019). A title
+    the year under that period's year ("sơ kết công tác 9 tháng năm 2019" → 2019), the
+    signing of a year's emulation pact under that year ("ký kết giao ước thi đua năm
+    2020" → 2020). A title
     that names the year reviewed beside the one planned ("Tổng kết công tác năm 2017,
     triển khai công tác năm 2018") says the meeting sits between them: no year."""
     if meta.year is not None or meta.meeting_date is not None or not meta.meeting_types:
         return
     planned = launched_year(title, plain) if "triển khai" in meta.meeting_types else None
+    if planned is None and "ký kết" in meta.meeting_types:
+        pact = _PACT_YEAR.search(plain)  # a year's emulation pact, signed as it begins
+        planned = int(pact.group(1)) if pact else None
     if planned and set(ANY_YEAR.findall(plain[: len(title)])) <= {str(planned)}:
         meta.year = planned
         ex["year"] = Evidence(f"the year {planned} the launch plans", "planned year")

@@ -60,6 +60,12 @@ AT_A_PLACE = re.compile(r"\btai (?:thon|xa|phuong|thi tran|ap|ban|khu pho|to dan
 # the same words written with their marks are events whatever follows ("họp bình xét thi
 # đua", "thăm", "lễ"): "họp" is not "hợp", "thăm" not "thẩm", "lễ" not "lệ" or "Lê"
 HELD_WITH_MARKS = re.compile(r"(?<!\w)(?:họp|thăm|lễ|dâng hương|dâng hoa)(?!\w)")
+# a recommendation to another body ("ban hành kiến nghị yêu cầu Chánh án Tòa án … tổ
+# chức rút kinh nghiệm"): the act is asked of it, not held; "theo yêu cầu của …" is the reason
+# for one that is held
+_REQUESTED = re.compile(
+    r"(?<!theo )(?<!theo de )\b(?:yeu cau|kien nghi|de nghi)\b(?! cua)[^.;]{0,120}$"
+)
 ORGANISER_VERB = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh|chu tri)\b")
 # "Đoàn kiểm tra … đến kiểm tra công tác … sơ, tổng kết các Chỉ thị": the inspected work
 _INSPECTS = re.compile(r"\b(?:den|tien hanh|doan) kiem tra\b")
@@ -69,6 +75,14 @@ INSPECTION = re.compile(
     r"\b(?:(?:doan|dot|cuoc|tien hanh|to chuc) kiem tra|kiem tra (?:viec|ket qua))\b"
 )
 DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
+
+
+def first_held(lead: str) -> re.Match | None:
+    """The digest's first "tổ chức …" clause (``DIGEST_CLAUSE``), unless it says what the
+    unit asks another body to hold (``_REQUESTED``): then the page reports no meeting held
+    (a recommendation, a directive), and no later clause is read for one."""
+    m = DIGEST_CLAUSE.search(lead)
+    return None if m is None or _REQUESTED.search(lead, 0, m.start()) else m
 
 
 def with_marks(title: str, body: str) -> str:
@@ -102,6 +116,8 @@ def organiser_clause(folded: str) -> str:
     khai, quán triệt …") is not the meeting; without a verb, the sentence without its
     boilerplate opening, if it names an event at all."""
     m = ORGANISER_VERB.search(folded)
+    if m and _REQUESTED.search(folded, 0, m.start()):
+        return ""  # what the unit asks another to hold ("kiến nghị … Tòa án … tổ chức …")
     if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
         return folded[m.start() :]
     sentence = BOILERPLATE_OPENING.sub("", folded)

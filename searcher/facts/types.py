@@ -17,12 +17,12 @@ import re
 
 from searcher.facts.events import (
     AT_A_PLACE,
-    DIGEST_CLAUSE,
     EVENT,
     HELD_WITH_MARKS,
     INSPECTION,
     ORGANISER_VERB,
     before_verb,
+    first_held,
     organiser_clause,
     organiser_subject,
     subject_before,
@@ -182,7 +182,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # own event ("… dâng hương tưởng nhớ …")
     organiser = subject if clause else ""
     if not found and not HELD_WITH_MARKS.search(with_marks(title if heading else "", "")):
-        digest = DIGEST_CLAUSE.search(lead)
+        digest = first_held(lead)
         found = lead_types(digest.group(1)) if digest else []
         organiser = subject_before(lead, digest.start()) if digest else ""
     if _AWARD_RECEIVED.search(heading) and not named and _another_body(organiser):

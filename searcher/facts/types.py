@@ -121,6 +121,9 @@ _CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
 # "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
 _RETROSPECTIVE = re.compile(
     r"\b\d{1,3} nam (?:xay dung|hinh thanh|phat trien|truong thanh|chien dau)\b"
+    # a look back over years of work ("… rút kinh nghiệm của VKSND tỉnh Hà Nam trong 5 năm
+    # qua"): an essay, whatever event its lead recalls
+    r"|\btrong \d{1,2} nam qua\b"
 )
 # a delegation's visit ("Hội đàm …", "chuyến thăm", "thăm và làm việc tại …")
 _VISIT = re.compile(r"\b(?:hoi dam|chuyen tham|(?:den |sang )?tham va lam viec)\b")

@@ -412,6 +412,8 @@ def test_every_field_has_its_evidence() -> None:
 # emulation-pact-of-a-year: https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/cum-thi-dua-so-1-vksnd-tinh-binh-phuoc-ky-ket-giao-uoc-thi-dua-84049.html
 # a-recommendation-asks-no-meeting (and its guard held-at-anothers-request): https://vienkiemsat.cantho.gov.vn/Kien-nghi-Toa-an-nhan-dan-quan-Ninh-Kieu-thanh-pho-Can-Tho
 # a-look-back-over-years-is-an-essay (and its guard a-review-of-years-is-still-held): https://vksndtc.gov.vn/tin-tuc/cong-tac-kiem-sat/nhung-bai-hoc-rut-ra-tu-viec-to-chuc-cac-phien-toa-d10-t2914.html
+# a-years-report-heard-at-the-ceremonys-conference ("Báo cáo tóm tắt tại Hội nghị cho thấy,
+#   năm 2019, …" under "đón nhận Cờ thi đua"): https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-nghe-an-don-nhan-co-thi-dua-cua-chinh-phu-81346.html
 # an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
 #   (and set D's interview of the Procurator General, N022, read so too)
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html

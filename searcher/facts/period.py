@@ -60,8 +60,10 @@ _LAUNCH_YEAR = re.compile(
     r"\btrien khai (?:thuc hien )?(?:nhiem vu |cong tac |chuong trinh |ke hoach )+"
     r"(?:kiem sat)?[^.;:\n]{0,30}?\bnam (\d{4})\b"
 )
+# the past year's results: reviewed, reported ("Báo cáo tóm tắt tại Hội nghị cho thấy, năm
+# 2019, …"), or opening a paragraph
 _YEAR_REVIEW = re.compile(
-    r"\b(?:tong ket|ket qua(?: cong tac| hoat dong)?|theo bao cao)\b"
+    r"\b(?:tong ket|ket qua(?: cong tac| hoat dong)?|(?:theo )?bao cao)\b"
     r"(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
     # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")

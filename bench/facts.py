@@ -58,6 +58,8 @@ development since: only set D's half stays held out (``--round 10``, the default
 Round 11 (session 16, a new machine): the texts were lost again and found again by their
 sha1 by six helpers (352 of 434 exact, 6 stored although their sha1 differs: F016, G012,
 K019, L110, L122, M015; the rest not found): 288 development pages, set D's half held out.
+``bench/recover_texts.py`` checks a page looked up again against its sha1 and merges the
+pages found into ``../devset/facts``.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only

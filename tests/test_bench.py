@@ -195,3 +195,37 @@ def test_evaluation_table_runs_every_system(tmp_path: Path) -> None:
     assert set(figures["typed"]) == set(evaluate.SYSTEMS)
     typed = figures["typed"]
     assert typed["this engine"]["MRR@10"] > 0.5 and typed["bm25s words"]["R@100"] > 0
+
+
+def test_recover_texts_matches_a_labelled_pages_sha1(tmp_path, monkeypatch, capsys) -> None:
+    """A page looked up again is kept only when its rebuilt text (title line + excerpt)
+    has the label's sha1; a wrong title is refused with the byte count it must have."""
+    import hashlib
+
+    import recover_texts
+
+    text = "Hội nghị giao ban quý I\nSáng 5/4/2024, VKSND tỉnh tổ chức giao ban."
+    row = {"set": "set_x", "id": "X001", "url": "https://vks.example/1", "labels": {"year": 2024},
+           "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+           "text_bytes": len(text.encode())}  # fmt: skip
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "facts_set_x.jsonl").write_text(json.dumps(row) + "\n", "utf-8")
+    monkeypatch.setattr(recover_texts, "LABELS", tmp_path / "labels")
+    monkeypatch.setattr(recover_texts, "DEVSET", tmp_path / "devset")
+    cand = tmp_path / "cand.json"
+    excerpt = text.split("\n", 1)[1]
+    cand.write_text(json.dumps({"url": row["url"], "excerpt": excerpt,
+                                "titles": ["Hội nghị giao ban quý 1"]}), "utf-8")  # fmt: skip
+    part = tmp_path / "parts" / "part_1.jsonl"
+    part.parent.mkdir()
+    assert recover_texts.try_candidate("X001", cand, part, force=False) == 1
+    assert not part.exists()
+    assert "a title line would be 28 bytes" in capsys.readouterr().out
+    cand.write_text(json.dumps({"url": row["url"], "excerpt": excerpt,
+                                "titles": ["x", "Hội nghị giao ban quý I"]}), "utf-8")  # fmt: skip
+    assert recover_texts.try_candidate("X001", cand, part, force=False) == 0
+    recover_texts.check(part)
+    assert "exact 1, differing 0" in capsys.readouterr().out
+    recover_texts.merge(part.parent)
+    merged = json.loads((tmp_path / "devset" / "set_x.jsonl").read_text("utf-8"))
+    assert merged["text"] == text and merged["labels"] == {"year": 2024}

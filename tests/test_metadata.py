@@ -414,6 +414,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-look-back-over-years-is-an-essay (and its guard a-review-of-years-is-still-held): https://vksndtc.gov.vn/tin-tuc/cong-tac-kiem-sat/nhung-bai-hoc-rut-ra-tu-viec-to-chuc-cac-phien-toa-d10-t2914.html
 # a-years-report-heard-at-the-ceremonys-conference ("Báo cáo tóm tắt tại Hội nghị cho thấy,
 #   năm 2019, …" under "đón nhận Cờ thi đua"): https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-nghe-an-don-nhan-co-thi-dua-cua-chinh-phu-81346.html
+# the-meetings-stated-purpose (and its guard a-purpose-of-deploying-a-document-is-no-launch):
+#   https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/to-chuc-hoi-nghi-tap-huan-cong-tac-kiem-sat-viec-tam-giu-tam-giam-va-thi-hanh-an-hinh-su-70126.html
 # an-interview-reports-no-event: https://plo.vn/vksnd-tphcm-dong-gop-co-hieu-qua-vao-su-phat-trien-cua-thanh-pho-post862337.html
 #   (and set D's interview of the Procurator General, N022, read so too)
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html

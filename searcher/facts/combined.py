@@ -38,6 +38,7 @@ from searcher.facts.types import (
     MEETING_TYPES,
     ceremony_received,
     clause_types,
+    lead_types,
     names_procuracy,
     retrospective,
     with_types_where_held,
@@ -58,6 +59,25 @@ def types_where_held(
     if types != meta.meeting_types:
         meta.meeting_types = types
         ex["meeting_types"] = Evidence(sentence, "title, lead and the dated organiser clause")
+
+
+# the meeting's stated purpose ("Hội nghị cũng nhằm phổ biến, quán triệt … Luật đặc xá")
+_PURPOSE = re.compile(
+    r"(?:^|\n|\. )hoi nghi (?:cung |con )?(?:nham|de|co nhiem vu)\b([^.;\n]{0,160})"
+)
+
+
+def purpose_types(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """What a sentence whose subject is the meeting says it is for ("Hội nghị cũng nhằm phổ
+    biến, quán triệt … Luật …") adds to the types of a meeting already read."""
+    if not meta.meeting_types or meta.meeting_types == ["khác"]:
+        return
+    lead = plain[len(title) + 1 :][:1500]
+    added = [t for m in _PURPOSE.finditer(lead) for t in lead_types(m.group(1))
+             if t not in meta.meeting_types]  # fmt: skip
+    if added:
+        meta.meeting_types = sorted({*meta.meeting_types, *added}, key=MEETING_TYPES.index)
+        ex["meeting_types"] = Evidence(title, "title, lead and the meeting's stated purpose")
 
 
 def launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

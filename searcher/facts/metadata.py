@@ -27,6 +27,7 @@ from searcher.facts.combined import (
     launch_review,
     lessons_after_trial,
     period_reported,
+    purpose_types,
     types_where_held,
     undated_year,
 )
@@ -95,6 +96,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         dated_event(meta, article.title, reading, plain, ex)
     _dates(meta, article, ex, reading, today, published)
     types_where_held(meta, article.title, reading, plain, ex)
+    purpose_types(meta, article.title, plain, ex)
 
     found = read_unit(parts, folded_parts, g, article.url)
     # a procuracy read as the organiser, or the publisher's province: not when the report

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from searcher.engine.selection import filtered
 from searcher.engine.view import View
 from searcher.query.nodes import AllOf
 from searcher.query.parse import QueryError, SearchRequest, parse_query
@@ -71,33 +72,50 @@ def did_you_mean(view: View, request: SearchRequest, plan: QueryPlan | None, mas
     found_readings = view.suggestions.get(key, lambda _: tuple(readings(plan, view.vocabulary)))
     if not found_readings:
         return None
-    suggested = found_readings[0][0]
-    try:
-        parsed = parse_query(suggested)
-    except QueryError:
+    if (read := _reading(view, request, found_readings[0][0])) is None:
         return None
-    alternative = replace(request, text=suggested, clauses=parsed.clauses,
-                          exclusions=parsed.exclusions, autocorrect=False)  # fmt: skip
-    alternative_plan = plan_query(alternative, view.arrays)
+    alternative, alternative_plan = read
     # counted holding every one of its words: function words left out of matching
     # ("cấp cao đã năng") must not make a suggestion find more
     every = AllOf(tuple(q for _, q in alternative_plan.clauses)) if alternative_plan else None
-    found = view.arrays.mask(every) & view.facets.live
-    for m in masks.values():
-        found &= m
+    found = filtered(view.arrays.mask(every) & view.facets.live, masks)
     enough = int(found.sum()) > total if few else int(found.sum()) > 0
     if not enough:
         return None
     return Correction(alternative, alternative_plan, found, tuple(found_readings[1:]))
 
 
-def shown_in_place(view: View, request: SearchRequest, plan: QueryPlan | None,
-                   corrected: Correction | None, total: int) -> bool:  # fmt: skip
-    """Are a correction's results shown in the query's place? When nothing was found, or
-    the typed words never stand together where the correction's do (``surely_misspelt``),
-    unless the user asked for the query exactly as typed."""
-    return (request.autocorrect and corrected is not None and plan is not None
-            and (total == 0 or surely_misspelt(view, plan, corrected.plan)))  # fmt: skip
+def _reading(view: View, request: SearchRequest, text: str
+             ) -> tuple[SearchRequest, QueryPlan | None] | None:  # fmt: skip
+    """``request`` with ``text`` in place of its words (its filters kept, not corrected
+    again) and its plan; None for a text the query language refuses."""
+    try:
+        parsed = parse_query(text)
+    except QueryError:
+        return None
+    read = replace(request, text=text, clauses=parsed.clauses, exclusions=parsed.exclusions,
+                   autocorrect=False)  # fmt: skip
+    return read, plan_query(read, view.arrays)
+
+
+def readings_shown(view: View, request: SearchRequest, plan: QueryPlan | None,
+                   corrected: Correction | None, total: int
+                   ) -> list[tuple[str, QueryPlan, float]] | None:  # fmt: skip
+    """The readings whose results take the query's place, the correction first (odds 1),
+    then its other likely readings ("bão tuyết" 0.6), each with its plan under the
+    request's filters; None when the query's own results are shown. A correction is
+    shown when nothing was found, or when the typed words never stand together where the
+    correction's do (``surely_misspelt``), unless the user asked for the query exactly as
+    typed."""
+    if not (request.autocorrect and corrected is not None and plan is not None
+            and (total == 0 or surely_misspelt(view, plan, corrected.plan))):  # fmt: skip
+        return None
+    shown = [(corrected.request.text, corrected.plan, 1.0)]
+    for text, odds in corrected.others:
+        read = _reading(view, corrected.request, text)
+        if read is not None and read[1] is not None:
+            shown.append((text, read[1], odds))
+    return shown
 
 
 def rarely_together(view: View, plan: QueryPlan) -> bool:
@@ -143,19 +161,3 @@ def surely_misspelt(view: View, plan: QueryPlan, corrected: QueryPlan | None) ->
     if view.vocabulary.phrase_count(typed, folded=not accented):
         return False
     return view.vocabulary.phrase_count([canonical(w) for w in fixed]) > 0
-
-
-def reading_plans(view: View, corrected: Correction) -> list[tuple[str, QueryPlan, float]]:
-    """A correction's other readings: each one's text, plan (under the corrected request's
-    filters) and odds ("bão tuyết" 0.6); a reading that cannot be planned is left out."""
-    out = []
-    for text, odds in corrected.others:
-        try:
-            parsed = parse_query(text)
-        except QueryError:
-            continue
-        request = replace(corrected.request, text=text, clauses=parsed.clauses,
-                          exclusions=parsed.exclusions)  # fmt: skip
-        if (planned := plan_query(request, view.arrays)) is not None:
-            out.append((text, planned, odds))
-    return out

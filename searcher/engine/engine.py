@@ -21,7 +21,7 @@ from unicodedata import normalize
 import numpy as np
 
 from searcher.engine.arrays import MissingArrays
-from searcher.engine.correcting import did_you_mean, reading_plans, shown_in_place
+from searcher.engine.correcting import did_you_mean, readings_shown
 from searcher.engine.selection import as_typed, cards, closest, fused, ranked, selection
 from searcher.engine.view import View, load_shared_tables
 from searcher.index.generations import build_info, current_generation, open_current
@@ -141,19 +141,15 @@ class Engine:
             matched = view.related.collapse(matched, scores)
         total = int(matched.sum())
         corrected = did_you_mean(view, request, plan, masks, total)
-        if shown_in_place(view, request, plan, corrected, total):
+        if shown := readings_shown(view, request, plan, corrected, total):
             # nothing found, or the typed words never stand together where the
             # correction's do: show the correction's results, its other likely readings'
             # with them (and how to search as typed)
-            alternative, others = corrected.request, reading_plans(view, corrected)
+            alternative, others = corrected.request, shown[1:]
+            weighed = [(p, odds) for _, p, odds in others]
             # the correction is not corrected again: its own did-you-mean would not be shown
-            results = self._search(
-                view,
-                replace(alternative, suggest=False),
-                started,
-                corrected.plan,
-                [(p, odds) for _, p, odds in others],
-            )
+            results = self._search(view, replace(alternative, suggest=False), started,
+                                   corrected.plan, weighed)  # fmt: skip
             results.query, results.corrected = request.text, alternative.text
             results.readings = [text for text, _, _ in others]
             results.typed_total = total
@@ -206,10 +202,11 @@ class Engine:
         plan = plan_query(request, view.arrays)
         _, masks, matched = selection(view, request, plan)
         scores = None  # the page's correction and its readings, when the page shows them
-        corrected = did_you_mean(view, request, plan, masks, int(matched.sum()))
-        if shown_in_place(view, request, plan, corrected, int(matched.sum())):
+        total = int(matched.sum())
+        corrected = did_you_mean(view, request, plan, masks, total)
+        if shown := readings_shown(view, request, plan, corrected, total):
             request, plan = corrected.request, corrected.plan
-            together = [(plan, 1.0), *((p, o) for _, p, o in reading_plans(view, corrected))]
+            together = [(p, odds) for _, p, odds in shown if p is not None]
             _, matched, scores = fused(view, together, masks, request.sort == "relevance")
         order = ranked(view, request, plan, matched, 0, int(matched.sum()), scores)
         for start in range(0, len(order), batch):

@@ -50,10 +50,15 @@ def selection(view: View, request: SearchRequest, plan: QueryPlan | None
     page of results and for an export alike."""
     text_mask = matching(view, plan)
     masks = view.facets.filter_masks(request)
-    matched = text_mask.copy()
+    return text_mask, masks, filtered(text_mask, masks)
+
+
+def filtered(found: np.ndarray, masks: dict) -> np.ndarray:
+    """``found`` under every filter mask (a new array)."""
+    out = found.copy()
     for m in masks.values():
-        matched &= m
-    return text_mask, masks, matched
+        out &= m
+    return out
 
 
 FUSED_RANK = 10  # a reading's n-th result adds its odds / (FUSED_RANK + n) to its score
@@ -78,10 +83,7 @@ def fused(view: View, readings: list[tuple[QueryPlan, float]], masks: dict, scor
             own = view.arrays.scores(plan.rank)[docs]
             order = np.lexsort((view.arrays.tie_rank[docs], -own))
             scores[docs[order]] += odds / (FUSED_RANK + np.arange(len(docs)))
-    matched = text_mask.copy()
-    for m in masks.values():
-        matched &= m
-    return text_mask, matched, scores
+    return text_mask, filtered(text_mask, masks), scores
 
 
 def ranked(view: View, request: SearchRequest, plan: QueryPlan | None, matched: np.ndarray,
@@ -155,11 +157,9 @@ def closest(view: View, plan: QueryPlan, masks: dict, text_mask: np.ndarray, lim
     held = np.zeros(view.arrays.size, dtype=np.int32)
     for _, m in clause_masks:
         held += m
-    allowed = view.facets.live & ~text_mask
+    allowed = filtered(view.facets.live & ~text_mask, masks)
     if plan.excluded is not None:
         allowed &= ~view.arrays.mask(plan.excluded)
-    for m in masks.values():
-        allowed &= m
     first = np.zeros(0, dtype=np.int64)
     if suggested is not None:
         better_plan, holding = suggested

@@ -28,6 +28,7 @@ from searcher.facts.events import EVENT, organiser_clause
 from searcher.facts.period import (
     PERIODS,
     launched_year,
+    lead_of,
     period_reported_at,
     review_at_launch,
     year_reviewed_at,
@@ -72,8 +73,7 @@ def purpose_types(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
     biến, quán triệt … Luật …") adds to the types of a meeting already read."""
     if not meta.meeting_types or meta.meeting_types == ["khác"]:
         return
-    lead = plain[len(title) + 1 :][:1500]
-    added = [t for m in _PURPOSE.finditer(lead) for t in lead_types(m.group(1))
+    added = [t for m in _PURPOSE.finditer(lead_of(title, plain)) for t in lead_types(m.group(1))
              if t not in meta.meeting_types]  # fmt: skip
     if added:
         meta.meeting_types = sorted({*meta.meeting_types, *added}, key=MEETING_TYPES.index)

@@ -102,16 +102,20 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     target = int(launched.group(1)) if launched else year
     if target is None:
         return None
-    lead = plain[len(title) + 1 :][:1500]
-    for m in _YEAR_REVIEW.finditer(lead):
+    for m in _YEAR_REVIEW.finditer(lead_of(title, plain)):
         if int(m.group(1) or m.group(2)) == target - 1:
             return target - 1
     return None
 
 
+def lead_of(title: str, plain: str) -> str:
+    """The lead of ``plain`` (title + newline + lead): its first 1,500 letters."""
+    return plain[len(title) + 1 :][:1500]
+
+
 def _conference_lead(title: str, plain: str) -> str | None:
     """The lead of ``plain`` (title + newline + lead) when it names a conference."""
-    lead = plain[len(title) + 1 :][:1500]
+    lead = lead_of(title, plain)
     return lead if "hoi nghi" in lead else None
 
 

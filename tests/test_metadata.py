@@ -421,6 +421,12 @@ def test_every_field_has_its_evidence() -> None:
 # citation-code-with-a-stray-space: https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html
 # agencies-and-organisations-is-a-noun:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-thi-xa-long-my-lam-tot-cong-tac-tham-muu-phoi-hop-voi-cac-cap-tai-dia-phuong-137749.html
+# another-activity-beside-the-meeting (a heritage trip beside a Party admission):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/chi-bo-vien-2-to-chuc-ve-nguon-va-le-ket-nap-dang-vien-moi-4566.html
+# gifts-beside-a-legal-talk (a mock trial, then gifts, in one sentence):
+#   https://vienkiemsatyenbai.gov.vn/chi-doan-vksnd-tinh-yen-bai-ra-quan-huong-ung-ki-niem-92-nam-ngay-thanh-lap-doan-tncs-ho-chi-minh-26-3-1921-26-03-2023
+# commending-exemplars-beside-a-launch (and its guard a-guests-praise-is-no-activity):
+#   https://baocamau.vn/vien-kiem-sat-nhan-dan-tinh-trien-khai-nhiem-vu-cong-tac-nam-2020-a109917.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -127,6 +127,15 @@ _RETROSPECTIVE = re.compile(
 )
 # a delegation's visit ("Hội đàm …", "chuyến thăm", "thăm và làm việc tại …")
 _VISIT = re.compile(r"\b(?:hoi dam|chuyen tham|(?:den |sang )?tham va lam viec)\b")
+# an activity of its own held beside a named meeting, "khác" by the label guide: gifts to
+# people in need ("trao tặng các phần quà", "15 suất quà"), a heritage trip or incense
+# ("tổ chức về nguồn", "dâng hương"), a commendation of exemplars ("… và biểu dương các
+# điển hình tiên tiến"); not a guest's praise ("ghi nhận và biểu dương những nỗ lực")
+_ANOTHER_ACTIVITY = re.compile(
+    r"\b(?:(?:trao|tang)(?: tang)?(?: cac)?(?: phan| suat)? qua|\d+ (?:phan|suat) qua|"
+    r"ve nguon|dang huong|thap huong|"
+    r"bieu duong (?:cac |nhung )?(?:dien hinh|tap the,? ca nhan|guong)(?: [a-z]+){0,2} tien tien)\b"
+)
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
@@ -198,6 +207,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         found.append("ký kết")  # the review of a coordination rule belongs with its signing
     if "ký kết" in found and "khác" not in found and _VISIT.search(heading + "\n" + first):
         found.append("khác")  # a rule signed during a delegation's visit: the visit too
+    if found and "khác" not in found and _ANOTHER_ACTIVITY.search(heading + "\n" + clause):
+        found.append("khác")  # "… tổ chức về nguồn và lễ kết nạp đảng viên": the trip too
     found.sort(key=MEETING_TYPES.index)
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
     # ngành"), and no event held: commentary, an interview, a profile

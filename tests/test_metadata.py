@@ -427,6 +427,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vienkiemsatyenbai.gov.vn/chi-doan-vksnd-tinh-yen-bai-ra-quan-huong-ung-ki-niem-92-nam-ngay-thanh-lap-doan-tncs-ho-chi-minh-26-3-1921-26-03-2023
 # commending-exemplars-beside-a-launch (and its guard a-guests-praise-is-no-activity):
 #   https://baocamau.vn/vien-kiem-sat-nhan-dan-tinh-trien-khai-nhiem-vu-cong-tac-nam-2020-a109917.html
+# acting-on-a-years-work-plan (and its guard a-numbered-plans-date-is-no-year):
+#   https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6427
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -154,6 +154,12 @@ _WITHIN_YEAR = set(PERIODS) - {"năm", "quý IV", "tháng 12"}
 # the emulation pact of a year ("ký kết giao ước thi đua năm 2020"), signed as the year
 # begins, as a launch plans it: the meeting is filed under that year
 _PACT_YEAR = re.compile(r"\bgiao uoc thi dua\b[^.;\n]{0,20}?\bnam (\d{4})\b")
+# what a unit does "carrying out its work plan of year N" (a reason clause opening the
+# lead's sentence: "Thực hiện Kế hoạch công tác kiểm sát năm 2026; vừa qua, VKSND …") is
+# done in that year, the plan's own; not a numbered document's date, which is blanked
+_WORK_PLAN_YEAR = re.compile(
+    r"(?:^|\n|[.;:]\s)\s*thuc hien (?:theo )?ke hoach cong tac (?:kiem sat )?nam (\d{4})\b"
+)
 
 
 def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
@@ -174,6 +180,9 @@ def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
     if planned and set(ANY_YEAR.findall(plain[: len(title)])) <= {str(planned)}:
         meta.year = planned
         ex["year"] = Evidence(f"the year {planned} the launch plans", "planned year")
+    elif plan := _WORK_PLAN_YEAR.search(plain, len(title)):
+        meta.year = int(plan.group(1))
+        ex["year"] = Evidence(plan.group(0).strip(), "the year of the work plan it carries out")
     elif meta.period in _WITHIN_YEAR and meta.period_year is not None:
         meta.year = meta.period_year
         ex["year"] = Evidence(f"the {meta.period} of {meta.period_year} reviewed",

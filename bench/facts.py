@@ -107,6 +107,9 @@ HELD_OUT[9] = {**HELD_OUT[3], "set_m_a": "0123456789abcdef", "set_m_b": "0123456
 # and is development now; only set D's half stays held out (the pages corpus holds no more
 # unread procuracy pages for a new held-out set)
 HELD_OUT[10] = dict(HELD_OUT[3])
+# round 11 (session 17): set D's half, scored in rounds 4, 9 and 11, is development now; set O
+# (three labellers, 2026-12-07, pages none of the other sets holds) is held out whole
+HELD_OUT[11] = {f"set_o_{n}": "0123456789abcdef" for n in (1, 2, 3)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -257,9 +260,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=10,
+        default=11,
         choices=sorted(HELD_OUT),
-        help="which split: 10 (set D's half; M is development), 9 (set M held out whole, "
+        help="which split: 11 (set O held out whole; D is development), "
+        "10 (set D's half; M is development), 9 (set M held out whole, "
         "and set D's half), 8 (set L, and D's half), 7 (set K, and D's half), "
         "6 (set J held out whole), 5 (set I held out whole), 3 (set D's half), "
         "2 (set C's half) or 1 (A/B's quarter)",

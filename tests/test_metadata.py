@@ -429,6 +429,14 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baocamau.vn/vien-kiem-sat-nhan-dan-tinh-trien-khai-nhiem-vu-cong-tac-nam-2020-a109917.html
 # acting-on-a-years-work-plan (and its guard a-numbered-plans-date-is-no-year):
 #   https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6427
+# a-periods-results-headline-over-a-conference, a-years-results-headline-over-a-conference:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-thai-binh-dat-vuot-chi-tieu-cong-tac-6-thang-dau-nam-2025-177362.html
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-thai-binh-dat-va-vuot-nhieu-chi-tieu-cong-tac-nam-2022-133162.html
+# a-count-of-events-is-a-statistic ("đã tổ chức 3 hội nghị tập huấn chuyên đề" in a year's
+#   results): the second page above
+# a-military-region-procuracy ("Viện kiểm sát Quân khu 4", no "quân sự"; its Party committee's
+#   "hội nghị ra nghị quyết lãnh đạo"):
+#   http://baoquankhu4.com.vn/chinh-tri/vien-kiem-sat-quan-khu-4-ra-nghi-quyet-lanh-dao-thuc-hien-nhiem-vu-nam-2026.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

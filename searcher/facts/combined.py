@@ -30,6 +30,7 @@ from searcher.facts.period import (
     launched_year,
     lead_of,
     period_reported_at,
+    results_headline,
     review_at_launch,
     year_reviewed_at,
 )
@@ -123,14 +124,16 @@ def period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Eviden
     """A conference named by nothing but its report of a period's results ("Tại Hội
     nghị, … Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020") reviews that
     period: a sơ kết of a quarter, six or nine months."""
-    if meta.meeting_types != ["khác"] or meta.period is not None:
+    if meta.meeting_types != ["khác"]:
         return
-    if (found := period_reported_at(title, plain, meta.year)) is None:
+    found = period_reported_at(title, plain, meta.year) if meta.period is None else None
+    # or the title heads them ("… đạt, vượt chỉ tiêu công tác 6 tháng đầu năm 2025")
+    if found is None and (found := results_headline(title, plain, meta.year)) is None:
         return
     period, year = found
     if period.startswith("tháng"):
         return  # a month's results are heard at a giao ban, not reviewed
-    meta.meeting_types = ["sơ kết"]
+    meta.meeting_types = ["tổng kết" if period == "năm" else "sơ kết"]
     meta.period, meta.period_year = period, year
     ex["meeting_types"] = ex["period"] = Evidence(title, "a conference hearing a period's report")
 

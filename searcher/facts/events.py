@@ -77,12 +77,23 @@ INSPECTION = re.compile(
 DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
 
 
+# a count of events held ("đã tổ chức 3 hội nghị tập huấn chuyên đề", "tổ chức 05 lớp …"): a
+# statistic of the period reviewed, not the event the page reports
+_COUNTED = re.compile(
+    r"\s*(?:duoc |thanh cong )?0*(?:[2-9]|[1-9]\d+)\s+"
+    r"(?:hoi nghi|lop|cuoc|buoi|dot|phien|hoi thi)\b"
+)
+
+
 def first_held(lead: str) -> re.Match | None:
     """The digest's first "tổ chức …" clause (``DIGEST_CLAUSE``), unless it says what the
     unit asks another body to hold (``_REQUESTED``): then the page reports no meeting held
-    (a recommendation, a directive), and no later clause is read for one."""
+    (a recommendation, a directive), and no later clause is read for one; nor when it
+    counts the events of a period (``_COUNTED``), a statistic."""
     m = DIGEST_CLAUSE.search(lead)
-    return None if m is None or _REQUESTED.search(lead, 0, m.start()) else m
+    if m is None or _REQUESTED.search(lead, 0, m.start()) or _COUNTED.match(m.group(1)):
+        return None
+    return m
 
 
 def with_marks(title: str, body: str) -> str:
@@ -118,6 +129,8 @@ def organiser_clause(folded: str) -> str:
     m = ORGANISER_VERB.search(folded)
     if m and _REQUESTED.search(folded, 0, m.start()):
         return ""  # what the unit asks another to hold ("kiến nghị … Tòa án … tổ chức …")
+    if m and _COUNTED.match(folded, m.end()):
+        return ""  # "đã tổ chức 4 hội nghị tập huấn …": a period's statistic
     if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
         return folded[m.start() :]
     sentence = BOILERPLATE_OPENING.sub("", folded)

@@ -43,6 +43,12 @@ _PERIOD = re.compile(
 # a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác
 # kiểm sát của Viện kiểm sát hai cấp trong 9 tháng năm 2020", "Đánh giá công tác 9 tháng")
 _REPORTED = re.compile(r"\b(?:ket qua|bao cao|danh gia)\b[^.;:\n]{0,70}?" + _PERIOD_NAMED)
+# a title that heads a period's results ("VKSND tỉnh Thái Bình đạt, vượt chỉ tiêu công tác 6
+# tháng đầu năm 2025", "… đạt và vượt nhiều chỉ tiêu công tác năm 2022")
+_RESULTS_HEADLINE = re.compile(
+    r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b[^.;:\n]{0,40}?"
+    r"(?:" + _PERIOD_NAMED + r"|\bnam (?P<annual_year>\d{4})\b)"
+)
 # a year-long period is reported on by a tổng kết, an assessment of the year's results or an
 # inspection of its work; a plan's year is read apart (launched_year). "thắng" of "phong
 # trào thi đua quyết thắng" folds like "tháng": only "6 tháng", "tháng 3" stop the span
@@ -149,6 +155,24 @@ def period_reported_at(title: str, plain: str, year: int | None) -> tuple[str, i
         written = m.group("year")
         return _name(m), int(written) if written else year
     return None
+
+
+def results_headline(title: str, plain: str, year: int | None) -> tuple[str, int | None] | None:
+    r"""The period whose results the title heads, when the lead names the conference they
+    were heard at ("VKSND tỉnh … đạt, vượt chỉ tiêu công tác 6 tháng đầu năm 2025" over "…
+    chủ trì hội nghị"): (period, its year), else None. ``plain`` as above.
+
+    >>> results_headline("Đạt chỉ tiêu năm 2022", "dat chi tieu nam 2022\nchu tri hoi nghi.", None)
+    ('năm', 2022)
+    """
+    if _conference_lead(title, plain) is None:
+        return None
+    if (m := _RESULTS_HEADLINE.search(plain, 0, len(title))) is None:
+        return None
+    if m.group("annual_year"):
+        return "năm", int(m.group("annual_year"))
+    written = m.group("year")
+    return _name(m), int(written) if written else year
 
 
 def launched_year(title: str, plain: str) -> int | None:

@@ -53,8 +53,10 @@ _TYPE_PATTERNS = {
     "sơ kết": r"\bso ket\b|\bhoi nghi giua nhiem ky\b",
     "triển khai": r"\btrien khai\b|\bphuong huong,? nhiem vu\b",
     "giao ban": r"\bgiao ban\b",
+    # a Party committee's "resolution leading the year's tasks" ("hội nghị ra nghị quyết lãnh
+    # đạo thực hiện nhiệm vụ năm 2026", the army's words for its annual Party meeting)
     "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
-    r"\bhoi nghi dang\b|\bban chap hanh dang\b",
+    r"\bhoi nghi dang\b|\bban chap hanh dang\b|\bra nghi quyet lanh dao\b",
     # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
     "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"
     r"cong chuc|vien chuc|nguoi lao dong)\b",

@@ -44,7 +44,9 @@ _MENTION = re.compile(
     r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
     r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
     r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
-    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs)"
+    # "Viện kiểm sát Quân khu 4", "Viện Kiểm sát Quân chủng Hải quân": a military one too
+    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs|"
+    r"(?:vien kiem sat|vien ks|vks)(?=\s+(?:quan khu|quan doan|quan chung)\b))"
     r"\b(?:\s+(?:"
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"

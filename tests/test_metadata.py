@@ -437,6 +437,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-military-region-procuracy ("Viện kiểm sát Quân khu 4", no "quân sự"; its Party committee's
 #   "hội nghị ra nghị quyết lãnh đạo"):
 #   http://baoquankhu4.com.vn/chinh-tri/vien-kiem-sat-quan-khu-4-ra-nghi-quyet-lanh-dao-thuc-hien-nhiem-vu-nam-2026.html
+# results-of-the-first-months (and its guard a-span-ending-in-the-first-months-is-no-year):
+#   https://vksquangtri.gov.vn/bai-viet/pho-vien-truong-vksnd-tinh-quang-tri-den-tham-va-lam-viec-voi-vksnd-thi-xa-quang-tri-2322
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -157,6 +157,12 @@ _WITHIN_YEAR = set(PERIODS) - {"năm", "quý IV", "tháng 12"}
 # the emulation pact of a year ("ký kết giao ước thi đua năm 2020"), signed as the year
 # begins, as a launch plans it: the meeting is filed under that year
 _PACT_YEAR = re.compile(r"\bgiao uoc thi dua\b[^.;\n]{0,20}?\bnam (\d{4})\b")
+# the results of the first months of a year ("báo cáo kết quả công tác kiểm sát trong 05 tháng
+# đầu năm 2024") are heard within that year; not the end of a span ("từ năm 2015 đến hết 6
+# tháng đầu năm 2020") nor a comparison ("so với 6 tháng đầu năm 2022")
+_FIRST_MONTHS = re.compile(
+    r"(?<!het )(?<!den )(?<!so voi )(?<!cung ky )\b(?:0?[1-9]|1[01]) thang dau nam (\d{4})\b"
+)
 # what a unit does "carrying out its work plan of year N" (a reason clause opening the
 # lead's sentence: "Thực hiện Kế hoạch công tác kiểm sát năm 2026; vừa qua, VKSND …") is
 # done in that year, the plan's own; not a numbered document's date, which is blanked
@@ -186,6 +192,9 @@ def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
     elif plan := _WORK_PLAN_YEAR.search(plain, len(title)):
         meta.year = int(plan.group(1))
         ex["year"] = Evidence(plan.group(0).strip(), "the year of the work plan it carries out")
+    elif months := _FIRST_MONTHS.search(plain):
+        meta.year = int(months.group(1))
+        ex["year"] = Evidence(months.group(0), "the first months of the year reported")
     elif meta.period in _WITHIN_YEAR and meta.period_year is not None:
         meta.year = meta.period_year
         ex["year"] = Evidence(f"the {meta.period} of {meta.period_year} reviewed",

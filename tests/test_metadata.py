@@ -439,6 +439,10 @@ def test_every_field_has_its_evidence() -> None:
 #   http://baoquankhu4.com.vn/chinh-tri/vien-kiem-sat-quan-khu-4-ra-nghi-quyet-lanh-dao-thuc-hien-nhiem-vu-nam-2026.html
 # results-of-the-first-months (and its guard a-span-ending-in-the-first-months-is-no-year):
 #   https://vksquangtri.gov.vn/bai-viet/pho-vien-truong-vksnd-tinh-quang-tri-den-tham-va-lam-viec-voi-vksnd-thi-xa-quang-tri-2322
+# a-signing-during-the-visit: https://cadn.com.vn/vien-cong-to-han-quoc-tham-va-lam-viec-voi-vien-ksnd-tp-da-nang-post190287.html
+#   (and a caption's signing: https://baothuathienhue.vn/chinh-tri-xa-hoi/theo-dong-thoi-su/ket-thuc-chuyen-tham-tot-dep-tai-cong-hoa-dan-chu-nhan-dan-lao-111756.html)
+# a-launchs-sentence-on-the-past-year: https://plo.vn/vien-kiem-sat-tphcm-xay-dung-doi-ngu-liem-chinh-cong-tam-chuyen-nghiep-ban-linh-post714961.html
+# a-meetings-agenda-is-its-subject: https://vienkiemsattv.gov.vn/2016/05/16/vien-kiem-sat-nhan-dan-tinh-tra-vinh-hop-to-tuyen-truyen/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -73,7 +73,8 @@ _YEAR_REVIEW = re.compile(
     r"(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
     # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")
-    r"|(?:^|\n)\s*(?:trong )?nam (\d{4}),"
+    # or a sentence ("… năm 2023. Theo đó, năm 2022, VKSND TP.HCM đã đạt …")
+    r"|(?:^|\n|\. )\s*(?:theo do,? |trong )?nam (\d{4}),"
 )
 
 

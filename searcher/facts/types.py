@@ -129,6 +129,13 @@ _RETROSPECTIVE = re.compile(
 )
 # a delegation's visit ("Hội đàm …", "chuyến thăm", "thăm và làm việc tại …")
 _VISIT = re.compile(r"\b(?:hoi dam|chuyen tham|(?:den |sang )?tham va lam viec)\b")
+# a delegation's visit whose programme signs a cooperation paper ("Cũng trong khuôn khổ
+# chuyến thăm …, hai bên đã tiến hành ký biên bản thỏa thuận hợp tác", a photo caption "Đoàn
+# VKSND tỉnh … ký kết biên bản ghi nhớ với …"): a signing as well
+_SIGNED_ON_A_VISIT = re.compile(
+    r"\bky (?:ket )?(?:cac )?(?:bien ban ghi nho|ban ghi nho|bien ban thoa thuan|"
+    r"thoa thuan hop tac|quy che phoi hop|chuong trinh phoi hop)\b"
+)
 # an activity of its own held beside a named meeting, "khác" by the label guide: gifts to
 # people in need ("trao tặng các phần quà", "15 suất quà"), a heritage trip or incense
 # ("tổ chức về nguồn", "dâng hương"), a commendation of exemplars ("… và biểu dương các
@@ -207,8 +214,11 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         and ({"sơ kết", "tổng kết"} & set(found))
     ):
         found.append("ký kết")  # the review of a coordination rule belongs with its signing
-    if "ký kết" in found and "khác" not in found and _VISIT.search(heading + "\n" + first):
+    visit = _VISIT.search(heading + "\n" + first)
+    if "ký kết" in found and "khác" not in found and visit:
         found.append("khác")  # a rule signed during a delegation's visit: the visit too
+    if visit and "ký kết" not in found and _SIGNED_ON_A_VISIT.search(lead):
+        found += ["ký kết"] + ([] if "khác" in found else ["khác"])  # the visit signed a paper
     if found and "khác" not in found and _ANOTHER_ACTIVITY.search(heading + "\n" + clause):
         found.append("khác")  # "… tổ chức về nguồn và lễ kết nạp đảng viên": the trip too
     found.sort(key=MEETING_TYPES.index)
@@ -256,7 +266,9 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     m = ORGANISER_VERB.search(sentence)
     if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
         return found
-    added = [t for t in lead_types(sentence, m.start()) if t not in found]
+    agenda = _AGENDA.search(sentence, m.start())
+    held = sentence[: agenda.start()] if agenda else sentence  # not what it discusses
+    added = [t for t in lead_types(held, m.start()) if t not in found]
     if "cán bộ công chức" in found:
         added = [t for t in added if t not in _STAFF_AGENDA]
     if not added:
@@ -273,11 +285,19 @@ def ceremony_received(title: str) -> bool:
     return bool(_CEREMONY_RECEIVED.search(fold(title)))
 
 
+# a meeting held "to discuss" its agenda ("tổ chức họp tổ tuyên truyền để bàn các nội dung: …
+# Cuộc thi …"): what it discusses is its subject, not its kind
+_AGENDA = re.compile(r"\bde ban (?:bac )?(?:cac noi dung|ve|viec)\b")
+
+
 def _up_to_inspection(folded: str) -> str:
     """``folded`` up to an inspection named as the event ("tổ chức đợt kiểm tra việc triển
-    khai kế hoạch …"): what follows is the work inspected, not the meeting's type."""
+    khai kế hoạch …"): what follows is the work inspected, not the meeting's type; and
+    up to a meeting's agenda ("… để bàn các nội dung: …")."""
     inspection = INSPECTION.search(folded)
-    return folded[: inspection.end()] if inspection else folded
+    folded = folded[: inspection.end()] if inspection else folded
+    agenda = _AGENDA.search(folded)
+    return folded[: agenda.start()] if agenda else folded
 
 
 def another_body_held(title: str, lead: str) -> bool:

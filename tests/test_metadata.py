@@ -443,6 +443,18 @@ def test_every_field_has_its_evidence() -> None:
 #   (and a caption's signing: https://baothuathienhue.vn/chinh-tri-xa-hoi/theo-dong-thoi-su/ket-thuc-chuyen-tham-tot-dep-tai-cong-hoa-dan-chu-nhan-dan-lao-111756.html)
 # a-launchs-sentence-on-the-past-year: https://plo.vn/vien-kiem-sat-tphcm-xay-dung-doi-ngu-liem-chinh-cong-tam-chuyen-nghiep-ban-linh-post714961.html
 # a-meetings-agenda-is-its-subject: https://vienkiemsattv.gov.vn/2016/05/16/vien-kiem-sat-nhan-dan-tinh-tra-vinh-hop-to-tuyen-truyen/
+# an-unnamed-city-procuracy-of-a-central-city:
+#   https://demo.vnptmedia.vn/hoan-thien-the-che-D4AD3DB96/thanh-tra-tp-va-vien-kiem-sat-nhan-dan-tp-ky-quy-che-phoi-hop-6720CE67
+# a-slip-in-the-units-name ("Viện kiểm sát nhân cấp cao"):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/chi-bo-vien-2-to-chuc-ve-nguon-va-le-ket-nap-dang-vien-moi-4566.html
+# a-visit-is-the-visitors:
+#   https://vksquangtri.gov.vn/bai-viet/pho-vien-truong-vksnd-tinh-quang-tri-den-tham-va-lam-viec-voi-vksnd-thi-xa-quang-tri-2322
+# hue-city-before-it-was-a-province (and hue-city-since-it-is-one), a page of January 2024:
+#   https://vkshue.gov.vn/tinkiemsat/vien-kiem-sat-nhan-dan-thanh-pho-hue-va-toa-an-nhan-dan-thanh-pho-hue-ky-ket-quy-che-phoi-hop-1966.html
+# acting-on-the-years-directive:
+#   https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html
+# a-trainings-audience-and-partner:
+#   https://tkshcm.edu.vn/tap-huan-ve-ky-nang-phat-bieu-cua-kiem-sat-vien-tai-phien-toa-va-ky-nang-phat-hien-vi-pham/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -110,6 +110,11 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     meta.unit, meta.level = found.unit, found.level
     if found.unit:
         ex["unit"] = ex["level"] = Evidence(found.unit_from, "organiser", found.rejected or [])
+    held = meta.meeting_date or (date(meta.year, 1, 1) if meta.year else meta.published)
+    if found.district_before and held and held < found.district_before:
+        meta.level = "huyện"  # "thành phố Huế" in 2024: a city of its province, not yet one
+        role = f"a district-level city before {found.district_before:%d/%m/%Y}"
+        ex["level"] = Evidence(found.unit_from, role, found.rejected or [])
     if found.province:
         when = meta.published or meta.meeting_date or (date(meta.year, 1, 1) if meta.year else None)
         meta.province = g.display_province(found.province, when)

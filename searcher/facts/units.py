@@ -20,6 +20,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 from searcher.facts.spans import citations_near, guest_lists
@@ -28,7 +29,9 @@ from searcher.vi.places import Gazetteer
 
 # "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
 _PREFIX = (
-    r"(?:vksnd|vien kiem sat nhan dan|vien ksnd|vks nhan dan|vien kiem sat|vks|"
+    # "Viện kiểm sát nhân cấp cao": a page's slip for "nhân dân" still names the unit
+    r"(?:vksnd|vien kiem sat nhan dan|vien kiem sat nhan(?= cap cao| toi cao| tinh| huyen)|"
+    r"vien ksnd|vks nhan dan|vien kiem sat|vks|"
     r"nganh kiem sat(?: nhan dan)?|nganh ksnd)"
 )
 # another body of the same place, named in one list with the procuracy
@@ -69,6 +72,8 @@ _WHOLE_SECTOR = re.compile(
     r"cong an|toa an|tu phap|thue|hai quan|dien|nong nghiep|van hoa|du lich|cong thuong|"
     r"xay dung|giao thong|thanh tra|bao hiem|lao dong|tai nguyen|quan doi)\b)"
 )
+# "Viện kiểm sát nhân dân TP" with no name after it
+_UNNAMED_CITY = re.compile(r"\b" + _PREFIX + r"\s+(?:tp\b\.?|thanh pho\b)")
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
 _BANNER = re.compile(r"\b(?:trang tin|trang thong tin|cong thong tin|website|www)\b|\.gov\.vn")
@@ -76,19 +81,32 @@ _INSERTED = re.compile(
     r"\s*\((?:vksnd|ksnd|vks|vksndtc|vkstc)\)"
 )  # "Viện kiểm sát nhân dân (VKSND) tỉnh"
 # the unit organises: "VKSND huyện Chợ Lách (đã) tổ chức …"
+# or visits: "Phó Viện trưởng VKSND tỉnh Quảng Trị đến thăm và làm việc với …" is the
+# province's visit, whatever unit it calls on
 _ORGANISER_AFTER = re.compile(
-    r"^[^.;,]{0,40}?\b(?:da\s+)?(?:to chuc|khai mac|tien hanh|phoi hop)\b"
+    r"^[^.;,]{0,40}?\b(?:da\s+)?"
+    r"(?:to chuc|khai mac|tien hanh|phoi hop|(?:den |ve )?tham va lam viec)\b"
 )
 # a person's affiliation ("Phó Viện trưởng VKSND tối cao … tới dự") is a guest, not the organiser
 _GUEST_BEFORE = re.compile(
     r"\b(?:vien truong|kiem sat vien|vu truong|truong phong|chanh van phong|lanh dao|dai dien|"
     r"giang vien|bao cao vien)\s*$"
 )
+# a training's audience ("… cho cán bộ, Kiểm sát viên Viện kiểm sát nhân dân TP HCM"): whom
+# it is held for, not who holds it
+_AUDIENCE_BEFORE = re.compile(
+    r"\bcho (?:cac |toan the )?(?:can bo|cong chuc|hoc vien|kiem sat vien|doan vien)"
+    r"(?:,? (?:va )?(?:can bo|cong chuc|kiem sat vien|kiem tra vien|chuyen vien))*\s*(?:cua\s*)?$"
+)
+# a partner: "Trường … phối hợp với Viện kiểm sát nhân dân TP HCM tổ chức lớp …" is the
+# school's class, held with the procuracy
+_PARTNER_BEFORE = re.compile(r"\bphoi hop (?:voi|cung)\s*$")
 # an emulation cluster ("Cụm thi đua") is run by its head unit; the unit named after the
 # cluster's number is the one it belongs to, often a level above its members
 _CLUSTER_HEAD = re.compile(r"(?:(?!vksnd|vien k)[^.;]){0,80}?\bcum truong\b")
 _CLUSTER_BEFORE = re.compile(r"\b(?:cum|khoi) thi dua(?: so)?\s*[0-9ivx]*\s*[-–(]?\s*(?:cua\s+)?$")
-_VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$")
+# where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
+_VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$|\b(?:tham|lam viec) (?:voi|tai)\s*$")
 _KIND_NAMES = {
     "tinh": "tỉnh",
     "thanh pho": "thành phố",
@@ -110,6 +128,13 @@ class _Unit:
     level: str
     unit: str
     provinces: tuple[str, ...]  # candidates (several for an ambiguous district name)
+    # a city named as the province it became ("thành phố Huế", a city of Thừa Thiên Huế
+    # before 1 January 2025): a district-level unit for an event before that day
+    district_before: date | None = None
+
+
+# cities raised to centrally-run cities under their own name, and the day they were
+CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
 
 
 def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
@@ -120,7 +145,8 @@ def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
         district_key = match_name(rest, g.district_keys)
         if province and (kind == "tỉnh" or province.central_city or not district_key):
             prefix = "thành phố" if province.central_city else "tỉnh"
-            return _Unit("tỉnh", f"VKSND {prefix} {province.name}", (province.name,))
+            raised = CENTRAL_SINCE.get(province.name) if kind == "thành phố" else None
+            return _Unit("tỉnh", f"VKSND {prefix} {province.name}", (province.name,), raised)
         if kind == "thành phố" and district_key:
             found = g.districts(district_key, "thành phố")
             name = found[0].name
@@ -205,6 +231,10 @@ def _mentions(
                 weight *= 0.05  # the site's name, not the article's unit
             elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
                 weight *= 5  # "VKSND huyện Đức Hòa - đơn vị Cụm trưởng": heads the cluster
+            elif _AUDIENCE_BEFORE.search(before):
+                weight *= 0.1  # "tập huấn … cho cán bộ, Kiểm sát viên VKSND …": its audience
+            elif _PARTNER_BEFORE.search(before):
+                pass  # "… phối hợp với VKSND … tổ chức": the partner of who organises
             elif organises:
                 weight *= 3  # organises or chairs
             elif _GUEST_BEFORE.search(before):
@@ -264,6 +294,7 @@ class UnitReading:
     unit_from: str = ""
     province_from: str = ""
     rejected: list[str] | None = None  # other units weighed, with their weights
+    district_before: date | None = None  # the unit was a district-level city before this day
 
 
 def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
@@ -279,6 +310,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         best = ranked[0][0]
         out.unit, out.level = best.unit, best.level
+        out.district_before = best.district_before
         out.unit_from = named.get(best, "")
         out.rejected = [f"{u.unit} (weight {w:.1f} < {ranked[0][1]:.1f})" for u, w in ranked[1:6]]
         # national and military units have no province (the level says what they are)
@@ -310,4 +342,12 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"
+    head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
+    if out.unit is None and out.province and _UNNAMED_CITY.search(head):
+        # "Thanh tra TP và Viện kiểm sát nhân dân TP ký quy chế phối hợp" in a story of Đà
+        # Nẵng: "TP" unnamed is the centrally-run city the text is about
+        found = g.province(out.province)
+        if found and found.central_city:
+            out.unit, out.level = f"VKSND thành phố {found.name}", "tỉnh"
+            out.unit_from = f"VKSND TP unnamed, in a story of {found.name}"
     return out

@@ -110,6 +110,9 @@ HELD_OUT[10] = dict(HELD_OUT[3])
 # round 11 (session 17): set D's half, scored in rounds 4, 9 and 11, is development now; set O
 # (three labellers, 2026-12-07, pages none of the other sets holds) is held out whole
 HELD_OUT[11] = {f"set_o_{n}": "0123456789abcdef" for n in (1, 2, 3)}
+# round 12 (the same session, after set O's one scoring): set O is development, set P (two
+# more labellers, told to keep pages with no event to two or three each) is held out whole
+HELD_OUT[12] = {f"set_p_{n}": "0123456789abcdef" for n in (1, 2)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -260,9 +263,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=11,
+        default=12,
         choices=sorted(HELD_OUT),
-        help="which split: 11 (set O held out whole; D is development), "
+        help="which split: 12 (set P held out whole; O is development), "
+        "11 (set O held out whole; D is development), "
         "10 (set D's half; M is development), 9 (set M held out whole, "
         "and set D's half), 8 (set L, and D's half), 7 (set K, and D's half), "
         "6 (set J held out whole), 5 (set I held out whole), 3 (set D's half), "

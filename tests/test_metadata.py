@@ -85,11 +85,10 @@ def test_seed_metadata(sid, province, p2025, level, year, meeting, published, ty
 
 
 def case_article(case: dict) -> Article | Problem:
-    if "date" in case:
+    if "date" in case or "url" in case:  # a record with its stamp or its page's address
         title, _, body = case["raw"].partition("\n")
-        return parse_record(
-            {"title": title, "body": body, "date": case["date"]}, case["id"], case["id"]
-        )
+        extra = {k: case[k] for k in ("date", "url") if k in case}
+        return parse_record({"title": title, "body": body, **extra}, case["id"], case["id"])
     return parse_text(case["raw"], case["id"], case["id"])
 
 
@@ -455,6 +454,12 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/cai-cach-tu-phap/dien-dan/vksnd-toi-cao-ban-hanh-ke-hoach-tap-huan-thong-tu-ve-ghi-am-hoac-ghi-hinh-co-am-thanh-94868.html
 # a-trainings-audience-and-partner:
 #   https://tkshcm.edu.vn/tap-huan-ve-ky-nang-phat-bieu-cua-kiem-sat-vien-tai-phien-toa-va-ky-nang-phat-hien-vi-pham/
+# lessons-met-when-the-trial-ended ("Kết thúc phiên tòa, đơn vị đã tổ chức họp rút kinh nghiệm"):
+#   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vien-kiem-sat-to-chuc-phien-toa-rut-kinh-nghiem-vu-an-dan-su-103733.html
+# a-results-headline-whose-lead-names-the-year:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-thanh-hoa-dat-va-vuot-cac-chi-tieu-cong-tac-cua-nganh-va-quoc-hoi-giao-151687.html
+# the-city-procuracy-on-its-own-site (an unnamed "Viện kiểm sát nhân dân thành phố"; a Party
+#   committee's conference hearing the year's results): https://vienkiemsathaiphong.gov.vn/ban-can-su-dang
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -120,6 +120,23 @@ def award_ceremony(
         ex["meeting_types"] = Evidence(title, "an award's ceremony, and the conference it is at")
 
 
+def party_year_review(
+    meta: Metadata, title: str, plain: str, ex: dict[str, Evidence], latest: int
+) -> None:
+    """A Party committee's conference whose lead presents a year's results ("Hội nghị Ban
+    cán sự Đảng mở rộng năm 2020 … tóm tắt, đánh giá kết quả công tác kiểm sát năm 2020")
+    reviews that year as well, not after ``latest``."""
+    if meta.meeting_types != ["Đảng"]:
+        return
+    if (reviewed := year_reviewed_at(title, plain, latest)) is None:
+        return
+    meta.meeting_types = ["tổng kết", "Đảng"]
+    ex["meeting_types"] = Evidence(title, "a Party conference hearing the year's results")
+    if meta.period is None:
+        meta.period, meta.period_year = "năm", reviewed
+        ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+
+
 def period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
     """A conference named by nothing but its report of a period's results ("Tại Hội
     nghị, … Báo cáo tóm tắt kết quả công tác … trong 9 tháng năm 2020") reviews that
@@ -229,11 +246,16 @@ def dated_event(
 
 
 # after the trial its participants meet to draw its lessons ("Sau khi kết thúc phiên tòa,
-# các thành phần tham dự đã họp rút kinh nghiệm …"): a meeting, not the trial's kind
+# các thành phần tham dự đã họp rút kinh nghiệm …", "Kết thúc phiên tòa, đơn vị đã tổ chức
+# họp rút kinh nghiệm"): a meeting, not the trial's kind
 _LESSONS_AFTER_TRIAL = re.compile(
-    r"\bsau (?:khi )?(?:ket thuc )?phien toa(?: ket thuc)?\b[^.;\n]{0,160}?"
+    r"\b(?:sau (?:khi )?(?:ket thuc )?phien toa(?: ket thuc)?|ket thuc phien toa)\b[^.;\n]{0,160}?"
     r"\b(?:hop|phien hop|cuoc hop|to chuc)\b[^.;\n]{0,80}?\brut kinh nghiem\b"
 )
+
+
+# a title that reports a trial held ("Viện kiểm sát tổ chức phiên tòa rút kinh nghiệm …")
+_TRIAL_HELD = re.compile(r"[^\n]*\b(?:to chuc|mo|xet xu)\b[^\n]{0,20}\bphien toa\b")
 
 
 def lessons_after_trial(meta: Metadata, plain: str, ex: dict[str, Evidence]) -> None:
@@ -241,11 +263,14 @@ def lessons_after_trial(meta: Metadata, plain: str, ex: dict[str, Evidence]) -> 
     (a "phiên tòa rút kinh nghiệm" alone is a kind of trial, not that meeting).
     ``plain``: folded, citations blanked."""
     types = meta.meeting_types
-    # the trial reported is an event of its own ("khác"); a review of such trials ("sơ kết
-    # tổ chức phiên tòa rút kinh nghiệm") says what is done after each, no meeting it reports
-    if "khác" not in types or "rút kinh nghiệm" in types:
+    # the trial reported is an event of its own ("khác"), or the title says one was held
+    # ("Viện kiểm sát tổ chức phiên tòa rút kinh nghiệm …", its lessons meeting read alone);
+    # a review of such trials ("sơ kết tổ chức phiên tòa rút kinh nghiệm") says what is done
+    # after each, no meeting it reports
+    held = "khác" in types or (types == ["rút kinh nghiệm"] and _TRIAL_HELD.match(plain))
+    if not held or {"khác", "rút kinh nghiệm"} <= set(types):
         return
     if (m := _LESSONS_AFTER_TRIAL.search(plain)) is None:
         return
-    meta.meeting_types = sorted([*types, "rút kinh nghiệm"], key=MEETING_TYPES.index)
+    meta.meeting_types = sorted({*types, "khác", "rút kinh nghiệm"}, key=MEETING_TYPES.index)
     ex["meeting_types"] = Evidence(plain[m.start() : m.end()], "a meeting after the trial")

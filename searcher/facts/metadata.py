@@ -26,6 +26,7 @@ from searcher.facts.combined import (
     launch_plan,
     launch_review,
     lessons_after_trial,
+    party_year_review,
     period_reported,
     purpose_types,
     types_where_held,
@@ -134,6 +135,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     lessons_after_trial(meta, plain, ex)
     latest = published.year if published else meta.year or today.year
     award_ceremony(meta, article.title, plain, ex, latest)
+    party_year_review(meta, article.title, plain, ex, latest)
     period_reported(meta, article.title, plain, ex)
     if meta.period is None and "cán bộ công chức" in meta.meeting_types:
         reviewed = staff_conference_year(article.title)

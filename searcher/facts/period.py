@@ -43,6 +43,7 @@ _PERIOD = re.compile(
 # a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác
 # kiểm sát của Viện kiểm sát hai cấp trong 9 tháng năm 2020", "Đánh giá công tác 9 tháng")
 _REPORTED = re.compile(r"\b(?:ket qua|bao cao|danh gia)\b[^.;:\n]{0,70}?" + _PERIOD_NAMED)
+_RESULTS_WITHOUT_PERIOD = re.compile(r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b")
 # a title that heads a period's results ("VKSND tỉnh Thái Bình đạt, vượt chỉ tiêu công tác 6
 # tháng đầu năm 2025", "… đạt và vượt nhiều chỉ tiêu công tác năm 2022")
 _RESULTS_HEADLINE = re.compile(
@@ -75,6 +76,8 @@ _YEAR_REVIEW = re.compile(
     # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")
     # or a sentence ("… năm 2023. Theo đó, năm 2022, VKSND TP.HCM đã đạt …")
     r"|(?:^|\n|\. )\s*(?:theo do,? |trong )?nam (\d{4}),"
+    # a paragraph that opens on it without a comma ("Năm 2023 VKSND hai cấp tỉnh … đã …")
+    r"|\n\s*nam (\d{4}) (?=vksnd|vien kiem sat|nganh kiem sat|vks)"
 )
 
 
@@ -110,7 +113,7 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     if target is None:
         return None
     for m in _YEAR_REVIEW.finditer(lead_of(title, plain)):
-        if int(m.group(1) or m.group(2)) == target - 1:
+        if int(m.group(1) or m.group(2) or m.group(3)) == target - 1:
             return target - 1
     return None
 
@@ -137,7 +140,7 @@ def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
     """
     if (lead := _conference_lead(title, plain)) is None:
         return None
-    years = [int(m.group(1) or m.group(2)) for m in _YEAR_REVIEW.finditer(lead)]
+    years = [int(m.group(1) or m.group(2) or m.group(3)) for m in _YEAR_REVIEW.finditer(lead)]
     return next((y for y in years if y <= latest), None)
 
 
@@ -169,6 +172,12 @@ def results_headline(title: str, plain: str, year: int | None) -> tuple[str, int
     if _conference_lead(title, plain) is None:
         return None
     if (m := _RESULTS_HEADLINE.search(plain, 0, len(title))) is None:
+        if _RESULTS_WITHOUT_PERIOD.search(plain, 0, len(title)):
+            # "… đạt và vượt các chỉ tiêu công tác của Ngành": the lead says which period
+            if reported := period_reported_at(title, plain, year):
+                return reported
+            if (reviewed := year_reviewed_at(title, plain, year or 9999)) is not None:
+                return "năm", reviewed
         return None
     if m.group("annual_year"):
         return "năm", int(m.group("annual_year"))

@@ -133,6 +133,7 @@ class _Unit:
     district_before: date | None = None
 
 
+UNNAMED_CITY = "VKSND thành phố"
 # cities raised to centrally-run cities under their own name, and the day they were
 CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
 
@@ -153,6 +154,8 @@ def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
             return _Unit("huyện", f"VKSND thành phố {name}", tuple(d.province for d in found))
         if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
             return _Unit("tỉnh", "VKSND tỉnh", ())
+        if not rest.strip():  # "VKSND thành phố" with no name: the city of the story's
+            return _Unit("tỉnh", UNNAMED_CITY, ())  # province (read_unit names it)
         return None
     key = match_name(rest, g.district_keys)
     if not key:
@@ -343,7 +346,14 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"
     head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
-    if out.unit is None and out.province and _UNNAMED_CITY.search(head):
+    if out.unit == UNNAMED_CITY and out.province:
+        # "Lãnh đạo Viện kiểm sát nhân dân thành phố" on vienkiemsathaiphong.gov.vn: the
+        # centrally-run city's own procuracy, else the province's city (a district level)
+        found = g.province(out.province)
+        central = bool(found and found.central_city)
+        out.level = "tỉnh" if central else "huyện"
+        out.unit = f"VKSND thành phố {found.name}" if central and found else UNNAMED_CITY
+    elif out.unit is None and out.province and _UNNAMED_CITY.search(head):
         # "Thanh tra TP và Viện kiểm sát nhân dân TP ký quy chế phối hợp" in a story of Đà
         # Nẵng: "TP" unnamed is the centrally-run city the text is about
         found = g.province(out.province)

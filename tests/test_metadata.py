@@ -460,6 +460,10 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-thanh-hoa-dat-va-vuot-cac-chi-tieu-cong-tac-cua-nganh-va-quoc-hoi-giao-151687.html
 # the-city-procuracy-on-its-own-site (an unnamed "Viện kiểm sát nhân dân thành phố"; a Party
 #   committee's conference hearing the year's results): https://vienkiemsathaiphong.gov.vn/ban-can-su-dang
+# a-congress-day-takes-its-terms-year:
+#   https://www.tapchitoaan.vn/dai-hoi-chi-hoi-luat-gia-vien-kiem-sat-nhan-dan-tp.-can-tho-lan-ii11030.html
+# an-undated-congress-closing-a-term:
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/dang-bo-vksnd-cap-cao-tai-ha-noi-to-chuc-dai-hoi-dang-bo-lan-thu-i-90113.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -44,6 +44,7 @@ from searcher.facts.when import (
     DateReading,
     anniversary_year,
     body_year,
+    congress_year,
     meeting_year_in_title,
     named_year_in_title,
     read_dates,
@@ -80,7 +81,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     reading = read_dates(
         article.title + "\n" + article.body,
         published,
-        title_year(article.title),
+        # a congress's day and month ("Chiều ngày 29/5, … Đại hội …") take the year of the
+        # term it opens when the title names none
+        title_year(article.title) or congress_year(article.title, article.body),
         today,
         folded=folded,
     )
@@ -225,6 +228,9 @@ def _dates(
     elif year := anniversary_year(reading, latest):
         meta.year = year
         ex["year"] = Evidence("the anniversary range", "anniversary")
+    elif (year := congress_year(article.title, article.body)) and year <= latest:
+        meta.year = year
+        ex["year"] = Evidence("the term the congress opens or closes", "congress")
     else:
         start = len(article.title) + 1
         year, where = body_year(reading, start, latest)

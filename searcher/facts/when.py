@@ -293,6 +293,40 @@ def title_year(title: str) -> int | None:
     return max(valid) if valid else None
 
 
+# a congress opens the term it names last ("Tổng kết hoạt động nhiệm kỳ 2018 – 2023 và phương
+# hướng, nhiệm vụ nhiệm kỳ 2024 – 2029"), in that term's first year
+_CONGRESS = re.compile(r"(?<!nghi quyet )(?<!chao mung )(?<!huong toi )\bdai hoi\b")
+_CONGRESS_HELD = re.compile(r"\b(?:to chuc|khai mac|dien ra)\s+(?:thanh cong\s+)?dai hoi\b")
+_TERM = re.compile(r"\bnhiem ky\s+(\d{4})\s*[-–]\s*(\d{4})\b")
+
+
+_REVIEWED_TERM = re.compile(r"\b(?:trong|tong ket[^.;\n]{0,30}?)\s*$")
+
+
+def congress_year(title: str, lead: str) -> int | None:
+    """The year a congress is held, when the title or the lead says it is one: the first
+    year of the term it opens ("… phương hướng, nhiệm vụ nhiệm kỳ 2024 – 2029"), else the
+    last of the term it reviews ("Trong nhiệm kỳ 2015-2020, Đảng bộ …").
+
+    >>> congress_year("Đại hội Chi hội lần II", "… nhiệm kỳ 2018 – 2023, nhiệm kỳ 2024 – 2029")
+    2024
+    >>> congress_year("Đại hội Đảng bộ lần thứ I", "Trong nhiệm kỳ 2015-2020, Đảng bộ …")
+    2020
+    """
+    head = fold(title + "\n" + lead[:1200])
+    if not (_CONGRESS.search(fold(title)) or _CONGRESS_HELD.search(head)):
+        return None  # "chào mừng Đại hội …", "Nghị quyết Đại hội …": another's, no event
+    opened, reviewed = [], []
+    for m in _TERM.finditer(head):
+        first, last = int(m.group(1)), int(m.group(2))
+        if last > first:
+            before = head[max(0, m.start() - 40) : m.start()]
+            (reviewed if _REVIEWED_TERM.search(before) else opened).append((first, last))
+    if opened:
+        return max(first for first, _ in opened)
+    return max(last for _, last in reviewed) if reviewed else None
+
+
 _WORK_YEAR = re.compile(
     r"\b(?:cong tac|tong ket|trien khai|nhiem vu|thi dua|ke hoach|chuong trinh)"
     r"(?:(?!\b(?:quy|thang|dot)\b)[^.;:\n]){0,25}?\bnam\s+(\d{4})\b"

@@ -464,6 +464,10 @@ def test_every_field_has_its_evidence() -> None:
 #   https://www.tapchitoaan.vn/dai-hoi-chi-hoi-luat-gia-vien-kiem-sat-nhan-dan-tp.-can-tho-lan-ii11030.html
 # an-undated-congress-closing-a-term:
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/dang-bo-vksnd-cap-cao-tai-ha-noi-to-chuc-dai-hoi-dang-bo-lan-thu-i-90113.html
+# a-party-body-called-on-is-no-party-meeting:
+#   https://baovephapluat.vn/video/tin-tuc/doan-khao-sat-ban-chi-dao-de-an-trung-uong-6-lam-viec-voi-ban-can-su-dang-vksnd-toi-cao-11333.html
+# a-party-cells-consent-is-no-party-meeting (and a Party cell among the guests):
+#   https://vksbacgiang.gov.vn/baiviet/33/6255
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -108,6 +108,16 @@ _ACTIVITIES = {"Đảng", "tuyên truyền"}
 _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){0,45}$")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
 _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
+# a Party body called on, consenting or a guest, not meeting: "Đoàn khảo sát … làm việc với
+# Ban cán sự Đảng VKSND tối cao", "được sự nhất trí của chi ủy chi bộ 3 cơ quan, … tổ chức
+# Đại hội Chi đoàn"
+_PARTY_NOT_MEETING_BEFORE = re.compile(
+    r"\b(?:lam viec|tham va lam viec) (?:voi|tai)\s*$|"
+    r"\b(?:nhat tri|dong y|cho phep|chi dao|lanh dao) cua(?:\s+[a-z]+){0,3}\s*$|"
+    # or among the guests ("chào mừng các đại biểu thay mặt Ban Thường vụ Huyện đoàn, chi ủy
+    # chi bộ 3 cơ quan")
+    r"\b(?:thay mat|dai dien)\b(?:\s*[a-z]+,?){0,8}\s*$"
+)
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
 _PROCURACY = re.compile(r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b")
@@ -363,9 +373,11 @@ def types_in(folded: str, start: int = 0) -> list[str]:
                 continue  # "phiên tòa xét xử trực tuyến rút kinh nghiệm": a kind of trial
             if name == "Đảng" and (
                 _PARTY_TITLE_BEFORE.search(folded, 0, m.start())
+                or _PARTY_NOT_MEETING_BEFORE.search(folded, max(0, m.start() - 60), m.start())
                 or _OTHER_PARTY.match(folded[m.end() : m.end() + 20].lstrip())
             ):
-                continue  # a person's Party title, or another body's Party committee
+                continue  # a person's Party title, a Party body called on or consenting, or
+                # another body's Party committee
             found.append(name)
             break
     return found

@@ -174,3 +174,30 @@ def test_people_and_groups_survive_adds_and_segment_merges(tmp_path: Path) -> No
     assert eng.duplicates("hanam-site-b") == ["hanam-site-a"]
     chairs = {v.value: v.count for v in eng.search(build_request("")).facets["chair"]}
     assert chairs["Lê Văn Hòa"] == 2 + 8  # cards: the two Hà Nam reports of one meeting are one
+
+
+def test_a_cards_other_reports_best_matching_first(tmp_path: Path) -> None:
+    """Under a card ranked by relevance, the meeting's other reports that match the words
+    come before those that do not (by date: the longest first, the card among the matching)."""
+    lead = ("Sáng 12/4/2024, VKSND tỉnh Hà Nam tổ chức hội nghị giao ban công tác kiểm sát "
+            "quý I năm 2024 với sự tham dự của lãnh đạo các phòng nghiệp vụ và Viện trưởng "
+            "VKSND cấp huyện trong tỉnh. Hội nghị đánh giá kết quả thực hiện các chỉ tiêu "
+            "nghiệp vụ, chỉ ra hạn chế và đề ra giải pháp cho quý II năm 2024.")  # fmt: skip
+    reports = {
+        "a-longest": lead + " Các đơn vị đã trao đổi kinh nghiệm trong công tác kiểm sát "
+        "điều tra, truy tố và xét xử, thống nhất nhiều giải pháp nâng cao chất lượng.",
+        "b-once": lead + " Đại biểu huyện Lý Nhân phát biểu.",
+        "c-best": lead + " Đại biểu huyện Lý Nhân và Kim Bảng phát biểu về Lý Nhân.",
+    }
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, body in reports.items():
+        title = "VKSND tỉnh Hà Nam giao ban công tác quý I năm 2024"
+        (corpus / f"{name}.txt").write_text(f"{title}\n{body}\n", encoding="utf-8")
+    assert rebuild(corpus, tmp_path / "index").indexed == 3
+    eng = Engine(tmp_path / "index")
+    [card] = eng.search(build_request("Lý Nhân giao ban")).hits
+    assert card.id == "c-best"
+    assert [g.id for g in card.group] == ["b-once", "a-longest"]
+    [card] = eng.search(build_request("Lý Nhân giao ban", sort="newest")).hits
+    assert [card.id, *(g.id for g in card.group)] == ["c-best", "a-longest", "b-once"]

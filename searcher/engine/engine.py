@@ -161,7 +161,7 @@ class Engine:
         suggested = corrected.request.text if corrected else None
         offset = (request.page - 1) * request.limit
         page = ranked(view, request, plan, matched, offset, request.limit, scores)
-        hits = cards(view, page, exact, folded, request.grouped)
+        hits = cards(view, page, exact, folded, request.grouped, scores)
         relaxed = plan is not None and len(request.clauses) > 1 and not text_mask.any()
         # a first page the results do not fill ends with the articles holding most words
         room = request.limit - total if request.page == 1 else 0

@@ -106,13 +106,17 @@ def page_hits(view: View, found: Ranked, exact: set[str], folded: set[str]) -> l
 
 
 def cards(view: View, found: Ranked, exact: set[str], folded: set[str],
-          grouped: bool) -> list[Hit]:  # fmt: skip
+          grouped: bool, scores: np.ndarray | None = None) -> list[Hit]:  # fmt: skip
     """The hits of ranked documents, each with its meeting's other reports when
-    ``grouped`` (one card per meeting)."""
+    ``grouped`` (one card per meeting): those that match the query best first when the
+    search ranks by relevance (``scores``), else the longest first."""
     hits = page_hits(view, found, exact, folded)
     if grouped:
         for shown, (d, _) in zip(hits, found, strict=True):
-            shown.group = [member(m) for m in view.stored(view.related.members(d))]
+            members = view.related.members(d)
+            if scores is not None and len(members) > 1:
+                members = sorted(members, key=lambda m: -scores[m])  # stable: then longest
+            shown.group = [member(m) for m in view.stored(members)]
     return hits
 
 

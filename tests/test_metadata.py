@@ -468,6 +468,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/video/tin-tuc/doan-khao-sat-ban-chi-dao-de-an-trung-uong-6-lam-viec-voi-ban-can-su-dang-vksnd-toi-cao-11333.html
 # a-party-cells-consent-is-no-party-meeting (and a Party cell among the guests):
 #   https://vksbacgiang.gov.vn/baiviet/33/6255
+# a-congress-celebrated-is-no-party-meeting:
+#   https://cadn.com.vn/khanh-thanh-tru-so-vien-ksnd-tinh-quang-nam-post232448.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

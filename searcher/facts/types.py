@@ -116,7 +116,9 @@ _PARTY_NOT_MEETING_BEFORE = re.compile(
     r"\b(?:nhat tri|dong y|cho phep|chi dao|lanh dao) cua(?:\s+[a-z]+){0,3}\s*$|"
     # or among the guests ("chào mừng các đại biểu thay mặt Ban Thường vụ Huyện đoàn, chi ủy
     # chi bộ 3 cơ quan")
-    r"\b(?:thay mat|dai dien)\b(?:\s*[a-z]+,?){0,8}\s*$"
+    r"\b(?:thay mat|dai dien)\b(?:\s*[a-z]+,?){0,8}\s*$|"
+    # or an occasion celebrated ("công trình chào mừng Đại hội Đại biểu Đảng bộ tỉnh")
+    r"\b(?:chao mung|huong toi)\b(?:\s+[a-z]+){0,4}\s*$"
 )
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")

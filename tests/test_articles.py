@@ -494,3 +494,30 @@ def test_unreadable_json_is_reported_with_its_reason(tmp_path: Path, bad: str, r
     assert [a.title for a in read if isinstance(a, Article)] == ["Hội nghị giao ban"]
     (problem,) = [p for p in read if isinstance(p, Problem)]
     assert "line 2" in problem.reason and reason in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "body"),
+    [
+        # a site's clock (its date read, its weekday left), an ad slot, a breadcrumb
+        ("Thứ tư 03/12/2025 14:29\nqc-top\nHome | Nội chính | Sắp xếp lại các Viện kiểm sát\n\n"
+         "Sắp xếp lại các Viện kiểm sát\n\nBan Chấp hành đồng ý chủ trương.",
+         "Sắp xếp lại các Viện kiểm sát", "Ban Chấp hành đồng ý chủ trương."),
+        # a weekday left of a stamp under the title
+        ("VKSND huyện Phong Điền ký quy chế phối hợp\nThứ ba - 23/01/2024 18:03\n"
+         "Chiều 22/01/2024, hai cơ quan ký quy chế.",
+         "VKSND huyện Phong Điền ký quy chế phối hợp", "Chiều 22/01/2024, hai cơ quan ký quy chế."),
+        # a portal's portlet name under the title
+        ("VKSND thành phố Đà Nẵng nhận Cờ thi đua\nmenu_WAR_portlet_INSTANCE_hK2x\n"
+         "Sáng 28/9/2020, thành phố tổ chức Đại hội thi đua.",
+         "VKSND thành phố Đà Nẵng nhận Cờ thi đua",
+         "Sáng 28/9/2020, thành phố tổ chức Đại hội thi đua."),
+        # "Trang chủ > …" as a breadcrumb; a title that is itself a code stays the title
+        ("COVID-19\nTrang chủ > Tin tức > COVID-19\nVKSND tỉnh triển khai phòng dịch.",
+         "COVID-19", "VKSND tỉnh triển khai phòng dịch."),
+    ],
+)  # fmt: skip
+def test_a_pages_header_leftovers_are_neither_title_nor_body(page, title, body) -> None:
+    found = parse_text(page, "x", "x")
+    assert isinstance(found, Article)
+    assert (found.title, found.body) == (title, body)

@@ -32,6 +32,16 @@ MAX_ID_CHARS = 200
 # a stamp is read in the page's header: its first lines, above the first paragraph
 HEADER_LINES = 16  # a weather widget or a menu can fill a dozen short lines
 PARAGRAPH_CHARS = 160
+# a header's leftovers, not the title: the weekday of a clock whose date was read ("Thứ tư
+# 03/12/2025 14:29"), a breadcrumb ("Home | Nội chính | …")
+_HEADER_LEFTOVER = re.compile(
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[,|-]?"
+    r"|(?:home|trang chủ)\s*[|>»/].*",
+    re.IGNORECASE,
+)
+# an ad slot's or a portlet's name ("qc-top", "menu_WAR_vienkiemsatportlet_INSTANCE_hKW…"),
+# read under the first line only ("COVID-19" may be a title)
+_AD_SLOT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 MAX_TITLE_CHARS = 300  # a longer first line is a paragraph: titles reach 255 (35k news, 350 pages)
 NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
@@ -134,6 +144,12 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         if (i <= 3 or header) and (stamp := news_stamp(line)) is not None:
             published = published or stamp or None
             continue  # a stamp line, or the page's own date header: not the article's text
+        if (
+            header
+            and i <= 3
+            and (_HEADER_LEFTOVER.fullmatch(line) or (i > 0 and _AD_SLOT.fullmatch(line)))
+        ):
+            continue  # the header's leftovers ("Thứ tư" of a clock, "qc-top", a breadcrumb)
         kept.append(line)
     furniture = "\n".join(page.furniture)
     published = published or above_repeat

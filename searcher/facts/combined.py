@@ -81,6 +81,14 @@ def purpose_types(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
         ex["meeting_types"] = Evidence(title, "title, lead and the meeting's stated purpose")
 
 
+def _review_period(meta: Metadata, reviewed: int, ex: dict[str, Evidence], passage: str) -> None:
+    """A meeting found to review the year ``reviewed`` has it as its period, unless one was
+    read already."""
+    if meta.period is None:
+        meta.period, meta.period_year = "năm", reviewed
+        ex["period"] = Evidence(passage, "reporting period")
+
+
 def launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
     """A launch meeting where the past year's review is presented is also that year's
     review ("triển khai công tác năm 2023 … báo cáo tổng kết công tác năm 2022")."""
@@ -91,9 +99,7 @@ def launch_review(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
         return
     meta.meeting_types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)
     ex["meeting_types"] = Evidence(title, "launch where the past year is reviewed")
-    if meta.period is None:
-        meta.period, meta.period_year = "năm", reviewed
-        ex["period"] = Evidence(f"the review of {reviewed} at the launch", "reporting period")
+    _review_period(meta, reviewed, ex, f"the review of {reviewed} at the launch")
 
 
 def award_ceremony(
@@ -111,9 +117,7 @@ def award_ceremony(
                 else year_reviewed_at(title, plain, latest))  # fmt: skip
     if reviewed is not None:
         added.add("tổng kết")
-        if meta.period is None:
-            meta.period, meta.period_year = "năm", reviewed
-            ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+        _review_period(meta, reviewed, ex, f"the results of {reviewed} presented")
     merged = sorted(set(types) | added, key=MEETING_TYPES.index)
     if merged != types:
         meta.meeting_types = merged
@@ -132,9 +136,7 @@ def party_year_review(
         return
     meta.meeting_types = ["tổng kết", "Đảng"]
     ex["meeting_types"] = Evidence(title, "a Party conference hearing the year's results")
-    if meta.period is None:
-        meta.period, meta.period_year = "năm", reviewed
-        ex["period"] = Evidence(f"the results of {reviewed} presented", "reporting period")
+    _review_period(meta, reviewed, ex, f"the results of {reviewed} presented")
 
 
 def period_reported(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:

@@ -78,12 +78,13 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         ex["published"] = Evidence("the page's publication stamp", "furniture")
 
     folded = folded_parts["title"] + "\n" + folded_parts["lead"] + folded_parts["body"][:LIMIT]
+    # a congress's day and month ("Chiều ngày 29/5, … Đại hội …") take the year of the term
+    # it opens when the title names none, and so does its year when nothing else gives one
+    congress = congress_year(folded_parts["title"], folded[: len(folded_parts["title"]) + 1201])
     reading = read_dates(
         article.title + "\n" + article.body,
         published,
-        # a congress's day and month ("Chiều ngày 29/5, … Đại hội …") take the year of the
-        # term it opens when the title names none
-        title_year(article.title) or congress_year(article.title, article.body),
+        title_year(article.title) or congress,
         today,
         folded=folded,
     )
@@ -98,7 +99,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
         dated_event(meta, article.title, reading, plain, ex)
-    _dates(meta, article, ex, reading, today, published)
+    _dates(meta, article, ex, reading, today, published, congress)
     types_where_held(meta, article.title, reading, plain, ex)
     purpose_types(meta, article.title, plain, ex)
 
@@ -114,13 +115,14 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     meta.unit, meta.level = found.unit, found.level
     if found.unit:
         ex["unit"] = ex["level"] = Evidence(found.unit_from, "organiser", found.rejected or [])
-    held = meta.meeting_date or (date(meta.year, 1, 1) if meta.year else meta.published)
+    year_start = date(meta.year, 1, 1) if meta.year else None
+    held = meta.meeting_date or year_start or meta.published
     if found.district_before and held and held < found.district_before:
         meta.level = "huyện"  # "thành phố Huế" in 2024: a city of its province, not yet one
         role = f"a district-level city before {found.district_before:%d/%m/%Y}"
         ex["level"] = Evidence(found.unit_from, role, found.rejected or [])
     if found.province:
-        when = meta.published or meta.meeting_date or (date(meta.year, 1, 1) if meta.year else None)
+        when = meta.published or meta.meeting_date or year_start
         meta.province = g.display_province(found.province, when)
         ex["province"] = Evidence(found.province_from, "organiser's seat")
         province = g.province(found.province)
@@ -193,8 +195,10 @@ def _dates(
     reading: DateReading,
     today: date,
     published: date | None,
+    congress: int | None,
 ) -> None:
-    """The meeting date and the year, with the candidates set aside."""
+    """The meeting date and the year, with the candidates set aside; ``congress``: the year
+    of the terms a congress names (``congress_year``)."""
     text = article.title + "\n" + article.body
     rejected = [f"{c.shown}: {c.rejected}" for c in reading.candidates if c.rejected]
     latest = published.year if published else today.year
@@ -228,8 +232,8 @@ def _dates(
     elif year := anniversary_year(reading, latest):
         meta.year = year
         ex["year"] = Evidence("the anniversary range", "anniversary")
-    elif (year := congress_year(article.title, article.body)) and year <= latest:
-        meta.year = year
+    elif congress and congress <= latest:
+        meta.year = congress
         ex["year"] = Evidence("the term the congress opens or closes", "congress")
     else:
         start = len(article.title) + 1

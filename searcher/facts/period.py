@@ -43,12 +43,13 @@ _PERIOD = re.compile(
 # a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác
 # kiểm sát của Viện kiểm sát hai cấp trong 9 tháng năm 2020", "Đánh giá công tác 9 tháng")
 _REPORTED = re.compile(r"\b(?:ket qua|bao cao|danh gia)\b[^.;:\n]{0,70}?" + _PERIOD_NAMED)
-_RESULTS_WITHOUT_PERIOD = re.compile(r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b")
 # a title that heads a period's results ("VKSND tỉnh Thái Bình đạt, vượt chỉ tiêu công tác 6
-# tháng đầu năm 2025", "… đạt và vượt nhiều chỉ tiêu công tác năm 2022")
+# tháng đầu năm 2025", "… đạt và vượt nhiều chỉ tiêu công tác năm 2022"), the period named
+# or not ("… đạt và vượt các chỉ tiêu công tác của Ngành")
+_RESULTS = r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b"
+_RESULTS_WITHOUT_PERIOD = re.compile(_RESULTS)
 _RESULTS_HEADLINE = re.compile(
-    r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b[^.;:\n]{0,40}?"
-    r"(?:" + _PERIOD_NAMED + r"|\bnam (?P<annual_year>\d{4})\b)"
+    _RESULTS + r"[^.;:\n]{0,40}?(?:" + _PERIOD_NAMED + r"|\bnam (?P<annual_year>\d{4})\b)"
 )
 # a year-long period is reported on by a tổng kết, an assessment of the year's results or an
 # inspection of its work; a plan's year is read apart (launched_year). "thắng" of "phong
@@ -112,10 +113,12 @@ def review_at_launch(title: str, plain: str, year: int | None) -> int | None:
     target = int(launched.group(1)) if launched else year
     if target is None:
         return None
-    for m in _YEAR_REVIEW.finditer(lead_of(title, plain)):
-        if int(m.group(1) or m.group(2) or m.group(3)) == target - 1:
-            return target - 1
-    return None
+    return target - 1 if target - 1 in _reviewed_years(lead_of(title, plain)) else None
+
+
+def _reviewed_years(lead: str) -> list[int]:
+    """The years whose results ``lead`` presents (``_YEAR_REVIEW``), in text order."""
+    return [int(next(y for y in m.groups() if y)) for m in _YEAR_REVIEW.finditer(lead)]
 
 
 def lead_of(title: str, plain: str) -> str:
@@ -140,8 +143,7 @@ def year_reviewed_at(title: str, plain: str, latest: int) -> int | None:
     """
     if (lead := _conference_lead(title, plain)) is None:
         return None
-    years = [int(m.group(1) or m.group(2) or m.group(3)) for m in _YEAR_REVIEW.finditer(lead)]
-    return next((y for y in years if y <= latest), None)
+    return next((y for y in _reviewed_years(lead) if y <= latest), None)
 
 
 def period_reported_at(title: str, plain: str, year: int | None) -> tuple[str, int | None] | None:
@@ -171,18 +173,17 @@ def results_headline(title: str, plain: str, year: int | None) -> tuple[str, int
     """
     if _conference_lead(title, plain) is None:
         return None
-    if (m := _RESULTS_HEADLINE.search(plain, 0, len(title))) is None:
-        if _RESULTS_WITHOUT_PERIOD.search(plain, 0, len(title)):
-            # "… đạt và vượt các chỉ tiêu công tác của Ngành": the lead says which period
-            if reported := period_reported_at(title, plain, year):
-                return reported
-            if (reviewed := year_reviewed_at(title, plain, year or 9999)) is not None:
-                return "năm", reviewed
+    if m := _RESULTS_HEADLINE.search(plain, 0, len(title)):
+        if m.group("annual_year"):
+            return "năm", int(m.group("annual_year"))
+        return _name(m), int(m.group("year")) if m.group("year") else year
+    if not _RESULTS_WITHOUT_PERIOD.search(plain, 0, len(title)):
         return None
-    if m.group("annual_year"):
-        return "năm", int(m.group("annual_year"))
-    written = m.group("year")
-    return _name(m), int(written) if written else year
+    # "… đạt và vượt các chỉ tiêu công tác của Ngành": the lead says which period
+    if reported := period_reported_at(title, plain, year):
+        return reported
+    reviewed = year_reviewed_at(title, plain, year or 9999)
+    return None if reviewed is None else ("năm", reviewed)
 
 
 def launched_year(title: str, plain: str) -> int | None:

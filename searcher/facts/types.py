@@ -278,8 +278,7 @@ def with_types_where_held(found: list[str], title: str, sentence: str) -> list[s
     m = ORGANISER_VERB.search(sentence)
     if not found or m is None or _AWARD_RECEIVED.search(fold(title)):
         return found
-    agenda = _AGENDA.search(sentence, m.start())
-    held = sentence[: agenda.start()] if agenda else sentence  # not what it discusses
+    held = _up_to_agenda(sentence, m.start())  # not what it is held to discuss
     added = [t for t in lead_types(held, m.start()) if t not in found]
     if "cán bộ công chức" in found:
         added = [t for t in added if t not in _STAFF_AGENDA]
@@ -307,8 +306,13 @@ def _up_to_inspection(folded: str) -> str:
     khai kế hoạch …"): what follows is the work inspected, not the meeting's type; and
     up to a meeting's agenda ("… để bàn các nội dung: …")."""
     inspection = INSPECTION.search(folded)
-    folded = folded[: inspection.end()] if inspection else folded
-    agenda = _AGENDA.search(folded)
+    return _up_to_agenda(folded[: inspection.end()] if inspection else folded)
+
+
+def _up_to_agenda(folded: str, start: int = 0) -> str:
+    """``folded`` up to what a meeting is held to discuss, from ``start`` ("… họp tổ tuyên
+    truyền để bàn các nội dung: … Cuộc thi …": the contest is its subject)."""
+    agenda = _AGENDA.search(folded, start)
     return folded[: agenda.start()] if agenda else folded
 
 

@@ -138,6 +138,12 @@ UNNAMED_CITY = "VKSND thành phố"
 CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
 
 
+def _provincial(province) -> str:
+    """The name of a province's own procuracy ("VKSND tỉnh Hà Nam", "VKSND thành phố Đà
+    Nẵng" for a centrally-run city)."""
+    return f"VKSND {'thành phố' if province.central_city else 'tỉnh'} {province.name}"
+
+
 def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
     kind = _KIND_NAMES[kind]
     if kind in ("tỉnh", "thành phố"):
@@ -145,9 +151,8 @@ def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
         province = g.province(key) if key else None
         district_key = match_name(rest, g.district_keys)
         if province and (kind == "tỉnh" or province.central_city or not district_key):
-            prefix = "thành phố" if province.central_city else "tỉnh"
             raised = CENTRAL_SINCE.get(province.name) if kind == "thành phố" else None
-            return _Unit("tỉnh", f"VKSND {prefix} {province.name}", (province.name,), raised)
+            return _Unit("tỉnh", _provincial(province), (province.name,), raised)
         if kind == "thành phố" and district_key:
             found = g.districts(district_key, "thành phố")
             name = found[0].name
@@ -325,9 +330,8 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
             out.province = max(best.provinces, key=lambda p: (
                 counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
-    if out.unit is None and _WHOLE_SECTOR.match(
-        folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
-    ):
+    head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
+    if out.unit is None and _WHOLE_SECTOR.match(head):
         # no unit named, the whole sector concerned ("tập huấn … trực tuyến trong toàn
         # Ngành"): the sector's own, VKSND tối cao, which has no province
         out.unit, out.level, national = "VKSND tối cao", "tối cao", True
@@ -339,25 +343,21 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
             # a page of the province's procuracy's own site that names no unit ("Giới
             # thiệu chung" on vksndthaibinh.gov.vn) is that procuracy's
             found = g.province(site)
-            prefix = "thành phố" if found and found.central_city else "tỉnh"
-            out.unit, out.level = f"VKSND {prefix} {site}", "tỉnh"
+            out.unit, out.level = (_provincial(found) if found else f"VKSND tỉnh {site}"), "tỉnh"
             out.unit_from = out.province_from
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
         out.province_from = f"the province named most often ({counts[out.province]}×)"
-    head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
+    city = g.province(out.province) if out.province else None
+    central = bool(city and city.central_city)
     if out.unit == UNNAMED_CITY and out.province:
         # "Lãnh đạo Viện kiểm sát nhân dân thành phố" on vienkiemsathaiphong.gov.vn: the
         # centrally-run city's own procuracy, else the province's city (a district level)
-        found = g.province(out.province)
-        central = bool(found and found.central_city)
         out.level = "tỉnh" if central else "huyện"
-        out.unit = f"VKSND thành phố {found.name}" if central and found else UNNAMED_CITY
-    elif out.unit is None and out.province and _UNNAMED_CITY.search(head):
+        out.unit = _provincial(city) if central else UNNAMED_CITY
+    elif out.unit is None and central and _UNNAMED_CITY.search(head):
         # "Thanh tra TP và Viện kiểm sát nhân dân TP ký quy chế phối hợp" in a story of Đà
         # Nẵng: "TP" unnamed is the centrally-run city the text is about
-        found = g.province(out.province)
-        if found and found.central_city:
-            out.unit, out.level = f"VKSND thành phố {found.name}", "tỉnh"
-            out.unit_from = f"VKSND TP unnamed, in a story of {found.name}"
+        out.unit, out.level = _provincial(city), "tỉnh"
+        out.unit_from = f"VKSND TP unnamed, in a story of {city.name}"
     return out

@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -618,3 +619,16 @@ def test_a_word_that_folds_to_a_province_is_not_one(text: str, counts: dict) -> 
     from searcher.vi.places import gazetteer
 
     assert province_counts(text, gazetteer()) == counts
+
+
+def test_a_long_word_after_a_guests_title_is_read_in_linear_time() -> None:
+    """A scraped run of letters between "thay mặt" and a Party cell ("thay mặt
+    aaaa…a; chi bộ"): the guard against guests reads it without backtracking (with
+    words allowed to split anywhere, these 45 letters took 18 s an article)."""
+    raw = (
+        "Đại biểu thay mặt " + "a" * 45 + "; chi bộ dự Đại hội chi đoàn\nNgày 5/3/2019, "
+        "VKSND huyện Lục Ngạn tổ chức Đại hội chi đoàn nhiệm kỳ 2019 – 2022."
+    )
+    article = parse_text(raw, "long", "long")
+    assert isinstance(article, Article)
+    assert extract(article).meeting_date == date(2019, 3, 5)

@@ -116,7 +116,7 @@ _PARTY_NOT_MEETING_BEFORE = re.compile(
     r"\b(?:nhat tri|dong y|cho phep|chi dao|lanh dao) cua(?:\s+[a-z]+){0,3}\s*$|"
     # or among the guests ("chào mừng các đại biểu thay mặt Ban Thường vụ Huyện đoàn, chi ủy
     # chi bộ 3 cơ quan")
-    r"\b(?:thay mat|dai dien)\b(?:\s*[a-z]+,?){0,8}\s*$|"
+    r"\b(?:thay mat|dai dien)\b(?:,?\s+[a-z]+){0,8},?\s*$|"  # words apart: no backtracking
     # or an occasion celebrated ("công trình chào mừng Đại hội Đại biểu Đảng bộ tỉnh")
     r"\b(?:chao mung|huong toi)\b(?:\s+[a-z]+){0,4}\s*$"
 )

@@ -471,6 +471,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksbacgiang.gov.vn/baiviet/33/6255
 # a-congress-celebrated-is-no-party-meeting:
 #   https://cadn.com.vn/khanh-thanh-tru-so-vien-ksnd-tinh-quang-nam-post232448.html
+# a-plans-issuer-without-number-is-no-organiser (set O, O110):
+#   https://baovephapluat.vn/net-dep-can-bo-cong-chuc-nganh-kiem-sat/mau-ao-thien-thanh-noi-cua-ngo-dong-bac-thu-do-114497.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

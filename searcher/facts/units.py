@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from searcher.facts.spans import citations_near, guest_lists
+from searcher.facts.spans import DOC_KINDS, citations_near, guest_lists
 from searcher.facts.where import match_name, procuracy_site, province_counts, site_province
 from searcher.vi.places import Gazetteer
 
@@ -105,6 +105,12 @@ _PARTNER_BEFORE = re.compile(r"\bphoi hop (?:voi|cung)\s*$")
 # cluster's number is the one it belongs to, often a level above its members
 _CLUSTER_HEAD = re.compile(r"(?:(?!vksnd|vien k)[^.;]){0,80}?\bcum truong\b")
 _CLUSTER_BEFORE = re.compile(r"\b(?:cum|khoi) thi dua(?: so)?\s*[0-9ivx]*\s*[-–(]?\s*(?:cua\s+)?$")
+# a document's issuer, cited without a number ("bám sát … Kế hoạch của VKSND TP Hà Nội",
+# "theo Hướng dẫn của Viện trưởng VKSND tỉnh"): whose paper is carried out, not who meets
+_ISSUER_BEFORE = re.compile(
+    r"\b(?:" + "|".join(DOC_KINDS) + r")\b[^.;:\n]{0,40}?\b(?:cua|do)\s+"
+    r"(?:(?:vien truong|lanh dao|ban can su dang|dang uy)\s+)?$"
+)
 # where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
 _VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$|\b(?:tham|lam viec) (?:voi|tai)\s*$")
 _KIND_NAMES = {
@@ -230,7 +236,9 @@ def _mentions(
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
                     and not organises):  # fmt: skip
                 weight *= 0.05  # "Chỉ thị của Viện trưởng VKSND tối cao": a reference
-            if any(s <= m.start() < e for s, e in citations):
+            if any(s <= m.start() < e for s, e in citations) or _ISSUER_BEFORE.search(
+                folded, max(0, m.start() - 70), m.start()
+            ):
                 weight *= 0.05  # "Kế hoạch số 72/KH-VKSTC … của VKSND tối cao": an issuer
             if not unit.provinces and unit.level == "tỉnh":
                 weight *= 0.3  # "VKSND tỉnh" unnamed: weak evidence of its own

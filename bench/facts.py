@@ -64,8 +64,9 @@ pages found into ``../devset/facts``.
 Session 17 (a new machine again: 341 texts found, 335 exact): ``--round 11`` makes set D's
 half development (it had been scored three times) and holds out set O (45 pages, three new
 labellers), scored once; ``--round 12`` makes O development and holds out set P (26 pages),
-scored once; ``--round 13`` (the default) has every labelled page in development (404) and
-none held out until a new set is labelled.
+scored once; ``--round 13`` has every labelled page of then in development (404).
+Session 18: ``--round 14`` (the default) holds out set Q (two new labellers) whole, scored
+once at the end; the 404 pages of round 13 are development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -122,6 +123,9 @@ HELD_OUT[12] = {f"set_p_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 13 (after set P's one scoring): every labelled page is development; no page is held
 # out until a new set is labelled
 HELD_OUT[13] = {}
+# round 14 (session 18): set Q (two more labellers, 2026-12-07, north and centre with national
+# and military units / south with the regional units of 2025) is held out whole
+HELD_OUT[14] = {f"set_q_{n}": "0123456789abcdef" for n in (1, 2)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -272,10 +276,10 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=13,
+        default=14,
         choices=sorted(HELD_OUT),
-        help="which split: 13 (all development), 12 (set P held out whole; O is "
-        "development), "
+        help="which split: 14 (set Q held out whole), 13 (all development), "
+        "12 (set P held out whole; O is development), "
         "11 (set O held out whole; D is development), "
         "10 (set D's half; M is development), 9 (set M held out whole, "
         "and set D's half), 8 (set L, and D's half), 7 (set K, and D's half), "

@@ -473,6 +473,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://cadn.com.vn/khanh-thanh-tru-so-vien-ksnd-tinh-quang-nam-post232448.html
 # a-plans-issuer-without-number-is-no-organiser (set O, O110):
 #   https://baovephapluat.vn/net-dep-can-bo-cong-chuc-nganh-kiem-sat/mau-ao-thien-thanh-noi-cua-ngo-dong-bac-thu-do-114497.html
+# a-trial-opened-is-held (set O, O207):
+#   http://vksquangtri.gov.vn/index.php?language=vi&nv=news&op=Nghe-nghiep/Su-phoi-hop-giua-Vien-kiem-sat-va-Toa-an-trong-viec-to-chuc-phien-toa-rut-kinh-nghiem-ngay-cang-hieu-qua-187
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -52,7 +52,9 @@ EVENT = re.compile(
     + r"|cong bo (?:quyet dinh|thanh lap)|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|"
     r"don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
-    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh)\b"
+    # a trial opened ("TAND huyện đã mở phiên tòa sơ thẩm xét xử …") is held
+    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh|"
+    r"mo phien toa)\b"
 )
 # a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
 # dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")

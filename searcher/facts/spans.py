@@ -73,7 +73,7 @@ FOUNDED = re.compile(
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(
     r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
-    r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop)\b"
+    r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa)\b"
 )
 GUESTS = re.compile(
     r"\b(?:tham du|du hoi nghi|du buoi|du le|co su tham du|cung du|khach moi|den du)\b"

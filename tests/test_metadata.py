@@ -475,6 +475,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/net-dep-can-bo-cong-chuc-nganh-kiem-sat/mau-ao-thien-thanh-noi-cua-ngo-dong-bac-thu-do-114497.html
 # a-trial-opened-is-held (set O, O207):
 #   http://vksquangtri.gov.vn/index.php?language=vi&nv=news&op=Nghe-nghiep/Su-phoi-hop-giua-Vien-kiem-sat-va-Toa-an-trong-viec-to-chuc-phien-toa-rut-kinh-nghiem-ngay-cang-hieu-qua-187
+# an-occasions-rubric-over-a-retrospective-is-no-event (set O, O111):
+#   https://baonamdinh.vn/channel/5084/201507/ky-niem-55-nam-ngay-thanh-lap-nganh-kiem-sat-nhan-dan-26-7-1960-26-7-2015-vien-kiem-sat-nhan-dan-tinh-nam-dinh-55-nam-xay-dung-phat-trien-va-truong-thanh-2429903
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -188,8 +188,11 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
     heading = _up_to_inspection(heading)
     named = types_in(heading)
-    if _RETROSPECTIVE.search(heading) and not (
-        named or EVENT.search(_RETROSPECTIVE.sub("", heading))
+    # the headline after an occasion's rubric ("Kỷ niệm 55 năm Ngày thành lập ngành …: VKSND
+    # tỉnh Nam Định 55 năm xây dựng và trưởng thành") says what the page is
+    headline = heading.rsplit(":", 1)[-1]
+    if _RETROSPECTIVE.search(headline) and not (
+        types_in(headline) or EVENT.search(_RETROSPECTIVE.sub("", headline))
     ):
         return []  # a profile titled by its years, not a report of an event
     found = list(named)

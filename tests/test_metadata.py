@@ -477,6 +477,8 @@ def test_every_field_has_its_evidence() -> None:
 #   http://vksquangtri.gov.vn/index.php?language=vi&nv=news&op=Nghe-nghiep/Su-phoi-hop-giua-Vien-kiem-sat-va-Toa-an-trong-viec-to-chuc-phien-toa-rut-kinh-nghiem-ngay-cang-hieu-qua-187
 # an-occasions-rubric-over-a-retrospective-is-no-event (set O, O111):
 #   https://baonamdinh.vn/channel/5084/201507/ky-niem-55-nam-ngay-thanh-lap-nganh-kiem-sat-nhan-dan-26-7-1960-26-7-2015-vien-kiem-sat-nhan-dan-tinh-nam-dinh-55-nam-xay-dung-phat-trien-va-truong-thanh-2429903
+# a-photo-of-the-whole-scene-shows-an-event (set O, O104):
+#   https://baovephapluat.vn/cai-cach-tu-phap/nhan-to-dien-hinh/vksnd-lao-cai-gop-phan-thap-sang-giac-mo-tri-thuc-o-phin-ngan-68655.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

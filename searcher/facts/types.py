@@ -157,6 +157,10 @@ _ANOTHER_ACTIVITY = re.compile(
     r"ve nguon|dang huong|thap huong|"
     r"bieu duong (?:cac |nhung )?(?:dien hinh|tap the,? ca nhan|guong)(?: [a-z]+){0,2} tien tien)\b"
 )
+# a photo's caption showing the whole scene of an event ("Toàn cảnh hội nghị tuyên truyền
+# pháp luật", "Quang cảnh buổi lễ"): the page reports it (71 development pages have one, 69
+# report an event; the two others show "một buổi …", any such session)
+_SCENE = re.compile(r"(?m)^[^\w\n]*(?:toan canh|quang canh)\s+(?!mot\b)([^\n]{0,120})")
 # a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
 _CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
@@ -244,7 +248,10 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
         or (found and AT_A_PLACE.search(heading + " " + clause))
     ):
-        return []
+        scene = _SCENE.search(lead)  # unless a photo shows the whole scene of the event
+        if scene is None or not EVENT.search(scene.group(1)):
+            return []
+        found = found or lead_types(scene.group(1))
     return found or ["khác"]
 
 

@@ -479,6 +479,7 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baonamdinh.vn/channel/5084/201507/ky-niem-55-nam-ngay-thanh-lap-nganh-kiem-sat-nhan-dan-26-7-1960-26-7-2015-vien-kiem-sat-nhan-dan-tinh-nam-dinh-55-nam-xay-dung-phat-trien-va-truong-thanh-2429903
 # a-photo-of-the-whole-scene-shows-an-event (set O, O104):
 #   https://baovephapluat.vn/cai-cach-tu-phap/nhan-to-dien-hinh/vksnd-lao-cai-gop-phan-thap-sang-giac-mo-tri-thuc-o-phin-ngan-68655.html
+# a-named-activitys-work-plan-gives-the-year (set O, O104): the same page
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -480,6 +480,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-photo-of-the-whole-scene-shows-an-event (set O, O104):
 #   https://baovephapluat.vn/cai-cach-tu-phap/nhan-to-dien-hinh/vksnd-lao-cai-gop-phan-thap-sang-giac-mo-tri-thuc-o-phin-ngan-68655.html
 # a-named-activitys-work-plan-gives-the-year (set O, O104): the same page
+# a-list-of-days-starts-on-its-first (set L, L110):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-to-chuc-dot-kiem-tra-viec-trien-khai-ke-hoach-nam-2023-cua-cac-vks-tinh-khu-vuc-phia-nam-4632.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -39,8 +39,9 @@ WEIGHTS: dict[str, float] = {
 _DAY = r"(\d{1,2})"
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
-    # "(01 và 02/4/2017)": the same in brackets
-    ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY + r"\s*(?:va|,|-|–|den)\s*"
+    # "(01 và 02/4/2017)": the same in brackets; "các ngày 14, 15, 17/3/2023": a list, too
+    ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY
+                         + r"(?:\s*(?:va|,)\s*\d{1,2}(?![\d/.\-]))*\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"

@@ -66,8 +66,9 @@ def fit(data: list, weights: dict[str, float], passes: int = 3) -> dict[str, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", default=str(DEVSET / "set_*.jsonl"))
+    parser.add_argument("--round", type=int, default=14, help="the split of bench/facts.py")
     args = parser.parse_args()
-    data = readings(load_pages(args.files, final=False))
+    data = readings(load_pages(args.files, final=False, round_=args.round))
     fitted = fit(data, WEIGHTS)
     print(f"meeting dates right on {len(data)} development pages: "
           f"{right(data, WEIGHTS)} with WEIGHTS, {right(data, fitted)} fitted")  # fmt: skip

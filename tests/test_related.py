@@ -201,3 +201,50 @@ def test_a_cards_other_reports_best_matching_first(tmp_path: Path) -> None:
     assert [g.id for g in card.group] == ["b-once", "a-longest"]
     [card] = eng.search(build_request("Lý Nhân giao ban", sort="newest")).hits
     assert [card.id, *(g.id for g in card.group)] == ["c-best", "a-longest", "b-once"]
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_an_undated_chain_of_edited_templates_is_not_one_meeting(tmp_path: Path, dated) -> None:
+    """Answers written from one template, each edited a little from the one before: the
+    first and the last share few words. Undated, every report of a group is near its
+    leader (as near as a group's edge requires); dated a day apart, the chain is one
+    story's rewrites (another site's rewrite of a rewrite) and stays one group."""
+    import json
+    import random
+    import re
+
+    import numpy as np
+
+    from searcher.engine.related import NEAR
+    from searcher.index.arrays.minhash import similarity
+
+    rng = random.Random(25)
+    vocab = re.findall(
+        r"\w+",
+        "tiêm chủng vaccine phòng bệnh sức khỏe bác sĩ khám sàng lọc "
+        "theo dõi sau mũi hai ba đăng ký trạm y tế phường xã huyện tỉnh người "
+        "dân ưu tiên đối tượng nguy cơ cao bệnh nền huyết áp tiểu đường hen "
+        "suyễn dị ứng thuốc hạ sốt nghỉ ngơi uống nước đầy đủ liên hệ cơ sở",
+    )
+    words = [rng.choice(vocab) for _ in range(80)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = []
+    for n in range(30):
+        for at in rng.sample(range(len(words)), 6):  # each answer edits the one before it
+            words[at] = rng.choice(vocab)
+        body = "Chào bạn, " + " ".join(words) + ". Trân trọng!"
+        record = {"id": f"answer-{n:02d}", "title": f"Hỏi đáp số {n}", "body": body}
+        if dated:
+            record["date"] = f"2024-03-{1 + n % 2:02d}"
+        records.append(json.dumps(record, ensure_ascii=False))
+    (corpus / "answers.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert rebuild(corpus, tmp_path / "index").indexed == 30
+    related = Engine(tmp_path / "index")._current().related
+    members = np.flatnonzero(related.leader != np.arange(len(related.leader)))
+    assert len(members)  # some answers are grouped
+    near = similarity(related.sig[members], related.sig[related.leader[members]])
+    if dated:
+        assert not (near >= NEAR).all()  # a chain: some far from the leader, still grouped
+    else:
+        assert (near >= NEAR).all()

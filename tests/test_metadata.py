@@ -482,6 +482,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-named-activitys-work-plan-gives-the-year (set O, O104): the same page
 # a-list-of-days-starts-on-its-first (set L, L110):
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-to-chuc-dot-kiem-tra-viec-trien-khai-ke-hoach-nam-2023-cua-cac-vks-tinh-khu-vuc-phia-nam-4632.html
+# an-online-conferences-main-bridge-is-its-host (set O, O212):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/quan-triet-trien-khai-thuc-hien-cac-thong-tu-lien-tich-trong-nganh-kiem-sat-nhan-dan-68295.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -111,6 +111,11 @@ _ISSUER_BEFORE = re.compile(
     r"\b(?:" + "|".join(DOC_KINDS) + r")\b[^.;:\n]{0,40}?\b(?:cua|do)\s+"
     r"(?:(?:vien truong|lanh dao|ban can su dang|dang uy)\s+)?$"
 )
+# an online conference's main bridge point is its host's seat ("nối điểm cầu chính tại trụ
+# sở VKSND tối cao tới hơn 800 điểm cầu", "điểm cầu trung tâm VKSND tỉnh"): the organiser
+_MAIN_BRIDGE_BEFORE = re.compile(
+    r"\bdiem cau (?:chinh|trung tam)\s*(?:dat\s+)?(?:tai\s+|tu\s+)?(?:tru so\s+)?(?:cua\s+)?$"
+)
 # where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
 _VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$|\b(?:tham|lam viec) (?:voi|tai)\s*$")
 _KIND_NAMES = {
@@ -232,7 +237,10 @@ def _mentions(
                 # "về phía ngành Kiểm sát tỉnh …" in the text: a participant, the organiser
                 # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
                 weight *= 0.01
-            organises = bool(_ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60]))
+            organises = bool(
+                _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60])
+                or _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+            )
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
                     and not organises):  # fmt: skip
                 weight *= 0.05  # "Chỉ thị của Viện trưởng VKSND tối cao": a reference

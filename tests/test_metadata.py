@@ -484,6 +484,7 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-to-chuc-dot-kiem-tra-viec-trien-khai-ke-hoach-nam-2023-cua-cac-vks-tinh-khu-vuc-phia-nam-4632.html
 # an-online-conferences-main-bridge-is-its-host (set O, O212):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/quan-triet-trien-khai-thuc-hien-cac-thong-tu-lien-tich-trong-nganh-kiem-sat-nhan-dan-68295.html
+# a-title-opening-with-dissemination-names-it (set O, O212): the same page
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -91,6 +91,9 @@ _TYPE_PATTERNS = {
     r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
+# a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
+# hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence
+_OPENS_WITH_DISSEMINATION = re.compile(r"\s*(?:hoi nghi\s+)?(?:hoc tap,?\s+)?quan triet\b")
 _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one scan first
 # a review whose object is a contest is the contest's ("tổng kết, trao giải cuộc thi")
 _CONTEST_OBJECT = re.compile(r"(?:(?!cong tac)[^.;\n]){0,60}?\b(?:cuoc thi|hoi thi|hoi dien)\b")
@@ -192,6 +195,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
     heading = _up_to_inspection(heading)
     named = types_in(heading)
+    if "quán triệt" not in named and _OPENS_WITH_DISSEMINATION.match(heading):
+        named = sorted([*named, "quán triệt"], key=MEETING_TYPES.index)
     # the headline after an occasion's rubric ("Kỷ niệm 55 năm Ngày thành lập ngành …: VKSND
     # tỉnh Nam Định 55 năm xây dựng và trưởng thành") says what the page is
     headline = heading.rsplit(":", 1)[-1]

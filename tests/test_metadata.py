@@ -485,6 +485,10 @@ def test_every_field_has_its_evidence() -> None:
 # an-online-conferences-main-bridge-is-its-host (set O, O212):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/quan-triet-trien-khai-thuc-hien-cac-thong-tu-lien-tich-trong-nganh-kiem-sat-nhan-dan-68295.html
 # a-title-opening-with-dissemination-names-it (set O, O212): the same page
+# a-title-reporting-an-appointment-is-an-event (set O, O213):
+#   https://nld.com.vn/Print.aspx?NewsID=2012040512065156
+# a-units-donation-in-its-title-is-an-event (set O, O209):
+#   http://viequestourism.com/bai-viet/vien-kiem-sat-nhan-dan-huyen-dakrong-ung-ho-nhan-dan-tp-ho-chi-minh-va-cac-tinh-phia-nam-phong-chong-dich-covid19-1078
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -91,6 +91,13 @@ _TYPE_PATTERNS = {
     r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
+# a title that reports an act as done ("Bổ nhiệm 2 Phó Viện trưởng …", "Thành lập 39 Viện
+# kiểm sát quân sự", "VKSND huyện Đakrông ủng hộ nhân dân …", "… quyên góp 185 triệu đồng")
+_TITLE_ACT = re.compile(
+    r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
+    r"^[^\n:]{0,80}?\b(?:vks[a-z]*|vien (?:kiem sat|ks)[a-z ]{0,12}?|nganh kiem sat)"
+    r"[^\n:]{0,40}?\b(?:ung ho|quyen gop)\b"
+)
 # a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
 # hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence
 _OPENS_WITH_DISSEMINATION = re.compile(r"\s*(?:hoi nghi\s+)?(?:hoc tap,?\s+)?quan triet\b")
@@ -250,6 +257,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # ngành"), and no event held: commentary, an interview, a profile
     if set(found) <= _ACTIVITIES and not (
         EVENT.search(heading + " " + clause)
+        or _TITLE_ACT.search(heading)
         or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
         or (found and AT_A_PLACE.search(heading + " " + clause))
     ):

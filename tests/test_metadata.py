@@ -489,6 +489,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://nld.com.vn/Print.aspx?NewsID=2012040512065156
 # a-units-donation-in-its-title-is-an-event (set O, O209):
 #   http://viequestourism.com/bai-viet/vien-kiem-sat-nhan-dan-huyen-dakrong-ung-ho-nhan-dan-tp-ho-chi-minh-va-cac-tinh-phia-nam-phong-chong-dich-covid19-1078
+# the-dated-clause-naming-the-procuracy-is-its-meeting (set P, P212):
+#   https://vkstphcm.gov.vn/vksnd-thanh-pho-thu-duc-tham-quan-gian-trung-bay-bao-bao-ve-phap-luat-1752.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -30,6 +30,7 @@ WEIGHTS: dict[str, float] = {
     "time_of_day": 1.0,  # "Sáng 11/4/2024", "Chiều ngày 5/7"
     "clause_start": 1.0,  # it opens its sentence or clause
     "first": 0.5,  # the first date left after the roles
+    "procuracy": 2.0,  # its clause names a procuracy ("… lãnh đạo VKSND thành phố Thủ Đức …")
     "has_year": 0.5,  # written with its year
     "title": 0.5,  # in the title
     "bare": -1.0,  # neither "ngày" nor a time of day ("12/9/2022")
@@ -50,6 +51,7 @@ _PATTERNS = (
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
+_PROCURACY_NAMED = re.compile(r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b")
 _TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:nay\s*)?,?\s*$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3}$")
 _OPENING = re.compile(
@@ -199,7 +201,8 @@ def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -
     before = folded[max(line_start, m.start() - 40) : m.start()]
     time_of_day = kind == "time" or bool(_TIME_BEFORE.search(before))
     features = {
-        "organised": float(bool(ORGANISED.search(clause_after(plain, m.end())))),
+        "organised": float(bool(ORGANISED.search(clause := clause_after(plain, m.end())))),
+        "procuracy": float(bool(_PROCURACY_NAMED.search(clause))),
         "time_of_day": float(time_of_day),
         "clause_start": float(bool(_OPENING.search(before))),
         "has_year": float(bool(m.group(3))),

@@ -491,6 +491,12 @@ def test_every_field_has_its_evidence() -> None:
 #   http://viequestourism.com/bai-viet/vien-kiem-sat-nhan-dan-huyen-dakrong-ung-ho-nhan-dan-tp-ho-chi-minh-va-cac-tinh-phia-nam-phong-chong-dich-covid19-1078
 # the-dated-clause-naming-the-procuracy-is-its-meeting (set P, P212):
 #   https://vkstphcm.gov.vn/vksnd-thanh-pho-thu-duc-tham-quan-gian-trung-bay-bao-bao-ve-phap-luat-1752.html
+# a-sites-welcome-banner-is-furniture (set P, P104):
+#   http://vksnd.laocai.gov.vn/qua-trinh-phat-trien/qua-trinh-phat-trien-98862
+# a-dated-inspection-delegation-under-a-banner-is-the-event (set F, F026):
+#   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2015-2019-10-25-06-50-30
+# a-decision-issued-is-no-meeting-date (set D, S031):
+#   https://vienkiemsattv.gov.vn/2014/11/28/vien-kiem-sat-nhan-dan-tinh-tra-vinh-tien-hanh-kiem-tra-cong-tac-kiem-sat-nam-2014/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -238,10 +238,11 @@ def dated_event(
     if not {"organised", "time_of_day"} & chosen.features.keys():
         return  # "(… phát hành ngày 15/4/2020)": a date, not an occasion
     heading = plain[: len(title)]
-    if not names_procuracy(heading) or retrospective(heading):
-        return  # a general story's or a profile's dated sentence reports no meeting
     opening = max(plain.rfind(". ", 0, chosen.start), plain.rfind("\n", 0, chosen.start)) + 1
     sentence = first_sentence(plain[opening:])
+    # a page's title, else (none, or the site's banner: furniture) the dated sentence itself
+    if not names_procuracy(heading if heading.strip() else sentence) or retrospective(heading):
+        return  # a general story's or a profile's dated sentence reports no meeting
     if not EVENT.search(sentence):
         return
     meta.meeting_types = clause_types(sentence, organiser_clause(sentence)) or ["khác"]

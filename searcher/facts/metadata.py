@@ -88,7 +88,8 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         today,
         folded=folded,
     )
-    plain = masked(reading.folded, reading.spans, ("citation",))  # one reading of the spans
+    # one reading of the spans: what a report says, without its citations and page furniture
+    plain = masked(reading.folded, reading.spans, ("citation", "furniture"))
     if _listing(article):  # a tag's list of articles reports no event of its own
         meta.meeting_types = []
         ex["meeting_types"] = Evidence(article.url or article.title, "a tag's listing page")

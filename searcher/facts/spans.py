@@ -9,8 +9,9 @@ Roles:
 - ``citation``: a cited document, its kind, number, date and issuer
   ("Kế hoạch số 12/KH-VKS ngày 16/01/2019 của VKSND tỉnh Hà Nam");
 - ``anniversary``: a founding-to-now range ("(26/7/1960 - 26/7/2020)");
-- ``furniture``: a line that is a page header clock, a stamp or a view count
-  ("Thứ Hai, ngày 15 tháng 12 năm 2025", "06/01/2020 | 1755");
+- ``furniture``: a line that is a page header clock, a stamp, a view count or the site's
+  welcome ("Thứ Hai, ngày 15 tháng 12 năm 2025", "06/01/2020 | 1755", "Chào mừng bạn đã
+  đến với website …");
 - ``guests``: who attended ("Dự Hội nghị có đồng chí …, Phó Viện trưởng VKSND tỉnh"),
   found on their own by ``guest_lists`` (the unit weighing needs only them).
 
@@ -73,7 +74,8 @@ FOUNDED = re.compile(
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(
     r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
-    r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa)\b"
+    r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa|"
+    r"doan (?:kiem tra|cong tac|giam sat))\b"  # "Ngày 17/10/2019, Đoàn kiểm tra do … đã …"
 )
 GUESTS = re.compile(
     r"\b(?:tham du|du hoi nghi|du buoi|du le|co su tham du|cung du|khach moi|den du)\b"
@@ -85,6 +87,13 @@ _FURNITURE_LINE = re.compile(
     r"(?:ngay\s+)?\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2}"
     r"(?:\s*,?\s*(?:nam\s+)?\d{4}))"
     r"[\s|,]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*(?:\d+|\[?\(?gmt\s*[+-]\s*\d+\]?\)?)?\s*$"
+)
+
+
+# a site's welcome banner ("Chào mừng bạn đã đến với website www.vksbentre.gov.vn …",
+# "CHÀO MỪNG ĐẾN VỚI WEBSITE VIỆN KIỂM SÁT … HƯỞNG ỨNG NGÀY PHÁP LUẬT VIỆT NAM !")
+_WELCOME_LINE = re.compile(
+    r"\s*chao mung (?:ban |quy vi )?(?:da )?den voi (?:website|trang (?:thong )?tin|cong thong tin)"
 )
 
 
@@ -105,7 +114,7 @@ def find_spans(folded: str) -> list[Span]:
                   if not any(s.start <= m.start() < s.end for s in spans)]  # fmt: skip
     start = 0
     for line in folded.split("\n"):
-        if len(line) <= 90 and _FURNITURE_LINE.match(line):
+        if (len(line) <= 90 and _FURNITURE_LINE.match(line)) or _WELCOME_LINE.match(line):
             spans.append(Span(start, start + len(line), "furniture"))
         start += len(line) + 1
     return sorted(spans, key=lambda s: s.start)

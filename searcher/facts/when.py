@@ -59,8 +59,8 @@ _OPENING = re.compile(
     r"trua|dem)\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"
 )
 _SIGNED = re.compile(
-    r"^[^.;:]{0,60}\b(?:ky|ban hanh)\b[^.;:]{0,15}\b(quyet dinh|nghi quyet|chi thi|ke hoach|"
-    r"thong tu|cong van|thong bao)\b"
+    r"^[^.;:]{0,60}\b(?:(?:ky|ban hanh)\b[^.;:]{0,15}\b(quyet dinh|nghi quyet|chi thi|ke hoach|"
+    r"thong tu|cong van|thong bao)\b|ra quyet dinh\b)"  # not "ra nghị quyết lãnh đạo": a meeting
 )
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline

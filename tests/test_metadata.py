@@ -497,6 +497,8 @@ def test_every_field_has_its_evidence() -> None:
 #   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2015-2019-10-25-06-50-30
 # a-decision-issued-is-no-meeting-date (set D, S031):
 #   https://vienkiemsattv.gov.vn/2014/11/28/vien-kiem-sat-nhan-dan-tinh-tra-vinh-tien-hanh-kiem-tra-cong-tac-kiem-sat-nam-2014/
+# a-joint-youth-cell-joined-by-hyphens-is-the-district (set O, O115):
+#   https://vksbacgiang.gov.vn/baiviet/33/6255
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

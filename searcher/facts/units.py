@@ -37,7 +37,7 @@ _PREFIX = (
 # another body of the same place, named in one list with the procuracy
 _COORDINATED = (
     r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
-    r"so tu phap|cuc thi hanh an dan su)"
+    r"so tu phap|(?:chi )?cuc thi hanh an dan su|cc\.?\s?thads|thads)"
 )
 _MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
@@ -58,7 +58,8 @@ _MENTION = re.compile(
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
-    r"|(?P<local>" + _PREFIX + r"(?:\s*(?:,|\bva\b)\s*" + _COORDINATED + r"){0,2}"
+    # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
+    r"|(?P<local>" + _PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
     r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)(?:\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
     # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố

@@ -499,6 +499,10 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vienkiemsattv.gov.vn/2014/11/28/vien-kiem-sat-nhan-dan-tinh-tra-vinh-tien-hanh-kiem-tra-cong-tac-kiem-sat-nam-2014/
 # a-joint-youth-cell-joined-by-hyphens-is-the-district (set O, O115):
 #   https://vksbacgiang.gov.vn/baiviet/33/6255
+# a-units-relief-in-its-title-is-an-event (set Q, Q102, scored once before this rule):
+#   https://vksquangninh.gov.vn/?p=11582
+# a-resolution-shown-to-the-public-is-propaganda (set L, L002; set Q, Q209):
+#   https://haininh.hatinh.gov.vn/tin-tuc/vksnd-khu-vuc-2-ha-tinh-trien-khai-lap-dat-bang-thong-tin-tuyen-truyen-nghi-quyet-so-2052025qh15-cua-quoc-hoi-ve-khoi-kien-vu-an-dan-su-cong-ich-tai-uy-ban-nhan-dan-phuong-hai-ninh
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

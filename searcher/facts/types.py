@@ -87,16 +87,20 @@ _TYPE_PATTERNS = {
     "hội thi": r"(?<!dai )\bhoi thi\b(?! dua| the thao| the duc)|\bcuoc thi\b|\bhoi dien\b|"
     r"\bthi (?:ve )?(?:kiem sat vien gioi|tim hieu|ky nang|nghiep vu)\b",
     # a mock trial ("phiên tòa giả định") is staged to teach the law
+    # … or a resolution to the public, named or cited (a cited one is blanked: a run of
+    # spaces), not a study conference's list ("học tập, quán triệt, tuyên truyền … Nghị quyết")
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
+    r"(?<!quan triet, )\btuyen truyen\b(?:[^.;\n]{0,30}\bnghi quyet\b| {4,})|"
     r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
 # a title that reports an act as done ("Bổ nhiệm 2 Phó Viện trưởng …", "Thành lập 39 Viện
-# kiểm sát quân sự", "VKSND huyện Đakrông ủng hộ nhân dân …", "… quyên góp 185 triệu đồng")
+# kiểm sát quân sự", "VKSND huyện Đakrông ủng hộ nhân dân …", "… quyên góp 185 triệu đồng",
+# "VKSND khu vực 4 kịp thời hỗ trợ gia đình …", "… lắp đặt biển tuyên truyền …")
 _TITLE_ACT = re.compile(
     r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
     r"^[^\n:]{0,80}?\b(?:vks[a-z]*|vien (?:kiem sat|ks)[a-z ]{0,12}?|nganh kiem sat)"
-    r"[^\n:]{0,40}?\b(?:ung ho|quyen gop)\b"
+    r"[^\n:]{0,40}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
 )
 # a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
 # hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence

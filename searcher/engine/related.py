@@ -50,6 +50,19 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
             return labels
 
 
+def _leaders(label: np.ndarray, lengths: np.ndarray, rank: np.ndarray):
+    """The documents by group, longest first (ties in id order), where each group starts,
+    its size, and each document's leader (its group's longest report)."""
+    n = len(label)
+    order = np.lexsort((rank, -lengths, label))
+    lab = label[order]
+    starts = np.flatnonzero(np.r_[n > 0, lab[1:] != lab[:-1]])  # none in an empty index
+    sizes = np.diff(np.r_[starts, n])
+    leader = np.empty(n, dtype=np.int64)
+    leader[order] = np.repeat(order[starts], sizes)
+    return order, starts, sizes, leader
+
+
 def _star_edges(keys: np.ndarray, docs: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
     """Edges joining each document to the first of those sharing its key (keys shared
     by more than ``limit`` documents are left out)."""
@@ -92,12 +105,7 @@ class Related:
         same = similarity(self.sig[mx], self.sig[my]) >= SAME_MEETING
         lengths, _ = arrays.lengths("body")
         self.label = self._cohesive(np.r_[x[near], mx[same]], np.r_[y[near], my[same]], lengths)
-        order = np.lexsort((arrays.id_rank, -lengths, self.label))  # by group, longest first
-        lab = self.label[order]
-        starts = np.flatnonzero(np.r_[n > 0, lab[1:] != lab[:-1]])  # none in an empty index
-        sizes = np.diff(np.r_[starts, n])
-        self.leader = np.empty(n, dtype=np.int64)
-        self.leader[order] = np.repeat(order[starts], sizes)
+        order, starts, sizes, self.leader = _leaders(self.label, lengths, arrays.id_rank)
         self._order, self._starts, self._sizes = order, starts, sizes
         self._slot = np.empty(n, dtype=np.int64)
         self._slot[order] = np.repeat(np.arange(len(starts)), sizes)
@@ -115,11 +123,7 @@ class Related:
         ViCoV19QA train (R@100 0.694 → 0.687)."""
         n = len(lengths)
         label = _components(n, a, b)
-        order = np.lexsort((self.arrays.id_rank, -lengths, label))
-        lab = label[order]
-        starts = np.flatnonzero(np.r_[n > 0, lab[1:] != lab[:-1]])
-        leader = np.empty(n, dtype=np.int64)
-        leader[order] = np.repeat(order[starts], np.diff(np.r_[starts, n]))
+        *_, leader = _leaders(label, lengths, self.arrays.id_rank)
         members = np.flatnonzero(leader != np.arange(n))
         far = members[~self._joined(members, leader[members])]
         label[far] = far + n  # labels of their own, no group's

@@ -77,6 +77,9 @@ ORGANISED = re.compile(
     r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa|"
     r"doan (?:kiem tra|cong tac|giam sat))\b"  # "Ngày 17/10/2019, Đoàn kiểm tra do … đã …"
 )
+# a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
+PROCURACY_NAME = r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b"
+PROCURACY = re.compile(PROCURACY_NAME)
 GUESTS = re.compile(
     r"\b(?:tham du|du hoi nghi|du buoi|du le|co su tham du|cung du|khach moi|den du)\b"
     r"[^.\n]{0,400}"

@@ -28,7 +28,7 @@ from searcher.facts.events import (
     subject_before,
     with_marks,
 )
-from searcher.facts.spans import first_sentence, without_citations
+from searcher.facts.spans import PROCURACY, PROCURACY_NAME, first_sentence, without_citations
 from searcher.vi.text import fold
 
 MEETING_TYPES = (
@@ -99,8 +99,9 @@ _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
 # "VKSND khu vực 4 kịp thời hỗ trợ gia đình …", "… lắp đặt biển tuyên truyền …")
 _TITLE_ACT = re.compile(
     r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
-    r"^[^\n:]{0,80}?\b(?:vks[a-z]*|vien (?:kiem sat|ks)[a-z ]{0,12}?|nganh kiem sat)"
-    r"[^\n:]{0,40}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
+    r"^[^\n:]{0,80}?"
+    + PROCURACY_NAME
+    + r"[^\n:]{0,52}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
 )
 # a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
 # hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence
@@ -135,8 +136,6 @@ _PARTY_NOT_MEETING_BEFORE = re.compile(
     r"\b(?:chao mung|huong toi)\b(?:\s+[a-z]+){0,4}\s*$"
 )
 _OTHER_PARTY = re.compile(r"\b(?:ubnd|uy ban|tinh uy|thanh uy|hdnd|so [a-z]+|cong an|toa an)\b")
-# a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
-_PROCURACY = re.compile(r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b")
 # the unit receives an award ("nhận Cờ thi đua của UBND tỉnh", "đón nhận Huân chương")
 _AWARD_RECEIVED = re.compile(
     r"\b(?:don nhan|vinh du nhan|nhan (?:co|bang khen|huan chuong|huy chuong|danh hieu|"
@@ -206,15 +205,16 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]
     heading = _up_to_inspection(heading)
     named = types_in(heading)
-    if "quán triệt" not in named and _OPENS_WITH_DISSEMINATION.match(heading):
-        named = sorted([*named, "quán triệt"], key=MEETING_TYPES.index)
     # the headline after an occasion's rubric ("Kỷ niệm 55 năm Ngày thành lập ngành …: VKSND
     # tỉnh Nam Định 55 năm xây dựng và trưởng thành") says what the page is
     headline = heading.rsplit(":", 1)[-1]
     if _RETROSPECTIVE.search(headline) and not (
-        types_in(headline) or EVENT.search(_RETROSPECTIVE.sub("", headline))
+        (types_in(headline) if ":" in heading else named)
+        or EVENT.search(_RETROSPECTIVE.sub("", headline))
     ):
         return []  # a profile titled by its years, not a report of an event
+    if "quán triệt" not in named and _OPENS_WITH_DISSEMINATION.match(heading):
+        named = sorted([*named, "quán triệt"], key=MEETING_TYPES.index)
     found = list(named)
     if "triển khai" in found and not _OWN_DEPLOYMENT.search(heading):
         found.remove("triển khai")  # "triển khai Quy chế phối hợp": a document's, not the work's
@@ -288,7 +288,7 @@ def names_procuracy(folded: str) -> bool:
     >>> names_procuracy("tan vien truong vks tp.hcm"), names_procuracy("ubnd tinh hop")
     (True, False)
     """
-    return bool(_PROCURACY.search(folded))
+    return bool(PROCURACY.search(folded))
 
 
 def with_types_where_held(found: list[str], title: str, sentence: str) -> list[str]:

@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from searcher.facts.spans import ORGANISED, Span, clause_after, find_spans, inside, masked
+from searcher.facts.spans import (
+    ORGANISED,
+    PROCURACY,
+    Span,
+    clause_after,
+    find_spans,
+    inside,
+    masked,
+)
 from searcher.vi.dates import make_date
 from searcher.vi.text import fold
 
@@ -51,7 +59,6 @@ _PATTERNS = (
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
-_PROCURACY_NAMED = re.compile(r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b")
 _TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:nay\s*)?,?\s*$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3}$")
 _OPENING = re.compile(
@@ -202,7 +209,7 @@ def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -
     time_of_day = kind == "time" or bool(_TIME_BEFORE.search(before))
     features = {
         "organised": float(bool(ORGANISED.search(clause := clause_after(plain, m.end())))),
-        "procuracy": float(bool(_PROCURACY_NAMED.search(clause))),
+        "procuracy": float(bool(PROCURACY.search(clause))),
         "time_of_day": float(time_of_day),
         "clause_start": float(bool(_OPENING.search(before))),
         "has_year": float(bool(m.group(3))),

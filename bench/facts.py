@@ -68,6 +68,8 @@ scored once; ``--round 13`` has every labelled page of then in development (404)
 Session 18: ``--round 14`` holds out set Q (two new labellers, 40 pages) whole, scored once
 at the end; the 404 pages of round 13 are development. ``--round 15`` (the default) has all
 444 labelled pages in development.
+Session 19: ``--round 16`` (the default) holds out set R (two new labellers) whole, scored
+once at the end; the 444 pages of round 15 are development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -130,6 +132,9 @@ HELD_OUT[14] = {f"set_q_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 15 (after set Q's one scoring): every labelled page is development; no page is held
 # out until a new set is labelled
 HELD_OUT[15] = {}
+# round 16 (session 19): set R (two more labellers, 2026-12-07) is held out whole; the 444
+# pages of round 15 are development
+HELD_OUT[16] = {f"set_r_{n}": "0123456789abcdef" for n in (1, 2)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -280,7 +285,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=15,
+        default=16,
         choices=sorted(HELD_OUT),
         help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "

@@ -503,6 +503,12 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksquangninh.gov.vn/?p=11582
 # a-resolution-shown-to-the-public-is-propaganda (set L, L002; set Q, Q209):
 #   https://haininh.hatinh.gov.vn/tin-tuc/vksnd-khu-vuc-2-ha-tinh-trien-khai-lap-dat-bang-thong-tin-tuyen-truyen-nghi-quyet-so-2052025qh15-cua-quoc-hoi-ve-khoi-kien-vu-an-dan-su-cong-ich-tai-uy-ban-nhan-dan-phuong-hai-ninh
+# a-dated-lede-of-a-procuracys-act-is-an-event (set Q, Q210, after its one scoring):
+#   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
+# a-dated-lede-after-a-basis-sentence-is-an-event (set Q, Q209):
+#   https://vienkiemsat.cantho.gov.vn/vksnd-khu-vuc-3-can-tho-phoi-hop-voi-dang-uy-xa-phong-dien-thanh-pho-can-tho-lap-dat-bien-infographic-tuyen-truyen-nghi-quyet-so-2052025qh15
+# guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
+# a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from searcher.facts.spans import first_sentence
+from searcher.facts.spans import PROCURACY_NAME, first_sentence
 
 BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
@@ -77,6 +77,40 @@ INSPECTION = re.compile(
     r"\b(?:(?:doan|dot|cuoc|tien hanh|to chuc) kiem tra|kiem tra (?:viec|ket qua))\b"
 )
 DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0,120})")
+
+# a news lede that dates what a procuracy did ("Ngày 2/1, Viện Kiểm sát nhân dân Thành phố Hồ
+# Chí Minh triển khai công tác năm 2024", "Ngày 01/12/2025, Đoàn VKSND Khu vực 3 … phối hợp
+# cùng Đảng ủy xã … lắp đặt biển …"): a lede that opens with a day and a month, its subject a
+# procuracy (or its delegation, youth union, staff), reports something done that day,
+# whatever the verb; not a document issued ("ban hành Kế hoạch …"). Group "act": from the
+# subject on.
+_DATED_ACT = re.compile(
+    r"[\s.;]*(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+)?"
+    r"\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*"
+    r"(?P<act>[^,.;:\n]{0,40}?" + PROCURACY_NAME + r"(?![^.;\n]*\bban hanh\b)[^.;\n]{0,160})"
+)
+# a lead's opening of purpose or basis ("Thực hiện Kế hoạch số …, đồng thời …."): the lede
+# is the sentence after it
+_PURPOSE_OPENING = re.compile(
+    r"\s*(?:thuc hien|can cu|nham|de|theo|huong ung|chao mung|huong toi)\b"
+)
+
+
+def dated_act(lead: str) -> re.Match | None:
+    """The lede's dated act (``_DATED_ACT``): the lead's first sentence, or the second after
+    an opening of purpose or basis. ``lead``: folded, citations blanked.
+
+    >>> dated_act("ngay 2/1, vien kiem sat nhan dan tp trien khai cong tac nam 2024.").group("act")
+    'vien kiem sat nhan dan tp trien khai cong tac nam 2024'
+    >>> dated_act("ngay 28/3/2022, dang bo vksnd toi cao ban hanh ke hoach") is None
+    True
+    """
+    first = first_sentence(lead)
+    starts = (0, len(first)) if _PURPOSE_OPENING.match(first) else (0,)
+    for start in starts:
+        if m := _DATED_ACT.match(lead, start):
+            return m
+    return None
 
 
 # a count of events held ("đã tổ chức 3 hội nghị tập huấn chuyên đề", "tổ chức 05 lớp …"): a

@@ -22,6 +22,7 @@ from searcher.facts.events import (
     INSPECTION,
     ORGANISER_VERB,
     before_verb,
+    dated_act,
     first_held,
     organiser_clause,
     organiser_subject,
@@ -89,7 +90,7 @@ _TYPE_PATTERNS = {
     # a mock trial ("phiên tòa giả định") is staged to teach the law
     # … or a resolution to the public, named or cited (a cited one is blanked: a run of
     # spaces), not a study conference's list ("học tập, quán triệt, tuyên truyền … Nghị quyết")
-    "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bphap luat\b|"
+    "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bluat\b|"
     r"(?<!quan triet, )\btuyen truyen\b(?:[^.;\n]{0,30}\bnghi quyet\b| {4,})|"
     r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
 }
@@ -128,6 +129,9 @@ _PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang
 # Đại hội Chi đoàn"
 _PARTY_NOT_MEETING_BEFORE = re.compile(
     r"\b(?:lam viec|tham va lam viec) (?:voi|tai)\s*$|"
+    # a partner ("phối hợp với Đảng ủy xã Phong Điền lắp đặt biển tuyên truyền", "cùng Đảng
+    # ủy xã …")
+    r"\b(?:phoi hop )?(?:cung|voi)\s*$|"
     r"\b(?:nhat tri|dong y|cho phep|chi dao|lanh dao) cua(?:\s+[a-z]+){0,3}\s*$|"
     # or among the guests ("chào mừng các đại biểu thay mặt Ban Thường vụ Huyện đoàn, chi ủy
     # chi bộ 3 cơ quan")
@@ -265,10 +269,14 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
         or (found and AT_A_PLACE.search(heading + " " + clause))
     ):
-        scene = _SCENE.search(lead)  # unless a photo shows the whole scene of the event
-        if scene is None or not EVENT.search(scene.group(1)):
+        # unless a photo shows the whole scene of the event, or a lede dates a procuracy's act
+        scene = _SCENE.search(lead)
+        if scene is not None and EVENT.search(scene.group(1)):
+            found = found or lead_types(scene.group(1))
+        elif dated := dated_act(lead):
+            found = found or lead_types(lead[: dated.end()], dated.start("act"))
+        else:
             return []
-        found = found or lead_types(scene.group(1))
     return found or ["khác"]
 
 

@@ -507,6 +507,7 @@ def test_every_field_has_its_evidence() -> None:
 #   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
 # a-dated-lede-after-a-basis-sentence-is-an-event (set Q, Q209):
 #   https://vienkiemsat.cantho.gov.vn/vksnd-khu-vuc-3-can-tho-phoi-hop-voi-dang-uy-xa-phong-dien-thanh-pho-can-tho-lap-dat-bien-infographic-tuyen-truyen-nghi-quyet-so-2052025qh15
+# a-photo-caption-is-not-the-leads-first-sentence (the same page: its period)
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from searcher.facts.spans import first_sentence, without_citations
+from searcher.facts.spans import first_sentence, lede_start, without_citations
 from searcher.vi.text import fold
 
 PERIODS = (
@@ -196,7 +196,7 @@ def launched_year(title: str, plain: str) -> int | None:
     2020
     """
     found = _LAUNCH_YEAR.search(plain[: len(title)]) or _LAUNCH_YEAR.search(
-        first_sentence(plain[len(title) + 1 :])
+        first_sentence(plain[lede_start(plain, len(title) + 1) :])
     )
     return int(found.group(1)) if found else None
 
@@ -208,8 +208,9 @@ def read_period(
     ``plain``: title + newline + lead, folded, with citations blanked (the text's offsets)."""
     if plain is None:
         plain = without_citations(title) + "\n" + without_citations(body[:600])
-    first = first_sentence(plain[len(title) + 1 :])
-    for base, part in ((0, plain[: len(title)]), (len(title) + 1, first)):
+    lede = lede_start(plain, len(title) + 1)  # after a photo caption
+    first = first_sentence(plain[lede:])
+    for base, part in ((0, plain[: len(title)]), (lede, first)):
         found = [*_PERIOD.finditer(part), *_ANNUAL.finditer(part)]
         for m in sorted(found, key=lambda m: m.start()):
             if m.groupdict().get("month") and re.search(

@@ -144,6 +144,22 @@ def _citations(folded: str, lo: int, hi: int) -> list[Span]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
+# a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)", "Ảnh: …"): not its first
+# sentence
+_CAPTION = re.compile(r"\s*(?:[^\n]*\(anh\s*:[^)\n]*\)[ \t]*|anh\s*:[^\n]*)(?:\n|$)")
+
+
+def lede_start(plain: str, start: int) -> int:
+    r"""Where the lead that begins at ``start`` of folded ``plain`` has its first sentence:
+    after a photo caption.
+
+    >>> lede_start("tieu de\nanh chup hoi nghi (anh: minh anh)\nngay 2/1, vksnd", 8)
+    42
+    """
+    caption = _CAPTION.match(plain, start)
+    return caption.end() if caption else start
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of ``text``'s first 600 characters (offsets kept)."""
     return _SENTENCE_BREAK.split(text[:600], maxsplit=1)[0]

@@ -29,7 +29,13 @@ from searcher.facts.events import (
     subject_before,
     with_marks,
 )
-from searcher.facts.spans import PROCURACY, PROCURACY_NAME, first_sentence, without_citations
+from searcher.facts.spans import (
+    PROCURACY,
+    PROCURACY_NAME,
+    first_sentence,
+    lede_start,
+    without_citations,
+)
 from searcher.vi.text import fold
 
 MEETING_TYPES = (
@@ -178,8 +184,6 @@ _ANOTHER_ACTIVITY = re.compile(
 # pháp luật", "Quang cảnh buổi lễ"): the page reports it (71 development pages have one, 69
 # report an event; the two others show "một buổi …", any such session)
 _SCENE = re.compile(r"(?m)^[^\w\n]*(?:toan canh|quang canh)\s+(?!mot\b)([^\n]{0,120})")
-# a photo caption above the lead ("… (Ảnh: Thành Chung/TTXVN)") is not its first sentence
-_CAPTION = re.compile(r"^[^\n]*\(anh\s*:[^)\n]*\)[ \t]*(?:\n|$)|^[ \t]*anh\s*:[^\n]*(?:\n|$)")
 # a paper's tag opening its summary paragraph ("(PLO)-", "(BVPL) -", "(Báo Thanh Hóa) –")
 _AGENCY_TAG = re.compile(r"\s*\([a-z][a-z .]{1,24}\)\s*[-–]")
 _DOCUMENT_TITLE = re.compile(
@@ -203,7 +207,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     """
     if plain is None:  # title + "\n" + lead, folded, citations blanked (same offsets)
         plain = _plain(title) + "\n" + _plain(body[:1500])
-    lead = _CAPTION.sub("", plain[len(title) + 1 :].lstrip(), count=1)
+    lead = plain[lede_start(plain, len(title) + 1) :].lstrip()
     # a title naming a document ("Kế hoạch Đại hội chi bộ …", "Căn cứ Kế hoạch số …") says
     # what the document is about, not what was held: only the lead's clause counts
     heading = "" if _DOCUMENT_TITLE.match(plain) else plain[: len(title)]

@@ -508,6 +508,11 @@ def test_every_field_has_its_evidence() -> None:
 # a-dated-lede-after-a-basis-sentence-is-an-event (set Q, Q209):
 #   https://vienkiemsat.cantho.gov.vn/vksnd-khu-vuc-3-can-tho-phoi-hop-voi-dang-uy-xa-phong-dien-thanh-pho-can-tho-lap-dat-bien-infographic-tuyen-truyen-nghi-quyet-so-2052025qh15
 # a-photo-caption-is-not-the-leads-first-sentence (the same page: its period)
+# a-day-and-month-take-the-year-the-page-gives-otherwise (set Q, Q206):
+#   https://thanhnien.vn/vien-ksnd-tphcm-chung-tay-vi-mot-cai-tet-am-no-tron-ven-18526020920471634.htm
+# the-start-of-the-year-under-way-names-the-year (set Q, Q201):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-va-23-vksnd-tinh-khu-vuc-phia-nam-giao-ban-cong-tac-4718.html
+# a-founding-date-in-a-profile-is-not-completed (guard; set I, I002)
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -44,6 +44,7 @@ from searcher.facts.when import (
     DateReading,
     anniversary_year,
     body_year,
+    completed,
     congress_year,
     meeting_year_in_title,
     named_year_in_title,
@@ -238,12 +239,18 @@ def _dates(
         ex["year"] = Evidence("the term the congress opens or closes", "congress")
     else:
         start = len(article.title) + 1
-        year, where = body_year(reading, start, latest)
+        year, where, role = body_year(reading, start, latest)
         if year:  # "kết quả công tác Quý 1 năm 2023": the year only in the lead
             meta.year = year
-            ex["year"] = Evidence(_passage(text, where), "lead")
+            ex["year"] = Evidence(_passage(text, where), role)
         else:
             _occasion_year(meta, article.title, text[:LIMIT], latest, ex)
+    # a day and month in the year read otherwise; not a year a statistic of the lead ties to
+    # a month ("tháng 7/2000"): on news pages that is a past one more often than not
+    if meta.year and ex["year"].role != "lead" and (found := completed(reading, meta.year)):
+        meta.meeting_date, chosen = found
+        role = f"meeting date ({', '.join(sorted(chosen.features))}; year from {ex['year'].role})"
+        ex["meeting_date"] = Evidence(_passage(text, chosen.start), role, rejected)
 
 
 def _occasion_year(

@@ -102,6 +102,7 @@ class Candidate:
     year_from: str = ""  # where a day/month date's year came from
     features: dict[str, float] = field(default_factory=dict)
     rejected: str = ""  # why it cannot be the meeting date; "" when it can
+    month_day: tuple[int, int] | None = None  # a day and month the text gives no year for
 
     def score(self, weights: dict[str, float] = WEIGHTS) -> float:
         return sum(weights.get(k, 0.0) * v for k, v in self.features.items())
@@ -148,7 +149,9 @@ def read_dates(
                 if c.day is None and c.year_from == "stale":
                     c.rejected = f"over {STALE_DAYS} days before the publication"
                 elif c.day is None:
-                    c.rejected = "no year for this day and month"
+                    c.rejected = NO_YEAR
+                    if not m.group(3):  # written without one
+                        c.month_day = int(m.group(2)), int(m.group(1))
                 elif c.day.year > latest:
                     c.rejected = f"after {'the publication' if published else 'today'}"
             found.append(c)
@@ -241,6 +244,19 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
         year = cited.year + ((month, day) < (cited.month, cited.day))
         source = "after the document it cites"
     return (make_date(year, month, day) if year else None), source
+
+
+NO_YEAR = "no year for this day and month"
+
+
+def completed(reading: DateReading, year: int) -> tuple[date, Candidate] | None:
+    """The best-scored day and month the text gave no year for, in ``year`` (the meeting
+    year read otherwise: "Ngày 9.2, đoàn … đến thăm, chúc Tết Nguyên đán Bính Ngọ 2026" →
+    2026-02-09), if any is left."""
+    yearless = [c for c in reading.candidates if c.month_day and c.rejected == NO_YEAR]
+    best = choose(yearless)
+    made = make_date(year, *best.month_day) if best else None
+    return (made, best) if made else None
 
 
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -398,15 +414,21 @@ def anniversary_year(reading: DateReading, latest: int) -> int | None:
 # bare "năm 2017" there is mostly a statistic's or a plan's
 _TIMED_YEAR = re.compile(
     r"\b(?:thang\s+\d{1,2}|qu[yi]\s+(?:iv|iii|ii|i|[1-4]))\s*(?:/|nam\s+)(\d{4})\b"
+    # or to the start of the work year under way ("Từ đầu năm công tác 2023, lãnh đạo …"; not
+    # "từ đầu năm 2020 đến nay", a window that may be years long)
+    r"|\btu\s+dau\s+nam\s+cong\s+tac\s+(\d{4})\b"
 )
+YEAR_UNDER_WAY = "the year under way"
 
 
-def body_year(reading: DateReading, start: int, latest: int) -> tuple[int | None, int]:
+def body_year(reading: DateReading, start: int, latest: int) -> tuple[int | None, int, str]:
     """A year the lead (from ``start``) ties to a month or a quarter, outside
-    citations, furniture and anniversaries ("dự kiến vào Quý II năm 2020"), and where;
-    never one after ``latest``."""
+    citations, furniture and anniversaries ("dự kiến vào Quý II năm 2020"), where, and
+    its role: "lead", or ``YEAR_UNDER_WAY`` ("Từ đầu năm công tác 2023"); never one after
+    ``latest``."""
     plain = masked(reading.folded, reading.spans, ("citation", "furniture", "anniversary"))
     for m in _TIMED_YEAR.finditer(plain, start):
-        if 1990 <= int(m.group(1)) <= latest:
-            return int(m.group(1)), m.start()
-    return None, -1
+        year = int(m.group(1) or m.group(2))
+        if 1990 <= year <= latest:
+            return year, m.start(), ("lead" if m.group(1) else YEAR_UNDER_WAY)
+    return None, -1, ""

@@ -106,6 +106,16 @@ def id_problem(article_id: str) -> str | None:
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+def same_line(line: str, other: str) -> bool:
+    """Whether two lines say the same, whatever their case, spacing or Unicode form (a
+    headline in capitals above the site's header, the same words under it).
+
+    >>> same_line("VKSND TỈNH LONG AN TRIỂN KHAI", " VKSND tỉnh Long An  triển khai")
+    True
+    """
+    return " ".join(canonical(line).split()) == " ".join(canonical(other).split())
+
+
 def split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
@@ -118,7 +128,7 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
     header = True  # the lines above the first paragraph: title, banner, stamps, menus
     for i, line in enumerate(page.lines):
         header = header and i < HEADER_LINES and len(line) < PARAGRAPH_CHARS
-        if header and i > 0 and line.strip() == page.lines[0].strip():
+        if header and i > 0 and same_line(line, page.lines[0]):
             # the title again, under the site's header, is not the body's text; a clock
             # above it is the page's, the stamp under it the article's ("Chủ Nhật,
             # 29/12/2024 09:48" … title … "Thứ 7, 28/12/2024 | 17:03:32")
@@ -193,7 +203,7 @@ def make_article(
         return Problem(source, "empty article: no text after cleaning")
     if not title and first_line_title and len(lines[0]) <= MAX_TITLE_CHARS:
         title, lines = " ".join(lines[0].split()), lines[1:]
-    if title and lines and lines[0] == title:
+    if title and lines and same_line(lines[0], title):
         lines = lines[1:]
     cleaned = split_author(lines)
     return Article(

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.metadata import extract
-from searcher.facts.types import MEETING_TYPES
 from searcher.read.files import read_file
 from searcher.vi.text import fold
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from searcher.facts.events import EVENT, organiser_clause
+from searcher.facts.kinds import MEETING_TYPES, clause_types, lead_types
 from searcher.facts.period import (
     PERIODS,
     launched_year,
@@ -37,10 +38,7 @@ from searcher.facts.period import (
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import first_sentence
 from searcher.facts.types import (
-    MEETING_TYPES,
     ceremony_received,
-    clause_types,
-    lead_types,
     names_procuracy,
     retrospective,
     with_types_where_held,

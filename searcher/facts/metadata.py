@@ -32,12 +32,13 @@ from searcher.facts.combined import (
     types_where_held,
     undated_year,
 )
+from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import read_people
 from searcher.facts.period import PERIODS, read_period, staff_conference_year
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import fold_games, masked
-from searcher.facts.types import MEETING_TYPES, another_body_held, meeting_types
+from searcher.facts.types import another_body_held, meeting_types
 from searcher.facts.units import BY_SITE, UnitReading, read_unit
 from searcher.facts.when import (
     LIMIT,

@@ -19,7 +19,8 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from bench.facts import DEVSET, load_pages
-from searcher.facts.when import WEIGHTS, choose, read_dates, title_year
+from searcher.facts.when import WEIGHTS, choose, read_dates
+from searcher.facts.years import title_year
 from searcher.read.articles import Article, parse_text
 
 GRID = (-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 4.0)

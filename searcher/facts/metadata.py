@@ -40,16 +40,13 @@ from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import fold_games, masked
 from searcher.facts.types import another_body_held, meeting_types
 from searcher.facts.units import BY_SITE, UnitReading, read_unit
-from searcher.facts.when import (
-    LIMIT,
-    DateReading,
+from searcher.facts.when import LIMIT, DateReading, completed, read_dates
+from searcher.facts.years import (
     anniversary_year,
     body_year,
-    completed,
     congress_year,
     meeting_year_in_title,
     named_year_in_title,
-    read_dates,
     title_year,
 )
 from searcher.read.articles import Article
@@ -232,7 +229,7 @@ def _dates(
     elif (named := named_year_in_title(article.title)) and named <= latest:
         meta.year = named
         ex["year"] = Evidence(article.title, "a meeting named for its year")
-    elif year := anniversary_year(reading, latest):
+    elif year := anniversary_year(reading.spans, reading.folded, latest):
         meta.year = year
         ex["year"] = Evidence("the anniversary range", "anniversary")
     elif congress and congress <= latest:
@@ -240,7 +237,7 @@ def _dates(
         ex["year"] = Evidence("the term the congress opens or closes", "congress")
     else:
         start = len(article.title) + 1
-        year, where, role = body_year(reading, start, latest)
+        year, where, role = body_year(reading.spans, reading.folded, start, latest)
         if year:  # "kết quả công tác Quý 1 năm 2023": the year only in the lead
             meta.year = year
             ex["year"] = Evidence(_passage(text, where), role)

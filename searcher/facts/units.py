@@ -24,48 +24,18 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from searcher.facts.spans import DOC_KINDS, citations_near, guest_lists
-from searcher.facts.where import match_name, procuracy_site, province_counts, site_province
+from searcher.facts.unit_names import (
+    MENTION,
+    UNNAMED_CITY,
+    UNNAMED_CITY_MENTION,
+    Unit,
+    name_end,
+    provincial,
+    unit_of,
+)
+from searcher.facts.where import procuracy_site, province_counts, site_province
 from searcher.vi.places import Gazetteer
 
-# "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
-_PREFIX = (
-    # "Viện kiểm sát nhân cấp cao": a page's slip for "nhân dân" still names the unit
-    r"(?:vksnd|vien kiem sat nhan dan|vien kiem sat nhan(?= cap cao| toi cao| tinh| huyen)|"
-    r"vien ksnd|vks nhan dan|vien kiem sat|vks|"
-    r"nganh kiem sat(?: nhan dan)?|nganh ksnd)"
-)
-# another body of the same place, named in one list with the procuracy
-_COORDINATED = (
-    r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
-    r"so tu phap|(?:chi )?cuc thi hanh an dan su|cc\.?\s?thads|thads)"
-)
-_MENTION = re.compile(
-    # "VKSTC" alone, not as a document's code ("KH-VKSTC")
-    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + _PREFIX + r"\s+toi cao\b"
-    # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
-    # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
-    r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
-    r"|(?P<superior>" + _PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
-    r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
-    # "Viện kiểm sát Quân khu 4", "Viện Kiểm sát Quân chủng Hải quân": a military one too
-    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs|"
-    r"(?:vien kiem sat|vien ks|vks)(?=\s+(?:quan khu|quan doan|quan chung)\b))"
-    r"\b(?:\s+(?:"
-    r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
-    r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
-    # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
-    r"|(?P<regional>" + _PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
-    r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
-    # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
-    # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
-    # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
-    r"|(?P<local>" + _PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
-    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)(?:\s*"
-    r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
-    # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố
-    # trực thuộc Trung ương": every province's, no unit
-    r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
-)
 # the sector as a whole ("trong toàn Ngành", "toàn ngành Kiểm sát nhân dân") in a text about
 # the procuracy's work ("kiểm sát"), not another sector's ("toàn ngành y tế")
 _WHOLE_SECTOR = re.compile(
@@ -73,8 +43,6 @@ _WHOLE_SECTOR = re.compile(
     r"cong an|toa an|tu phap|thue|hai quan|dien|nong nghiep|van hoa|du lich|cong thuong|"
     r"xay dung|giao thong|thanh tra|bao hiem|lao dong|tai nguyen|quan doi)\b)"
 )
-# "Viện kiểm sát nhân dân TP" with no name after it
-_UNNAMED_CITY = re.compile(r"\b" + _PREFIX + r"\s+(?:tp\b\.?|thanh pho\b)")
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
 _BANNER = re.compile(r"\b(?:trang tin|trang thong tin|cong thong tin|website|www)\b|\.gov\.vn")
@@ -119,15 +87,6 @@ _MAIN_BRIDGE_BEFORE = re.compile(
 )
 # where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
 _VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$|\b(?:tham|lam viec) (?:voi|tai)\s*$")
-_KIND_NAMES = {
-    "tinh": "tỉnh",
-    "thanh pho": "thành phố",
-    "tp": "thành phố",
-    "tp.": "thành phố",
-    "quan": "quận",
-    "huyen": "huyện",
-    "thi xa": "thị xã",
-}
 
 
 @dataclass
@@ -135,86 +94,13 @@ class Metadata:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class _Unit:
-    level: str
-    unit: str
-    provinces: tuple[str, ...]  # candidates (several for an ambiguous district name)
-    # a city named as the province it became ("thành phố Huế", a city of Thừa Thiên Huế
-    # before 1 January 2025): a district-level unit for an event before that day
-    district_before: date | None = None
-
-
-UNNAMED_CITY = "VKSND thành phố"
-# cities raised to centrally-run cities under their own name, and the day they were
-CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
-
-
-def _provincial(province) -> str:
-    """The name of a province's own procuracy ("VKSND tỉnh Hà Nam", "VKSND thành phố Đà
-    Nẵng" for a centrally-run city)."""
-    return f"VKSND {'thành phố' if province.central_city else 'tỉnh'} {province.name}"
-
-
-def _local_unit(kind: str, rest: str, g: Gazetteer) -> _Unit | None:
-    kind = _KIND_NAMES[kind]
-    if kind in ("tỉnh", "thành phố"):
-        key = match_name(rest, g.province_keys)
-        province = g.province(key) if key else None
-        district_key = match_name(rest, g.district_keys)
-        if province and (kind == "tỉnh" or province.central_city or not district_key):
-            raised = CENTRAL_SINCE.get(province.name) if kind == "thành phố" else None
-            return _Unit("tỉnh", _provincial(province), (province.name,), raised)
-        if kind == "thành phố" and district_key:
-            found = g.districts(district_key, "thành phố")
-            name = found[0].name
-            return _Unit("huyện", f"VKSND thành phố {name}", tuple(d.province for d in found))
-        if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
-            return _Unit("tỉnh", "VKSND tỉnh", ())
-        if not rest.strip():  # "VKSND thành phố" with no name: the city of the story's
-            return _Unit("tỉnh", UNNAMED_CITY, ())  # province (read_unit names it)
-        return None
-    key = match_name(rest, g.district_keys)
-    if not key:
-        return None
-    found = g.districts(key, kind)
-    provinces = tuple(dict.fromkeys(d.province for d in found))
-    return _Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
-
-
-def _unit_of(m: re.Match, original: str, g: Gazetteer) -> _Unit | None:
-    if m.group("supreme"):
-        return _Unit("tối cao", "VKSND tối cao", ())  # national: no province
-    if m.group("superior"):
-        city = g.superior.get(m.group("sup_no") or "")
-        if city is None:
-            found = g.province(m.group("sup_city"))
-            city = found.name if found else None
-        if city is None:
-            return None
-        shown = "TP Hồ Chí Minh" if city == "Hồ Chí Minh" else city
-        return _Unit("cấp cao", f"VKSND cấp cao tại {shown}", (city,))
-    if m.group("military"):
-        text = original[m.start() : m.end()] if original else m.group("military")
-        return _Unit("quân sự", text.strip(), ())
-    if m.group("regional"):
-        province = ()
-        if m.group("region_rest"):
-            key = match_name(m.group("region_rest"), g.province_keys)
-            found = g.province(key) if key else None
-            province = (found.name,) if found else ()
-        suffix = f" - {province[0]}" if province else ""
-        return _Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
-    return _local_unit(m.group("kind"), m.group("rest") or "", g)
-
-
 def _mentions(
     parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer
-) -> tuple[dict[_Unit, float], dict[_Unit, str]]:
+) -> tuple[dict[Unit, float], dict[Unit, str]]:
     """Each unit named, with a weight (where it is named, whether it organises or is a
     guest's affiliation) and the passage that named it first."""
-    scores: dict[_Unit, float] = defaultdict(float)
-    where_named: dict[_Unit, str] = {}
+    scores: dict[Unit, float] = defaultdict(float)
+    where_named: dict[Unit, str] = {}
     for where, text in parts.items():
         folded = folded_parts[where]
         if "–" in folded or "—" in folded:  # "Bà Rịa – Vũng Tàu": one dash for names
@@ -222,7 +108,7 @@ def _mentions(
         if "(" in folded:
             folded = _INSERTED.sub("", folded)
         original = text if len(folded) == len(text) else ""
-        named = list(_MENTION.finditer(folded))
+        named = list(MENTION.finditer(folded))
         if not named:
             continue
         citations = [(s.start, s.end) for s in citations_near(folded, [m.start() for m in named])]
@@ -230,7 +116,7 @@ def _mentions(
         breaks = [b.start() for b in re.finditer("\n", folded)]  # found once: linear
         banners = [(b.start(), b.end()) for b in _BANNER.finditer(folded)]
         for m in named:
-            unit = _unit_of(m, original, g)
+            unit = unit_of(m, original, g)
             if unit is None:
                 continue
             weight = _WEIGHTS[where]
@@ -239,7 +125,7 @@ def _mentions(
                 # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
                 weight *= 0.01
             organises = bool(
-                _ORGANISER_AFTER.search(folded[_name_end(m) : _name_end(m) + 60])
+                _ORGANISER_AFTER.search(folded[name_end(m) : name_end(m) + 60])
                 or _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             )
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
@@ -283,19 +169,6 @@ def _banner_on_line(breaks: list[int], banners: list[tuple[int, int]], at: int) 
     start = breaks[line - 1] + 1 if line else 0
     first = bisect.bisect_left(banners, (start, -1))
     return first < len(banners) and banners[first][1] <= at
-
-
-def _name_end(m: re.Match) -> int:
-    """Where the unit's name ends: a local unit's match runs on past its name ("huyện
-    Chợ Lách đã tổ chức …"), up to the first word that cannot be part of one."""
-    if not m.group("local") or m.group("rest") is None:
-        return m.end()
-    rest = m.group("rest")
-    stop = _AFTER_NAME.search(rest)
-    return m.start("rest") + (stop.start() if stop else len(rest))
-
-
-_AFTER_NAME = re.compile(r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan)\b")
 
 
 def _passage(text: str, start: int, end: int) -> str:
@@ -360,7 +233,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
             # a page of the province's procuracy's own site that names no unit ("Giới
             # thiệu chung" on vksndthaibinh.gov.vn) is that procuracy's
             found = g.province(site)
-            out.unit, out.level = (_provincial(found) if found else f"VKSND tỉnh {site}"), "tỉnh"
+            out.unit, out.level = (provincial(found) if found else f"VKSND tỉnh {site}"), "tỉnh"
             out.unit_from = out.province_from
     if out.province is None and counts and not national:
         out.province = max(counts.items(), key=lambda kv: kv[1])[0]
@@ -371,10 +244,10 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # "Lãnh đạo Viện kiểm sát nhân dân thành phố" on vienkiemsathaiphong.gov.vn: the
         # centrally-run city's own procuracy, else the province's city (a district level)
         out.level = "tỉnh" if central else "huyện"
-        out.unit = _provincial(city) if central else UNNAMED_CITY
-    elif out.unit is None and central and _UNNAMED_CITY.search(head):
+        out.unit = provincial(city) if central else UNNAMED_CITY
+    elif out.unit is None and central and UNNAMED_CITY_MENTION.search(head):
         # "Thanh tra TP và Viện kiểm sát nhân dân TP ký quy chế phối hợp" in a story of Đà
         # Nẵng: "TP" unnamed is the centrally-run city the text is about
-        out.unit, out.level = _provincial(city), "tỉnh"
+        out.unit, out.level = provincial(city), "tỉnh"
         out.unit_from = f"VKSND TP unnamed, in a story of {city.name}"
     return out

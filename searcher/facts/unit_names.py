@@ -1,0 +1,157 @@
+"""Procuracy names: which unit, level and provinces a written name is.
+
+"VKSND huyện Chợ Lách" is a district's unit of Bến Tre, "Viện cấp cao 2" the superior
+procuracy in Đà Nẵng, "VKSQS Quân khu 4" a military one (no province), "VKSND khu vực 7 -
+TP.HCM" a regional unit of 2025. ``units`` weighs where each is named; this module reads
+the names. Folded text.
+
+>>> from searcher.vi.places import gazetteer
+>>> [unit_of(m, "", gazetteer()) for m in MENTION.finditer("vksnd huyen cho lach")]
+[Unit(level='huyện', unit='VKSND huyện Chợ Lách', provinces=('Bến Tre',), district_before=None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from searcher.facts.where import match_name
+from searcher.vi.places import Gazetteer
+
+# "Ngành Kiểm sát nhân dân tỉnh Ninh Bình": the province's procuracy as a whole
+PREFIX = (
+    # "Viện kiểm sát nhân cấp cao": a page's slip for "nhân dân" still names the unit
+    r"(?:vksnd|vien kiem sat nhan dan|vien kiem sat nhan(?= cap cao| toi cao| tinh| huyen)|"
+    r"vien ksnd|vks nhan dan|vien kiem sat|vks|"
+    r"nganh kiem sat(?: nhan dan)?|nganh ksnd)"
+)
+# another body of the same place, named in one list with the procuracy
+_COORDINATED = (
+    r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
+    r"so tu phap|(?:chi )?cuc thi hanh an dan su|cc\.?\s?thads|thads)"
+)
+MENTION = re.compile(
+    # "VKSTC" alone, not as a document's code ("KH-VKSTC")
+    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
+    # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
+    # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
+    r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
+    r"|(?P<superior>" + PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
+    r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
+    # "Viện kiểm sát Quân khu 4", "Viện Kiểm sát Quân chủng Hải quân": a military one too
+    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs|"
+    r"(?:vien kiem sat|vien ks|vks)(?=\s+(?:quan khu|quan doan|quan chung)\b))"
+    r"\b(?:\s+(?:"
+    r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
+    r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
+    # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
+    r"|(?P<regional>" + PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
+    r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
+    # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
+    # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
+    # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
+    r"|(?P<local>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
+    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)(?:\s*"
+    r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
+    # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố
+    # trực thuộc Trung ương": every province's, no unit
+    r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
+)
+# "Viện kiểm sát nhân dân TP" with no name after it
+UNNAMED_CITY_MENTION = re.compile(r"\b" + PREFIX + r"\s+(?:tp\b\.?|thanh pho\b)")
+_KIND_NAMES = {
+    "tinh": "tỉnh",
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "tp.": "thành phố",
+    "quan": "quận",
+    "huyen": "huyện",
+    "thi xa": "thị xã",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    level: str
+    unit: str
+    provinces: tuple[str, ...]  # candidates (several for an ambiguous district name)
+    # a city named as the province it became ("thành phố Huế", a city of Thừa Thiên Huế
+    # before 1 January 2025): a district-level unit for an event before that day
+    district_before: date | None = None
+
+
+UNNAMED_CITY = "VKSND thành phố"
+# cities raised to centrally-run cities under their own name, and the day they were
+CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
+
+
+def provincial(province) -> str:
+    """The name of a province's own procuracy ("VKSND tỉnh Hà Nam", "VKSND thành phố Đà
+    Nẵng" for a centrally-run city)."""
+    return f"VKSND {'thành phố' if province.central_city else 'tỉnh'} {province.name}"
+
+
+def _local_unit(kind: str, rest: str, g: Gazetteer) -> Unit | None:
+    kind = _KIND_NAMES[kind]
+    if kind in ("tỉnh", "thành phố"):
+        key = match_name(rest, g.province_keys)
+        province = g.province(key) if key else None
+        district_key = match_name(rest, g.district_keys)
+        if province and (kind == "tỉnh" or province.central_city or not district_key):
+            raised = CENTRAL_SINCE.get(province.name) if kind == "thành phố" else None
+            return Unit("tỉnh", provincial(province), (province.name,), raised)
+        if kind == "thành phố" and district_key:
+            found = g.districts(district_key, "thành phố")
+            name = found[0].name
+            return Unit("huyện", f"VKSND thành phố {name}", tuple(d.province for d in found))
+        if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
+            return Unit("tỉnh", "VKSND tỉnh", ())
+        if not rest.strip():  # "VKSND thành phố" with no name: the city of the story's
+            return Unit("tỉnh", UNNAMED_CITY, ())  # province (read_unit names it)
+        return None
+    key = match_name(rest, g.district_keys)
+    if not key:
+        return None
+    found = g.districts(key, kind)
+    provinces = tuple(dict.fromkeys(d.province for d in found))
+    return Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
+
+
+def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
+    if m.group("supreme"):
+        return Unit("tối cao", "VKSND tối cao", ())  # national: no province
+    if m.group("superior"):
+        city = g.superior.get(m.group("sup_no") or "")
+        if city is None:
+            found = g.province(m.group("sup_city"))
+            city = found.name if found else None
+        if city is None:
+            return None
+        shown = "TP Hồ Chí Minh" if city == "Hồ Chí Minh" else city
+        return Unit("cấp cao", f"VKSND cấp cao tại {shown}", (city,))
+    if m.group("military"):
+        text = original[m.start() : m.end()] if original else m.group("military")
+        return Unit("quân sự", text.strip(), ())
+    if m.group("regional"):
+        province = ()
+        if m.group("region_rest"):
+            key = match_name(m.group("region_rest"), g.province_keys)
+            found = g.province(key) if key else None
+            province = (found.name,) if found else ()
+        suffix = f" - {province[0]}" if province else ""
+        return Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
+    return _local_unit(m.group("kind"), m.group("rest") or "", g)
+
+
+def name_end(m: re.Match) -> int:
+    """Where the unit's name ends: a local unit's match runs on past its name ("huyện
+    Chợ Lách đã tổ chức …"), up to the first word that cannot be part of one."""
+    if not m.group("local") or m.group("rest") is None:
+        return m.end()
+    rest = m.group("rest")
+    stop = _AFTER_NAME.search(rest)
+    return m.start("rest") + (stop.start() if stop else len(rest))
+
+
+_AFTER_NAME = re.compile(r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan)\b")

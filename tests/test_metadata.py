@@ -513,6 +513,10 @@ def test_every_field_has_its_evidence() -> None:
 # the-start-of-the-year-under-way-names-the-year (set Q, Q201):
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-va-23-vksnd-tinh-khu-vuc-phia-nam-giao-ban-cong-tac-4718.html
 # a-founding-date-in-a-profile-is-not-completed (guard; set I, I002)
+# a-date-after-before-that-is-an-earlier-activitys (set L, L011; set K, K111):
+#   https://vkshue.gov.vn/kiemsatvien/vksnd-thi-xa-huong-tra-ky-niem-76-nam-ngay-thuong-binh-liet-sy-1854.html
+# a-law-named-with-its-year-does-not-date-the-meeting (set Q, Q114):
+#   https://baonghean.vn/vien-kiem-sat-nhan-dan-tinh-gop-y-du-thao-sua-doi-hien-phap-1992-44160.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -40,7 +40,7 @@ from searcher.facts.record import Evidence, Metadata
 from searcher.facts.spans import fold_games, masked
 from searcher.facts.types import another_body_held, meeting_types
 from searcher.facts.units import BY_SITE, UnitReading, read_unit
-from searcher.facts.when import LIMIT, DateReading, completed, read_dates
+from searcher.facts.when import LIMIT, DateReading, completed, earlier_year, read_dates
 from searcher.facts.years import (
     anniversary_year,
     body_year,
@@ -241,6 +241,9 @@ def _dates(
         if year:  # "kết quả công tác Quý 1 năm 2023": the year only in the lead
             meta.year = year
             ex["year"] = Evidence(_passage(text, where), role)
+        elif earlier := earlier_year(reading, latest):
+            meta.year = earlier
+            ex["year"] = Evidence("an earlier activity's date", "an earlier activity")
         else:
             _occasion_year(meta, article.title, text[:LIMIT], latest, ex)
     # a day and month in the year read otherwise; not a year a statistic of the lead ties to

@@ -83,6 +83,11 @@ _WINDOW_START_BEFORE = re.compile(
     r"\b(?:thoi gian|thoi diem|thoi ky|giai doan|ky bao cao|so lieu)\b"
     r"[^.;,\n]{0,25}?\btu\s+(?:ngay\s*)?$"
 )
+# a law named with its year ("Dự thảo sửa đổi Hiến pháp năm 1992", "Bộ luật Hình sự năm
+# 2015"): the law's year, not the meeting's
+_LAW_BEFORE = re.compile(r"\b(?:hien phap|luat|phap lenh)\b(?: [a-z]+){0,6}\s*$")
+# "Trước đó, ngày 24/7/2023, …": what was done before the event the page reports
+_EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
 # a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023")
 _SPAN_END = re.compile(
     r"\s*(?:va|-|–|den|toi)\s*(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(\d{4})(?![\d/])"
@@ -154,6 +159,8 @@ def read_dates(
                         c.month_day = int(m.group(2)), int(m.group(1))
                 elif c.day.year > latest:
                     c.rejected = f"after {'the publication' if published else 'today'}"
+            elif c.rejected == EARLIER:  # its year still dates what follows it
+                c.day, c.year_from = _resolve(m, folded, plain, spans, published, title_year)
             found.append(c)
     found.sort(key=lambda c: c.start)
     left = [c for c in found if not c.rejected]
@@ -203,6 +210,8 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
         return "the end of a window or a deadline"
     if _WINDOW_START_BEFORE.search(wider):
         return "the start of a reporting or inspection window"
+    if _EARLIER_BEFORE.search(wider):
+        return EARLIER
     return ""
 
 
@@ -247,6 +256,14 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
 
 
 NO_YEAR = "no year for this day and month"
+EARLIER = "an earlier activity's"
+
+
+def earlier_year(reading: DateReading, latest: int) -> int | None:
+    """The year of an earlier activity the page dates ("Trước đó, ngày 24/7/2023, …"): the
+    event it reports follows it, in the same year."""
+    years = [c.day.year for c in reading.candidates if c.rejected == EARLIER and c.day]
+    return max((y for y in years if y <= latest), default=None)
 
 
 def completed(reading: DateReading, year: int) -> tuple[date, Candidate] | None:
@@ -296,7 +313,10 @@ def day_month_year(
                 if (published - found).days > STALE_DAYS:
                     return None, "stale"  # a report tells of recent days: another story's
                 return year, "the publication"
-    if m := YEAR_WORD.search(sentence):
+    named = (
+        m for m in YEAR_WORD.finditer(sentence) if not _LAW_BEFORE.search(sentence, 0, m.start())
+    )
+    if m := next(named, None):
         year = int(m.group(1))
         if month == 12 and re.search(r"\btrien khai\b", sentence):
             return year - 1, "its sentence"

@@ -517,6 +517,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vkshue.gov.vn/kiemsatvien/vksnd-thi-xa-huong-tra-ky-niem-76-nam-ngay-thuong-binh-liet-sy-1854.html
 # a-law-named-with-its-year-does-not-date-the-meeting (set Q, Q114):
 #   https://baonghean.vn/vien-kiem-sat-nhan-dan-tinh-gop-y-du-thao-sua-doi-hien-phap-1992-44160.html
+# a-deadline-with-its-hour-is-no-meeting-date, a-deadline-alone-dates-no-meeting (set O, O301):
+#   https://vienkiemsatbrvt.gov.vn/portal/p/2017
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -74,6 +74,9 @@ _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(
     r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$"
+    # a deadline with its hour ("trước 16 giờ ngày 31/5/2020"), "chậm nhất (là) ngày …"
+    r"|\b(?:truoc|den|cham nhat(?: la)?)\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{2}(?:\s*phut)?)?"
+    r"(?:,?\s*ngay\s*)?$|\bcham nhat(?: la)?\s+(?:vao\s+)?(?:ngay\s*)?$"
     # "từ 01/12/2020 - 28/02/2021": the second date closes the span (of a meeting held over
     # several days, the first day is the meeting's)
     r"|\btu\s+(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*[-–]\s*(?:ngay\s*)?$"

@@ -68,8 +68,9 @@ scored once; ``--round 13`` has every labelled page of then in development (404)
 Session 18: ``--round 14`` holds out set Q (two new labellers, 40 pages) whole, scored once
 at the end; the 404 pages of round 13 are development. ``--round 15`` (the default) has all
 444 labelled pages in development.
-Session 19: ``--round 16`` (the default) holds out set R (two new labellers) whole, scored
-once at the end; the 444 pages of round 15 are development.
+Session 19: ``--round 16`` holds out set R (two new labellers, 49 pages) whole, scored once;
+the 444 pages of round 15 are development. ``--round 17`` (the default) has all 493 labelled
+pages in development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -135,6 +136,9 @@ HELD_OUT[15] = {}
 # round 16 (session 19): set R (two more labellers, 2026-12-07) is held out whole; the 444
 # pages of round 15 are development
 HELD_OUT[16] = {f"set_r_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 17 (after set R's one scoring): every labelled page is development (493); no page is
+# held out until a new set is labelled
+HELD_OUT[17] = {}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -285,7 +289,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=16,
+        default=17,
         choices=sorted(HELD_OUT),
         help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "

@@ -519,6 +519,16 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baonghean.vn/vien-kiem-sat-nhan-dan-tinh-gop-y-du-thao-sua-doi-hien-phap-1992-44160.html
 # a-deadline-with-its-hour-is-no-meeting-date, a-deadline-alone-dates-no-meeting (set O, O301):
 #   https://vienkiemsatbrvt.gov.vn/portal/p/2017
+# from set R after its one scoring: a-flag-ceremony-is-an-event (R105):
+#   http://tks.edu.vn/tin-tuc/chi-tiet/31/2097
+# a-public-apology-is-an-event (R217, R218):
+#   https://thanhnien.vn/thoi-su/xin-loi-oan-sai-nu-hoang-luc-binh-1086535.html
+# a-party-title-with-its-duty-is-no-party-meeting (R119):
+#   https://baovephapluat.vn/the-thao-giai-tri/the-thao/giai-bong-da-doan-thanh-nien-vksnd-toi-cao-lan-thu-ix-nam-2025-174857.html
+# organisation-and-staff-named-by-a-comma-is-no-event (R124):
+#   https://vksndthaibinh.gov.vn/Article/2656/To-chuc-bo-may-lanh-dao-nganh-Kiem-sat-Thai-Binh-qua-60-nam-hinh-thanh-va-phat-trien.html
+# a-dated-act-after-a-long-opening-is-what-was-held (R122):
+#   http://www.vksbacninh.gov.vn/tin-tuc/tin-trong-nganh/vien-kiem-sat-nhan-dan-thanh-pho-bac-ninh-thuc-hien-nghi-le-chao-co-9622.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -22,13 +22,14 @@ BOILERPLATE_OPENING = re.compile(
     r"^\s*(?:thuc hien|can cu|de|nham|theo|trien khai|nhan dip|huong toi|chao mung)\b[^,]{0,160},"
 )
 # "tổ chức" holds an event, unless it is the noun ("tổ chức và hoạt động", "Luật Tổ chức",
-# "tổ chức bộ máy", "công tác tổ chức cán bộ", "các cơ quan, tổ chức"), a passive of a
+# "tổ chức bộ máy", "Tổ chức, bộ máy, lãnh đạo", "công tác tổ chức cán bộ", "các cơ quan, tổ
+# chức"), a passive of a
 # system ("được tổ chức trong Quân đội"), a count in a statistic ("tổ chức được 102 phiên
 # tòa", "chỉ tiêu tổ chức phiên tòa") or carrying out ("tổ chức thực hiện sơ, tổng kết các
 # Chỉ thị")
 HOLDS = (
     r"(?<!luat )(?<!duoc )(?<!co cau )(?<!viec )(?<!chi tieu )(?<!co quan, )to chuc"
-    r"(?! (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
+    r"(?!,? (?:va|bo may|can bo|cua|trong|he thong|duoc|vien|co so|dang|doan the|tin dung|xa hoi|"
     r"thuc hien|trien khai thuc hien)\b)"  # "tổ chức thực hiện": carrying out, not holding
 )
 # any event at all: a report of something held. Folded words that are also other words
@@ -54,7 +55,11 @@ EVENT = re.compile(
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
     # a trial opened ("TAND huyện đã mở phiên tòa sơ thẩm xét xử …") is held
     r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh|"
-    r"mo phien toa)\b"
+    r"mo phien toa|"
+    # a flag ceremony ("chào cờ đầu tuần"); a public apology to the wrongly prosecuted
+    # ("xin lỗi và cải chính công khai", "7 người oan sai được xin lỗi")
+    r"chao co|xin loi (?:va cai chinh )?cong khai|cai chinh cong khai|oan sai duoc xin loi|"
+    r"xin loi oan)\b"
 )
 # a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
 # dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")
@@ -84,11 +89,16 @@ DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0
 # procuracy (or its delegation, youth union, staff), reports something done that day,
 # whatever the verb; not a document issued ("ban hành Kế hoạch …"). Group "act": from the
 # subject on.
-_DATED_ACT = re.compile(
-    r"[\s.;]*(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+)?"
+_DATED = (
+    r"(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+)?"
     r"\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*"
     r"(?P<act>[^,.;:\n]{0,40}?" + PROCURACY_NAME + r"(?![^.;\n]*\bban hanh\b)[^.;\n]{0,160})"
 )
+_DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
+# the same after a long opening of purpose or basis in its sentence ("Thực hiện Nghị quyết
+# …; Đề án … của Ban Thường vụ Thành ủy …, sáng ngày 11/02/2019, Viện kiểm sát nhân dân
+# thành phố Bắc Ninh trang trọng thực hiện nghi lễ Chào cờ")
+_DATED_ACT_AFTER = re.compile(r"[,;]\s*" + _DATED)
 # a lead's opening of purpose or basis ("Thực hiện Kế hoạch số …, đồng thời …."): the lede
 # is the sentence after it
 _PURPOSE_OPENING = re.compile(
@@ -169,6 +179,8 @@ def organiser_clause(folded: str) -> str:
         return ""  # "đã tổ chức 4 hội nghị tập huấn …": a period's statistic
     if m and not folded[max(0, m.start() - 5) : m.start()].strip().endswith("duoc"):
         return folded[m.start() :]
+    if (dated := _DATED_ACT_AFTER.search(folded)) and EVENT.search(dated.group("act")):
+        return dated.group("act")  # what the procuracy did that day, after why it did
     sentence = BOILERPLATE_OPENING.sub("", folded)
     if inspects := _INSPECTS.search(sentence):  # what an inspection looks at is not the event
         sentence = sentence[: inspects.end()]

@@ -85,7 +85,11 @@ _REVIEWS = ("tổng kết", "sơ kết", "rút kinh nghiệm")
 # a trial held for lessons, however its kind is worded before "rút kinh nghiệm"
 _TRIAL_BEFORE = re.compile(r"\bphien toa\b(?:(?!\b(?:hop|hoi nghi)\b)[^.,;:\n]){0,45}$")
 # a Party title of a person, not a Party meeting ("Bí thư Ban cán sự đảng, Viện trưởng")
-_PARTY_TITLE_BEFORE = re.compile(r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)\s*$")
+# ("Phó Bí thư chuyên trách Đảng ủy", "Trưởng Ban Tổ chức Đảng ủy VKSND tối cao")
+_PARTY_TITLE_BEFORE = re.compile(
+    r"\b(?:bi thu|pho bi thu|uy vien|thuong vu|dang vien|ubkt)(?: (?:chuyen trach|thuong truc))?"
+    r"\s*$|\b(?:pho )?truong ban (?:to chuc|tuyen giao|kiem tra|dan van)\s*$"
+)
 # a Party body called on, consenting or a guest, not meeting: "Đoàn khảo sát … làm việc với
 # Ban cán sự Đảng VKSND tối cao", "được sự nhất trí của chi ủy chi bộ 3 cơ quan, … tổ chức
 # Đại hội Chi đoàn"

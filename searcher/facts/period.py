@@ -75,8 +75,9 @@ _YEAR_REVIEW = re.compile(
     r"(?:(?!\b(?:quy|thang|6 thang|9 thang)\b)[^.;\n]){0,50}?"
     r"\bnam (\d{4})\b"
     # a paragraph that opens on the past year's results ("Năm 2020, ngành Kiểm sát tỉnh …")
-    # or a sentence ("… năm 2023. Theo đó, năm 2022, VKSND TP.HCM đã đạt …")
-    r"|(?:^|\n|\. )\s*(?:theo do,? |trong )?nam (\d{4}),"
+    # or a sentence ("… năm 2023. Theo đó, năm 2022, VKSND TP.HCM đã đạt …"), or what a
+    # speaker says ("Báo cáo tại hội nghị, Viện trưởng … cho biết: năm 2017, cơ quan …")
+    r"|(?:^|\n|[.:] )\s*(?:theo do,? |trong )?nam (\d{4}),"
     # a paragraph that opens on it without a comma ("Năm 2023 VKSND hai cấp tỉnh … đã …")
     r"|\n\s*nam (\d{4}) (?=vksnd|vien kiem sat|nganh kiem sat|vks)"
 )

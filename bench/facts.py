@@ -69,8 +69,9 @@ Session 18: ``--round 14`` holds out set Q (two new labellers, 40 pages) whole, 
 at the end; the 404 pages of round 13 are development. ``--round 15`` (the default) has all
 444 labelled pages in development.
 Session 19: ``--round 16`` holds out set R (two new labellers, 49 pages) whole, scored once;
-the 444 pages of round 15 are development. ``--round 17`` (the default) has all 493 labelled
-pages in development.
+the 444 pages of round 15 are development. ``--round 17`` has all 493 labelled pages in
+development; ``--round 18`` (the default) holds out set S (two more labellers) whole, scored
+once at the end.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -139,6 +140,9 @@ HELD_OUT[16] = {f"set_r_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 17 (after set R's one scoring): every labelled page is development (493); no page is
 # held out until a new set is labelled
 HELD_OUT[17] = {}
+# round 18 (the same session): set S (two more labellers) is held out whole; the 493 pages
+# of round 17 are development
+HELD_OUT[18] = {f"set_s_{n}": "0123456789abcdef" for n in (1, 2)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -289,7 +293,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=17,
+        default=18,
         choices=sorted(HELD_OUT),
         help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "

@@ -531,6 +531,8 @@ def test_every_field_has_its_evidence() -> None:
 #   http://www.vksbacninh.gov.vn/tin-tuc/tin-trong-nganh/vien-kiem-sat-nhan-dan-thanh-pho-bac-ninh-thuc-hien-nghi-le-chao-co-9622.html
 # a-speakers-past-year-at-a-launch-is-its-review (R215):
 #   http://plo.vn/phap-luat/vksnd-cap-cao-3-giam-an-bi-huy-sua-nam-2018-750363.html
+# where-or-when-one-works-is-no-working-session (R104; guard a-working-session-is-still-an-event):
+#   https://lite.baomoi.com/dao-tao-nguoi-hoc-co-trach-nhiem-nghe-nghiep-va-y-thuc-phuc-vu-nhan-dan-c52653815.epi
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

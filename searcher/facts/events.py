@@ -37,7 +37,10 @@ HOLDS = (
 # count only in the phrases that make them an event.
 EVENT = re.compile(
     r"(?:^|\n)hop\b|"  # a title that starts with "Họp"
-    r"\b(?:hoi nghi|hoi thao|toa dam|gap mat|buoi|dai hoi|khai mac|be mac|lam viec|"
+    r"\b(?:hoi nghi|hoi thao|toa dam|gap mat|buoi|dai hoi|khai mac|be mac|"
+    # a working session, not where or when one works ("môi trường làm việc", "giờ làm việc")
+    r"(?<!moi truong )(?<!ngay )(?<!gio )(?<!noi )(?<!che do )(?<!dieu kien )(?<!tac phong )"
+    r"(?<!phong )(?<!tru so )(?<!thoi gian )(?<!phuong phap )(?<!quy che )lam viec|"
     r"(?:cuoc|phien|buoi|da|to chuc) hop|hop (?:bao|mat|ban|tong ket|giao ban|chi bo|dinh ky|"
     r"truc tuyen|lien nganh|hoi dong)|"
     r"le (?:ky niem|khai giang|ra mat|cong bo|trao|don nhan|tuyen duong|ky ket|khanh thanh|"

@@ -533,6 +533,9 @@ def test_every_field_has_its_evidence() -> None:
 #   http://plo.vn/phap-luat/vksnd-cap-cao-3-giam-an-bi-huy-sua-nam-2018-750363.html
 # where-or-when-one-works-is-no-working-session (R104; guard a-working-session-is-still-an-event):
 #   https://lite.baomoi.com/dao-tao-nguoi-hoc-co-trach-nhiem-nghe-nghiep-va-y-thuc-phuc-vu-nhan-dan-c52653815.epi
+# a-district-name-written-joined-is-the-district (set O, O209: "Đakrông", the gazetteer's
+# "Đa Krông"):
+#   http://viequestourism.com/bai-viet/vien-kiem-sat-nhan-dan-huyen-dakrong-ung-ho-nhan-dan-tp-ho-chi-minh-va-cac-tinh-phia-nam-phong-chong-dich-covid19-1078
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")
@@ -620,7 +623,9 @@ def test_a_battle_is_not_a_province() -> None:
      ("VKSND thành phố Bắc Kạn tổ chức hội nghị giao ban", "VKSND thành phố Bắc Kạn", "Bắc Kạn",
       "huyện"),  # the provincial town, not the province's procuracy
      ("VKSND tỉnh Bắc Kạn tổ chức hội nghị giao ban", "VKSND tỉnh Bắc Kạn", "Bắc Kạn", "tỉnh"),
-     ("VKSND thị xã Buôn Hồ tổ chức hội nghị", "VKSND thị xã Buôn Hồ", "Đắk Lắk", "huyện")],
+     ("VKSND thị xã Buôn Hồ tổ chức hội nghị", "VKSND thị xã Buôn Hồ", "Đắk Lắk", "huyện"),
+     # a name of two syllables written as one word: the gazetteer's "Đa Krông"
+     ("VKSND huyện Đakrông tổ chức hội nghị", "VKSND huyện Đa Krông", "Quảng Trị", "huyện")],
 )  # fmt: skip
 def test_districts_the_official_list_names_with_their_kind(title, unit, province, level) -> None:
     """A few rows of the official list repeat the kind in the name ("Thị Xã Mường Lay"):

@@ -72,6 +72,8 @@ class Gazetteer:
         for d in data["districts"]:
             district = District(d["name"], d["type"], d["province"])
             self._districts.setdefault(_key(d["name"]), []).append(district)
+        for key, found in list(self._districts.items()):  # "Đakrông" for "Đa Krông"
+            self._districts.setdefault(key.replace(" ", ""), found)
         self.superior = dict(data["superior"])
         self.province_keys = sorted(self._provinces, key=len, reverse=True)
         self.district_keys = sorted(self._districts, key=len, reverse=True)

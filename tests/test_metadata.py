@@ -536,6 +536,10 @@ def test_every_field_has_its_evidence() -> None:
 # a-district-name-written-joined-is-the-district (set O, O209: "Đakrông", the gazetteer's
 # "Đa Krông"):
 #   http://viequestourism.com/bai-viet/vien-kiem-sat-nhan-dan-huyen-dakrong-ung-ho-nhan-dan-tp-ho-chi-minh-va-cac-tinh-phia-nam-phong-chong-dich-covid19-1078
+# a-conference-of-exemplars-is-a-commendation-too (R224; read so on Q204, K012 too):
+#   https://vienkiemsattv.gov.vn/2015/03/27/vksnd-tinh-tra-vinh-to-chuc-hoi-nghi-dien-hinh-tien-tien/
+# an-award-presented-on-the-occasion-is-a-ceremony-too (Q210):
+#   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

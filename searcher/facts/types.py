@@ -99,7 +99,15 @@ _SIGNED_ON_A_VISIT = re.compile(
 _ANOTHER_ACTIVITY = re.compile(
     r"\b(?:(?:trao|tang)(?: tang)?(?: cac)?(?: phan| suat)? qua|\d+ (?:phan|suat) qua|"
     r"ve nguon|dang huong|thap huong|"
-    r"bieu duong (?:cac |nhung )?(?:dien hinh|tap the,? ca nhan|guong)(?: [a-z]+){0,2} tien tien)\b"
+    r"bieu duong (?:cac |nhung )?(?:dien hinh|tap the,? ca nhan|guong)(?: [a-z]+){0,2} tien tien|"
+    # a conference of exemplars ("Hội nghị điển hình tiên tiến, tổng kết phong trào thi đua")
+    r"hoi nghi (?:bieu duong |bao cao )?dien hinh tien tien)\b"
+)
+# an award presented at the meeting ("Nhân dịp này, … trao Huân chương Độc lập hạng Nhì cho
+# tập thể Viện Kiểm sát …"): a ceremony of its own, "khác"
+_AWARD_ON_THE_OCCASION = re.compile(
+    r"\bnhan dip nay\b[^.;\n]{0,120}?\btrao(?: tang)?\b[^.;\n]{0,40}?"
+    r"\b(?:huan chuong|bang khen|co thi dua|ky niem chuong|danh hieu)\b"
 )
 # a photo's caption showing the whole scene of an event ("Toàn cảnh hội nghị tuyên truyền
 # pháp luật", "Quang cảnh buổi lễ"): the page reports it (71 development pages have one, 69
@@ -179,7 +187,13 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         found.append("khác")  # a rule signed during a delegation's visit: the visit too
     if visit and "ký kết" not in found and _SIGNED_ON_A_VISIT.search(lead):
         found += ["ký kết"] + ([] if "khác" in found else ["khác"])  # the visit signed a paper
-    if found and "khác" not in found and _ANOTHER_ACTIVITY.search(heading + "\n" + clause):
+    if (
+        found
+        and "khác" not in found
+        and (
+            _ANOTHER_ACTIVITY.search(heading + "\n" + clause) or _AWARD_ON_THE_OCCASION.search(lead)
+        )
+    ):
         found.append("khác")  # "… tổ chức về nguồn và lễ kết nạp đảng viên": the trip too
     found.sort(key=MEETING_TYPES.index)
     # nothing named, or only a Party body ("Đảng bộ … gắn xây dựng Đảng với xây dựng
@@ -198,6 +212,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
             found = found or lead_types(lead[: dated.end()], dated.start("act"))
         else:
             return []
+    if found and "khác" not in found and _AWARD_ON_THE_OCCASION.search(lead):
+        found = sorted([*found, "khác"], key=MEETING_TYPES.index)  # its award ceremony too
     return found or ["khác"]
 
 

@@ -70,8 +70,14 @@ at the end; the 404 pages of round 13 are development. ``--round 15`` (the defau
 444 labelled pages in development.
 Session 19: ``--round 16`` holds out set R (two new labellers, 49 pages) whole, scored once;
 the 444 pages of round 15 are development. ``--round 17`` has all 493 labelled pages in
-development; ``--round 18`` (the default) holds out set S (two more labellers) whole, scored
+development; ``--round 18`` holds out set S (two more labellers) whole, scored
 once at the end.
+Session 20 (a new machine): the texts of sets D–Q were lost again and looked up again by
+their sha1 (``bench/recover_texts.py``). Sets R and S were lost whole: their labels had been
+kept only beside their texts, outside the project, and set S had not been scored yet. Since
+then a new set's labels and URLs go into ``bench/labels`` the moment it is labelled
+(``--keep-labels``). ``--round 19`` (the default) holds out set T (two more labellers) whole,
+scored once at the end; every page of sets D–Q found again is development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -143,6 +149,9 @@ HELD_OUT[17] = {}
 # round 18 (the same session): set S (two more labellers) is held out whole; the 493 pages
 # of round 17 are development
 HELD_OUT[18] = {f"set_s_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 19 (session 20, a new machine): sets R and S were lost with it (labels never kept in
+# the project); set T (two more labellers) is held out whole, sets D–Q are development
+HELD_OUT[19] = {f"set_t_{n}": "0123456789abcdef" for n in (1, 2)}
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -293,7 +302,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=18,
+        default=19,
         choices=sorted(HELD_OUT),
         help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "

@@ -540,6 +540,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vienkiemsattv.gov.vn/2015/03/27/vksnd-tinh-tra-vinh-to-chuc-hoi-nghi-dien-hinh-tien-tien/
 # an-award-presented-on-the-occasion-is-a-ceremony-too (Q210):
 #   https://www.vietnamplus.vn/ren-luyen-chuyen-mon-ban-linh-can-bo-kiem-sat-dap-ung-yeu-cau-nhiem-vu-post918894.vnp
+# the-whole-partys-congress-is-an-occasion-not-a-meeting (set O, O310; news: a General
+# Secretary's reception of a foreign general, "Đại hội Đảng Cộng sản"):
+#   https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6378
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

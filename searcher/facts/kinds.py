@@ -39,7 +39,10 @@ _TYPE_PATTERNS = {
     "giao ban": r"\bgiao ban\b",
     # a Party committee's "resolution leading the year's tasks" ("hội nghị ra nghị quyết lãnh
     # đạo thực hiện nhiệm vụ năm 2026", the army's words for its annual Party meeting)
-    "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|\bdai hoi dang\b|"
+    "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|"
+    # not the congress of the whole Party ("trong thời gian diễn ra Đại hội Đảng toàn quốc lần
+    # thứ XIV"), an occasion the sector works toward, never a unit's own meeting
+    r"\bdai hoi dang\b(?! toan quoc| cong san)|"
     r"\bhoi nghi dang\b|\bban chap hanh dang\b|\bra nghi quyet lanh dao\b",
     # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
     "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"

@@ -543,6 +543,10 @@ def test_every_field_has_its_evidence() -> None:
 # the-whole-partys-congress-is-an-occasion-not-a-meeting (set O, O310; news: a General
 # Secretary's reception of a foreign general, "Đại hội Đảng Cộng sản"):
 #   https://vks.dongnai.gov.vn/Pages/newsdetail.aspx?CatId=96&NewsId=6378
+# an-unnamed-district-procuracy-is-the-districts (set Q, Q116), with its guards
+# a-province-name-starting-like-a-district-kind-is-no-district (news: "Viện kiểm sát nhân
+# dân Quảng Trị") and every-districts-procuracy-is-no-unit:
+#   https://tracuuquyhoach.com/tin-tuc/tuyen-truyen-phap-luat-cho-gan-600-hoc-sinh-thong-qua-phien-toa-gia-dinh-52105957
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -92,7 +92,9 @@ def provincial(province) -> str:
     return f"VKSND {'thành phố' if province.central_city else 'tỉnh'} {province.name}"
 
 
-def _local_unit(kind: str, rest: str, g: Gazetteer) -> Unit | None:
+def _local_unit(kind: str, rest: str, g: Gazetteer, unnamed: bool = True) -> Unit | None:
+    """The unit of a local name: ``kind`` ("huyen") and the words after it; ``unnamed``:
+    whether a district's kind with no district name after it is that district's unit."""
     kind = _KIND_NAMES[kind]
     if kind in ("tỉnh", "thành phố"):
         key = match_name(rest, g.province_keys)
@@ -112,10 +114,18 @@ def _local_unit(kind: str, rest: str, g: Gazetteer) -> Unit | None:
         return None
     key = match_name(rest, g.district_keys)
     if not key:
-        return None
+        # "Viện Kiểm sát nhân dân huyện nhập vai …", "phối hợp với VKSND huyện": the
+        # district's own unit, unnamed (its province read elsewhere); not a list of every
+        # district's ("VKSND huyện, thị xã, thành phố")
+        if not unnamed or _LIST_OF_KINDS.match(rest):
+            return None
+        return Unit("huyện", f"VKSND {kind}", ())
     found = g.districts(key, kind)
     provinces = tuple(dict.fromkeys(d.province for d in found))
     return Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
+
+
+_LIST_OF_KINDS = re.compile(r"\s*(?:,|/|va\b|hoac\b)\s*(?:thi xa|thanh pho|tp|quan|huyen)\b")
 
 
 def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
@@ -141,7 +151,12 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
             province = (found.name,) if found else ()
         suffix = f" - {province[0]}" if province else ""
         return Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
-    return _local_unit(m.group("kind"), m.group("rest") or "", g)
+    kind, rest = m.group("kind"), m.group("rest") or ""
+    if kind in ("quan", "huyen", "thi xa") and not rest:
+        rest = m.string[m.end() : m.end() + 20]  # what follows: a list of kinds or not
+    # "quan" of "Quảng Trị" ("Viện kiểm sát nhân dân Quảng Trị") is no kind of district
+    whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()
+    return _local_unit(kind, rest, g, unnamed=whole_word)
 
 
 def name_end(m: re.Match) -> int:

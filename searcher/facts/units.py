@@ -135,8 +135,8 @@ def _mentions(
                 folded, max(0, m.start() - 70), m.start()
             ):
                 weight *= 0.05  # "Kế hoạch số 72/KH-VKSTC … của VKSND tối cao": an issuer
-            if not unit.provinces and unit.level == "tỉnh":
-                weight *= 0.3  # "VKSND tỉnh" unnamed: weak evidence of its own
+            if not unit.provinces and unit.level in ("tỉnh", "huyện"):
+                weight *= 0.3  # "VKSND tỉnh", "VKSND huyện" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]
             if _banner_on_line(breaks, banners, m.start()):
                 weight *= 0.05  # the site's name, not the article's unit

@@ -547,6 +547,11 @@ def test_every_field_has_its_evidence() -> None:
 # a-province-name-starting-like-a-district-kind-is-no-district (news: "Viện kiểm sát nhân
 # dân Quảng Trị") and every-districts-procuracy-is-no-unit:
 #   https://tracuuquyhoach.com/tin-tuc/tuyen-truyen-phap-luat-cho-gan-600-hoc-sinh-thong-qua-phien-toa-gia-dinh-52105957
+# a-span-of-months-is-a-contests-not-the-meetings-day (set C, C027), with its guard
+# a-span-of-days-opens-on-the-meetings-first-day:
+#   https://baophapluat.vn/gay-can-gala-chung-ket-toan-quoc-chung-toi-la-kiem-sat-vien-post224670.html
+# the-evening-is-no-window-end ("Tối 28/8" folds as "tới 28/8", until; found with the
+# fixture above; news: "Tối 23/12/2016, …", "chiều tối ngày 23/4")
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -73,7 +73,8 @@ _SIGNED = re.compile(
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(
-    r"\b(?:den|toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$"
+    # ("tới" folds as "Tối", the evening, does: "… dự thi. Tối 28/8/2022, VKSND …")
+    r"\b(?:den|(?<![.;:\n] )(?<![.;:\n])(?<!chieu )toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$"
     # a deadline with its hour ("trước 16 giờ ngày 31/5/2020"), "chậm nhất (là) ngày …"
     r"|\b(?:truoc|den|cham nhat(?: la)?)\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{2}(?:\s*phut)?)?"
     r"(?:,?\s*ngay\s*)?$|\bcham nhat(?: la)?\s+(?:vao\s+)?(?:ngay\s*)?$"
@@ -95,6 +96,25 @@ _EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
 _SPAN_END = re.compile(
     r"\s*(?:va|-|–|den|toi)\s*(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(\d{4})(?![\d/])"
 )
+# a span's close after its first day ("từ 1/6/2016 - 20/8/2016", "từ ngày 5/3 đến ngày
+# 30/4/2024"): a meeting, a congress or a course lasts days, a campaign or a contest months
+_SPAN_CLOSE = re.compile(
+    r"\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
+    r"(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
+)
+LONGEST_MEETING_DAYS = 31
+
+
+def _span_days(folded: str, end: int, first: date) -> int:
+    """How many days the span opened by ``first`` (its text ending at ``end``) lasts; 0
+    when it opens none."""
+    if not (close := _SPAN_CLOSE.match(folded, end)):
+        return 0
+    year = int(close.group(3)) if close.group(3) else first.year
+    last = make_date(year, int(close.group(2)), int(close.group(1)))
+    return (last - first).days if last else 0
+
+
 # a day and month without a year are read as the latest such day before the publication,
 # and only within this many days of it ("Ngày 23/3" on a page of 15/01/2015 is a teaser's)
 STALE_DAYS = 200
@@ -162,6 +182,8 @@ def read_dates(
                         c.month_day = int(m.group(2)), int(m.group(1))
                 elif c.day.year > latest:
                     c.rejected = f"after {'the publication' if published else 'today'}"
+                elif (days := _span_days(folded, m.end(), c.day)) > LONGEST_MEETING_DAYS:
+                    c.rejected = f"opens a span of {days} days: a campaign's or a contest's"
             elif c.rejected == EARLIER:  # its year still dates what follows it
                 c.day, c.year_from = _resolve(m, folded, plain, spans, published, title_year)
             found.append(c)

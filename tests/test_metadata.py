@@ -552,6 +552,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baophapluat.vn/gay-can-gala-chung-ket-toan-quoc-chung-toi-la-kiem-sat-vien-post224670.html
 # the-evening-is-no-window-end ("Tối 28/8" folds as "tới 28/8", until; found with the
 # fixture above; news: "Tối 23/12/2016, …", "chiều tối ngày 23/4")
+# the-carrying-out-an-inspection-looks-at-is-no-launch (set Q, Q202):
+#   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-thuc-hien-cong-tac-kiem-tra-huong-dan-nghiep-vu-doi-voi-vks-cap-duoi-theo-chi-thi-01-cua-vien-truong-vksndtc-4636.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -35,7 +35,9 @@ _TYPE_PATTERNS = {
     "tổng kết": r"\btong ket\b",
     # a mid-term conference reviews the first half of a term ("Hội nghị giữa nhiệm kỳ")
     "sơ kết": r"\bso ket\b|\bhoi nghi giua nhiem ky\b",
-    "triển khai": r"\btrien khai\b|\bphuong huong,? nhiem vu\b",
+    # not the carrying out that an inspection or a report looks at ("kiểm tra việc triển
+    # khai thực hiện công tác thực hành quyền công tố")
+    "triển khai": r"(?<!viec )\btrien khai\b|\bphuong huong,? nhiem vu\b",
     "giao ban": r"\bgiao ban\b",
     # a Party committee's "resolution leading the year's tasks" ("hội nghị ra nghị quyết lãnh
     # đạo thực hiện nhiệm vụ năm 2026", the army's words for its annual Party meeting)

@@ -554,6 +554,8 @@ def test_every_field_has_its_evidence() -> None:
 # fixture above; news: "Tối 23/12/2016, …", "chiều tối ngày 23/4")
 # the-carrying-out-an-inspection-looks-at-is-no-launch (set Q, Q202):
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-thuc-hien-cong-tac-kiem-tra-huong-dan-nghiep-vu-doi-voi-vks-cap-duoi-theo-chi-thi-01-cua-vien-truong-vksndtc-4636.html
+# a-code-joining-issuers-with-an-ampersand-is-one-citation (set Q, Q110):
+#   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-quang-tri-tang-cuong-cong-tac-truc-nghiep-vu-ngoai-gio-hanh-chinh-76700.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

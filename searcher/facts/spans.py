@@ -45,7 +45,8 @@ _DATE = (
     r"|ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}"
 )
 _NUMBER = (
-    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-]*[0-9a-z]"
+    # a code may join its issuers with "&" ("01/2017/TTLT-BCA-BQP-BNN&PTNT-VKSNDTC")
+    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-&]*[0-9a-z]"
     r"(?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
     r"(?:[ \t]+[a-z]+(?:-[a-z]+)+)?"  # a code's last part after a stray space ("VKSTC TANDTC-BQP")
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"

@@ -721,3 +721,33 @@ def test_a_long_word_after_a_guests_title_is_read_in_linear_time() -> None:
     article = parse_text(raw, "long", "long")
     assert isinstance(article, Article)
     assert extract(article).meeting_date == date(2019, 3, 5)
+
+
+# a cited document's date, however its number and date are written (issue 22: "Dates
+# inside a citation of a document are never the meeting date"; shapes seen on set Q's
+# Q110, https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-quang-tri-tang-cuong-cong-tac-truc-nghiep-vu-ngoai-gio-hanh-chinh-76700.html,
+# and written out here in our own words)
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Kế hoạch số 12/KH-VKS ngày 16/01/2019",
+        "Kế hoạch 12/KH-VKS ngày 16-01-2019",
+        "KH số 12/KH-VKS ngày 16/01/2019",
+        "Kế hoạch số 12/KH - VKS ngày 16 - 01 - 2019",
+        "Kế hoạch số 45/KH–VKS ngày 16/01/2019",
+        "Quyết định số 12/QĐ-VKS ngày 16 tháng 01 năm 2019",
+        "Quyết định số 1234 /QĐ-VKSTC ngày 16/01/2019",
+        "Hướng dẫn số 24-HD/BTGTU ngày 16/01/2019",
+        "Nghị quyết số 96/2019/QH14 ngày 16/01/2019",
+        "Thông tư liên tịch số 01/2017/TTLT-BCA-BQP-BNN&PTNT-VKSNDTC ngày 16/01/2019",
+        "Kế hoạch số 12/KH-VKS được ban hành ngày 16/01/2019",
+        "Kế hoạch số 12/KH-VKS ký vào ngày 16/01/2019",
+        "Kế hoạch số 12/KH-VKS đề ngày 16/01/2019",
+    ],
+)
+def test_a_cited_documents_date_is_never_the_meeting_date(cited: str) -> None:
+    article = parse_text(f"VKSND tỉnh Nam Định tổ chức hội nghị\nThực hiện {cited} của "
+                         "VKSND tỉnh, vừa qua VKSND tỉnh Nam Định tổ chức hội nghị sơ kết.",
+                         "x")  # fmt: skip
+    m = extract(article)
+    assert (m.meeting_date, m.year) == (None, None)

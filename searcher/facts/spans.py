@@ -46,7 +46,8 @@ _DATE = (
 )
 _NUMBER = (
     # a code may join its issuers with "&" ("01/2017/TTLT-BCA-BQP-BNN&PTNT-VKSNDTC")
-    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/[ \t]?[0-9a-z/.\-&]*[0-9a-z]"
+    # or be typed with a space before its slash ("số 1234 /QĐ-VKSTC")
+    r"(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*[ \t]?/[ \t]?[0-9a-z/.\-&]*[0-9a-z]"
     r"(?:[ \t]*[-–][ \t]*[0-9a-z]+)*"
     r"(?:[ \t]+[a-z]+(?:-[a-z]+)+)?"  # a code's last part after a stray space ("VKSTC TANDTC-BQP")
     r"|so[ \t]*:?[ \t]*\d+[0-9a-z.\-]*"
@@ -60,7 +61,9 @@ CITATION = re.compile(
     + r"|(?:ttlt|nd|qd|nq|ct|kh|cv|hd|tb|tt|bc|qc)"
     + r"(?=[ \t]+(?:so[ \t]*:?[ \t]*)?\d+[0-9a-z.\-]*/))\b"
     r"(?P<number>[ \t]*(?:" + _NUMBER + r"))?"
-    r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:ban hanh|ky)[ \t]+)?(?:" + _DATE + r"))?"
+    # "… được ban hành ngày 16/01/2019", "… ký vào ngày …", "… đề ngày …": its date too
+    r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:duoc[ \t]+)?(?:ban hanh|ky)(?:[ \t]+vao)?[ \t]+|de[ \t]+)?"
+    r"(?:" + _DATE + r"))?"
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"
     r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+[^,.;:\n()]{0,120})?"
 )

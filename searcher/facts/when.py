@@ -56,11 +56,12 @@ _PATTERNS = (
     ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
-    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:nay\s*\(?\s*)?" + _DAY
+    # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day
+    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:(?:nay|qua|mai)\s*\(?\s*)?" + _DAY
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
-_TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:nay\s*)?,?\s*$")
+_TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:(?:nay|qua|mai)\s*)?,?\s*$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3}$")
 _OPENING = re.compile(
     r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:(?:sang|chieu|toi|"

@@ -434,6 +434,11 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("Người đăng: Minh Anh - ngày đăng: 03/07/2020", "2020-07-03"),
         ("Người đăng: Hội nghị tổng kết công tác năm nay - 03/07/2020", None),  # a sentence
         ("Kế hoạch 03/07/2020 | view-count: 12", None),  # words before the date
+        # a label that says it is the publication's (a table of 34 header shapes)
+        ("Ngày xuất bản: 12/03/2024", "2024-03-12"),
+        ("Thời gian đăng: 12/03/2024", "2024-03-12"),
+        ("Published: 12/03/2024 10:15", "2024-03-12"),
+        ("Hội nghị xuất bản sách 12/03/2024", None),
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:
@@ -531,3 +536,14 @@ def test_a_pages_header_leftovers_are_neither_title_nor_body(page, title, body) 
     found = parse_text(page, "x", "x")
     assert isinstance(found, Article)
     assert (found.title, found.body) == (title, body)
+
+
+def test_a_stamp_line_that_opens_on_a_label_leaves_no_word_in_the_body() -> None:
+    """ "Ngày 12/03/2024 10:15:00": read as the stamp it is, not as a header line with a
+    stamp glued to its end (which left "Ngày" as the body's first line)."""
+    article = parse_text("VKSND tỉnh Nam Định giao ban\nNgày 12/03/2024 10:15:00\n"
+                         "Sáng nay, VKSND tỉnh Nam Định tổ chức giao ban.", "x")  # fmt: skip
+    assert (article.published.isoformat(), article.body.split("\n")[0][:8]) == (
+        "2024-03-12",
+        "Sáng nay",
+    )

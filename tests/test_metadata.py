@@ -556,7 +556,7 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-cap-cao-3-thuc-hien-cong-tac-kiem-tra-huong-dan-nghiep-vu-doi-voi-vks-cap-duoi-theo-chi-thi-01-cua-vien-truong-vksndtc-4636.html
 # a-code-joining-issuers-with-an-ampersand-is-one-citation (set Q, Q110):
 #   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-quang-tri-tang-cuong-cong-tac-truc-nghiep-vu-ngoai-gio-hanh-chinh-76700.html
-# yesterdays-time-of-day-dates-the-meeting (news style, "Chiều qua (21/4), …", "Hôm qua (21/4)";
+# yesterdays-time-of-day-dates-the-meeting (news style, "Chiều qua (21/4), …";
 # a table of 24 ways to write a meeting's day found it; 4,866 news articles: one more dated)
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)

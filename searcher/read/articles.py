@@ -148,7 +148,9 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             line = line[m.end() :].strip()
             if not line:
                 continue
-        if i <= 3 and (m := STAMP_SUFFIX.search(line)):
+        # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to a header line (not a
+        # stamp line of its own, "Ngày 12/03/2024 10:15:00", read whole below)
+        if i <= 3 and (m := STAMP_SUFFIX.search(line)) and not news_stamp(line):
             published = published or parse_date(m.group(1))
             line = line[: m.start()].strip()
         if (i <= 3 or header) and (stamp := news_stamp(line)) is not None:

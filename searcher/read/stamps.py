@@ -42,7 +42,8 @@ STAMP_PREFIXES = (
     (_DATE_PREFIX, _date_prefix),
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
-    r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|"
+    r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|ngay xuat ban|thoi gian dang|"
+    r"published|posted|"
     r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"

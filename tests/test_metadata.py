@@ -753,3 +753,37 @@ def test_a_cited_documents_date_is_never_the_meeting_date(cited: str) -> None:
                          "x")  # fmt: skip
     m = extract(article)
     assert (m.meeting_date, m.year) == (None, None)
+
+
+# a unit's name in the shapes pages write it (issue 22: the level and province of the
+# organiser; a table of 56 shapes, written here in our own words, found the abbreviated
+# kinds, the superior procuracy by number, "KV9", a kind left unwritten and "hai cấp";
+# set P's P109 names "Viện kiểm sát nhân dân Bắc Giang" so)
+@pytest.mark.parametrize(
+    ("name", "level", "province"),
+    [
+        ("Viện KSND tỉnh Thanh Hoá", "tỉnh", "Thanh Hóa"),
+        ("VKSND TPHCM", "tỉnh", "Hồ Chí Minh"),
+        ("VKSND Hà Nội", "tỉnh", "Hà Nội"),
+        ("Viện kiểm sát nhân dân Quảng Trị", "tỉnh", "Quảng Trị"),
+        ("VKSND hai cấp tỉnh Nghệ An", "tỉnh", "Nghệ An"),
+        ("VKSND Q. Ba Đình", "huyện", "Hà Nội"),
+        ("VKSND H. Đông Hưng", "huyện", "Thái Bình"),
+        ("VKSND TX. Sơn Tây", "huyện", "Hà Nội"),
+        ("VKSND TP Thủ Đức", "huyện", "Hồ Chí Minh"),
+        ("VKSND Quận 3, TP.HCM", "huyện", "Hồ Chí Minh"),
+        ("VKSND huyện Châu Thành (Tiền Giang)", "huyện", "Tiền Giang"),
+        ("VKSND KV9 Phú Thọ", "khu vực", "Phú Thọ"),
+        ("VKSND Khu vực 3 (Đà Nẵng)", "khu vực", "Đà Nẵng"),
+        ("VKSND cấp cao 3", "cấp cao", "Hồ Chí Minh"),
+        ("Viện cấp cao 2", "cấp cao", "Đà Nẵng"),
+        ("Viện kiểm sát quân sự khu vực 42", "quân sự", None),
+        ("VKSNDTC", "tối cao", None),
+        ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH NGHỆ AN", "tỉnh", "Nghệ An"),
+        ("VKSND các cấp", None, None),  # every level's: no unit
+    ],
+)
+def test_a_units_name_in_any_written_shape(name: str, level: str | None, province) -> None:
+    m = extract(parse_text(f"Hội nghị giao ban công tác tháng 3\nSáng 5/3/2023, {name} tổ "
+                           "chức hội nghị giao ban công tác tháng 3.", "x"))  # fmt: skip
+    assert (m.level, m.province) == (level, province)

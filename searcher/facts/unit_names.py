@@ -38,7 +38,9 @@ MENTION = re.compile(
     # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
     r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
     r"|(?P<superior>" + PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
-    r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))|vien cap cao\s*(?P<sup_no>[123])\b)"
+    r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))"
+    # "Viện cấp cao 2", "VKSND cấp cao 3": the superior procuracy by its number
+    r"|(?:vien|" + PREFIX + r")\s+cap cao\s*(?P<sup_no>[123])\b)"
     # "Viện kiểm sát Quân khu 4", "Viện Kiểm sát Quân chủng Hải quân": a military one too
     r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs|"
     r"(?:vien kiem sat|vien ks|vks)(?=\s+(?:quan khu|quan doan|quan chung)\b))"
@@ -46,21 +48,31 @@ MENTION = re.compile(
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
-    r"|(?P<regional>" + PREFIX + r"\s+khu vuc\s*(?P<region_no>\d+)(?:\s*[-–]\s*"
+    r"|(?P<regional>" + PREFIX + r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
     # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
     r"|(?P<local>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
-    r"\s+(?P<kind>tinh|thanh pho|tp\.?|quan|huyen|thi xa)(?:\s*"
+    # "VKSND hai cấp tỉnh Nghệ An": the province's two levels, led by its own unit
+    r"(?:\s+(?:hai|2|cac) cap)?"
+    r"\s+(?P<kind>(?:tinh|thanh pho|quan|huyen|thi xa)\b|tx\b\.?|tp\.?|q\.|h\.)(?:\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
     # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố
     # trực thuộc Trung ương": every province's, no unit
     r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
+    # "VKSND Hà Nội", "Viện kiểm sát nhân dân Quảng Trị": a province's, its kind unwritten
+    r"|(?P<bare>(?:vksnd|vien kiem sat nhan dan|vien ksnd)\s+(?P<bare_rest>"
+    r"(?!(?:tinh|thanh pho|tp|quan|huyen|thi xa|khu vuc|cap|toi cao|quan su|hai|ba|cac)\b)"
+    r"[a-z][a-z .\-]{2,30}))"
 )
 # "Viện kiểm sát nhân dân TP" with no name after it
 UNNAMED_CITY_MENTION = re.compile(r"\b" + PREFIX + r"\s+(?:tp\b\.?|thanh pho\b)")
 _KIND_NAMES = {
+    "tx": "thị xã",
+    "tx.": "thị xã",
+    "q.": "quận",
+    "h.": "huyện",
     "tinh": "tỉnh",
     "thanh pho": "thành phố",
     "tp": "thành phố",
@@ -151,8 +163,12 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
             province = (found.name,) if found else ()
         suffix = f" - {province[0]}" if province else ""
         return Unit("khu vực", f"VKSND khu vực {m.group('region_no')}{suffix}", province)
+    if m.group("bare"):
+        key = match_name(m.group("bare_rest"), g.province_keys)
+        found = g.province(key) if key else None
+        return Unit("tỉnh", provincial(found), (found.name,)) if found else None
     kind, rest = m.group("kind"), m.group("rest") or ""
-    if kind in ("quan", "huyen", "thi xa") and not rest:
+    if kind in ("quan", "huyen", "thi xa", "tx", "tx.", "q.", "h.") and not rest:
         rest = m.string[m.end() : m.end() + 20]  # what follows: a list of kinds or not
     # "quan" of "Quảng Trị" ("Viện kiểm sát nhân dân Quảng Trị") is no kind of district
     whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()

@@ -558,6 +558,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-quang-tri-tang-cuong-cong-tac-truc-nghiep-vu-ngoai-gio-hanh-chinh-76700.html
 # yesterdays-time-of-day-dates-the-meeting (news style, "Chiều qua (21/4), …";
 # a table of 24 ways to write a meeting's day found it; 4,866 news articles: one more dated)
+# what-was-said-at-a-meeting-reports-it and what-was-said-at-a-seminar-reports-it (set P,
+# P109; set K, K012; no page labelled as reporting no event speaks so):
+#   https://thainguyentv.vn/nang-cao-chat-luong-cong-tac-kiem-sat-giai-quyet-nguon-tin-ve-toi-pham-81295.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

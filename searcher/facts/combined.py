@@ -276,3 +276,22 @@ def lessons_after_trial(meta: Metadata, plain: str, ex: dict[str, Evidence]) -> 
         return
     meta.meeting_types = sorted({*types, "khác", "rút kinh nghiệm"}, key=MEETING_TYPES.index)
     ex["meeting_types"] = Evidence(plain[m.start() : m.end()], "a meeting after the trial")
+
+
+# the meeting named only where something was said or done at it ("Phát biểu tại hội nghị,
+# đồng chí …", "… đã được các đại biểu trao đổi tại hội nghị"): a report of that meeting
+_AT_MEETING = re.compile(
+    r"\b(?:tai|phat bieu (?:khai mac |be mac |chi dao )?tai|ket luan)\s+"
+    r"(?:(?P<seminar>hoi thao|toa dam|buoi toa dam)|hoi nghi|buoi lam viec)\b"
+)
+
+
+def said_at_a_meeting(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]) -> None:
+    """A procuracy's report whose title and first sentence name no event, but whose lead
+    tells what was said at a meeting, reports that meeting: "hội thảo" for a seminar, else
+    "khác" (no page of no event speaks of what was said "tại hội nghị")."""
+    if meta.meeting_types or not names_procuracy(plain):
+        return
+    if at := _AT_MEETING.search(plain, len(title)):
+        meta.meeting_types = ["hội thảo" if at.group("seminar") else "khác"]
+        ex["meeting_types"] = Evidence(at.group(0), "said or done at a meeting")

@@ -29,6 +29,7 @@ from searcher.facts.combined import (
     party_year_review,
     period_reported,
     purpose_types,
+    said_at_a_meeting,
     types_where_held,
     undated_year,
 )
@@ -99,6 +100,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
         dated_event(meta, article.title, reading, plain, ex)
+        said_at_a_meeting(meta, article.title, plain, ex)
     _dates(meta, article, ex, reading, today, published, congress)
     types_where_held(meta, article.title, reading, plain, ex)
     purpose_types(meta, article.title, plain, ex)

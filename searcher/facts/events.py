@@ -51,7 +51,7 @@ EVENT = re.compile(
     r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
     r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
     # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
-    r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat)|"
+    r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat|dinh ky)|tien hanh kiem sat|"
     + HOLDS
     + r"|cong bo (?:quyet dinh|thanh lap)|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|"
     r"don nhan|"

@@ -17,6 +17,7 @@ furniture), ``when`` (dates as facts), ``units`` (organiser, level, province),
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from datetime import date
 
@@ -64,6 +65,11 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     """Every facet of one article, each with its evidence (``explain``)."""
     g = g or gazetteer()
     today = today or date.today()
+    if _SENTENCE_TITLE.match(fold(article.title)):
+        # a page scraped without its headline, its lead's first sentence standing as the
+        # title ("Thực hiện Chỉ thị số 01/CT-VKSTC …, ngày 29/5/2015 VKSND tỉnh … tổ chức
+        # phiên tòa …."): read as the lead it is (the article shown keeps its title)
+        article = dataclasses.replace(article, title="", body=article.title + "\n" + article.body)
     published = latest_published(article, today)  # a month stamp alone bounds the dates
     lead, rest = article.body[:400], article.body[400:]
     parts = {"title": article.title, "lead": lead, "body": rest}
@@ -161,6 +167,10 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     return meta
 
 
+# a sentence of basis or purpose, whole (its full stop) or longer than headlines run
+_SENTENCE_TITLE = re.compile(
+    r"\s*(?:thuc hien|can cu|nham|de)\b(?:.{0,400}\.\s*$|.{150})", re.DOTALL
+)
 _TAG_URL = re.compile(r"[/?&](?:tag|tags)[/=]", re.IGNORECASE)
 _TAG_TITLE = re.compile(r"^\s*(?:tag archives|luu tru the|the)\s*:", re.IGNORECASE)
 

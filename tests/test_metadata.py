@@ -568,6 +568,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-periodic-inspection-on-site-is-an-event (set T, T214):
 #   https://vksbacgiang.gov.vn/baiviet/22/4109
 #   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2152-2020-07-31-03-20-42?tmpl=component&print=1&layout=default&page=
+# a-days-anniversary-gives-the-year (set T, T120; set J, J030 relabelled, LABEL_GUIDE):
+#   https://lite.baomoi.com/vksnd-cac-dia-phuong-mien-trung-to-chuc-nhieu-hoat-dong-ky-niem-ngay-quoc-te-phu-nu-c51663041.epi
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -4,7 +4,8 @@
   2026 (ten stems and twelve branches: the year's last digit and its remainder by 12);
 - the N-th anniversary of a founding whose date every reader knows: "kỷ niệm 60 năm
   Ngày thành lập ngành Kiểm sát nhân dân" is 2020 (26/7/1960), the Party's (1930), the
-  Youth Union's (1931), the Trade Union's (1929), the army's (1944), the police's (1945).
+  Youth Union's (1931), the Trade Union's (1929), the army's (1944), the police's (1945),
+  and of a day the country marks ("115 năm Ngày Quốc tế Phụ nữ": 2025).
 
 A work year the title names ("triển khai công tác năm 2022") is not one: such a meeting
 is held in that January or the December before (the labellers of the development set
@@ -54,6 +55,22 @@ _FOUNDING = re.compile(
 )
 
 
+# days the country marks, by the folded name after "N năm (Ngày)": "kỷ niệm 115 năm Ngày Quốc
+# tế Phụ nữ" is 2025 (8/3/1910)
+COMMEMORATED = (
+    (r"quoc te phu nu", 1910),
+    (r"phu nu viet nam|thanh lap hoi lien hiep phu nu viet nam", 1930),
+    (r"thuong binh,? liet si", 1947),
+    (r"nha giao viet nam", 1982),
+    (r"sinh (?:cua )?(?:chu tich ho chi minh|bac ho|bac)" + _END, 1890),
+    (r"quoc khanh|cach mang thang tam", 1945),
+    (r"giai phong (?:hoan toan )?mien nam", 1975),
+)
+_COMMEMORATION = re.compile(
+    r"\b(\d{1,3})\s+nam\s+(?:ngay\s+)?(?:" + "|".join(f"({name})" for name, _ in COMMEMORATED) + ")"
+)
+
+
 def lunar_year(text: str, latest: int) -> int | None:
     """The year of the first lunar new year the text names ("Tết Nhâm Dần": 2022), the
     latest such year not after ``latest`` + 1, and never after ``latest`` (a visit in the
@@ -71,9 +88,11 @@ def lunar_year(text: str, latest: int) -> int | None:
 def founding_anniversary_year(text: str, latest: int) -> int | None:
     """The year of the N-th anniversary of a well-known founding the text celebrates,
     never after ``latest``."""
-    for m in _FOUNDING.finditer(fold(text)):
-        founded = next(y for (_, y), g in zip(FOUNDED, m.groups()[1:], strict=True) if g)
-        year = founded + int(m.group(1))
-        if founded < year <= latest:  # "0 năm" celebrates nothing
-            return year
+    folded = fold(text)
+    for pattern, table in ((_FOUNDING, FOUNDED), (_COMMEMORATION, COMMEMORATED)):
+        for m in pattern.finditer(folded):
+            founded = next(y for (_, y), g in zip(table, m.groups()[1:], strict=True) if g)
+            year = founded + int(m.group(1))
+            if founded < year <= latest:  # "0 năm" celebrates nothing
+                return year
     return None

@@ -570,6 +570,8 @@ def test_every_field_has_its_evidence() -> None:
 #   http://vksbentre.gov.vn/index.php/vksnd-tnh-bn-tre/2152-2020-07-31-03-20-42?tmpl=component&print=1&layout=default&page=
 # a-days-anniversary-gives-the-year (set T, T120; set J, J030 relabelled, LABEL_GUIDE):
 #   https://lite.baomoi.com/vksnd-cac-dia-phuong-mien-trung-to-chuc-nhieu-hoat-dong-ky-niem-ngay-quoc-te-phu-nu-c51663041.epi
+# a-list-of-days-in-words-opens-on-its-first (set T, T106):
+#   https://vksquangninh.gov.vn/vien-ksnd-huyen-binh-lieu-va-vien-ksnd-huyen-tien-yen-phoi-hop-giao-duc-chinh-tri-tu-tuong-cho-can-bo-dang-vien-qua-hanh-trinh-ve-tham-que-bac
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -53,7 +53,9 @@ _PATTERNS = (
     ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY
                          + r"(?:\s*(?:va|,)\s*\d{1,2}(?![\d/.\-]))*\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
-    ("words", re.compile(r"\bngay\s+" + _DAY + r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
+    # "ngày 12 tháng 9 năm 2022"; "các ngày 08, 09 tháng 02 năm 2025": a list, its first day
+    ("words", re.compile(r"\bngay\s+" + _DAY + r"(?:\s*(?:,|va|-|–)\s*\d{1,2}(?!\d)){0,4}"
+                         r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
     # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day

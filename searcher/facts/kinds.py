@@ -41,7 +41,11 @@ _TYPE_PATTERNS = {
     "giao ban": r"\bgiao ban\b",
     # a Party committee's "resolution leading the year's tasks" ("hội nghị ra nghị quyết lãnh
     # đạo thực hiện nhiệm vụ năm 2026", the army's words for its annual Party meeting)
-    "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)|\bdang bo\b|\bchi bo\b|"
+    # not the Party committee with the unions ("Đảng ủy và Công đoàn … phát động quyên góp"):
+    # the whole unit's activity
+    "Đảng": r"\bban can su dang\b|\bdang uy\b(?! vien)"
+    r"(?!\s*(?:,|va)\s*(?:ban chap hanh )?(?:cong doan|chi doan|doan thanh nien)\b)|"
+    r"\bdang bo\b|\bchi bo\b|"
     # not the congress of the whole Party ("trong thời gian diễn ra Đại hội Đảng toàn quốc lần
     # thứ XIV"), an occasion the sector works toward, never a unit's own meeting
     r"\bdai hoi dang\b(?! toan quoc| cong san)|"

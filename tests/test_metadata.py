@@ -574,6 +574,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksquangninh.gov.vn/vien-ksnd-huyen-binh-lieu-va-vien-ksnd-huyen-tien-yen-phoi-hop-giao-duc-chinh-tri-tu-tuong-cho-can-bo-dang-vien-qua-hanh-trinh-ve-tham-que-bac
 # the-party-committee-with-the-unions-is-no-party-meeting (set T, T207):
 #   https://vkscapcaohcm.gov.vn/tin-tuc/vien-kiem-sat-nhan-dan-cap-cao-tai-tphcm-tiep-tuc-ung-ho-quy-phong-chong-covid-19-4488.html
+# a-procuracy-named-as-whose-does-not-date-its-meeting (set T, T126; "tổ chức bộ máy" is the
+# organisation, not a meeting held):
+#   https://baovephapluat.vn/do-hoa-infographic/to-chuc-bo-may-moi-cua-vien-sat-nhan-dan-toi-cao-173249.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -77,7 +77,10 @@ FOUNDED = re.compile(
 )
 # the clause after a date or a unit says what was organised
 ORGANISED = re.compile(
-    r"\b(?:to chuc|khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
+    # "tổ chức" held, not the organisation ("tổ chức bộ máy", "cơ cấu tổ chức", "tổ chức
+    # thực hiện" carrying out)
+    r"\b(?:(?<!co cau )(?<!luat )to chuc(?! bo may| can bo| thuc hien| va | cua | he thong)|"
+    r"khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
     r"ky ket|phat dong|trao|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa|"
     r"doan (?:kiem tra|cong tac|giam sat))\b"  # "Ngày 17/10/2019, Đoàn kiểm tra do … đã …"
 )

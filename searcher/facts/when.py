@@ -243,13 +243,25 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
     return ""
 
 
+# a procuracy named as whose or where ("đề nghị của Viện trưởng VKSND tối cao", "làm việc
+# tại VKSND huyện"), not as who acts
+_OWNER_BEFORE = re.compile(r"\b(?:cua|tai|voi|cho|den|theo)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _procuracy_acts(clause: str) -> bool:
+    """Whether ``clause`` names a procuracy as one that acts, not only as an owner or a
+    place."""
+    return any(not _OWNER_BEFORE.search(clause, max(0, p.start() - 30), p.start())
+               for p in PROCURACY.finditer(clause))  # fmt: skip
+
+
 def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -> dict:
     line_start = folded.rfind("\n", 0, m.start()) + 1
     before = folded[max(line_start, m.start() - 40) : m.start()]
     time_of_day = kind == "time" or bool(_TIME_BEFORE.search(before))
     features = {
         "organised": float(bool(ORGANISED.search(clause := clause_after(plain, m.end())))),
-        "procuracy": float(bool(PROCURACY.search(clause))),
+        "procuracy": float(_procuracy_acts(clause)),
         "time_of_day": float(time_of_day),
         "clause_start": float(bool(_OPENING.search(before))),
         "has_year": float(bool(m.group(3))),

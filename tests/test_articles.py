@@ -439,6 +439,9 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("Thời gian đăng: 12/03/2024", "2024-03-12"),
         ("Published: 12/03/2024 10:15", "2024-03-12"),
         ("Hội nghị xuất bản sách 12/03/2024", None),
+        # views written with a thousands dot after the time (set T, T114:
+        # https://vkshue.gov.vn/tin-huyen/nhung-hoat-dong-den-on-dap-nghia-uong-nuoc-nho-nguon-1016.html)
+        ("Thứ sáu - 27/07/2018 16:18 1.737 0", "2018-07-27"),
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:
@@ -547,3 +550,20 @@ def test_a_stamp_line_that_opens_on_a_label_leaves_no_word_in_the_body() -> None
         "2024-03-12",
         "Sáng nay",
     )
+
+
+# the title repeated under the site's header with the stamp glued on (set T, T203:
+# https://doankhoi.longan.gov.vn/Default.aspx?tabid=71&ChiTiet=True&CmsId=2488)
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Chi đoàn VKSND tỉnh Hậu Giang thăm mẹ Việt Nam anh hùng 02/08/2022", "2022-08-02"),
+        ("Chi đoàn VKSND tỉnh Hậu Giang thăm mẹ Việt Nam anh hùng ở Tân Hòa 02/08/2022", None),
+        ("Chi đoàn VKSND tỉnh Hậu Giang thăm mẹ Việt Nam anh hùng", None),
+    ],
+)
+def test_the_title_again_with_its_stamp_glued_on(line: str, stamp: str | None) -> None:
+    article = parse_text("Chi đoàn VKSND tỉnh Hậu Giang thăm mẹ Việt Nam anh hùng\n"
+                         f"Thứ Năm, 25/04/2024\n{line}\nNgày 27/7/2022, Chi đoàn đến thăm mẹ.",
+                         "x")  # fmt: skip
+    assert (article.published.isoformat() if article.published else None) == stamp

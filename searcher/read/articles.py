@@ -116,6 +116,15 @@ def same_line(line: str, other: str) -> bool:
     return " ".join(canonical(line).split()) == " ".join(canonical(other).split())
 
 
+def _title_then_stamp(line: str, title: str) -> date | None:
+    """The stamp after the title repeated on ``line``, if that is all the line holds."""
+    words, head = line.split(), title.split()
+    if len(words) <= len(head) or not same_line(" ".join(words[: len(head)]), title):
+        return None
+    stamp = news_stamp(" ".join(words[len(head) :]))
+    return stamp or None
+
+
 def split_lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n|\u2028|\u2029", text)
 
@@ -134,6 +143,10 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
             # 29/12/2024 09:48" … title … "Thứ 7, 28/12/2024 | 17:03:32")
             if published:
                 above_repeat, published = published, None
+            continue
+        if header and i > 0 and (glued := _title_then_stamp(line, page.lines[0])):
+            # the title again with its stamp glued on ("… Ngày Thương binh Liệt sĩ 02/08/2022")
+            published = glued
             continue
         prefix = i <= 3 and next(
             ((m, read) for pattern, read in STAMP_PREFIXES if (m := pattern.match(line))), None

@@ -45,13 +45,14 @@ _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|ngay xuat ban|thoi gian dang|"
     r"published|posted|"
     r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
-    r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+\d{1,7}){1,3}\s*$)?|"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
     r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|\bnguoi dang\s*:(?:\s*[^\W\d_]+){0,5}?\s*(?=[-|])|"
     r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"
 )  # view counts: "08:0070", "Lượt xem: 36", "| cms-view-count: 43287"; "07:50 41 0": views
-# and comments after the time; a poster's label, empty or named, before the stamp ("Người
-# đăng: - ngày đăng: 03/07/2020"); the text-size buttons after it ("… [GMT +7] A A", "A- A+")
+# and comments after the time ("16:18 1.737 0": thousands written with a dot); a poster's
+# label, empty or named, before the stamp ("Người đăng: - ngày đăng: 03/07/2020"); the
+# text-size buttons after it ("… [GMT +7] A A", "A- A+")
 _SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{4})\b")
 # a two-digit year, read only before a clock ("17/10/18 15:54"): this century's
 _SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")

@@ -93,6 +93,12 @@ _WINDOW_START_BEFORE = re.compile(
 # a law named with its year ("Dự thảo sửa đổi Hiến pháp năm 1992", "Bộ luật Hình sự năm
 # 2015"): the law's year, not the meeting's
 _LAW_BEFORE = re.compile(r"\b(?:hien phap|luat|phap lenh)\b(?: [a-z]+){0,6}\s*$")
+# what a case's narration dates ("Nội dung vụ án thứ nhất, vào khoảng 1h ngày 4/9/2023, tại
+# nhà …", "Theo cáo trạng, ngày …"): the crime, not the trial or a meeting
+_CASE_FACTS = re.compile(
+    r"\b(?:noi dung vu an|theo cao trang|theo ket luan dieu tra|theo ho so(?: vu an)?|"
+    r"vao khoang \d{1,2}\s*(?:h|gio)(?:\s*\d{2}(?:\s*phut)?)?)\b"
+)
 # "Trước đó, ngày 24/7/2023, …": what was done before the event the page reports
 _EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
 # a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023")
@@ -240,6 +246,9 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
         return "the start of a reporting or inspection window"
     if _EARLIER_BEFORE.search(wider):
         return EARLIER
+    sentence = folded[max(0, m.start() - 120) : m.start()]
+    if _CASE_FACTS.search(sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :]):
+        return "a case's facts (when the crime was done)"
     return ""
 
 

@@ -580,6 +580,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-cases-narration-dates-the-crime-not-the-trial (set T, T110; news: "Theo cáo trạng,
 # khoảng 7 giờ 30 ngày 6-11-2016, …" under a trial of "Ngày 5-7"):
 #   https://baovephapluat.vn/phap-dinh/toa-tuyen-an/vksnd-huyen-duc-tho-phoi-hop-to-chuc-2-phien-toa-xet-xu-truc-tuyen-vu-an-hinh-su-149912.html
+# a-procuracy-listed-with-the-civil-judgment-office-of-a-place (set T, T122):
+#   http://tinhdoanyenbai.gov.vn/new/tin-noi-bat/?UserKey=Thi-doan-Nghia-Lo-to-chuc-Phien-toa-gia-dinh-
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

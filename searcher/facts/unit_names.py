@@ -29,7 +29,7 @@ PREFIX = (
 # another body of the same place, named in one list with the procuracy
 _COORDINATED = (
     r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
-    r"so tu phap|(?:chi )?cuc thi hanh an dan su|cc\.?\s?thads|thads)"
+    r"so tu phap|(?:(?:chi )?cuc )?thi hanh an dan su|cc\.?\s?thads|thads)"
 )
 MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")

@@ -582,6 +582,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/phap-dinh/toa-tuyen-an/vksnd-huyen-duc-tho-phoi-hop-to-chuc-2-phien-toa-xet-xu-truc-tuyen-vu-an-hinh-su-149912.html
 # a-procuracy-listed-with-the-civil-judgment-office-of-a-place (set T, T122):
 #   http://tinhdoanyenbai.gov.vn/new/tin-noi-bat/?UserKey=Thi-doan-Nghia-Lo-to-chuc-Phien-toa-gia-dinh-
+# a-day-to-come-or-of-every-year-is-no-meetings (set T, T103):
+#   http://www.vksbacninh.gov.vn/xay-dung-nganh/dang-doan-the/chi-doan-vien-kiem-sat-nhan-dan-thanh-pho-bac-ninh-thi-dua-lap-thanh-tich-chao-mung-59-nam-thanh-lap-nganh-kiem-sat-nhan-dan-26-7-1960-26-7-2019-9820.html
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

@@ -93,6 +93,9 @@ _WINDOW_START_BEFORE = re.compile(
 # a law named with its year ("Dự thảo sửa đổi Hiến pháp năm 1992", "Bộ luật Hình sự năm
 # 2015"): the law's year, not the meeting's
 _LAW_BEFORE = re.compile(r"\b(?:hien phap|luat|phap lenh)\b(?: [a-z]+){0,6}\s*$")
+# "Ngày 26/07/2019 sắp đến, …": a day to come, the occasion a page looks toward; "ngày
+# 26/7 hàng năm": a day of every year
+_COMING = re.compile(r"\s*(?:(?:sap|dang|se) (?:den|toi)|hang nam)\b")
 # what a case's narration dates ("Nội dung vụ án thứ nhất, vào khoảng 1h ngày 4/9/2023, tại
 # nhà …", "Theo cáo trạng, ngày …"): the crime, not the trial or a meeting
 _CASE_FACTS = re.compile(
@@ -246,6 +249,8 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
         return "the start of a reporting or inspection window"
     if _EARLIER_BEFORE.search(wider):
         return EARLIER
+    if _COMING.match(folded, m.end()):
+        return "an occasion to come or of every year (… sắp đến, … hàng năm)"
     sentence = folded[max(0, m.start() - 120) : m.start()]
     if _CASE_FACTS.search(sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :]):
         return "a case's facts (when the crime was done)"

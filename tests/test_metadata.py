@@ -584,6 +584,10 @@ def test_every_field_has_its_evidence() -> None:
 #   http://tinhdoanyenbai.gov.vn/new/tin-noi-bat/?UserKey=Thi-doan-Nghia-Lo-to-chuc-Phien-toa-gia-dinh-
 # a-day-to-come-or-of-every-year-is-no-meetings (set T, T103):
 #   http://www.vksbacninh.gov.vn/xay-dung-nganh/dang-doan-the/chi-doan-vien-kiem-sat-nhan-dan-thanh-pho-bac-ninh-thi-dua-lap-thanh-tich-chao-mung-59-nam-thanh-lap-nganh-kiem-sat-nhan-dan-26-7-1960-26-7-2019-9820.html
+# an-authors-article-reports-no-event and a-byline-standing-as-the-title-opens-an-authors-article
+# (set T, T128 and T118; set K, K122):
+#   https://www.bienphong.com.vn/nganh-kiem-sat-quan-su-bdbp-phan-dau-hoan-thanh-tot-chuc-nang-nhiem-vu-trong-tinh-hinh-moi-post439683.html
+#   https://vksbinhdinh.gov.vn/newsdetail.asp?newsID=92467&cat1id=1&Cat2id=18
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
 NAMED = load_cases("metadata_patterns.jsonl")

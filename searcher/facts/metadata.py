@@ -102,6 +102,10 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     elif asked := _INTERVIEW.search(plain):  # questions put to a guest: no event reported
         meta.meeting_types = []
         ex["meeting_types"] = Evidence(plain[asked.start() : asked.end() + 60], "an interview")
+    elif signed := _SIGNED_ARTICLE.search(plain, 0, 700):  # an author's article: no event
+        meta.meeting_types = []
+        ex["meeting_types"] = Evidence(plain[signed.start() : signed.end() + 60],
+                                       "an author's article")  # fmt: skip
     else:
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
@@ -175,6 +179,12 @@ _TAG_URL = re.compile(r"[/?&](?:tag|tags)[/=]", re.IGNORECASE)
 _TAG_TITLE = re.compile(r"^\s*(?:tag archives|luu tru the|the)\s*:", re.IGNORECASE)
 
 
+# an author's article the page presents ("Kiemsat.vn trân trọng giới thiệu bài viết của
+# Thiếu tướng …", "Báo Biên phòng trân trọng giới thiệu bài viết của Đại tá …") or one that
+# opens on its author's byline ("ThS. Trần Văn Sang" standing as the title): commentary
+_SIGNED_ARTICLE = re.compile(
+    r"\bgioi thieu bai viet cua\b|^\s*(?:ths|ts|pgs\.?\s*ts)\.\s*(?:[a-z]+ ?){2,5}\n"
+)
 # a reporter's question put to the interviewee ("Phóng viên: Thưa ông, …", "PV: Xin bà
 # cho biết …"): an interview, whatever occasion it is published for
 _INTERVIEW = re.compile(

@@ -156,6 +156,7 @@ HELD_OUT[19] = {f"set_t_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 20 (after set T's one scoring): every labelled page found is development; no page is
 # held out until a new set is labelled
 HELD_OUT[20] = {}
+DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 
 def unborn(path: str, round_: int) -> bool:
@@ -306,7 +307,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        default=20,
+        default=DEFAULT_ROUND,
         choices=sorted(HELD_OUT),
         help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))
 
-from bench.facts import DEVSET, load_pages
+from bench.facts import DEFAULT_ROUND, DEVSET, load_pages
 from searcher.facts.when import WEIGHTS, choose, read_dates
 from searcher.facts.years import title_year
 from searcher.read.articles import Article, parse_text
@@ -67,7 +67,9 @@ def fit(data: list, weights: dict[str, float], passes: int = 3) -> dict[str, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", default=str(DEVSET / "set_*.jsonl"))
-    parser.add_argument("--round", type=int, default=20, help="the split of bench/facts.py")
+    parser.add_argument(
+        "--round", type=int, default=DEFAULT_ROUND, help="the split of bench/facts.py"
+    )
     args = parser.parse_args()
     data = readings(load_pages(args.files, final=False, round_=args.round))
     fitted = fit(data, WEIGHTS)

@@ -36,7 +36,7 @@ from searcher.facts.period import (
     year_reviewed_at,
 )
 from searcher.facts.record import Evidence, Metadata
-from searcher.facts.spans import first_sentence
+from searcher.facts.spans import first_sentence, sentence_start
 from searcher.facts.types import (
     ceremony_received,
     names_procuracy,
@@ -236,8 +236,7 @@ def dated_event(
     if not {"organised", "time_of_day"} & chosen.features.keys():
         return  # "(… phát hành ngày 15/4/2020)": a date, not an occasion
     heading = plain[: len(title)]
-    opening = max(plain.rfind(". ", 0, chosen.start), plain.rfind("\n", 0, chosen.start)) + 1
-    sentence = first_sentence(plain[opening:])
+    sentence = first_sentence(plain[sentence_start(plain, chosen.start) :])
     # a page's title, else (none, or the site's banner: furniture) the dated sentence itself
     if not names_procuracy(heading if heading.strip() else sentence) or retrospective(heading):
         return  # a general story's or a profile's dated sentence reports no meeting

@@ -202,6 +202,12 @@ def inside(spans: list[Span], start: int, end: int, role: str) -> Span | None:
     return None
 
 
+def sentence_start(text: str, at: int, lo: int = 0) -> int:
+    """Where the sentence holding ``at`` begins, not before ``lo`` (after ". " or a line
+    break; ``lo`` when neither comes between)."""
+    return max(text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1, lo)
+
+
 def clause_after(folded: str, end: int, width: int = 160) -> str:
     """The rest of the clause that follows ``end`` (up to . ; : or a line break)."""
     return re.split(r"[.;:\n]", folded[end : end + width], maxsplit=1)[0]

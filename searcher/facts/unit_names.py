@@ -168,9 +168,9 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
         found = g.province(key) if key else None
         return Unit("tỉnh", provincial(found), (found.name,)) if found else None
     kind, rest = m.group("kind"), m.group("rest") or ""
-    if kind in ("quan", "huyen", "thi xa", "tx", "tx.", "q.", "h.") and not rest:
+    if _KIND_NAMES[kind] not in ("tỉnh", "thành phố") and not rest:
         rest = m.string[m.end() : m.end() + 20]  # what follows: a list of kinds or not
-    # "quan" of "Quảng Trị" ("Viện kiểm sát nhân dân Quảng Trị") is no kind of district
+    # a kind glued to a word the gazetteer does not know ("H.Xyz") names no unit
     whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()
     return _local_unit(kind, rest, g, unnamed=whole_word)
 

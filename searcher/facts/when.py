@@ -27,6 +27,7 @@ from searcher.facts.spans import (
     find_spans,
     inside,
     masked,
+    sentence_start,
 )
 from searcher.facts.years import NAMED_YEAR, YEAR_WORD
 from searcher.vi.dates import make_date
@@ -104,16 +105,13 @@ _CASE_FACTS = re.compile(
 )
 # "Trước đó, ngày 24/7/2023, …": what was done before the event the page reports
 _EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
+# the date that closes a span: day, month, year
+_CLOSING = r"(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
 # a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023")
-_SPAN_END = re.compile(
-    r"\s*(?:va|-|–|den|toi)\s*(?:ngay\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(\d{4})(?![\d/])"
-)
+_SPAN_END = re.compile(r"\s*(?:va|-|–|den|toi)\s*" + _CLOSING)
 # a span's close after its first day ("từ 1/6/2016 - 20/8/2016", "từ ngày 5/3 đến ngày
 # 30/4/2024"): a meeting, a congress or a course lasts days, a campaign or a contest months
-_SPAN_CLOSE = re.compile(
-    r"\s*(?:-|–|den|toi)\s*(?:het\s+)?(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
-    r"(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
-)
+_SPAN_CLOSE = re.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?" + _CLOSING)
 LONGEST_MEETING_DAYS = 31
 
 
@@ -251,8 +249,8 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
         return EARLIER
     if _COMING.match(folded, m.end()):
         return "an occasion to come or of every year (… sắp đến, … hàng năm)"
-    sentence = folded[max(0, m.start() - 120) : m.start()]
-    if _CASE_FACTS.search(sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :]):
+    lo = max(0, m.start() - 120)
+    if _CASE_FACTS.search(folded[sentence_start(folded, m.start(), lo) : m.start()]):
         return "a case's facts (when the crime was done)"
     return ""
 
@@ -291,8 +289,9 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
     day, month = int(m.group(1)), int(m.group(2))
     if m.group(3):
         return make_date(int(m.group(3)), month, day), "written"
-    if closed := _SPAN_END.match(folded, m.end()):  # "24/8 và 25/8/2023": the span's year
-        return make_date(int(closed.group(1)), month, day), "the span it opens"
+    closed = _SPAN_END.match(folded, m.end())
+    if closed and closed.group(3):  # "24/8 và 25/8/2023": the span's year
+        return make_date(int(closed.group(3)), month, day), "the span it opens"
     year, source = day_month_year(day, month, clause_after(plain, m.end()), published, title_year)
     if year is None:
         for s in spans:  # "(26/7/1960 - 26/7/2020)": the anniversary's year

@@ -78,7 +78,9 @@ kept only beside their texts, outside the project, and set S had not been scored
 then a new set's labels and URLs go into ``bench/labels`` the moment it is labelled
 (``--keep-labels``). ``--round 19`` holds out set T (two more labellers) whole,
 scored once at the end; every page of sets D–Q found again is development. ``--round 20``
-(the default) has every page found, set T's too, in development.
+has every page found, set T's too, in development.
+Session 21: ``--round 21`` (the default) holds out set U (two more labellers) whole, scored
+once at the end; the 453 pages of round 20 are development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -156,6 +158,10 @@ HELD_OUT[19] = {f"set_t_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 20 (after set T's one scoring): every labelled page found is development; no page is
 # held out until a new set is labelled
 HELD_OUT[20] = {}
+# round 21 (session 21): set U (two more labellers, 2026-12-07, north with national and
+# military units / centre and south with district and regional units) is held out whole;
+# the 453 pages of round 20 are development
+HELD_OUT[21] = {f"set_u_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 
@@ -309,7 +315,8 @@ def main() -> None:
         type=int,
         default=DEFAULT_ROUND,
         choices=sorted(HELD_OUT),
-        help="which split: 15 (all development), 14 (set Q held out whole), 13 (all of "
+        help="which split: 21 (set U held out whole), 20 (all development), 19 (set T held "
+        "out whole), 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "
         "12 (set P held out whole; O is development), "
         "11 (set O held out whole; D is development), "

@@ -54,16 +54,17 @@ MENTION = re.compile(
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
     # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
     r"|(?P<local>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
-    # "VKSND hai cấp tỉnh Nghệ An": the province's two levels, led by its own unit
-    r"(?:\s+(?:hai|2|cac) cap)?"
-    r"\s+(?P<kind>(?:tinh|thanh pho|quan|huyen|thi xa)\b|tx\b\.?|tp\.?|q\.|h\.)(?:\s*"
+    # "VKSND hai cấp tỉnh Nghệ An": the province's two (or three) levels, led by its own unit
+    r"(?:\s+(?:hai|ba|2|3|cac) cap)?"
+    r"\s+(?P<kind>(?:tinh|thanh pho|quan|huyen(?: dao)?|thi xa)\b|tx\b\.?|tp\.?|q\.|h\.)(?:\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
     # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố
     # trực thuộc Trung ương": every province's, no unit
     r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
     # "VKSND Hà Nội", "Viện kiểm sát nhân dân Quảng Trị": a province's, its kind unwritten
     r"|(?P<bare>(?:vksnd|vien kiem sat nhan dan|vien ksnd)\s+(?P<bare_rest>"
-    r"(?!(?:tinh|thanh pho|tp|quan|huyen|thi xa|khu vuc|cap|toi cao|quan su|hai|ba|cac)\b)"
+    r"(?!(?:tinh|thanh pho|tp|quan|huyen|thi xa|khu vuc|cap|toi cao|quan su|cac)\b"
+    r"|(?:hai|ba)\s+cap\b)"
     r"[a-z][a-z .\-]{2,30}))"
 )
 # "Viện kiểm sát nhân dân TP" with no name after it
@@ -79,6 +80,7 @@ _KIND_NAMES = {
     "tp.": "thành phố",
     "quan": "quận",
     "huyen": "huyện",
+    "huyen dao": "huyện",  # "huyện đảo Lý Sơn": an island district
     "thi xa": "thị xã",
 }
 
@@ -104,9 +106,12 @@ def provincial(province) -> str:
     return f"VKSND {'thành phố' if province.central_city else 'tỉnh'} {province.name}"
 
 
-def _local_unit(kind: str, rest: str, g: Gazetteer, unnamed: bool = True) -> Unit | None:
+def _local_unit(
+    kind: str, rest: str, g: Gazetteer, unnamed: bool = True, written: str = ""
+) -> Unit | None:
     """The unit of a local name: ``kind`` ("huyen") and the words after it; ``unnamed``:
-    whether a district's kind with no district name after it is that district's unit."""
+    whether a district's kind with no district name after it is that district's unit;
+    ``written``: those words as the text writes them (names that fold alike)."""
     kind = _KIND_NAMES[kind]
     if kind in ("tỉnh", "thành phố"):
         key = match_name(rest, g.province_keys)
@@ -116,7 +121,7 @@ def _local_unit(kind: str, rest: str, g: Gazetteer, unnamed: bool = True) -> Uni
             raised = CENTRAL_SINCE.get(province.name) if kind == "thành phố" else None
             return Unit("tỉnh", provincial(province), (province.name,), raised)
         if kind == "thành phố" and district_key:
-            found = g.districts(district_key, "thành phố")
+            found = g.districts(district_key, "thành phố", written)
             name = found[0].name
             return Unit("huyện", f"VKSND thành phố {name}", tuple(d.province for d in found))
         if kind == "tỉnh" and not district_key:  # "VKSND tỉnh" with no name: its own unit
@@ -132,7 +137,7 @@ def _local_unit(kind: str, rest: str, g: Gazetteer, unnamed: bool = True) -> Uni
         if not unnamed or _LIST_OF_KINDS.match(rest):
             return None
         return Unit("huyện", f"VKSND {kind}", ())
-    found = g.districts(key, kind)
+    found = g.districts(key, kind, written)
     provinces = tuple(dict.fromkeys(d.province for d in found))
     return Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
 
@@ -172,7 +177,8 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
         rest = m.string[m.end() : m.end() + 20]  # what follows: a list of kinds or not
     # a kind glued to a word the gazetteer does not know ("H.Xyz") names no unit
     whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()
-    return _local_unit(kind, rest, g, unnamed=whole_word)
+    written = original[m.start("rest") : m.end("rest")] if original and m.group("rest") else ""
+    return _local_unit(kind, rest, g, unnamed=whole_word, written=written)
 
 
 def name_end(m: re.Match) -> int:

@@ -48,6 +48,8 @@ WEIGHTS: dict[str, float] = {
 }
 
 _DAY = r"(\d{1,2})"
+_TIME = r"(?:sang|chieu|toi|trua|dem)"
+_WEEKDAY = r"thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat"
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
     # "(01 và 02/4/2017)": the same in brackets; "các ngày 14, 15, 17/3/2023": a list, too
@@ -59,13 +61,15 @@ _PATTERNS = (
                          r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
-    # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day
-    ("time", re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s+(?:(?:nay|qua|mai)\s*\(?\s*)?" + _DAY
+    # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day; "Sáng thứ Hai
+    # (12/9)", "Hôm nay (12/9)": a news lead's day, in brackets after its weekday
+    ("time", re.compile(r"\b(?:" + _TIME + r"\s+(?:(?:nay|qua|mai)\s*\(?\s*)?|(?:" + _TIME
+                        + r"\s+)?(?:" + _WEEKDAY + r"|hom\s+(?:nay|qua))\s*,?\s*\(\s*)" + _DAY
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
 _TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:(?:nay|qua|mai)\s*)?,?\s*$")
-_WEEKDAY_BEFORE = re.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3}$")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:" + _WEEKDAY + r")\W{0,3}$")
 _OPENING = re.compile(
     r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:(?:sang|chieu|toi|"
     r"trua|dem)\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"

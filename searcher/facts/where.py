@@ -25,9 +25,9 @@ from searcher.vi.text import fold, has_diacritics
 def match_name(words: str, keys: list[str]) -> str | None:
     """The longest gazetteer key that ``words`` starts with (whole words): its first
     words looked up, the most first (a few set look-ups, not one per key)."""
+    if "'" in words or "’" in words:  # "Ia H’Drai", "Ia H' Drai": the gazetteer's "ia hdrai"
+        words = re.sub(r"\s*['’]\s*", "", words)
     words = re.sub(r"[\s.\-]+", " ", words).strip()
-    if "'" in words or "’" in words:  # "Ia H’Drai" as the gazetteer writes it, "ia h' drai"
-        words = re.sub(r"\s*['’]\s*", "' ", words)
     known, most = _key_set(keys)
     parts = words.split(" ")
     for n in range(min(most, len(parts)), 0, -1):

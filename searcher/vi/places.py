@@ -41,7 +41,9 @@ class District:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s.\-]+", " ", fold(name)).strip()
+    """A name's folded form to look it up by: one space between words, no apostrophe
+    ("Ea H'leo", "Ea H’ Leo" and "Ea Hleo" are one name)."""
+    return re.sub(r"[\s.\-]+", " ", re.sub(r"\s*['’]\s*", "", fold(name))).strip()
 
 
 def written_words(name: str) -> tuple[str, ...]:
@@ -92,9 +94,19 @@ class Gazetteer:
         """One of the 34 post-merger names, or None."""
         return self._provinces_2025.get(_key(name))
 
-    def districts(self, name: str, kind: str | None = None) -> list[District]:
-        """Every district called ``name`` (optionally of one kind)."""
+    def districts(self, name: str, kind: str | None = None, written: str = "") -> list[District]:
+        """Every district called ``name`` (optionally of one kind); ``written``: the words
+        as the text writes them, marks and all, which tell apart names that fold alike
+        ("Tam Dương" of Vĩnh Phúc, "Tam Đường" of Lai Châu; "Phú Ninh", "Phù Ninh").
+
+        >>> [d.province for d in gazetteer().districts("tam duong", "huyện", "Tam Dương sơ")]
+        ['Vĩnh Phúc']
+        """
         found = self._districts.get(_key(name), [])
+        if written and len(found) > 1:
+            words = written_words(written)
+            marked = [d for d in found if words[: len(w := written_words(d.name))] == w]
+            found = marked or found
         if kind is None:
             return list(found)
         same = [d for d in found if d.kind == kind]

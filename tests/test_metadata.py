@@ -873,3 +873,63 @@ def test_a_meeting_date_in_the_shapes_a_lead_writes_it(lead: str) -> None:
     lead = f"{text[0].upper()}{text[1:]} công tác 9 tháng năm 2022."
     m = extract(parse_text(f"{title}\n{lead}", "x"))
     assert m.meeting_date == date(2022, 9, 12)
+
+
+
+# a meeting's types in the words leads name them (issue 22: "recognise quarterly reviews,
+# 'phổ biến, quán triệt', signings of coordination rules, 'Ngày Pháp luật' events, training,
+# seminars, competitions"; a table of 40 phrasings in our own words, session 21, found a
+# conference deploying a law untyped; N037 of set D, a unit deploying a coordination rule,
+# is labelled so: https://baovephapluat.vn/video/vksnd-tinh-phu-tho-trien-khai-quy-che-phoi-hop-giai-quyet-an-hanh-chinh-vu-viec-dan-su-11046.html/p/1)
+@pytest.mark.parametrize(
+    ("phrase", "types"),
+    [
+ ("tổ chức Hội nghị tổng kết công tác năm 2023", ["tổng kết"]),
+ ("tổ chức Hội nghị tổng kết công tác kiểm sát năm 2023 và triển khai nhiệm vụ năm 2024",
+  ["tổng kết", "triển khai"]),
+ ("tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm 2023", ["sơ kết"]),
+ ("tổ chức hội nghị sơ kết công tác quý I năm 2023", ["sơ kết"]),
+ ("tổ chức Hội nghị triển khai công tác năm 2024", ["triển khai"]),
+ ("tổ chức Hội nghị giao ban công tác tháng 5 năm 2023", ["giao ban"]),
+ ("tổ chức hội nghị giao ban trực tuyến công tác quý III năm 2023", ["giao ban"]),
+ ("tổ chức Hội nghị cán bộ, công chức, viên chức năm 2023", ["cán bộ công chức"]),
+ ("tổ chức Hội nghị cán bộ công chức năm 2023", ["cán bộ công chức"]),
+ ("tổ chức lớp tập huấn nghiệp vụ kiểm sát án hình sự", ["tập huấn"]),
+ ("tổ chức lớp bồi dưỡng kỹ năng viết cáo trạng cho Kiểm sát viên", ["tập huấn"]),
+ ("tổ chức Hội thảo khoa học về nâng cao chất lượng tranh tụng", ["hội thảo"]),
+ ("tổ chức buổi tọa đàm về công tác kiểm sát", ["hội thảo"]),
+ ("tổ chức Hội nghị rút kinh nghiệm công tác giải quyết án hình sự", ["rút kinh nghiệm"]),
+ ("tổ chức Hội nghị học tập, quán triệt Nghị quyết Đại hội XIII của Đảng", ["quán triệt"]),
+ ("tổ chức hội nghị phổ biến, quán triệt Luật Tổ chức VKSND năm 2024", ["quán triệt"]),
+ ("và Công an tỉnh ký kết Quy chế phối hợp trong công tác điều tra", ["ký kết"]),
+ ("tổ chức Hội thi Kiểm sát viên giỏi năm 2023", ["hội thi"]),
+ ("tổ chức cuộc thi viết cáo trạng năm 2023", ["hội thi"]),
+ ("tổ chức Hội thao chào mừng ngày thành lập ngành", ["khác"]),
+ ("phối hợp tổ chức tuyên truyền pháp luật cho nhân dân xã Nghi Lộc", ["tuyên truyền"]),
+ ("hưởng ứng Ngày Pháp luật Việt Nam tổ chức buổi sinh hoạt chuyên đề", ["tuyên truyền"]),
+ ("tổ chức Lễ kỷ niệm 63 năm ngày thành lập ngành Kiểm sát nhân dân", ["khác"]),
+ ("đến thăm, tặng quà gia đình chính sách", ["khác"]),
+ ("tổ chức chương trình hiến máu tình nguyện", ["khác"]),
+ ("tổ chức Hội nghị Ban chấp hành Đảng bộ mở rộng", ["Đảng"]),
+ ("tổ chức Đại hội Chi bộ nhiệm kỳ 2025 - 2027", ["Đảng"]),
+ ("tổ chức Lễ công bố quyết định bổ nhiệm Phó Viện trưởng", ["khác"]),
+ ("tổ chức phiên tòa rút kinh nghiệm vụ án dân sự", ["khác"]),
+ ("phối hợp với Tòa án tổ chức phiên tòa xét xử lưu động", ["khác"]),
+ ("tiến hành kiểm sát trực tiếp tại Trại tạm giam Công an tỉnh", ["khác"]),
+ ("tổ chức Hội nghị tổng kết 10 năm thi hành Luật Tổ chức VKSND", ["tổng kết"]),
+ ("tổ chức Hội nghị sơ kết 3 năm thực hiện Chỉ thị số 05", ["sơ kết"]),
+ ("tổ chức Hội nghị trực tuyến triển khai Luật Tổ chức VKSND sửa đổi", ["quán triệt"]),
+ ("tổ chức Hội nghị tổng kết công tác thi đua khen thưởng năm 2023", ["tổng kết"]),
+ ("tổ chức Hội nghị giao ban Cụm thi đua số 3", ["giao ban"]),
+ ("tổ chức hội nghị trực tuyến tập huấn chuyên đề kiểm sát điều tra", ["tập huấn"]),
+ ("tổ chức Hội nghị tổng kết năm 2023, triển khai nhiệm vụ năm 2024 và ký kết giao ước thi đua",
+  ["tổng kết", "triển khai", "ký kết"]),
+ ("tổ chức Đại hội Công đoàn cơ sở nhiệm kỳ 2023-2028", ["khác"]),
+ ("tổ chức Đại hội Chi đoàn nhiệm kỳ 2022-2024", ["khác"]),
+    ],
+)  # fmt: skip
+def test_a_meeting_type_in_the_words_a_lead_names_it(phrase: str, types: list[str]) -> None:
+    title = "VKSND tỉnh Nghệ An " + phrase.replace("tổ chức ", "", 1)
+    lead = (f"Sáng ngày 12/9/2023, Viện kiểm sát nhân dân tỉnh Nghệ An {phrase}. Dự hội nghị "
+            "có đồng chí Viện trưởng cùng toàn thể cán bộ, công chức đơn vị.")  # fmt: skip
+    assert sorted(extract(parse_text(f"{title}\n{lead}", "x")).meeting_types) == sorted(types)

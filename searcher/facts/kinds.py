@@ -74,7 +74,12 @@ _TYPE_PATTERNS = {
     r"\b(?:pho bien|(?:thong bao|gioi thieu)[^.;\n]{0,25}\bdiem moi)\b"
     r"[^.;\n]{0,40}\b(?:nghi quyet|chi thi|(?<!phap )luat|bo luat|phap lenh|thong tu|ket luan|"
     r"nghi dinh|quy che|quy dinh)\b|"
-    r"\bpho bien {4,}",
+    r"\bpho bien {4,}|"
+    # a conference deploying a law or a resolution ("Hội nghị trực tuyến triển khai Luật
+    # Tổ chức VKSND"), not the unit's own work nor the year's directive a launch deploys,
+    # nor what a review says was carried out ("tích cực triển khai thực hiện nghị quyết")
+    r"\bhoi nghi (?:truc tuyen )?(?:toan nganh )?trien khai (?:thi hanh |thuc hien )?"
+    r"(?:luat|bo luat|nghi quyet|thong tu|nghi dinh|phap lenh|quy che|ket luan)\b",
     "ký kết": r"\bky ket\b|\bky (?:quy che|chuong trinh|thoa thuan|ke hoach) phoi hop\b",
     # a contest of knowledge or skill; a sports tournament is "khác" (the label guide)
     "hội thi": r"(?<!dai )\bhoi thi\b(?! dua| the thao| the duc)|\bcuoc thi\b|\bhoi dien\b|"

@@ -3,6 +3,7 @@
 import codecs
 import json
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -442,6 +443,12 @@ def test_a_record_without_a_date_is_read_like_a_page(
         # views written with a thousands dot after the time (set T, T114:
         # https://vkshue.gov.vn/tin-huyen/nhung-hoat-dong-den-on-dap-nghia-uong-nuoc-nho-nguon-1016.html)
         ("Thứ sáu - 27/07/2018 16:18 1.737 0", "2018-07-27"),
+        # a sweep of 36 stamp shapes (session 21): labels "Tin đăng", "Posted on", an
+        # author's label before the stamp, as the poster's is read
+        ("Tin đăng: 13/09/2022", "2022-09-13"),
+        ("Posted on 13/09/2022", "2022-09-13"),
+        ("Tác giả: Minh Anh - Thứ ba, 13/09/2022, 08:15", "2022-09-13"),
+        ("Hội nghị đang diễn ra 13/09/2022", None),
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:
@@ -567,3 +574,12 @@ def test_the_title_again_with_its_stamp_glued_on(line: str, stamp: str | None) -
                          f"Thứ Năm, 25/04/2024\n{line}\nNgày 27/7/2022, Chi đoàn đến thăm mẹ.",
                          "x")  # fmt: skip
     assert (article.published.isoformat() if article.published else None) == stamp
+
+
+def test_a_twelve_hour_stamp_whose_first_number_cannot_be_a_month_is_day_first() -> None:
+    """CMS stamps are month/day ("1/15/2021 7:29:59 AM"); a 12-hour stamp whose first
+    number is above 12 can only be day/month (a sweep of 36 stamp shapes, session 21: the
+    page lost its date, read as an impossible 13th month)."""
+    article = parse_text("VKSND tỉnh Nghệ An giao ban\n13/09/2022 08:15 AM\nSáng 12/9, VKSND "
+                         "tỉnh Nghệ An tổ chức hội nghị giao ban.", "x")  # fmt: skip
+    assert article.published == date(2022, 9, 13)

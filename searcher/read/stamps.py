@@ -42,12 +42,13 @@ STAMP_PREFIXES = (
     (_DATE_PREFIX, _date_prefix),
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
-    r"\b(?:cap nhat|ngay dang(?: tin)?|dang ngay|dang luc|luc|ngay xuat ban|thoi gian dang|"
-    r"published|posted|"
+    r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"
+    r"thoi gian dang|published|posted(?: on)?|"
     r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
-    r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|\bnguoi dang\s*:(?:\s*[^\W\d_]+){0,5}?\s*(?=[-|])|"
+    r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|"
+    r"\b(?:nguoi dang|tac gia)\s*:(?:\s*[^\W\d_]+){0,5}?\s*(?=[-|])|"
     r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"
 )  # view counts: "08:0070", "Lượt xem: 36", "| cms-view-count: 43287"; "07:50 41 0": views
 # and comments after the time ("16:18 1.737 0": thousands written with a dot); a poster's

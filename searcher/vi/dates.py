@@ -40,9 +40,17 @@ def make_date(year: int, month: int, day: int) -> date | None:
 
 
 def parse_cms_timestamp(line: str) -> date | None:
-    """A CMS timestamp at the start of ``line`` (month/day/year, 12-hour clock)."""
+    """A CMS timestamp at the start of ``line`` (month/day/year, 12-hour clock); one whose
+    first number cannot be a month is day/month ("13/09/2022 08:15 AM").
+
+    >>> parse_cms_timestamp("1/15/2021 7:29:59 AM"), parse_cms_timestamp("13/09/2022 08:15 AM")
+    (datetime.date(2021, 1, 15), datetime.date(2022, 9, 13))
+    """
     m = CMS_TIMESTAMP.match(line)
-    return make_date(int(m.group(3)), int(m.group(1)), int(m.group(2))) if m else None
+    if not m:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return make_date(year, first, second) if first <= 12 else make_date(year, second, first)
 
 
 def parse_date(value: str) -> date | None:

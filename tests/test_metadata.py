@@ -875,7 +875,6 @@ def test_a_meeting_date_in_the_shapes_a_lead_writes_it(lead: str) -> None:
     assert m.meeting_date == date(2022, 9, 12)
 
 
-
 # a meeting's types in the words leads name them (issue 22: "recognise quarterly reviews,
 # 'phổ biến, quán triệt', signings of coordination rules, 'Ngày Pháp luật' events, training,
 # seminars, competitions"; a table of 40 phrasings in our own words, session 21, found a

@@ -56,6 +56,8 @@ MENTION = re.compile(
     r"|(?P<local>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
     # "VKSND hai cấp tỉnh Nghệ An": the province's two (or three) levels, led by its own unit
     r"(?:\s+(?:hai|ba|2|3|cac) cap)?"
+    # "VKSND các huyện Nghi Lộc, Hưng Nguyên": the districts', the first one named
+    r"(?:\s+cac(?=\s+(?:huyen|quan|thi xa|thanh pho)\b))?"
     r"\s+(?P<kind>(?:tinh|thanh pho|quan|huyen(?: dao)?|thi xa)\b|tx\b\.?|tp\.?|q\.|h\.)(?:\s*"
     r"(?P<rest>[a-z0-9][a-z0-9 .'’\-]{0,40})"
     # "VKSND tỉnh, Tòa án tỉnh": the province's own, unnamed; "Viện KSND tỉnh, thành phố

@@ -56,6 +56,20 @@ _ORGANISER_AFTER = re.compile(
     r"^[^.;,]{0,40}?\b(?:da\s+)?"
     r"(?:to chuc|khai mac|tien hanh|phoi hop|(?:den |ve )?tham va lam viec)\b"
 )
+# a unit that attends ("Phó Viện trưởng VKSND tối cao Nguyễn Văn An dự và chỉ đạo Hội nghị …
+# của VKSND tỉnh …", "Lãnh đạo VKSND tỉnh tới dự lễ …"): a guest, wherever it is named ("dự"
+# before the event it attends: not "dự án", "dự thảo", "dự kiến")
+_ATTENDS_AFTER = re.compile(
+    r"^[^.;,:]{0,40}?\b(?:tham |toi |den |ve )?du (?:va (?:chi dao|phat bieu|trao)|hoi nghi|"
+    r"le|buoi|dai hoi|cuoc|phien|chuong trinh|hoi thao|toa dam|lop|tong ket|so ket|"
+    r"giao ban|trien khai)\b"
+)
+# the event's owner ("… dự Hội nghị tổng kết công tác năm 2022 của VKSND tỉnh …"): who
+# holds it, not a guest's affiliation ("Dự hội nghị có đại diện lãnh đạo của VKSND …")
+_EVENT_OWNER_BEFORE = re.compile(
+    r"\b(?:hoi nghi|dai hoi|hoi thao|toa dam|hoi thi|le ky niem)\b"
+    r"(?:(?!\b(?:co|du|dai dien|lanh dao|thay mat|moi|voi|tai|cung)\b)[^.;:,\n]){0,60}?\bcua\s*$"
+)
 # a person's affiliation ("Phó Viện trưởng VKSND tối cao … tới dự") is a guest, not the organiser
 _GUEST_BEFORE = re.compile(
     r"\b(?:vien truong|kiem sat vien|vu truong|truong phong|chanh van phong|lanh dao|dai dien|"
@@ -86,7 +100,10 @@ _MAIN_BRIDGE_BEFORE = re.compile(
     r"\bdiem cau (?:chinh|trung tam)\s*(?:dat\s+)?(?:tai\s+|tu\s+)?(?:tru so\s+)?(?:cua\s+)?$"
 )
 # where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
-_VENUE_BEFORE = re.compile(r"\b(?:tai|den|toi|ve)\s*$|\b(?:tham|lam viec) (?:voi|tai)\s*$")
+_VENUE_BEFORE = re.compile(
+    r"\b(?:tai|den|toi|ve)\s+(?:(?:hoi truong|tru so|phong hop)\s+)*(?:cua\s+)?$|"
+    r"\b(?:tham|lam viec) (?:voi|tai)\s*$"
+)  # "tại Hội trường VKSND tỉnh": the venue
 
 
 @dataclass
@@ -127,6 +144,7 @@ def _mentions(
             organises = bool(
                 _ORGANISER_AFTER.search(folded[name_end(m) : name_end(m) + 60])
                 or _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+                or _EVENT_OWNER_BEFORE.search(folded, max(0, m.start() - 90), m.start())
             )
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
                     and not organises):  # fmt: skip
@@ -148,6 +166,8 @@ def _mentions(
                 pass  # "… phối hợp với VKSND … tổ chức": the partner of who organises
             elif organises:
                 weight *= 3  # organises or chairs
+            elif _ATTENDS_AFTER.search(folded[name_end(m) : name_end(m) + 60]):
+                weight *= 0.1  # attends another's event
             elif _GUEST_BEFORE.search(before):
                 weight *= 0.3
             elif _VENUE_BEFORE.search(before):

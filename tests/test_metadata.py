@@ -833,6 +833,11 @@ def test_a_cited_documents_date_is_never_the_meeting_date(cited: str) -> None:
         ("VKSND huyện Ia H' Drai", "huyện", "Kon Tum"),
         ("VKSND huyện Ia H’Drai", "huyện", "Kon Tum"),
         ("VKSND huyện đảo Lý Sơn", "huyện", "Quảng Ngãi"),  # an island district
+        # abbreviations of the national, superior and military units (a table of 30 more)
+        ("Viện KSNDTC", "tối cao", None),
+        ("VKSNDCC tại Đà Nẵng", "cấp cao", "Đà Nẵng"),
+        ("VKSND CC tại TP.HCM", "cấp cao", "Hồ Chí Minh"),
+        ("VKSQSTW", "quân sự", None),
     ],
 )
 def test_a_units_name_in_any_written_shape(name: str, level: str | None, province) -> None:

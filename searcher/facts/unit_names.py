@@ -33,16 +33,19 @@ _COORDINATED = (
 )
 MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
-    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
+    r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc|vien ksndtc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
     # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
     # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
     r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
-    r"|(?P<superior>" + PREFIX + r"\s+cap cao\s+(?:tai\s+)?(?P<sup_city>ha noi|da nang|"
+    # "VKSNDCC tại Đà Nẵng", "VKSND CC tại TP.HCM": the same, abbreviated
+    r"|(?P<superior>(?:" + PREFIX + r"\s+cap cao|vksndcc|vksnd cc)\s+(?:tai\s+)?"
+    r"(?P<sup_city>ha noi|da nang|"
     r"(?:tp\.?\s*|thanh pho\s+)?(?:ho chi minh|hcm))"
     # "Viện cấp cao 2", "VKSND cấp cao 3": the superior procuracy by its number
     r"|(?:vien|" + PREFIX + r")\s+cap cao\s*(?P<sup_no>[123])\b)"
     # "Viện kiểm sát Quân khu 4", "Viện Kiểm sát Quân chủng Hải quân": a military one too
-    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqs|vkqs|ksqs|"
+    r"|(?P<military>(?:(?:vien kiem sat|vks|vien ks|nganh kiem sat)\s+quan su|vksqstw|vksqs|"
+    r"vkqs|ksqs|"
     r"(?:vien kiem sat|vien ks|vks)(?=\s+(?:quan khu|quan doan|quan chung)\b))"
     r"\b(?:\s+(?:"
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"

@@ -838,6 +838,11 @@ def test_a_cited_documents_date_is_never_the_meeting_date(cited: str) -> None:
         ("VKSNDCC tại Đà Nẵng", "cấp cao", "Đà Nẵng"),
         ("VKSND CC tại TP.HCM", "cấp cao", "Hồ Chí Minh"),
         ("VKSQSTW", "quân sự", None),
+        # bodies of one region named together; levels listed, no unit (set G's G016,
+        # https://baogialai.com.vn/nang-cao-chat-luong-xet-xu-tu-phien-toa-rut-kinh-nghiem-post574129.html)
+        ("Viện KSND và TAND khu vực 4 (Gia Lai)", "khu vực", "Gia Lai"),
+        ("Viện KSND và TAND tỉnh, khu vực", None, None),
+        ("VKSND tỉnh, huyện", None, None),
     ],
 )
 def test_a_units_name_in_any_written_shape(name: str, level: str | None, province) -> None:

@@ -51,7 +51,9 @@ MENTION = re.compile(
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
-    r"|(?P<regional>" + PREFIX + r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
+    # "Viện KSND và TAND khu vực 4": bodies of one region, as of one place below
+    r"|(?P<regional>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
+    r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
@@ -147,7 +149,9 @@ def _local_unit(
     return Unit("huyện", f"VKSND {kind} {found[0].name}", provinces)
 
 
-_LIST_OF_KINDS = re.compile(r"\s*(?:,|/|va\b|hoac\b)\s*(?:thi xa|thanh pho|tp|quan|huyen)\b")
+_LIST_OF_KINDS = re.compile(
+    r"\s*(?:,|/|va\b|hoac\b)\s*(?:thi xa|thanh pho|tp|quan|huyen|khu vuc|cap huyen)\b"
+)
 
 
 def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
@@ -180,6 +184,8 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
     kind, rest = m.group("kind"), m.group("rest") or ""
     if _KIND_NAMES[kind] not in ("tỉnh", "thành phố") and not rest:
         rest = m.string[m.end() : m.end() + 20]  # what follows: a list of kinds or not
+    if not rest and _LIST_OF_KINDS.match(m.string, m.end()):
+        return None  # "Viện KSND và TAND tỉnh, khu vực", "VKSND tỉnh, huyện": every level
     # a kind glued to a word the gazetteer does not know ("H.Xyz") names no unit
     whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()
     written = original[m.start("rest") : m.end("rest")] if original and m.group("rest") else ""

@@ -1073,3 +1073,30 @@ def test_a_meeting_type_in_the_words_a_lead_names_it(phrase: str, types: list[st
 def test_the_organiser_by_the_role_of_each_units_span(title, lead, level, province) -> None:
     m = extract(parse_text(f"{title}\n{lead}", "x"))
     assert (m.level, m.province) == (level, province)
+
+
+def test_a_unit_named_where_the_lead_ends_is_read_whole() -> None:
+    """The lead (the first 400 characters, weighed above the body) ended inside a word, so
+    a unit named there ("… ngày 20/5/2025, V|iện kiểm sát nhân dân thành phố …") was read
+    as no unit and the cited document's issuer won. Set Q's Q113, a hard-wrapped page
+    whose long citations push the organiser past the lead:
+    https://vienkiemsathaiphong.gov.vn/vksnd-tp/hoi-nghi-lay-y-kien-cac-du-an-luat-nghi-quyet-cua-quoc-hoi-21813"""
+    opening = ("Thực hiện Công văn số 12/VKSTC-V14 ngày 09/5/2025 của Viện kiểm sát nhân dân tối "
+               "cao về việc góp ý các dự án luật, ")  # fmt: skip
+    filler = "Công văn số 45/CV-HLG ngày 08/5/2025 của Hội Luật gia thành phố về việc lấy ý kiến, "
+    lead = opening + filler * 4
+    lead = lead[: 399 - len(" ngày 20/5/2025, ")] + " ngày 20/5/2025, "
+    body = lead + "Viện kiểm sát nhân dân thành phố Hải Phòng tổ chức Hội nghị lấy ý kiến."
+    assert body.index("Viện kiểm sát nhân dân thành phố") < 400 < body.index("thành phố Hải")
+    m = extract(parse_text("Hội nghị lấy ý kiến các dự án Luật\n" + body, "x"))
+    assert (m.level, m.province) == ("tỉnh", "Hải Phòng")
+
+
+def test_a_hard_wrapped_pages_sentences_are_read_whole() -> None:
+    """A page whose lines break inside its sentences ("Viện kiểm sát nhân\\ndân thành phố
+    Hải Phòng tổ chức …", Q113's page above): its units and clauses are read across the
+    breaks."""
+    body = ("Sáng ngày 20/5/2025, Viện kiểm sát nhân\ndân thành phố Hải Phòng tổ chức Hội\n"
+            "nghị giao ban công tác tháng 5.")  # fmt: skip
+    m = extract(parse_text("Hội nghị giao ban\n" + body, "x"))
+    assert (m.level, m.province, m.meeting_types) == ("tỉnh", "Hải Phòng", ["giao ban"])

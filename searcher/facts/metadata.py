@@ -39,7 +39,7 @@ from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import read_people
 from searcher.facts.period import PERIODS, read_period, staff_conference_year
 from searcher.facts.record import Evidence, Metadata
-from searcher.facts.spans import fold_games, masked
+from searcher.facts.spans import fold_games, masked, unwrapped
 from searcher.facts.types import another_body_held, meeting_types
 from searcher.facts.units import BY_SITE, UnitReading, read_unit
 from searcher.facts.when import LIMIT, DateReading, completed, earlier_year, read_dates
@@ -61,6 +61,26 @@ __all__ = ["LEVELS", "MEETING_TYPES", "PERIODS", "Evidence", "Metadata", "extrac
 LEVELS = ("tối cao", "cấp cao", "tỉnh", "huyện", "khu vực", "quân sự")
 
 
+LEAD_CHARS = 400
+
+
+def lead_end(body: str) -> int:
+    """Where the lead ends: about ``LEAD_CHARS`` in, at a word's end, so no name is cut in
+    two ("… ngày 20/5/2025, V|iện kiểm sát nhân dân thành phố …").
+
+    >>> body = "x" * 398 + " Viện kiểm sát nhân dân"
+    >>> body[lead_end(body):], lead_end("short")
+    (' Viện kiểm sát nhân dân', 5)
+    """
+    if len(body) <= LEAD_CHARS:
+        return len(body)
+    space = max(
+        body.rfind(" ", LEAD_CHARS - 40, LEAD_CHARS + 1),
+        body.rfind("\n", LEAD_CHARS - 40, LEAD_CHARS + 1),
+    )
+    return space if space > 0 else LEAD_CHARS
+
+
 def extract(article: Article, g: Gazetteer | None = None, today: date | None = None) -> Metadata:
     """Every facet of one article, each with its evidence (``explain``)."""
     g = g or gazetteer()
@@ -70,8 +90,11 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         # title ("Thực hiện Chỉ thị số 01/CT-VKSTC …, ngày 29/5/2015 VKSND tỉnh … tổ chức
         # phiên tòa …."): read as the lead it is (the article shown keeps its title)
         article = dataclasses.replace(article, title="", body=article.title + "\n" + article.body)
+    if "\n" in article.body:  # a hard-wrapped page's sentences read whole
+        article = dataclasses.replace(article, body=unwrapped(article.body))
     published = latest_published(article, today)  # a month stamp alone bounds the dates
-    lead, rest = article.body[:400], article.body[400:]
+    cut = lead_end(article.body)
+    lead, rest = article.body[:cut], article.body[cut:]
     parts = {"title": article.title, "lead": lead, "body": rest}
     if article.author:
         parts["author"] = article.author

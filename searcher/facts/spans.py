@@ -234,6 +234,26 @@ def without_citations(text: str) -> str:
 _GAMES = re.compile(r"\bhội thao\b", re.IGNORECASE)
 
 
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks a hard-wrapped page puts inside its sentences (a
+    lower-case letter or a comma before, a lower-case letter after) read as the spaces
+    they stand for; as long, so every offset stays the original's.
+
+    >>> unwrapped("Viện kiểm sát nhân\\ndân thành phố Hải Phòng tổ chức\\nHội nghị.\\nẢnh: Minh")
+    'Viện kiểm sát nhân dân thành phố Hải Phòng tổ chức\\nHội nghị.\\nẢnh: Minh'
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    at = text.find("\n", 1)
+    while 0 < at < len(text) - 1:
+        before, after = text[at - 1], text[at + 1]
+        if (before.islower() or before == ",") and after.islower():
+            chars[at] = " "
+        at = text.find("\n", at + 1)
+    return "".join(chars)
+
+
 def fold_games(text: str) -> str:
     """``text`` folded, sports games ("Hội thao", which folds as a seminar does) written as
     what they are, "the thao" (as long: the offsets stay the original's).

@@ -229,3 +229,27 @@ def test_recover_texts_matches_a_labelled_pages_sha1(tmp_path, monkeypatch, caps
     recover_texts.merge(part.parent)
     merged = json.loads((tmp_path / "devset" / "set_x.jsonl").read_text("utf-8"))
     assert merged["text"] == text and merged["labels"] == {"year": 2024}
+
+
+def test_facts_speed_loads_another_checkout_under_its_own_name(tmp_path: Path) -> None:
+    """``facts_speed.py --against`` times a copy of another checkout's extractor in the same
+    process: the copy answers as its original does and is a separate package (here the
+    project itself, copied)."""
+    import facts_speed
+
+    from searcher.facts.metadata import extract
+    from searcher.read.articles import parse_text
+
+    page = (ROOT / "corpus" / "002_d2037cb755c08229.txt").read_text("utf-8")
+    try:
+        other_extract, other_parse, _ = facts_speed.load_other(ROOT, tmp_path)
+        theirs = other_extract(other_parse(page, "x"))
+        assert other_extract.__module__ == "searcher_other.facts.metadata"
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [n for n in sys.modules if n.split(".")[0] == "searcher_other"]:
+            del sys.modules[name]
+    ours = extract(parse_text(page, "x"))
+    assert (theirs.level, theirs.province, theirs.meeting_date) == (
+        ours.level, ours.province, ours.meeting_date)  # fmt: skip
+    assert ours.level == "huyện"

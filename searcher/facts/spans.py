@@ -234,6 +234,12 @@ def without_citations(text: str) -> str:
 _GAMES = re.compile(r"\bhội thao\b", re.IGNORECASE)
 
 
+# lower-case letters of Vietnamese and its neighbours (Latin, Latin Extended A/B and
+# Additional): what a hard-wrapped sentence's line break sits between
+_LOWER = "".join(chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
+_WRAPPED = re.compile(f"(?<=[{_LOWER},])\n(?=[{_LOWER}])")
+
+
 def unwrapped(text: str) -> str:
     """``text`` with the line breaks a hard-wrapped page puts inside its sentences (a
     lower-case letter or a comma before, a lower-case letter after) read as the spaces
@@ -242,16 +248,7 @@ def unwrapped(text: str) -> str:
     >>> unwrapped("Viện kiểm sát nhân\\ndân thành phố Hải Phòng tổ chức\\nHội nghị.\\nẢnh: Minh")
     'Viện kiểm sát nhân dân thành phố Hải Phòng tổ chức\\nHội nghị.\\nẢnh: Minh'
     """
-    if "\n" not in text:
-        return text
-    chars = list(text)
-    at = text.find("\n", 1)
-    while 0 < at < len(text) - 1:
-        before, after = text[at - 1], text[at + 1]
-        if (before.islower() or before == ",") and after.islower():
-            chars[at] = " "
-        at = text.find("\n", at + 1)
-    return "".join(chars)
+    return _WRAPPED.sub(" ", text) if "\n" in text else text
 
 
 def fold_games(text: str) -> str:

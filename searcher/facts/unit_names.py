@@ -69,7 +69,8 @@ MENTION = re.compile(
     # trực thuộc Trung ương": every province's, no unit
     r"|\b(?!\s*,?\s*(?:thanh pho|tp)\b)))"  # "Ia H'Drai", "Ia H’Drai"
     # "VKSND Hà Nội", "Viện kiểm sát nhân dân Quảng Trị": a province's, its kind unwritten
-    r"|(?P<bare>(?:vksnd|vien kiem sat nhan dan|vien ksnd)\s+(?P<bare_rest>"
+    r"|(?P<bare>(?:vksnd|vien kiem sat nhan dan|vien ksnd|nganh kiem sat(?: nhan dan)?)\s+"
+    r"(?P<bare_rest>"
     r"(?!(?:tinh|thanh pho|tp|quan|huyen|thi xa|khu vuc|cap|toi cao|quan su|cac)\b"
     r"|(?:hai|ba)\s+cap\b)"
     r"[a-z][a-z .\-]{2,30}))"

@@ -186,7 +186,8 @@ def test_real_page_patterns_exactly(case: dict) -> None:
 def test_every_field_has_its_evidence() -> None:
     article = case_article(next(c for c in CASES if c["id"] == "p11"))
     evidence = extract(article).evidence
-    assert "tổ chức hội nghị giao ban" in evidence["unit"]  # the organiser's sentence
+    # the organiser's passage: the title's "… giao ban quý III của ngành Kiểm sát Phú Yên"
+    assert "giao ban" in evidence["unit"] and "Phú Yên" in evidence["unit"]
     assert evidence["meeting_date"].startswith("Ngày 2/10/2023")
     assert evidence["year"] == "the meeting date"
 
@@ -843,6 +844,7 @@ def test_a_cited_documents_date_is_never_the_meeting_date(cited: str) -> None:
         ("Viện KSND và TAND khu vực 4 (Gia Lai)", "khu vực", "Gia Lai"),
         ("Viện KSND và TAND tỉnh, khu vực", None, None),
         ("VKSND tỉnh, huyện", None, None),
+        ("Ngành Kiểm sát Hà Nam", "tỉnh", "Hà Nam"),  # the province's procuracy as a whole
     ],
 )
 def test_a_units_name_in_any_written_shape(name: str, level: str | None, province) -> None:

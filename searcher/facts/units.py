@@ -115,9 +115,11 @@ def _mentions(
     parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer
 ) -> tuple[dict[Unit, float], dict[Unit, str]]:
     """Each unit named, with a weight (where it is named, whether it organises or is a
-    guest's affiliation) and the passage that named it first."""
+    guest's affiliation) and the passage that shows it best: where it organises, else
+    where it weighs most."""
     scores: dict[Unit, float] = defaultdict(float)
     where_named: dict[Unit, str] = {}
+    heaviest: dict[Unit, tuple[bool, float]] = {}
     for where, text in parts.items():
         folded = folded_parts[where]
         if "–" in folded or "—" in folded:  # "Bà Rịa – Vũng Tàu": one dash for names
@@ -177,7 +179,9 @@ def _mentions(
             if _CLUSTER_BEFORE.search(before):
                 weight *= 0.2  # "Cụm thi đua số 1 VKSND tỉnh X": whose cluster, not who met
             scores[unit] += weight
-            if unit not in where_named:
+            # its evidence: the clause where it organises, else where it weighs most
+            if (rank := (organises, weight)) > heaviest.get(unit, (False, -1.0)):
+                heaviest[unit] = rank
                 where_named[unit] = _passage(text, m.start(), m.end())
     return scores, where_named
 

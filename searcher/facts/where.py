@@ -133,19 +133,33 @@ def site_province(url: str | None, g: Gazetteer) -> str | None:
     host = (urlsplit(url).hostname or "") if url else ""
     if not host:
         return None
-    found = {p.name for p in g.provinces if (key := re.sub(r"[^a-z0-9]", "", fold(p.name)))
-             and len(key) >= 4 and key in host}  # fmt: skip
+    keys = _host_keys(g)
+    found = {name for key, name in keys if len(key) >= 4 and key in host}
     # a name inside another one found is the other's part
     found = {p for p in found if not any(p != q and _key(p) in _key(q) for q in found)}
-    if not found:  # a procuracy's site by the province's initials: "vkspy", "vkskh", "vksbrvt"
+    if not found:  # a procuracy's site by the province's initials: "vkspy", "vkskh", "vksbrvt",
+        # or its short name whole ("vkshue")
         m = _PROCURACY_HOST.match(host.removeprefix("www."))
         short = m.group(1) if m else ""
         found = {p.name for p in g.provinces if len(short) >= 2 and _initials(p.name) == short}
+        found = found or {name for key, name in keys if key == short}
     return found.pop() if len(found) == 1 else None
 
 
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+_HOST_KEYS: dict[int, list[tuple[str, str]]] = {}
+
+
+def _host_keys(g: Gazetteer) -> list[tuple[str, str]]:
+    """(name as a host writes it, province): each province's name and its aliases folded
+    without spaces ("thuathienhue" → Huế, "tphcm" → Hồ Chí Minh), built once."""
+    if id(g) not in _HOST_KEYS:
+        _HOST_KEYS[id(g)] = [(_key(" ".join(words)), p.name) for p in g.provinces
+                             for words in g.written[p.name]]  # fmt: skip
+    return _HOST_KEYS[id(g)]
 
 
 def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:

@@ -1121,3 +1121,13 @@ def test_the_province_a_sites_address_names(host: str, province: str | None) -> 
     from searcher.vi.places import gazetteer
 
     assert site_province(f"https://{host}/tin-tuc/1.html", gazetteer()) == province
+
+
+def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
+    """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
+    "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;
+    the shape of set D's planned range, https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/khai-mac-hoi-nghi-vksnd-cac-tinh-co-chung-duong-bien-gioi-viet-lao-lan-thu-6-74174.html)"""
+    m = extract(parse_text("VKSND tỉnh Thanh Hóa sơ kết công tác\nHội nghị sơ kết của Viện "
+                           "kiểm sát nhân dân tỉnh Thanh Hóa diễn ra từ ngày 14/3 đến hết ngày "
+                           "15/3/2023.", "x"))  # fmt: skip
+    assert m.meeting_date == date(2023, 3, 14)

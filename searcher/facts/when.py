@@ -111,8 +111,9 @@ _CASE_FACTS = re.compile(
 _EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
 # the date that closes a span: day, month, year
 _CLOSING = r"(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
-# a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023")
-_SPAN_END = re.compile(r"\s*(?:va|-|–|den|toi)\s*" + _CLOSING)
+# a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023", "từ
+# ngày 14/3 đến hết ngày 15/3/2023")
+_SPAN_END = re.compile(r"\s*(?:va|-|–|den|toi)\s*(?:het\s+)?" + _CLOSING)
 # a span's close after its first day ("từ 1/6/2016 - 20/8/2016", "từ ngày 5/3 đến ngày
 # 30/4/2024"): a meeting, a congress or a course lasts days, a campaign or a contest months
 _SPAN_CLOSE = re.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?" + _CLOSING)

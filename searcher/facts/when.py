@@ -68,7 +68,7 @@ _PATTERNS = (
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
-_TIME_BEFORE = re.compile(r"\b(?:sang|chieu|toi|trua|dem)\s*(?:(?:nay|qua|mai)\s*)?,?\s*$")
+_TIME_BEFORE = re.compile(r"\b" + _TIME + r"\s*(?:(?:nay|qua|mai)\s*)?,?\s*$")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:" + _WEEKDAY + r")\W{0,3}$")
 _OPENING = re.compile(
     r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:(?:sang|chieu|toi|"

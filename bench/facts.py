@@ -79,8 +79,9 @@ then a new set's labels and URLs go into ``bench/labels`` the moment it is label
 (``--keep-labels``). ``--round 19`` holds out set T (two more labellers) whole,
 scored once at the end; every page of sets D–Q found again is development. ``--round 20``
 has every page found, set T's too, in development.
-Session 21: ``--round 21`` (the default) holds out set U (two more labellers) whole, scored
-once at the end; the 453 pages of round 20 are development.
+Session 21: ``--round 21`` holds out set U (two more labellers, 28 pages: the pages corpus
+is nearly exhausted) whole, scored once; the 453 pages of round 20 are development.
+``--round 22`` (the default) has every page, set U's too, in development (481).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -162,6 +163,9 @@ HELD_OUT[20] = {}
 # military units / centre and south with district and regional units) is held out whole;
 # the 453 pages of round 20 are development
 HELD_OUT[21] = {f"set_u_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 22 (after set U's one scoring): every labelled page is development (481); no page is
+# held out until a new set is labelled
+HELD_OUT[22] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 
@@ -315,7 +319,7 @@ def main() -> None:
         type=int,
         default=DEFAULT_ROUND,
         choices=sorted(HELD_OUT),
-        help="which split: 21 (set U held out whole), 20 (all development), 19 (set T held "
+        help="which split: 22 (all development), 21 (set U held out whole), 20 (all development), 19 (set T held "
         "out whole), 15 (all development), 14 (set Q held out whole), 13 (all of "
         "round 13 development), "
         "12 (set P held out whole; O is development), "

@@ -319,9 +319,9 @@ def main() -> None:
         type=int,
         default=DEFAULT_ROUND,
         choices=sorted(HELD_OUT),
-        help="which split: 22 (all development), 21 (set U held out whole), 20 (all development), 19 (set T held "
-        "out whole), 15 (all development), 14 (set Q held out whole), 13 (all of "
-        "round 13 development), "
+        help="which split: 22 (all development), 21 (set U held out whole), 20 (all "
+        "development), 19 (set T held out whole), 15 (all development), 14 (set Q held out "
+        "whole), 13 (all of round 13 development), "
         "12 (set P held out whole; O is development), "
         "11 (set O held out whole; D is development), "
         "10 (set D's half; M is development), 9 (set M held out whole, "

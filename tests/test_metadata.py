@@ -1131,3 +1131,17 @@ def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
                            "kiểm sát nhân dân tỉnh Thanh Hóa diễn ra từ ngày 14/3 đến hết ngày "
                            "15/3/2023.", "x"))  # fmt: skip
     assert m.meeting_date == date(2023, 3, 14)
+
+
+def test_a_procuracys_own_site_reports_its_units_dated_event() -> None:
+    """On a procuracy's own site a unit goes by its own name ("Chi bộ Phòng 2", "Chi bộ
+    Viện 4"), and a slogan stands as the title: the dated clause that says what was held is
+    the report's event (set U's U216, after its one scoring:
+    https://vkscapcaohcm.gov.vn/tin-tuc/chi-bo-vien-4-day-manh-cong-tac-tuyen-truyen-ve-truyen-thong-cach-mang-trong-cong-tac-xay-dung-dang-nham-nang-cao-nhan-thuc-ve-chinh-tri-vung-ve-tu-tuong-va-doan-ket-trong-moi-hoat-dong-chung-cua-don-vi-4607.html)"""
+    raw = ("Chi bộ Phòng 2: “Học tập và làm theo gương Bác”\nNhằm nâng cao nhận thức chính trị "
+           "của đảng viên, công tác tuyên giáo luôn được coi trọng. Ngày 15/9/2023, Chi bộ Phòng "
+           "2 đã tổ chức chuyến về nguồn tại khu di tích lịch sử.")  # fmt: skip
+    on_site = extract(parse_text(raw, "x", url="https://vksbinhdinh.gov.vn/tin/1.html"))
+    elsewhere = extract(parse_text(raw, "x", url="https://baomoi.com/tin/1.html"))
+    assert (on_site.meeting_date, on_site.meeting_types) == (date(2023, 9, 15), ["khác"])
+    assert elsewhere.meeting_types == []

@@ -223,13 +223,19 @@ def undated_year(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence]
 
 
 def dated_event(
-    meta: Metadata, title: str, reading: DateReading, plain: str, ex: dict[str, Evidence]
+    meta: Metadata,
+    title: str,
+    reading: DateReading,
+    plain: str,
+    ex: dict[str, Evidence],
+    own_site: bool = False,
 ) -> None:
     """A report whose title and first sentence hold no event, but whose lead has a dated
     clause that opens its sentence and says what was held ("Chiều 25/6, tại TP Quảng Ngãi,
     VKSND tối cao tổ chức lễ công bố quyết định …" under a summary of the appointment;
     "Trong hai ngày 12 và 13/10/2022, Đoàn kiểm tra … đã tiến hành kiểm tra" after a
-    sentence of citations): that event is the report's."""
+    sentence of citations): that event is the report's. ``own_site``: the page is a
+    procuracy's own, whose units need not name the procuracy."""
     chosen = reading.chosen
     if meta.meeting_types or chosen is None or chosen.start <= len(title):
         return  # a date in the title was read with the title
@@ -237,8 +243,10 @@ def dated_event(
         return  # "(… phát hành ngày 15/4/2020)": a date, not an occasion
     heading = plain[: len(title)]
     sentence = first_sentence(plain[sentence_start(plain, chosen.start) :])
-    # a page's title, else (none, or the site's banner: furniture) the dated sentence itself
-    if not names_procuracy(heading if heading.strip() else sentence) or retrospective(heading):
+    # a page's title, else (none, or the site's banner: furniture) the dated sentence itself;
+    # on a procuracy's own site its units go by their own names ("Chi bộ Viện 4: …")
+    named = own_site or names_procuracy(heading if heading.strip() else sentence)
+    if not named or retrospective(heading):
         return  # a general story's or a profile's dated sentence reports no meeting
     if not EVENT.search(sentence):
         return

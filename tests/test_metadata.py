@@ -1145,3 +1145,19 @@ def test_a_procuracys_own_site_reports_its_units_dated_event() -> None:
     elsewhere = extract(parse_text(raw, "x", url="https://baomoi.com/tin/1.html"))
     assert (on_site.meeting_date, on_site.meeting_types) == (date(2023, 9, 15), ["khác"])
     assert elsewhere.meeting_types == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "year"),
+    [("Chúng tôi dự phiên tòa giả định do Viện KSND tỉnh tổ chức hồi cuối tháng 6-2020 tại "
+      "trường THPT.", 2020),
+     ("Viện KSND tỉnh đã nhiều lần tổ chức phiên tòa giả định. Số vụ án tháng 6-2020 tăng.",
+      None)],  # a month of a statistic, not of what was organised
+)  # fmt: skip
+def test_a_month_with_a_hyphen_after_what_was_organised_gives_the_year(lead, year) -> None:
+    """ "… do Viện KSND tỉnh tổ chức hồi cuối tháng 6-2020": the year of what was held, when
+    nothing else dates it (set I's I011,
+    https://baonamdinh.vn/channel/5101/202008/tuyen-truyen-phap-luat-qua-phien-toa-gia-dinh-2539107);
+    a bare "tháng 6-2020" elsewhere is a statistic's as often as not (three news pages)."""
+    m = extract(parse_text(f"Tuyên truyền pháp luật qua phiên tòa giả định\n{lead}", "x"))
+    assert m.year == year

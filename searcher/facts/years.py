@@ -130,6 +130,9 @@ _TIMED_YEAR = re.compile(
     # or to the start of the work year under way ("Từ đầu năm công tác 2023, lãnh đạo …"; not
     # "từ đầu năm 2020 đến nay", a window that may be years long)
     r"|\btu\s+dau\s+nam\s+cong\s+tac\s+(\d{4})\b"
+    # or a month written with a hyphen after what was organised ("phiên tòa giả định do Viện
+    # KSND tỉnh tổ chức hồi cuối tháng 6-2020"; a bare "tháng 6-2020" is a statistic's too)
+    r"|\bto chuc\b[^.;\n]{0,40}?\bthang\s+\d{1,2}\s*-\s*(\d{4})\b"
 )
 YEAR_UNDER_WAY = "the year under way"
 
@@ -143,7 +146,7 @@ def body_year(
     ``latest``."""
     plain = masked(folded, spans, ("citation", "furniture", "anniversary"))
     for m in _TIMED_YEAR.finditer(plain, start):
-        year = int(m.group(1) or m.group(2))
+        year = int(m.group(1) or m.group(2) or m.group(3))
         if 1990 <= year <= latest:
-            return year, m.start(), ("lead" if m.group(1) else YEAR_UNDER_WAY)
+            return year, m.start(), (YEAR_UNDER_WAY if m.group(2) else "lead")
     return None, -1, ""

@@ -1161,3 +1161,20 @@ def test_a_month_with_a_hyphen_after_what_was_organised_gives_the_year(lead, yea
     a bare "tháng 6-2020" elsewhere is a statistic's as often as not (three news pages)."""
     m = extract(parse_text(f"Tuyên truyền pháp luật qua phiên tòa giả định\n{lead}", "x"))
     assert m.year == year
+
+
+@pytest.mark.parametrize(
+    ("raw", "level"),
+    [("Cán bộ hưu trí thăm gian trưng bày\nTại Triển lãm thành tựu, gian trưng bày của ngành "
+      "Kiểm sát nhân dân đón nhiều đoàn cán bộ hưu trí về thăm trong ngày thứ ba.", "tối cao"),
+     ("Ngày truyền thống ngành Kiểm sát nhân dân\nNgày 26-7-1960, Chủ tịch Hồ Chí Minh ký lệnh "
+      "công bố Luật Tổ chức Viện Kiểm sát nhân dân, đánh dấu sự ra đời của ngành Kiểm sát nhân "
+      "dân.", None)],  # the sector's history: no event, no unit
+)  # fmt: skip
+def test_the_sector_named_as_a_whole_holds_the_event_no_unit_holds(raw, level) -> None:
+    """An event of "ngành Kiểm sát nhân dân" with no unit named is the sector's own (VKSND
+    tối cao, as "trong toàn Ngành" is): set N's N036,
+    https://lite.baomoi.com/cac-the-he-can-bo-nganh-kiem-sat-an-tuong-khong-gian-trung-bay-cua-nganh-c53127509.epi;
+    a page on the sector's history reports no event and is no unit's (N035,
+    https://media.qdnd.vn/tiep-lua-truyen-thong/ngay-26-7-1960-ngay-truyen-thong-nganh-kiem-sat-nhan-dan-55058)."""
+    assert extract(parse_text(raw, "x")).level == level

@@ -141,7 +141,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     types_where_held(meta, article.title, reading, plain, ex)
     purpose_types(meta, article.title, plain, ex)
 
-    found = read_unit(parts, folded_parts, g, article.url)
+    found = read_unit(parts, folded_parts, g, article.url, bool(meta.meeting_types))
     # a procuracy read as the organiser, or the publisher's province: not when the report
     # is another body's event (the province most named stays: where a general story is)
     by_site = found.province_from.startswith(BY_SITE)

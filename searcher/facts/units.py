@@ -43,6 +43,10 @@ _WHOLE_SECTOR = re.compile(
     r"cong an|toa an|tu phap|thue|hai quan|dien|nong nghiep|van hoa|du lich|cong thuong|"
     r"xay dung|giao thong|thanh tra|bao hiem|lao dong|tai nguyen|quan doi)\b)"
 )
+# the sector named as a whole ("gian trưng bày của ngành Kiểm sát nhân dân"): its own
+# event, when the page reports one and names no unit (a page on the sector's history is
+# about no unit)
+_SECTOR_NAMED = re.compile(r"\bnganh kiem sat nhan dan\b")
 _WEIGHTS = {"title": 100.0, "furniture": 30.0, "author": 20.0, "lead": 10.0, "body": 1.0}
 # a site's banner or owner line ("Trang tin của Viện kiểm sát nhân dân tỉnh Bến Tre")
 _BANNER = re.compile(r"\b(?:trang tin|trang thong tin|cong thong tin|website|www)\b|\.gov\.vn")
@@ -220,10 +224,12 @@ class UnitReading:
 
 
 def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
-              url: str | None = None) -> UnitReading:  # fmt: skip
+              url: str | None = None, reports_event: bool = False) -> UnitReading:  # fmt: skip
     """The organiser among the units named, and its province: the organiser's own, else
     the one the publisher's site names ("vksquangngai.gov.vn", "baothanhhoa.vn": "VKSND
-    tỉnh" written without a name), else the one the text names most often."""
+    tỉnh" written without a name), else the one the text names most often.
+    ``reports_event``: the page reports an event, which the sector named as a whole and no
+    unit makes the sector's own (VKSND tối cao)."""
     scores, named = _mentions(parts, folded_parts, g)
     counts = province_counts("\n".join(parts.values()), g)
     out = UnitReading(rejected=[])
@@ -245,7 +251,9 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
                 counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
             out.province_from = named.get(best, "")
     head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
-    if out.unit is None and _WHOLE_SECTOR.match(head):
+    if out.unit is None and (
+        _WHOLE_SECTOR.match(head) or (reports_event and _SECTOR_NAMED.search(head))
+    ):
         # no unit named, the whole sector concerned ("tập huấn … trực tuyến trong toàn
         # Ngành"): the sector's own, VKSND tối cao, which has no province
         out.unit, out.level, national = "VKSND tối cao", "tối cao", True

@@ -20,7 +20,6 @@ import calendar
 import dataclasses
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
 from searcher.facts.combined import (
     award_ceremony,
@@ -44,7 +43,7 @@ from searcher.facts.spans import fold_games, masked, unwrapped
 from searcher.facts.types import another_body_held, meeting_types
 from searcher.facts.units import BY_SITE, UnitReading, read_unit
 from searcher.facts.when import LIMIT, DateReading, completed, earlier_year, read_dates
-from searcher.facts.where import procuracy_site
+from searcher.facts.where import procuracy_site, site_host
 from searcher.facts.years import (
     anniversary_year,
     body_year,
@@ -134,7 +133,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     else:
         meta.meeting_types = meeting_types(article.title, article.body, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
-        own_site = procuracy_site(urlsplit(article.url).hostname or "") if article.url else False
+        own_site = procuracy_site(site_host(article.url))
         dated_event(meta, article.title, reading, plain, ex, own_site)
         said_at_a_meeting(meta, article.title, plain, ex)
     _dates(meta, article, ex, reading, today, published, congress)

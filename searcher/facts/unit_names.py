@@ -31,6 +31,8 @@ _COORDINATED = (
     r"(?:(?:chi doan|cong doan)\s+)?(?:toa an nhan dan|toa an|tand|co quan cong an|cong an|"
     r"so tu phap|(?:(?:chi )?cuc )?thi hanh an dan su|cc\.?\s?thads|thads)"
 )
+# the procuracy with up to two other bodies of its place named in one list
+_WITH_BODIES = PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
 MENTION = re.compile(
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
     r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc|vien ksndtc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
@@ -52,15 +54,13 @@ MENTION = re.compile(
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
     # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
     # "Viện KSND và TAND khu vực 4": bodies of one region, as of one place below
-    r"|(?P<regional>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
-    r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
+    r"|(?P<regional>" + _WITH_BODIES + r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place
     # "Chi đoàn VKS-TAND-CC.THADS huyện Tân Yên": the same, joined by hyphens
-    r"|(?P<local>" + PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
     # "VKSND hai cấp tỉnh Nghệ An": the province's two (or three) levels, led by its own unit
-    r"(?:\s+(?:hai|ba|2|3|cac) cap)?"
+    r"|(?P<local>" + _WITH_BODIES + r"(?:\s+(?:hai|ba|2|3|cac) cap)?"
     # "VKSND các huyện Nghi Lộc, Hưng Nguyên": the districts', the first one named
     r"(?:\s+cac(?=\s+(?:huyen|quan|thi xa|thanh pho)\b))?"
     r"\s+(?P<kind>(?:tinh|thanh pho|quan|huyen(?: dao)?|thi xa)\b|tx\b\.?|tp\.?|q\.|h\.)(?:\s*"

@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from searcher.facts.spans import DOC_KINDS, citations_near, guest_lists
 from searcher.facts.unit_names import (
@@ -33,7 +32,7 @@ from searcher.facts.unit_names import (
     provincial,
     unit_of,
 )
-from searcher.facts.where import procuracy_site, province_counts, site_province
+from searcher.facts.where import procuracy_site, province_counts, site_host, site_province
 from searcher.vi.places import Gazetteer
 
 # the sector as a whole ("trong toàn Ngành", "toàn ngành Kiểm sát nhân dân") in a text about
@@ -147,8 +146,9 @@ def _mentions(
                 # "về phía ngành Kiểm sát tỉnh …" in the text: a participant, the organiser
                 # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
                 weight *= 0.01
+            after = folded[(end := name_end(m)) : end + 60]  # what the unit does
             organises = bool(
-                _ORGANISER_AFTER.search(folded[name_end(m) : name_end(m) + 60])
+                _ORGANISER_AFTER.search(after)
                 or _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
                 or _EVENT_OWNER_BEFORE.search(folded, max(0, m.start() - 90), m.start())
             )
@@ -172,7 +172,7 @@ def _mentions(
                 pass  # "… phối hợp với VKSND … tổ chức": the partner of who organises
             elif organises:
                 weight *= 3  # organises or chairs
-            elif _ATTENDS_AFTER.search(folded[name_end(m) : name_end(m) + 60]):
+            elif _ATTENDS_AFTER.search(after):
                 weight *= 0.1  # attends another's event
             elif _GUEST_BEFORE.search(before):
                 weight *= 0.3
@@ -259,7 +259,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         out.unit, out.level, national = "VKSND tối cao", "tối cao", True
         out.unit_from = "the whole sector (toàn Ngành), no unit named"
     if out.province is None and not national and (site := site_province(url, g)):
-        host = urlsplit(url).hostname or ""
+        host = site_host(url)
         out.province, out.province_from = site, f"{BY_SITE} ({host})"
         if out.unit is None and procuracy_site(host):
             # a page of the province's procuracy's own site that names no unit ("Giới

@@ -30,7 +30,7 @@ from searcher.facts.spans import (
     sentence_start,
 )
 from searcher.facts.years import NAMED_YEAR, YEAR_WORD
-from searcher.vi.dates import make_date
+from searcher.vi.dates import WEEKDAY, make_date
 from searcher.vi.text import fold
 
 LIMIT = 1500  # characters of title and lead where the meeting date is looked for
@@ -49,7 +49,6 @@ WEIGHTS: dict[str, float] = {
 
 _DAY = r"(\d{1,2})"
 _TIME = r"(?:sang|chieu|toi|trua|dem)"
-_WEEKDAY = r"thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat"
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
     # "(01 và 02/4/2017)": the same in brackets; "các ngày 14, 15, 17/3/2023": a list, too
@@ -64,15 +63,16 @@ _PATTERNS = (
     # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day; "Sáng thứ Hai
     # (12/9)", "Hôm nay (12/9)": a news lead's day, in brackets after its weekday
     ("time", re.compile(r"\b(?:" + _TIME + r"\s+(?:(?:nay|qua|mai)\s*\(?\s*)?|(?:" + _TIME
-                        + r"\s+)?(?:" + _WEEKDAY + r"|hom\s+(?:nay|qua))\s*,?\s*\(\s*)" + _DAY
+                        + r"\s+)?(?:" + WEEKDAY + r"|hom\s+(?:nay|qua))\s*,?\s*\(\s*)" + _DAY
                         + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])")),
     ("bare", re.compile(r"(?<![\d/.\-])" + _DAY + r"[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])")),
 )  # fmt: skip
 _TIME_BEFORE = re.compile(r"\b" + _TIME + r"\s*(?:(?:nay|qua|mai)\s*)?,?\s*$")
-_WEEKDAY_BEFORE = re.compile(r"\b(?:" + _WEEKDAY + r")\W{0,3}$")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:" + WEEKDAY + r")\W{0,3}$")
 _OPENING = re.compile(
-    r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:(?:sang|chieu|toi|"
-    r"trua|dem)\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"
+    r"(?:^|[.,;:\-–(]\s*|\n\s*|\b[a-z]{2,5}\s*[-–]\s*)(?:vao\s+)?(?:buoi\s+)?(?:"
+    + _TIME
+    + r"\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"
 )
 _SIGNED = re.compile(
     r"^[^.;:]{0,60}\b(?:(?:ky|ban hanh)\b[^.;:]{0,15}\b(quyet dinh|nghi quyet|chi thi|ke hoach|"
@@ -109,14 +109,15 @@ _CASE_FACTS = re.compile(
 )
 # "Trước đó, ngày 24/7/2023, …": what was done before the event the page reports
 _EARLIER_BEFORE = re.compile(r"\btruoc do\s*,?\s*(?:vao\s+)?(?:ngay\s*)?$")
-# the date that closes a span: day, month, year
+# the date that closes a span: day, month, year; the words that join it to the first day
+_SPAN_JOIN = r"-|–|den|toi"
 _CLOSING = r"(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])"
 # a day and month that open a span closed by a full date ("ngày 24/8 và 25/8/2023", "từ
 # ngày 14/3 đến hết ngày 15/3/2023")
-_SPAN_END = re.compile(r"\s*(?:va|-|–|den|toi)\s*(?:het\s+)?" + _CLOSING)
+_SPAN_END = re.compile(r"\s*(?:va|" + _SPAN_JOIN + r")\s*(?:het\s+)?" + _CLOSING)
 # a span's close after its first day ("từ 1/6/2016 - 20/8/2016", "từ ngày 5/3 đến ngày
 # 30/4/2024"): a meeting, a congress or a course lasts days, a campaign or a contest months
-_SPAN_CLOSE = re.compile(r"\s*(?:-|–|den|toi)\s*(?:het\s+)?" + _CLOSING)
+_SPAN_CLOSE = re.compile(r"\s*(?:" + _SPAN_JOIN + r")\s*(?:het\s+)?" + _CLOSING)
 LONGEST_MEETING_DAYS = 31
 
 

@@ -18,16 +18,14 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from searcher.vi.places import Gazetteer, written_words
+from searcher.vi.places import Gazetteer, name_key, written_words
 from searcher.vi.text import fold, has_diacritics
 
 
 def match_name(words: str, keys: list[str]) -> str | None:
     """The longest gazetteer key that ``words`` starts with (whole words): its first
     words looked up, the most first (a few set look-ups, not one per key)."""
-    if "'" in words or "’" in words:  # "Ia H’Drai", "Ia H' Drai": the gazetteer's "ia hdrai"
-        words = re.sub(r"\s*['’]\s*", "", words)
-    words = re.sub(r"[\s.\-]+", " ", words).strip()
+    words = name_key(words)  # "Ia H’Drai", "Ia H' Drai": the gazetteer's "ia hdrai"
     known, most = _key_set(keys)
     parts = words.split(" ")
     for n in range(min(most, len(parts)), 0, -1):
@@ -122,6 +120,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[a-z]+", fold(name)))
 
 
+def site_host(url: str | None) -> str:
+    """The host of a page's address, "" when it has none."""
+    return (urlsplit(url).hostname or "") if url else ""
+
+
 def site_province(url: str | None, g: Gazetteer) -> str | None:
     """The one province a site's host names ("vksbinhdinh.gov.vn", "baophuyen.vn"), by
     its folded name without spaces; None when it names none or several.
@@ -130,8 +133,7 @@ def site_province(url: str | None, g: Gazetteer) -> str | None:
     >>> site_province("http://vksbinhdinh.gov.vn/newsdetail.asp?newsID=1", gazetteer())
     'Bình Định'
     """
-    host = (urlsplit(url).hostname or "") if url else ""
-    if not host:
+    if not (host := site_host(url)):
         return None
     keys = _host_keys(g)
     found = {name for key, name in keys if len(key) >= 4 and key in host}

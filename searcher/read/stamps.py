@@ -20,6 +20,7 @@ from searcher.vi.dates import (
     DATE_WORDS,
     DMY,
     ISO_DATE,
+    WEEKDAY,
     parse_cms_timestamp,
     parse_date,
 )
@@ -43,8 +44,7 @@ STAMP_PREFIXES = (
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"
-    r"thoi gian dang|published|posted(?: on)?|"
-    r"thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|ngay|gmt|am|pm|sa|ch)\b|"
+    r"thoi gian dang|published|posted(?: on)?|" + WEEKDAY + r"|cn|ngay|gmt|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
     r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|"
@@ -75,7 +75,7 @@ _MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS
 _POSTED = re.compile(r"\s*(?:ngay dang|dang ngay|cap nhat)\b")
 _SECTION_BEFORE = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\w.*)$")
 _MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
-_WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\b")
+_WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b")
 
 
 def news_stamp(line: str) -> date | bool | None:

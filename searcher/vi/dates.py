@@ -20,6 +20,8 @@ from email.utils import parsedate_to_datetime
 
 from searcher.vi.text import fold
 
+# a weekday, folded ("thứ Hai", "Thứ 7", "Chủ nhật")
+WEEKDAY = r"thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat"
 CMS_TIMESTAMP = re.compile(
     r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])"
 )

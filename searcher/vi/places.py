@@ -40,10 +40,16 @@ class District:
     province: str
 
 
+def name_key(folded: str) -> str:
+    """Folded words as the gazetteer looks them up: one space between words, no
+    apostrophe ("ea h'leo", "ea h’ leo" and "ea hleo" are one name)."""
+    if "'" in folded or "’" in folded:
+        folded = re.sub(r"\s*['’]\s*", "", folded)
+    return re.sub(r"[\s.\-]+", " ", folded).strip()
+
+
 def _key(name: str) -> str:
-    """A name's folded form to look it up by: one space between words, no apostrophe
-    ("Ea H'leo", "Ea H’ Leo" and "Ea Hleo" are one name)."""
-    return re.sub(r"[\s.\-]+", " ", re.sub(r"\s*['’]\s*", "", fold(name))).strip()
+    return name_key(fold(name))
 
 
 def written_words(name: str) -> tuple[str, ...]:

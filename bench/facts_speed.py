@@ -53,20 +53,26 @@ def texts(limit: int = 2000) -> list[str]:
     return out
 
 
+def parsed(pages: list[str], parse_text, article_type) -> list:
+    """The pages as articles, by the given reader (this checkout's or another's)."""
+    return [a for i, t in enumerate(pages) if isinstance(a := parse_text(t, f"t{i}"), article_type)]
+
+
+def one_round(extract, articles: list) -> float:
+    """Seconds ``extract`` takes over every article once."""
+    start = time.perf_counter()
+    for article in articles:
+        extract(article)
+    return time.perf_counter() - start
+
+
 def main(rounds: int = 5) -> None:
     from searcher.facts.metadata import extract
     from searcher.read.articles import Article, parse_text
 
-    articles = [
-        a for i, t in enumerate(texts()) if isinstance(a := parse_text(t, f"t{i}"), Article)
-    ]
+    articles = parsed(texts(), parse_text, Article)
     extract(articles[0])  # the gazetteer and patterns, once
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for article in articles:
-            extract(article)
-        best = min(best, time.perf_counter() - start)
+    best = min(one_round(extract, articles) for _ in range(rounds))
     chars = sum(len(a.title) + len(a.body) for a in articles)
     print(f"{len(articles)} articles ({chars / 1e6:.1f} M characters): best of {rounds} "
           f"{best:.2f} s, {best / len(articles) * 1e3:.2f} ms an article")  # fmt: skip
@@ -96,9 +102,8 @@ def against(checkout: Path, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         other_extract, other_parse, other_article = load_other(checkout, Path(tmp))
         pages = texts()
-        ours = [a for i, t in enumerate(pages) if isinstance(a := parse_text(t, f"t{i}"), Article)]
-        theirs = [a for i, t in enumerate(pages)
-                  if isinstance(a := other_parse(t, f"t{i}"), other_article)]  # fmt: skip
+        ours = parsed(pages, parse_text, Article)
+        theirs = parsed(pages, other_parse, other_article)
         runs = {"this": (extract, ours), "other": (other_extract, theirs)}
         for fn, arts in runs.values():
             fn(arts[0])  # the gazetteer and patterns, once
@@ -107,10 +112,7 @@ def against(checkout: Path, rounds: int) -> None:
             took = {}
             for name in ("other", "this") if r % 2 == 0 else ("this", "other"):
                 fn, arts = runs[name]
-                start = time.perf_counter()
-                for article in arts:
-                    fn(article)
-                took[name] = (time.perf_counter() - start) / len(arts) * 1e3
+                took[name] = one_round(fn, arts) / len(arts) * 1e3
                 best[name] = min(best[name], took[name])
             ratios.append(took["this"] / took["other"])
             print(f"round {r + 1}: other {took['other']:.2f} ms, this {took['this']:.2f} ms "

@@ -449,6 +449,14 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("Posted on 13/09/2022", "2022-09-13"),
         ("Tác giả: Minh Anh - Thứ ba, 13/09/2022, 08:15", "2022-09-13"),
         ("Hội nghị đang diễn ra 13/09/2022", None),
+        # the same stamps with an en or em dash before the clock (session 22: the facts of
+        # 494 development pages compared with their own stamps so written lost 13 publication
+        # dates; pages write spans with an en dash, "(26/7/1960 – 26/7/2020)" at
+        # https://kiemsat.vn/hoi-thao-khoa-hoc-mot-so-van-de-ly-luan-va-thuc-tien-ve-to-chuc-va-hoat-dong-cua-vien-kiem-sat-nhan-dan-qua-60-nam-xay-dung-va-phat-trien-57666.html)
+        ("13/09/2022 – 08:15", "2022-09-13"),
+        ("Cập nhật ngày: 13/09/2022 – 08:22", "2022-09-13"),
+        ("Thứ Ba, 13/9/2022 — 08:15", "2022-09-13"),
+        ("Hội nghị – 13/09/2022", None),
     ],
 )
 def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None:

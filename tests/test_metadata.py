@@ -877,6 +877,15 @@ def test_a_units_name_in_any_written_shape(name: str, level: str | None, provinc
         "Sáng 12/9/2022 (tức ngày 17/8 âm lịch), {u} tổ chức hội nghị giao ban",
         "Thực hiện Kế hoạch số 05/KH-VKS ngày 02/01/2022, sáng 12/9, {u} tổ chức hội nghị giao ban",
         "Hội nghị giao ban của {u} được tổ chức vào ngày 12/9/2022",
+        # session 22: the development pages' dates rewritten in words and a second sweep of
+        # 212 shapes found a time of the day before a date in words unread ("Sáng 29 tháng
+        # 5", http://www.baomoi.com/a/c/22620154.epi), a month's year after a slash, and the
+        # evening after a citation's comma taken for "tới" (until)
+        "Sáng 12 tháng 9 năm 2022, {u} tổ chức hội nghị giao ban",
+        "Chiều 12 tháng 9/2022, {u} tổ chức hội nghị giao ban",
+        "Ngày 12 tháng 9/2022, {u} tổ chức hội nghị giao ban",
+        "Thực hiện Kế hoạch số 05 ngày 02 tháng 01/2022, sáng 12/9/2022, {u} tổ chức hội nghị",
+        "Thực hiện Kế hoạch số 05/KH-VKS ngày 02/01/2022, tối 12/9/2022, {u} tổ chức hội nghị",
     ],
 )
 def test_a_meeting_date_in_the_shapes_a_lead_writes_it(lead: str) -> None:

@@ -42,8 +42,8 @@ DOC_KINDS = (
 )  # fmt: skip
 _DATE = (
     r"(?:ngay[ \t]*)?\d{1,2}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{4}"
-    r"|ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}"
-)
+    r"|ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}(?:[ \t]+nam[ \t]+|[ \t]*/[ \t]*)\d{4}"
+)  # "ngày 02 tháng 01 năm 2022", "ngày 02 tháng 01/2022"
 _NUMBER = (
     # a code may join its issuers with "&" ("01/2017/TTLT-BCA-BQP-BNN&PTNT-VKSNDTC")
     # or be typed with a space before its slash ("số 1234 /QĐ-VKSTC")

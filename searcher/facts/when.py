@@ -49,15 +49,23 @@ WEIGHTS: dict[str, float] = {
 
 _DAY = r"(\d{1,2})"
 _TIME = r"(?:sang|chieu|toi|trua|dem)"
+_AFTER_TIME = (  # "Sáng 12 tháng 9", "Hôm nay 12 tháng 9": the day right after them
+    r"(?:(?<=\bsang )|(?<=\bchieu )|(?<=\btoi )|(?<=\btrua )|(?<=\bdem )|(?<=\bhom nay )"
+    r"|(?<=\bhom qua ))"
+)
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
     # "(01 và 02/4/2017)": the same in brackets; "các ngày 14, 15, 17/3/2023": a list, too
     ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY
                          + r"(?:\s*(?:va|,)\s*\d{1,2}(?![\d/.\-]))*\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
-    # "ngày 12 tháng 9 năm 2022"; "các ngày 08, 09 tháng 02 năm 2025": a list, its first day
-    ("words", re.compile(r"\bngay\s+" + _DAY + r"(?:\s*(?:,|va|-|–)\s*\d{1,2}(?!\d)){0,4}"
-                         r"\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?")),
+    # "ngày 12 tháng 9 năm 2022"; "các ngày 08, 09 tháng 02 năm 2025": a list, its first day;
+    # after a time of the day without "ngày" ("Sáng 12 tháng 9 năm 2022"), the year after a
+    # slash ("ngày 12 tháng 9/2022")
+    ("words", re.compile(r"(?:\bngay\s+|" + _AFTER_TIME + r")" + _DAY
+                         + r"(?:\s*(?:,|va|-|–)\s*\d{1,2}(?!\d)){0,4}"
+                         r"\s+thang\s+(\d{1,2})(?:(?:\s*,?\s*nam\s+|\s*/\s*)(\d{4}))?"
+                         r"(?![\d/])")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
     # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day; "Sáng thứ Hai
@@ -81,8 +89,10 @@ _SIGNED = re.compile(
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(
-    # ("tới" folds as "Tối", the evening, does: "… dự thi. Tối 28/8/2022, VKSND …")
-    r"\b(?:den|(?<![.;:\n] )(?<![.;:\n])(?<!chieu )toi|truoc|ke tu|sau)\s+(?:het\s+)?(?:ngay\s*)?$"
+    # ("tới" folds as "Tối", the evening, does after a sentence or a clause: "… dự thi. Tối
+    # 28/8/2022, VKSND …", "Thực hiện Kế hoạch …, tối 12/9/2022, VKSND …")
+    r"\b(?:den|(?<![.;:,\n] )(?<![.;:,\n])(?<!chieu )toi|truoc|ke tu|sau)"
+    r"\s+(?:het\s+)?(?:ngay\s*)?$"
     # a deadline with its hour ("trước 16 giờ ngày 31/5/2020"), "chậm nhất (là) ngày …"
     r"|\b(?:truoc|den|cham nhat(?: la)?)\s+\d{1,2}\s*(?:gio|h)(?:\s*\d{2}(?:\s*phut)?)?"
     r"(?:,?\s*ngay\s*)?$|\bcham nhat(?: la)?\s+(?:vao\s+)?(?:ngay\s*)?$"

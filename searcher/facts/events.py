@@ -97,7 +97,9 @@ DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0
 # subject on.
 _DATED = (
     r"(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+)?"
-    r"\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\s*,\s*"
+    # "01/12/2025", "1-12", "01.12.2025", "01 tháng 12 năm 2025"
+    r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?"
+    r"|\s+thang\s+\d{1,2}(?:(?:\s*,?\s*nam\s+|\s*/\s*)\d{4})?)\s*,\s*"
     r"(?P<act>[^,.;:\n]{0,40}?" + PROCURACY_NAME + r"(?![^.;\n]*\bban hanh\b)[^.;\n]{0,160})"
 )
 _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)

@@ -64,7 +64,9 @@ CITATION = re.compile(
     # "… được ban hành ngày 16/01/2019", "… ký vào ngày …", "… đề ngày …": its date too
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:duoc[ \t]+)?(?:ban hanh|ky)(?:[ \t]+vao)?[ \t]+|de[ \t]+)?"
     r"(?:" + _DATE + r"))?"
-    r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+[^,.;:\n()]{0,80}?(?=[,.;:\n()]|[ \t]ve[ \t]|$))?"
+    # (a dot between digits, "ngày 26.4.2023" of a second citation, ends nothing)
+    r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+(?:[^,.;:\n()]|(?<=\d)\.(?=\d)){0,80}?"
+    r"(?=(?<!\d)[.:]|[.:](?!\d)|[,;\n()]|[ \t]ve[ \t]|$))?"
     r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+[^,.;:\n()]{0,120})?"
 )
 _DAY_MONTH = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)?"
@@ -180,7 +182,7 @@ def _citation(m: re.Match, folded: str) -> Span | None:
     end = m.end()
     date = m.group("date")
     if date and date.lstrip()[:1] in ",(" and not m.group("issuer"):
-        after = re.split(r"[.;\n]", folded[m.end("date") : m.end("date") + 120], maxsplit=1)[0]
+        after = clause_after(folded, m.end("date"), 120)
         if ORGANISED.search(after):
             end = m.start("date")
     if end == m.start("date") and not m.group("number"):
@@ -208,9 +210,18 @@ def sentence_start(text: str, at: int, lo: int = 0) -> int:
     return max(text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1, lo)
 
 
+# a clause ends at . ; : or a line break, not at a dot or colon between digits (a date
+# written "29.09.2021", a clock "8:30", "1.000 người")
+CLAUSE_END = re.compile(r"[;\n]|[.:](?!\d)|(?<!\d)[.:]")
+
+
 def clause_after(folded: str, end: int, width: int = 160) -> str:
-    """The rest of the clause that follows ``end`` (up to . ; : or a line break)."""
-    return re.split(r"[.;:\n]", folded[end : end + width], maxsplit=1)[0]
+    """The rest of the clause that follows ``end`` (up to . ; : or a line break).
+
+    >>> clause_after("(29.09.2021 va 30.09.2021), truong to chuc tap huan. tiep", 11)
+    ' va 30.09.2021), truong to chuc tap huan'
+    """
+    return CLAUSE_END.split(folded[end : end + width], maxsplit=1)[0]
 
 
 def masked(folded: str, spans: list[Span], roles: tuple[str, ...]) -> str:

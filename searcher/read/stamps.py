@@ -28,7 +28,9 @@ from searcher.vi.text import fold
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
 # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
-STAMP_SUFFIX = re.compile(r"\s(\d{1,2}/\d{1,2}/\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+STAMP_SUFFIX = re.compile(
+    r"\s(\d{1,2}([/.\-])\d{1,2}\2\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
+)  # "… 26-07-2025 10:37", "… 26.07.2025 10:37" too
 
 
 def _date_prefix(m: re.Match) -> date | tuple[int, int] | None:

@@ -466,6 +466,20 @@ def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None
     assert (found.isoformat() if found else None) == stamp
 
 
+@pytest.mark.parametrize("stamp", ["06/12/2025", "06-12-2025", "06.12.2025"])
+def test_a_stamp_glued_to_the_title_with_any_separator(stamp: str) -> None:
+    """A stamp at the end of the header line, its date written with slashes, dashes or dots
+    (set K's K113 has "… hỗ trợ kinh phí cho cán bộ sau sáp nhập 06/12/2025 15:06"; session
+    22 rewrote it with the other separators and lost it)."""
+    page = parse_text(f"VKSND TP Cần Thơ kiến nghị cấp thêm trụ sở {stamp} 15:06\nViện kiểm "
+                      "sát nhân dân thành phố Cần Thơ có văn bản kiến nghị.", "x")  # fmt: skip
+    assert isinstance(page, Article)
+    assert (page.title, page.published.isoformat()) == (
+        "VKSND TP Cần Thơ kiến nghị cấp thêm trụ sở",
+        "2025-12-06",
+    )
+
+
 def test_an_address_no_reader_can_split_does_not_stop_a_sync(tmp_path: Path) -> None:
     """'http://[bad' passed the old check and made the facts' site reading raise, so one
     record stopped the whole build (found by a hostile pass; an unnamed 'VKSND tỉnh' asks

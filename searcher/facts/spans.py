@@ -219,9 +219,11 @@ def clause_after(folded: str, end: int, width: int = 160) -> str:
     """The rest of the clause that follows ``end`` (up to . ; : or a line break).
 
     >>> clause_after("(29.09.2021 va 30.09.2021), truong to chuc tap huan. tiep", 11)
-    ' va 30.09.2021), truong to chuc tap huan'
+    'va 30.09.2021), truong to chuc tap huan'
     """
-    return CLAUSE_END.split(folded[end : end + width], maxsplit=1)[0]
+    rest = folded[end : end + width + 12]
+    start = len(rest) - len(rest.lstrip(" "))  # after a date's padding (``numeric_dates``)
+    return CLAUSE_END.split(rest[start : start + width], maxsplit=1)[0]
 
 
 def masked(folded: str, spans: list[Span], roles: tuple[str, ...]) -> str:

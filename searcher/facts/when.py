@@ -49,23 +49,14 @@ WEIGHTS: dict[str, float] = {
 
 _DAY = r"(\d{1,2})"
 _TIME = r"(?:sang|chieu|toi|trua|dem)"
-_AFTER_TIME = (  # "Sáng 12 tháng 9", "Hôm nay 12 tháng 9": the day right after them
-    r"(?:(?<=\bsang )|(?<=\bchieu )|(?<=\btoi )|(?<=\btrua )|(?<=\bdem )|(?<=\bhom nay )"
-    r"|(?<=\bhom qua ))"
-)
+# the shapes of a day and month, on text whose dates in words are written as numbers
+# (``numeric_dates``: "ngày 12 tháng 9 năm 2022", "Sáng 12 tháng 9/2022")
 _PATTERNS = (
     # "các ngày 14 và 15/8/2019", "ngày 14-15/8": a range, its first day
     # "(01 và 02/4/2017)": the same in brackets; "các ngày 14, 15, 17/3/2023": a list, too
     ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY
                          + r"(?:\s*(?:va|,)\s*\d{1,2}(?![\d/.\-]))*\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
-    # "ngày 12 tháng 9 năm 2022"; "các ngày 08, 09 tháng 02 năm 2025": a list, its first day;
-    # after a time of the day without "ngày" ("Sáng 12 tháng 9 năm 2022"), the year after a
-    # slash ("ngày 12 tháng 9/2022")
-    ("words", re.compile(r"(?:\bngay\s+|" + _AFTER_TIME + r")" + _DAY
-                         + r"(?:\s*(?:,|va|-|–)\s*\d{1,2}(?!\d)){0,4}"
-                         r"\s+thang\s+(\d{1,2})(?:(?:\s*,?\s*nam\s+|\s*/\s*)(\d{4}))?"
-                         r"(?![\d/])")),
     ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
     # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day; "Sáng thứ Hai
@@ -182,7 +173,7 @@ def read_dates(
 ) -> DateReading:
     """Every date candidate of title + lead, with roles, and the meeting date chosen.
     ``folded``: the text already folded (the same offsets), if the caller has it."""
-    folded = fold(text[:LIMIT]) if folded is None else folded[:LIMIT]
+    folded = numeric_dates(fold(text[:LIMIT]) if folded is None else folded[:LIMIT])
     spans = find_spans(folded)
     plain = masked(folded, spans, ("citation", "furniture"))
     title_end = folded.find("\n") if "\n" in folded else len(folded)
@@ -222,6 +213,31 @@ def read_dates(
         if c is not chosen:
             c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
     return DateReading(chosen.day if chosen else None, chosen, found, left, spans, folded)
+
+
+# a date in words, its year after "năm" or a slash ("12 tháng 9 năm 2022", "12 tháng 9/2022")
+_IN_WORDS = re.compile(
+    r"(?<![\d/.\-])\b(\d{1,2})\s+thang\s+(\d{1,2})"
+    r"(?:(?:\s*,?\s*nam\s+|\s*/\s*)(\d{4}))?\b(?![\d/])"
+)
+
+
+def numeric_dates(folded: str) -> str:
+    """``folded`` with its dates in words written as numbers, padded to the same length (the
+    same offsets): one shape for every date pattern, span and role to read.
+
+    >>> numeric_dates("sang 12 thang 9 nam 2022, vksnd")
+    'sang 12/9/2022          , vksnd'
+    """
+
+    def numeric(m: re.Match) -> str:
+        day, month, year = m.groups()
+        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+            return m.group(0)
+        written = f"{day}/{month}" + (f"/{year}" if year else "")
+        return written.ljust(m.end() - m.start())
+
+    return _IN_WORDS.sub(numeric, folded) if "thang" in folded else folded
 
 
 # every date pattern holds a day next to a month: only the text around those is read

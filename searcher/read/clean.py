@@ -20,9 +20,20 @@ _TAIL_STARTS = re.compile(
     r"^(tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan|"
     r"trang thong tin dien tu\s*:|ban quyen thuoc|chung nhan tin nhiem mang)(?!\w)"
 )
+# A tail that lists other articles: their headlines name other units, dates and meetings,
+# none of them this page's or its site's ("Tin liên quan", "Các tin khác")
+_RELATED_STARTS = re.compile(
+    r"^(tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan)(?!\w)"
+    # headings of such lists, alone on their line ("Tin mới hơn", "Xem thêm:")
+    r"|^(?:(?:cac )?tin (?:moi|cu)(?: hon| nhat)?|cac tin da dua|(?:cac )?(?:tin bai|bai viet|"
+    r"tin tuc) khac|bai lien quan|xem them|doc them|tin (?:doc|xem) nhieu(?: nhat)?|"
+    r"tin noi bat)\s*:?$"
+)
 # A line that is furniture by itself (compared on folded text).
 _FURNITURE = re.compile(
-    r"^(page content|xem voi co chu\s*:?(?:\s*a\s*[+-]?)*|tin hoat dong|phan mem quan ly|"
+    r"^(page content|(?:xem voi )?co chu\s*:?(?:\s*a\s*[+-]?)*|tin hoat dong|phan mem quan ly|"
+    # a breadcrumb ("Trang chủ » Tin tức - Sự kiện » Hoạt động của ngành")
+    r"trang chu\s*[»>›/|].{0,150}|"
     r"lien ket website|"
     r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
@@ -61,6 +72,10 @@ def is_furniture(line: str) -> bool:
 
 
 def _furniture(folded: str) -> bool:
+    if "|" in folded and len(folded) < 200:  # a tool bar: "Cỡ chữ: A- A A+ | In bài | Gửi email"
+        parts = [p.strip() for p in folded.split("|")]
+        if all(p and _furniture(p) for p in parts):
+            return True
     return bool(folded) and bool(
         _FURNITURE.match(folded) or _FOOTER_FIELD.match(folded) or _FOOTER_ANYWHERE.search(folded)
     )
@@ -69,20 +84,32 @@ def _furniture(folded: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Page:
     lines: list[str]  # the report's own lines
-    furniture: list[str]  # what was dropped (kept for metadata: the site's owner)
+    furniture: list[str]  # what was dropped but the related headlines (the site's owner)
 
 
 def split_page(lines: list[str]) -> Page:
-    """The report's own lines apart from furniture; the page tail is cut."""
+    """The report's own lines apart from furniture; the page tail is cut. The headlines
+    listed under "Tin liên quan" are dropped from both: other articles' units and dates,
+    not this page's nor its site's (a footer after them is furniture again).
+
+    >>> page = split_page(["Hội nghị.", "Tin liên quan", "VKSND tỉnh Cà Mau giao ban",
+    ...                    "Bản quyền thuộc VKSND tỉnh Bến Tre"])
+    >>> page.lines, page.furniture
+    (['Hội nghị.'], ['Tin liên quan', 'Bản quyền thuộc VKSND tỉnh Bến Tre'])
+    """
     out: list[str] = []
     furniture: list[str] = []
-    in_tail = False
+    in_tail = in_related = False
     for raw in lines:
         line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
         folded = fold(line)  # once: a JSONL body is often one long line
-        starts_tail = bool(_TAIL_STARTS.match(folded))
+        starts_tail = bool(_TAIL_STARTS.match(folded) or _RELATED_STARTS.match(folded))
+        if starts_tail or (in_related and _furniture(folded.strip())):
+            in_related = bool(_RELATED_STARTS.match(folded))  # a footer ends the list
+        if in_related and not starts_tail:
+            continue  # another article's headline
         if in_tail or starts_tail or _furniture(folded.strip()):
             in_tail = in_tail or starts_tail
             furniture.append(line)

@@ -311,6 +311,7 @@ def test_invalid_json(tmp_path: Path) -> None:
         "Trang chủ » Tin tức - Sự kiện » Hoạt động của ngành",
         "Trang chủ > Hoạt động",
         "Cỡ chữ: A- A A+ | In bài viết | Gửi email",
+        "Chia sẻ Facebook Zalo Twitter",
     ],
 )
 def test_each_boilerplate_kind_is_dropped(line: str) -> None:

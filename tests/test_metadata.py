@@ -1178,6 +1178,34 @@ def test_dates_written_with_dots_dashes_or_words_read_as_with_slashes(
     assert (m.meeting_date.isoformat() if m.meeting_date else None) == meeting
 
 
+# a paper's tag opening a paragraph ("(PLVN) - ", "TPO - ", "(BVPL) -") is no part of its
+# words (session 22: the tag put before the lead of the 481 development pages changed 30
+# pages' facts: a launch's review of the past year and a dated act no longer read; set D's
+# N037 opens "(BVPL) - Ngày 25/11/2021, Viện kiểm sát nhân dân tỉnh Phú Thọ tổ chức …":
+# https://baovephapluat.vn/video/vksnd-tinh-phu-tho-trien-khai-quy-che-phoi-hop-giai-quyet-an-hanh-chinh-vu-viec-dan-su-11046.html/p/1)
+@pytest.mark.parametrize("tag", ["", "(PLVN) - ", "TPO - ", "(BVPL) – ", "VOV.VN - "])
+@pytest.mark.parametrize(
+    ("title", "lead", "day", "types", "period"),
+    [
+        ("Nâng cao chất lượng công tác kiểm sát năm 2021",
+         "Hội nghị triển khai công tác kiểm sát năm 2021\n{tag}Năm 2020, ngành Kiểm sát tỉnh "
+         "Hưng Yên đã giải quyết 98% số vụ án, vượt 12 chỉ tiêu.", None,
+         ["tổng kết", "triển khai"], ("năm", 2020)),
+        ("VKSND khu vực 3 - Cần Thơ phối hợp với Đảng ủy xã Phong Điền, thành phố Cần Thơ gắn "
+         "biển tuyên truyền", "{tag}Ngày 01/12/2025, Đoàn VKSND khu vực 3 - Cần Thơ phối hợp "
+         "cùng Đảng ủy xã Phong Điền lắp đặt biển tuyên truyền pháp luật.", date(2025, 12, 1),
+         ["tuyên truyền"], (None, None)),
+    ],
+)  # fmt: skip
+def test_a_papers_tag_before_a_paragraph_changes_nothing(
+    tag: str, title: str, lead: str, day: date | None, types: list[str], period: tuple
+) -> None:
+    m = extract(parse_text(f"{title}\n{lead.format(tag=tag)}", "x"))
+    assert m.meeting_date == day
+    assert sorted(m.meeting_types) == sorted(types)
+    assert (m.period, m.period_year) == period
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

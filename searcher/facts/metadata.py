@@ -93,6 +93,9 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         article = dataclasses.replace(article, title="", body=article.title + "\n" + article.body)
     if "\n" in article.body:  # a hard-wrapped page's sentences read whole
         article = dataclasses.replace(article, body=unwrapped(article.body))
+    tagged = article.body  # a summary under a paper's tag is read as one (meeting_types)
+    if _PAPER_TAG.search(article.body):  # a paper's tag is no part of its paragraph's words
+        article = dataclasses.replace(article, body=_PAPER_TAG.sub(_blank, article.body))
     published = latest_published(article, today)  # a month stamp alone bounds the dates
     cut = lead_end(article.body)
     lead, rest = article.body[:cut], article.body[cut:]
@@ -131,7 +134,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         ex["meeting_types"] = Evidence(plain[signed.start() : signed.end() + 60],
                                        "an author's article")  # fmt: skip
     else:
-        meta.meeting_types = meeting_types(article.title, article.body, plain)
+        meta.meeting_types = meeting_types(article.title, tagged, plain)
         ex["meeting_types"] = Evidence(article.title, "title and lead")
         own_site = procuracy_site(site_host(article.url))
         dated_event(meta, article.title, reading, plain, ex, own_site)
@@ -197,6 +200,17 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
 
 
 # a sentence of basis or purpose, whole (its full stop) or longer than headlines run
+# a paper's tag opening a paragraph ("(PLVN) - Năm 2020, …", "TPO - Ngày 3/1, …", "VOV.VN -"):
+# its paragraph reads as it would without it (a paragraph's opening year, a dated act)
+_PAPER_TAG = re.compile(
+    r"(?m)^[ \t]*(?:\([^\W\d_][\w .]{0,24}\)|[A-ZĐ]{2,8}(?:\.VN)?)[ \t]*[-–—][ \t]*"
+)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 _SENTENCE_TITLE = re.compile(
     r"\s*(?:thuc hien|can cu|nham|de)\b(?:.{0,400}\.\s*$|.{150})", re.DOTALL
 )

@@ -156,7 +156,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     # of the work itself, not "triển khai kế hoạch phát triển kinh tế - xã hội"
     first = first_sentence(lead)
     clause = _up_to_inspection(organiser_clause(first))
-    if _AGENCY_TAG.match(first) and "\n" in lead and not EVENT.search(clause):
+    tagged = _AGENCY_TAG.match(first) or _AGENCY_TAG.match(fold(body[:40]))
+    if tagged and "\n" in lead and not EVENT.search(clause):
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = organiser_clause(first)

@@ -35,7 +35,9 @@ _FURNITURE = re.compile(
     # a breadcrumb ("Trang chủ » Tin tức - Sự kiện » Hoạt động của ngành")
     r"trang chu\s*[»>›/|].{0,150}|"
     r"lien ket website|"
-    r"thong ke|thanh vien|trang chu|in bai viet|gui email|chia se|ban in|"
+    r"thong ke|thanh vien|trang chu|in bai viet|gui email|ban in|"
+    # the share buttons ("Chia sẻ Facebook Zalo Twitter", "Chia sẻ:")
+    r"chia se\s*:?(?:\s*(?:facebook|zalo|twitter|email|linkedin|bai viet|qua|len))*|"
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
     r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien|"
     r"tat ca chuyen muc|"

@@ -1206,6 +1206,26 @@ def test_a_papers_tag_before_a_paragraph_changes_nothing(
     assert (m.period, m.period_year) == period
 
 
+# a city written with an abbreviation's dot ("TP.HCM", "TP. Hồ Chí Minh") does not end the
+# clause its unit acts in (session 22: S018's "Ngày 3-1, VKSND TPHCM tổ chức hội nghị triển
+# khai công tác kiểm sát năm 2023" rewritten "TP.HCM" lost its year, and the training
+# school's name "Trường đào tạo - bồi dưỡng" in S007's lead read as a training:
+# https://vkscapcaohcm.gov.vn/tin-tuc/doan-vien-kiem-sat-nhan-dan-nuoc-cong-hoa-dan-chu-nhan-dan-lao-tham-va-lam-viec-tai-vien-kiem-sat-nhan-dan-cap-cao-tai-thanh-pho-ho-chi-minh-4350.html)
+@pytest.mark.parametrize(
+    "city", ["TPHCM", "TP.HCM", "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP HCM"]
+)
+def test_a_citys_abbreviation_ends_no_clause(city: str) -> None:
+    launch = extract(parse_text(f"Viện kiểm sát {city} xây dựng đội ngũ liêm chính\nNgày 3-1, "
+                                f"VKSND {city} tổ chức hội nghị triển khai công tác kiểm sát năm "
+                                "2023.", "x"))  # fmt: skip
+    assert (launch.meeting_date, launch.province) == (date(2023, 1, 3), "Hồ Chí Minh")
+    visit = extract(parse_text(f"Đoàn Viện kiểm sát Lào thăm Viện KSND cấp cao tại {city}\nChiều "
+                               f"17/10/2023, Viện KSND cấp cao tại {city} đón đoàn cán bộ Viện "
+                               "kiểm sát Lào đang học tập tại Trường đào tạo - bồi dưỡng nghiệp vụ "
+                               "kiểm sát đến thăm và trao đổi kinh nghiệm.", "x"))  # fmt: skip
+    assert visit.meeting_types == ["khác"]
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

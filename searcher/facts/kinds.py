@@ -56,7 +56,8 @@ _TYPE_PATTERNS = {
     # "bồi dưỡng" as a course of something ("khóa bồi dưỡng nghiệp vụ kiểm sát"), not
     # the work of training as a topic ("công tác đào tạo, bồi dưỡng", "bồi dưỡng, rèn
     # luyện đoàn viên") nor a school's name ("Trường Đào tạo, bồi dưỡng nghiệp vụ Kiểm sát")
-    "tập huấn": r"\btap huan\b|(?<!dao tao, )(?<!dao tao )(?<!truong )(?<!cong tac )"
+    "tập huấn": r"\btap huan\b|(?<!dao tao, )(?<!dao tao )(?<!dao tao - )(?<!dao tao – )"
+    r"(?<!truong )(?<!cong tac )"  # the school's name ("Trường Đào tạo - bồi dưỡng …")
     r"\bboi duong (?:nghiep vu|kien thuc|ky nang|chinh tri|ly luan|chuyen mon|chuyen de)\b|"
     r"\b(?:khoa|lop) boi duong\b|\blop dao tao\b",
     "hội thảo": r"\bhoi thao\b|\btoa dam\b|\bhoi nghi chuyen de\b",

@@ -210,16 +210,19 @@ def sentence_start(text: str, at: int, lo: int = 0) -> int:
     return max(text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1, lo)
 
 
-# a clause ends at . ; : or a line break, not at a dot or colon between digits (a date
-# written "29.09.2021", a clock "8:30", "1.000 người")
-CLAUSE_END = re.compile(r"[;\n]|[.:](?!\d)|(?<!\d)[.:]")
+# a clause ends at . ; : or a line break, not at a dot or colon inside a word or a number
+# (a date written "29.09.2021", a clock "8:30", "1.000 người", "TP.HCM", "TP.Cần Thơ") nor
+# at an abbreviation's dot ("TP. Hồ Chí Minh", "TS. Nguyễn Văn A")
+CLAUSE_END = re.compile(
+    r"[;\n]|:(?!\w)|(?<!\btp)(?<!\btx)(?<!\bts)(?<!\bgs)(?<!\bths)(?<!\bq)(?<!\bp)\.(?!\w)"
+)
 
 
 def clause_after(folded: str, end: int, width: int = 160) -> str:
     """The rest of the clause that follows ``end`` (up to . ; : or a line break).
 
-    >>> clause_after("(29.09.2021 va 30.09.2021), truong to chuc tap huan. tiep", 11)
-    'va 30.09.2021), truong to chuc tap huan'
+    >>> clause_after("(29.09.2021 va 30.09.2021), vksnd tp.hcm to chuc tap huan. tiep", 11)
+    'va 30.09.2021), vksnd tp.hcm to chuc tap huan'
     """
     rest = folded[end : end + width + 12]
     start = len(rest) - len(rest.lstrip(" "))  # after a date's padding (``numeric_dates``)

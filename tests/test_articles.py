@@ -555,6 +555,25 @@ def test_the_title_repeated_under_a_site_header_is_not_body_text(title: str) -> 
     assert page.published.isoformat() == "2024-12-28"
 
 
+@pytest.mark.parametrize("suffix", [" - Báo Long An", " | Tạp chí Kiểm sát", " – Báo Pháp luật"])
+def test_a_site_name_after_the_headline_is_not_the_headline(suffix: str) -> None:
+    """A page's <title> ends with its site's name; the headline under the site's header has
+    none: the same headline still, the stamp under it the article's (session 22: a site's
+    name added to the 481 development titles changed 8 pages' facts)."""
+    from searcher.facts.metadata import extract
+
+    text = ("VKSND tỉnh Long An tổng kết năm 2024{}\nTất cả chuyên mục\nChủ Nhật, 29/12/2024 "
+            "09:48 (GMT +7)\nVKSND tỉnh Long An tổng kết năm 2024\nThứ 7, 28/12/2024 | 17:03:32 "
+            "[GMT +7] A A\nSáng 27/12, Viện kiểm sát nhân dân tỉnh Long An tổ chức hội nghị tổng "
+            "kết công tác năm 2024.")  # fmt: skip
+    page, plain = (parse_text(text.format(s), "x", "x") for s in (suffix, ""))
+    assert isinstance(page, Article) and isinstance(plain, Article)
+    assert page.title.endswith(suffix)  # shown as written
+    assert page.published.isoformat() == "2024-12-28"
+    assert page.body == plain.body
+    assert extract(page).meeting_types == extract(plain).meeting_types == ["tổng kết"]
+
+
 @pytest.mark.parametrize(
     ("bad", "reason"),
     [

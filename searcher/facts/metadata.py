@@ -7,7 +7,7 @@ furniture), ``when`` (dates as facts), ``units`` (organiser, level, province),
 ``period`` (reporting period), ``combined`` (facts that read one another) and ``people``
 (the chair and the attendees), into a ``record``; this one puts them together.
 
->>> from searcher.read.articles import Article
+>>> from searcher.read.articles import Article, without_site_name
 >>> title = "VKSND cấp cao tại Đà Nẵng tổ chức Hội nghị triển khai công tác năm 2022"
 >>> m = extract(Article("x", title, "Sáng ngày 04/01/2022, tại trụ sở cơ quan."))
 >>> m.level, m.province, m.year, m.meeting_types, m.meeting_date.isoformat()
@@ -52,7 +52,7 @@ from searcher.facts.years import (
     named_year_in_title,
     title_year,
 )
-from searcher.read.articles import Article
+from searcher.read.articles import Article, without_site_name
 from searcher.vi.places import Gazetteer, gazetteer
 from searcher.vi.text import fold
 
@@ -93,6 +93,8 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         article = dataclasses.replace(article, title="", body=article.title + "\n" + article.body)
     if "\n" in article.body:  # a hard-wrapped page's sentences read whole
         article = dataclasses.replace(article, body=unwrapped(article.body))
+    if (headline := without_site_name(article.title)) != article.title:  # "… - Báo Hà Tĩnh"
+        article = dataclasses.replace(article, title=headline)
     tagged = article.body  # a summary under a paper's tag is read as one (meeting_types)
     if _PAPER_TAG.search(article.body):  # a paper's tag is no part of its paragraph's words
         article = dataclasses.replace(article, body=_PAPER_TAG.sub(_blank, article.body))

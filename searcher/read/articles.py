@@ -106,6 +106,23 @@ def id_problem(article_id: str) -> str | None:
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# a site's name after the headline, as a page's <title> has it ("… - Báo Thanh Hóa", "… |
+# Tạp chí Kiểm sát", "… - Cổng thông tin điện tử tỉnh Hà Tĩnh")
+_SITE_NAME = re.compile(
+    r"\s+[-–|]\s+(?:Báo|BÁO|Tạp chí|TẠP CHÍ|Cổng thông tin|Trang thông tin|Trang tin|Đài|"
+    r"Truyền hình|Tuổi Trẻ|Thanh Niên|Dân trí|VnExpress|VOV|VTV|TTXVN|Vietnamplus)\b[^-–|]{0,60}$"
+)
+
+
+def without_site_name(title: str) -> str:
+    """The headline without the site's name a page's <title> adds after it.
+
+    >>> without_site_name("VKSND tỉnh Hà Tĩnh tổng kết năm 2023 - Báo Hà Tĩnh")
+    'VKSND tỉnh Hà Tĩnh tổng kết năm 2023'
+    """
+    return _SITE_NAME.sub("", title)
+
+
 def same_line(line: str, other: str) -> bool:
     """Whether two lines say the same, whatever their case, spacing or Unicode form (a
     headline in capitals above the site's header, the same words under it).
@@ -135,16 +152,17 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
     published = above_repeat = month_only = None
     kept: list[str] = []
     header = True  # the lines above the first paragraph: title, banner, stamps, menus
+    headline = without_site_name(page.lines[0]) if page.lines else ""  # repeated under it
     for i, line in enumerate(page.lines):
         header = header and i < HEADER_LINES and len(line) < PARAGRAPH_CHARS
-        if header and i > 0 and same_line(line, page.lines[0]):
+        if header and i > 0 and same_line(line, headline):
             # the title again, under the site's header, is not the body's text; a clock
             # above it is the page's, the stamp under it the article's ("Chủ Nhật,
             # 29/12/2024 09:48" … title … "Thứ 7, 28/12/2024 | 17:03:32")
             if published:
                 above_repeat, published = published, None
             continue
-        if header and i > 0 and (glued := _title_then_stamp(line, page.lines[0])):
+        if header and i > 0 and (glued := _title_then_stamp(line, headline)):
             # the title again with its stamp glued on ("… Ngày Thương binh Liệt sĩ 02/08/2022")
             published = glued
             continue

@@ -1226,6 +1226,33 @@ def test_a_citys_abbreviation_ends_no_clause(city: str) -> None:
     assert visit.meeting_types == ["khác"]
 
 
+# a procuracy's supervision work dated in any opening: the unit's own act that day, "khác"
+# (session 22: a table of 200 such leads in our own words, 10 acts × 5 openings × 4 units,
+# found 48 unread when the day opened a span or list ("Trong hai ngày 12 và 13/9/2023") or
+# followed a purpose in the same sentence ("Thực hiện Kế hoạch …, ngày 12/9/2023, …") and
+# the verb was not "tổ chức" or "tiến hành"; the shape of set O's O312,
+# https://vienkiemsat.cantho.gov.vn/Cong-bo-du-thao-ket-luan-kiem-sat-truc-tiep-Nha-tam-giu-Cong-an-quan-Ninh-Kieu)
+@pytest.mark.parametrize(
+    "opening",
+    ["Ngày 12/9/2023, ", "Trong hai ngày 12 và 13/9/2023, ", "Từ ngày 12/9 đến 15/9/2023, ",
+     "Thực hiện Kế hoạch công tác năm 2023, ngày 12/9/2023, ",
+     "Thực hiện Quyết định số 15/QĐ-VKS ngày 01/9/2023 của Viện trưởng, trong 02 ngày (12 và "
+     "13/9/2023), "],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "act",
+    ["tiến hành phúc tra việc thực hiện kiến nghị đối với Cơ quan Cảnh sát điều tra",
+     "đã kiểm sát việc thi hành án tử hình đối với một phạm nhân",
+     "đã cử Kiểm sát viên kiểm sát việc cưỡng chế thi hành án dân sự tại xã Sơn Kim",
+     "phối hợp với Cơ quan điều tra kiểm sát việc giao nhận hồ sơ vụ án"],
+)  # fmt: skip
+def test_supervision_work_dated_in_any_opening(opening: str, act: str) -> None:
+    m = extract(parse_text(f"VKSND huyện Hương Sơn kiểm sát thi hành án\n{opening}Viện kiểm sát "
+                           f"nhân dân huyện Hương Sơn {act}.", "x"))  # fmt: skip
+    assert (m.level, m.province) == ("huyện", "Hà Tĩnh")
+    assert (m.meeting_date, m.meeting_types) == (date(2023, 9, 12), ["khác"])
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

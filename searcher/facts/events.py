@@ -95,11 +95,16 @@ DIGEST_CLAUSE = re.compile(r"\b(?:" + HOLDS + r"|khai mac|tien hanh)\b([^.;\n]{0
 # procuracy (or its delegation, youth union, staff), reports something done that day,
 # whatever the verb; not a document issued ("ban hành Kế hoạch …"). Group "act": from the
 # subject on.
+_ONE_DAY = r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?)?"  # "12", "12/9", "12/9/2023"
 _DATED = (
-    r"(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+)?"
-    # "01/12/2025", "1-12", "01.12.2025", "01 tháng 12 năm 2025"
-    r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?"
-    r"|\s+thang\s+\d{1,2}(?:(?:\s*,?\s*nam\s+|\s*/\s*)\d{4})?)\s*,\s*"
+    # a day or days ("Trong hai ngày 12 và 13/9/2023", "Từ ngày 12/9 đến 15/9/2023"), with a
+    # month somewhere
+    r"(?=[^,\n]{0,60}?\d\s*[/.\-]\s*\d)"
+    r"(?:trong\s+(?:\d{1,2}|hai|ba|bon|nam)\s+ngay\s+\(?|cac\s+ngay\s+|tu\s+(?:ngay\s+)?"
+    r"|(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+))?"
+    # "01/12/2025", "1-12", "01.12.2025" (a date in words is read as one: numeric_dates)
+    r"" + _ONE_DAY + r"(?:\s*(?:va|,|-|–|den(?:\s+het)?)\s*(?:ngay\s+)?" + _ONE_DAY + r"){0,3}"
+    r"\)?\s*,\s*"
     r"(?P<act>[^,.;:\n]{0,40}?" + PROCURACY_NAME + r"(?![^.;\n]*\bban hanh\b)[^.;\n]{0,160})"
 )
 _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
@@ -124,11 +129,11 @@ def dated_act(lead: str) -> re.Match | None:
     True
     """
     first = first_sentence(lead)
-    starts = (0, len(first)) if _PURPOSE_OPENING.match(first) else (0,)
-    for start in starts:
-        if m := _DATED_ACT.match(lead, start):
-            return m
-    return None
+    if not _PURPOSE_OPENING.match(first):
+        return _DATED_ACT.match(lead)
+    # after the opening, in its sentence ("Thực hiện Kế hoạch …, ngày 12/9/2023, VKSND …") or
+    # the next one
+    return _DATED_ACT_AFTER.search(lead, 0, len(first)) or _DATED_ACT.match(lead, len(first))
 
 
 # a count of events held ("đã tổ chức 3 hội nghị tập huấn chuyên đề", "tổ chức 05 lớp …"): a

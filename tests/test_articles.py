@@ -502,6 +502,29 @@ def test_stamp_lines_with_words_after_them(line: str, stamp: str | None) -> None
     assert (found.isoformat() if found else None) == stamp
 
 
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [("Thứ ba - 23/01/2024 18:03", "2024-01-23"), ("08:39 - Thứ Hai, 22/01/2024", "2024-01-22"),
+     ("23/01/2024 18:03 (kiemsat.vn)", "2024-01-23"),
+     ("Cập nhật lúc 22:09, Thứ tư, 24/01/2024 (GMT+7)", "2024-01-24")],
+)  # fmt: skip
+def test_a_stamp_with_its_clock_opening_a_flattened_lead(stamp: str, published: str) -> None:
+    """A header and lead that came as one paragraph (a JSONL body without line breaks): the
+    day/month/year with its clock that opens it is the stamp, not the meeting's date
+    (session 22: the 481 development bodies flattened so lost 86 publication dates and
+    moved 30 meeting dates; the shape of set C's C016 header, "Thứ ba - 23/01/2024 18:03",
+    https://vkshue.gov.vn/tin-huyen/vien-kiem-sat-nhan-dan-thanh-pho-hue-va-toa-an-nhan-dan-thanh-pho-hue-ky-ket-quy-che-phoi-hop-1155.html)"""
+    from searcher.facts.metadata import extract
+
+    page = parse_text(f"VKSND thành phố Huế ký kết quy chế phối hợp\n{stamp} Chiều 22/01/2024, "
+                      "Viện kiểm sát nhân dân thành phố Huế cùng Tòa án nhân dân thành phố Huế "
+                      "ký quy chế phối hợp trong công tác.", "x")  # fmt: skip
+    assert isinstance(page, Article)
+    assert page.published.isoformat() == published
+    assert stamp.split(" (")[0] not in page.body and "Chiều 22/01/2024" in page.body
+    assert extract(page).meeting_date.isoformat() == "2024-01-22"
+
+
 @pytest.mark.parametrize("stamp", ["06/12/2025", "06-12-2025", "06.12.2025"])
 def test_a_stamp_glued_to_the_title_with_any_separator(stamp: str) -> None:
     """A stamp at the end of the header line, its date written with slashes, dashes or dots

@@ -41,6 +41,7 @@ def places() -> frozenset[str]:
     return frozenset([fold(n) for n in gazetteer().names()] + list(COUNTRIES))
 
 
+@lru_cache(maxsize=8192)  # the same capitalised words come again and again
 def is_surname(word: str, accented: bool = True) -> bool:
     """Is ``word`` a family name? In accented text with its marks ("Ban" is no "Bàn",
     "Viện" no "Viên"); in text typed without marks, folded."""

@@ -183,6 +183,10 @@ def _role_after(text: str, folded: str, end: int) -> str:
     return role if role and _starts_with(role, ROLE_HEADS) else ""
 
 
+_ROLE_OPENER = re.compile(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", re.IGNORECASE)
+_LONGEST_FIRST = tuple(sorted(HONORIFICS, key=len, reverse=True))
+
+
 def _role_before(text: str, folded: str, start: int, clause_start: int,
                  short: bool = True) -> tuple[str, bool]:  # fmt: skip
     """(the role written before a name, whether an honorific stands right before it)."""
@@ -191,10 +195,10 @@ def _role_before(text: str, folded: str, start: int, clause_start: int,
     marks = HONORIFICS if has_diacritics(low[-12:]) else _folded(HONORIFICS)
     low = low if has_diacritics(low[-12:]) else fold(low)
     honour = any(low == h or low.endswith(" " + h) for h in marks)
-    head = re.split(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", before, flags=re.IGNORECASE)[-1]
+    head = _ROLE_OPENER.split(before)[-1]
     head = head.rstrip(" -–,:")
     low_head = canonical(head)  # once, again only when a rank is cut off
-    for h in sorted(HONORIFICS, key=len, reverse=True):  # "Phó Thủ tướng Trung tướng X"
+    for h in _LONGEST_FIRST:  # "Phó Thủ tướng Trung tướng X"
         if low_head.endswith(" " + h):
             head = head[: -len(h)].rstrip(" ,")
             low_head = canonical(head)
@@ -240,10 +244,13 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
     for m in candidates().finditer(text):
         if m.start() < (found[-1].end if found else 0):
             continue
+        word = m.group()
+        if not (is_surname(word, True) or is_surname(word, False)):
+            continue  # no family name however the passage is typed
         left = max(text.rfind("\n", max(0, m.start() - 60), m.start()) + 1, m.start() - 60)
         right = m.end() + 60  # the passage: typed with marks?
         accented = folded[left:right] != text[left:right].lower().replace("đ", "d")
-        if not is_surname(m.group(), accented):
+        if not is_surname(word, accented):
             continue
         got = _name_at(text, m.start(), accented)
         if got is None:

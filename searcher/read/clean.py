@@ -15,15 +15,16 @@ from dataclasses import dataclass
 
 from searcher.vi.text import fold
 
+# A heading over a list of other articles: their headlines name other units, dates and
+# meetings, none of them this page's or its site's ("Tin liên quan", "Các tin khác")
+_RELATED = r"tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan"
 # A line that starts the page's tail: everything after it is site furniture.
 _TAIL_STARTS = re.compile(
-    r"^(tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan|"
-    r"trang thong tin dien tu\s*:|ban quyen thuoc|chung nhan tin nhiem mang)(?!\w)"
+    r"^(" + _RELATED + r"|trang thong tin dien tu\s*:|ban quyen thuoc|chung nhan tin nhiem mang)"
+    r"(?!\w)"
 )
-# A tail that lists other articles: their headlines name other units, dates and meetings,
-# none of them this page's or its site's ("Tin liên quan", "Các tin khác")
 _RELATED_STARTS = re.compile(
-    r"^(tin lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai viet lien quan)(?!\w)"
+    r"^(?:" + _RELATED + r")(?!\w)"
     # headings of such lists, alone on their line ("Tin mới hơn", "Xem thêm:")
     r"|^(?:(?:cac )?tin (?:moi|cu)(?: hon| nhat)?|cac tin da dua|(?:cac )?(?:tin bai|bai viet|"
     r"tin tuc) khac|bai lien quan|xem them|doc them|tin (?:doc|xem) nhieu(?: nhat)?|"

@@ -1253,6 +1253,35 @@ def test_supervision_work_dated_in_any_opening(opening: str, act: str) -> None:
     assert (m.meeting_date, m.meeting_types) == (date(2023, 9, 12), ["khác"])
 
 
+# who acts in a dated lead: the unit, its staff, its youth union or its head (session 22: a
+# table of 210 leads in our own words, 7 subjects × 6 acts × 5 openings, found 28 acts with
+# no meeting word unread when the subject held a comma, "tập thể cán bộ, công chức VKSND …",
+# "đồng chí …, Viện trưởng VKSND …", or the date came after "Vừa qua,"; set Q's Q121 opens
+# "…; Vừa qua Chi đoàn Viện Kiểm sát nhân dân tỉnh Gia Lai phối hợp … tổ chức hoạt động tình
+# nguyện": https://vksnd.gialai.gov.vn/tag/thông-tin/page-4)
+@pytest.mark.parametrize(
+    "subject",
+    ["tập thể cán bộ, công chức Viện kiểm sát nhân dân huyện Kỳ Anh",
+     "đồng chí Nguyễn Văn An, Viện trưởng Viện kiểm sát nhân dân huyện Kỳ Anh",
+     "Chi đoàn Viện kiểm sát nhân dân huyện Kỳ Anh"],
+)  # fmt: skip
+@pytest.mark.parametrize("opening", ["Ngày 12/9/2023, ", "Vừa qua, ngày 12/9/2023, "])
+def test_who_acts_in_a_dated_lead(subject: str, opening: str) -> None:
+    m = extract(parse_text(f"Hoạt động của VKSND huyện Kỳ Anh\n{opening}{subject} cùng Tòa án "
+                           "nhân dân huyện dọn dẹp vệ sinh môi trường.", "x"))  # fmt: skip
+    assert (m.level, m.province, m.meeting_date) == ("huyện", "Hà Tĩnh", date(2023, 9, 12))
+    assert m.meeting_types == ["khác"]
+
+
+def test_the_founding_order_signed_is_no_dated_act() -> None:
+    """The day the founding order was signed, written as a lede ("Ngày 26/7/1960, Bác Hồ ký
+    lệnh công bố Luật tổ chức VKSND"), is history, not a unit's act (an anniversary page,
+    set D's N035: https://media.qdnd.vn/tiep-lua-truyen-thong/ngay-26-7-1960-ngay-truyen-thong-nganh-kiem-sat-nhan-dan-55058)"""
+    m = extract(parse_text("Ngày truyền thống ngành Kiểm sát\nNgày 26/7/1960, Bác Hồ ký lệnh "
+                           "công bố Luật tổ chức Viện kiểm sát nhân dân.", "x"))  # fmt: skip
+    assert (m.meeting_types, m.year) == ([], None)
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

@@ -99,13 +99,18 @@ _ONE_DAY = r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?)?"  # "12", "12
 _DATED = (
     # a day or days ("Trong hai ngày 12 và 13/9/2023", "Từ ngày 12/9 đến 15/9/2023"), with a
     # month somewhere
+    r"(?:(?:vua qua|moi day|gan day|hom qua)\s*,\s*)?"  # "Vừa qua, ngày 12/9/2023, …"
     r"(?=[^,\n]{0,60}?\d\s*[/.\-]\s*\d)"
     r"(?:trong\s+(?:\d{1,2}|hai|ba|bon|nam)\s+ngay\s+\(?|cac\s+ngay\s+|tu\s+(?:ngay\s+)?"
     r"|(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+))?"
     # "01/12/2025", "1-12", "01.12.2025" (a date in words is read as one: numeric_dates)
     r"" + _ONE_DAY + r"(?:\s*(?:va|,|-|–|den(?:\s+het)?)\s*(?:ngay\s+)?" + _ONE_DAY + r"){0,3}"
     r"\)?\s*,\s*"
-    r"(?P<act>[^,.;:\n]{0,40}?" + PROCURACY_NAME + r"(?![^.;\n]*\bban hanh\b)[^.;\n]{0,160})"
+    # its subject may hold a comma ("tập thể cán bộ, công chức VKSND …", "đồng chí …, Viện
+    # trưởng VKSND …"); not a document issued or an order signed ("Bác Hồ ký Lệnh công bố
+    # Luật Tổ chức VKSND")
+    r"(?P<act>(?![^.;\n]*\b(?:ban hanh|ky (?:sac )?lenh)\b)[^.;:\n]{0,40}?" + PROCURACY_NAME
+    + r"[^.;\n]{0,160})"
 )
 _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
 # the same after a long opening of purpose or basis in its sentence ("Thực hiện Nghị quyết

@@ -82,7 +82,8 @@ has every page found, set T's too, in development.
 Session 21: ``--round 21`` holds out set U (two more labellers, 28 pages: the pages corpus
 is nearly exhausted) whole, scored once; the 453 pages of round 20 are development.
 ``--round 22`` has every page, set U's too, in development (481); ``--round 23`` (the
-default) holds set V out whole (two more labellers, session 22), scored once with ``--final``.
+default then) held set V out whole (two more labellers, session 22), scored once with
+``--final``; ``--round 24`` (the default) has every page, set V's too, in development (535).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -170,6 +171,9 @@ HELD_OUT[22] = {}
 # round 23 (session 22): set V (two more labellers, 2026-12-07, north, centre and military /
 # south and national) is held out whole; the 481 pages of round 22 are development
 HELD_OUT[23] = {f"set_v_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 24 (after set V's one scoring): every labelled page is development (535); no page is
+# held out until a new set is labelled
+HELD_OUT[24] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -1282,6 +1282,25 @@ def test_the_founding_order_signed_is_no_dated_act() -> None:
     assert (m.meeting_types, m.year) == ([], None)
 
 
+# a step of a case reported as done is an event, "khác" (labellers of sets T and V read
+# every such headline so; set T's T215 "Đề nghị truy tố …", set V's V124 "Bắt cựu Bí thư Tỉnh
+# ủy …", V204 "Vụ án …: Truy tố 15 bị can", V215 "… Bồi thường cho bảy người bị oan", read
+# after set V's one scoring: https://plo.vn/soc-trang-boi-thuong-cho-bay-nguoi-bi-oan-post317819.html);
+# words that fold alike are not ("Bất ngờ", "Bất chấp"), nor "bắt đầu", "bị bắt nạt"
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [("Bắt nguyên Giám đốc Sở Xây dựng tỉnh", True), ("Vụ án đất đai: Truy tố 15 bị can", True),
+     ("Vì sao Phó Chủ tịch huyện bị bắt?", True), ("Khởi tố nguyên Chủ tịch xã", True),
+     ("Cà Mau: Bồi thường cho ba người bị oan", True), ("Hai người được xin lỗi sau 30 năm", True),
+     ("Bất ngờ với kết quả kiểm sát năm nay", False), ("Bắt đầu một năm công tác mới", False),
+     ("Học sinh bị bắt nạt: trách nhiệm của ai", False)],
+)  # fmt: skip
+def test_a_case_step_in_the_headline_is_an_event(title: str, event: bool) -> None:
+    m = extract(parse_text(f"{title}\nTheo Viện kiểm sát nhân dân tỉnh Sóc Trăng, số vụ án "
+                           "năm nay tăng so với cùng kỳ.", "x"))  # fmt: skip
+    assert m.meeting_types == (["khác"] if event else [])
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

@@ -109,7 +109,8 @@ _DATED = (
     # its subject may hold a comma ("tập thể cán bộ, công chức VKSND …", "đồng chí …, Viện
     # trưởng VKSND …"); not a document issued or an order signed ("Bác Hồ ký Lệnh công bố
     # Luật Tổ chức VKSND")
-    r"(?P<act>(?![^.;\n]*\b(?:ban hanh|ky (?:sac )?lenh)\b)[^.;:\n]{0,40}?" + PROCURACY_NAME
+    r"(?P<act>(?![^.;\n]*\b(?:ban hanh|ky (?:sac )?lenh)\b)[^.;:\n]{0,40}?"
+    + PROCURACY_NAME
     + r"[^.;\n]{0,160})"
 )
 _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)

@@ -14,6 +14,7 @@ sự đảng") not taken for a Party meeting.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from searcher.facts.events import (
     AT_A_PLACE,
@@ -51,9 +52,21 @@ from searcher.vi.text import fold
 # "VKSND khu vực 4 kịp thời hỗ trợ gia đình …", "… lắp đặt biển tuyên truyền …")
 _TITLE_ACT = re.compile(
     r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
+    # a step of a case, done: "Bắt cựu Bí thư …", "Vụ án …: Truy tố 15 bị can", "… bị bắt",
+    # "Bồi thường cho bảy người bị oan", "7 người oan sai được xin lỗi"
+    r"^\s*(?:[^\n:]{0,40}:\s*)?(?:truy to|khoi to|phe chuan|de nghi truy to|boi thuong|"
+    r"xin loi|khang nghi|ban hanh cao trang)\b|"
+    r"\b(?:bi (?:khoi to|truy to)|duoc (?:boi thuong|xin loi))\b|"
     r"^[^\n:]{0,80}?"
     + PROCURACY_NAME
     + r"[^\n:]{0,52}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
+)
+# an arrest, with its marks ("Bắt cựu Bí thư …", "… bị bắt", "Bắt giam lái xe …"): not "Bất
+# ngờ", "Bất chấp", which fold alike, nor "bắt đầu" (to begin), "bị bắt nạt" (bullied)
+_ARREST = re.compile(
+    r"(?:^|:\s*|\bbị\s+)bắt(?!\w)"
+    r"(?!\s+(?:đầu|tay|nhịp|kịp|buộc|gặp|mắt|chước|nguồn|nạt|đáy|ép|vợ|chồng|sóng|bóng)\b)",
+    re.IGNORECASE,
 )
 # a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
 # hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence
@@ -202,6 +215,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
     if set(found) <= _ACTIVITIES and not (
         EVENT.search(heading + " " + clause)
         or _TITLE_ACT.search(heading)
+        or (heading and _ARREST.search(unicodedata.normalize("NFC", title)))
         or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
         or (found and AT_A_PLACE.search(heading + " " + clause))
     ):

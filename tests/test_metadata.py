@@ -695,7 +695,13 @@ def test_districts_the_official_list_names_with_their_kind(title, unit, province
      ("Kỷ niệm 300 năm ngày thành lập ngành Kiểm sát", None),  # after the latest year
      ("Kỷ niệm 30 năm ngày thành lập Viện kiểm sát nhân dân tỉnh Bình Phước", None),
      ("Chào mừng 95 năm ngày thành lập Đảng bộ tỉnh", None),  # a committee's own date
-     ("Tết Canh Tý", 2020), ("Xuân Giáp Sửu", None)],  # a stem and branch that never meet
+     ("Tết Canh Tý", 2020), ("Xuân Giáp Sửu", None),  # a stem and branch that never meet
+     # the sector unnamed at the end of a headline, a name at a line's end (set V's V212,
+     # read after its one scoring, "… giải bóng đá mini kỷ niệm 60 năm thành lập ngành":
+     # https://baovephapluat.vn/the-thao-giai-tri/the-thao-cong-dong/vksnd-huyen-go-cong-dong-to-chuc-giai-bong-da-mini-ky-niem-60-thanh-lap-nganh-91345.html)
+     ("Giải bóng đá kỷ niệm 60 năm thành lập ngành\nBan tổ chức thông báo thể lệ.", 2020),
+     ("Kỷ niệm 93 năm ngày thành lập Đảng\nSáng nay, chi bộ họp.", 2023),
+     ("Kỷ niệm 70 năm thành lập ngành Y tế", None)],  # another sector
 )  # fmt: skip
 def test_years_an_occasion_names(text: str, year: int | None) -> None:
     from searcher.facts.occasions import founding_anniversary_year, lunar_year

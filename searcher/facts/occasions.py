@@ -38,10 +38,11 @@ _LUNAR = re.compile(
 
 # founding years by the folded name that follows "N năm ngày thành lập"; the sector's
 # and the unions' own names, not a province's unit or a Party committee ("Đảng bộ")
-_END = r"(?=\s*(?:[^\w\s]|$))"  # the name ends there: "Đảng (3/2/1930 …", "Đoàn."
+_END = r"(?=[ \t]*(?:[^\w\s]|\n|$))"  # the name ends there: "Đảng (3/2/1930 …", "Đoàn.", a line
 FOUNDED = (
+    # "… kỷ niệm 60 năm thành lập ngành": the sector a procuracy's page names unnamed
     (r"nganh kiem sat|vien kiem sat nhan dan(?!\s+(?:tinh|thanh pho|huyen|quan|thi xa|cap"
-     r"|khu vuc|toi cao|quan su)\b)", 1960),
+     r"|khu vuc|toi cao|quan su)\b)|nganh" + _END, 1960),
     (r"dang cong san viet nam|dang" + _END, 1930),
     (r"doan thanh nien cong san ho chi minh|doan tncs ho chi minh|doan" + _END, 1931),
     (r"cong doan viet nam", 1929),

@@ -1307,6 +1307,22 @@ def test_a_case_step_in_the_headline_is_an_event(title: str, event: bool) -> Non
     assert m.meeting_types == (["khác"] if event else [])
 
 
+def test_the_same_day_is_the_day_last_named() -> None:
+    """ "Cùng ngày, …" dates the act by the last full date before it, a cited decision's
+    too, when no other date is the meeting's; supervising the destruction of exhibits is an
+    event (set V's V109 and V111, read after its one scoring:
+    https://vksquangtri.gov.vn/bai-viet/vien-kiem-sat-nhan-dan-huyen-huong-hoa-kiem-sat-viec-tieu-huy-vat-chung-tai-chi-cuc-thi-hanh-an-dan-su-huyen-huong-hoa-tinh-quang-tri-1875)"""
+    title = "VKSND huyện Hướng Hóa kiểm sát việc tiêu hủy vật chứng"
+    lead = ("Thực hiện Quyết định số 01/QĐ-CCTHADS ngày 20/12/2022 của Chi cục Thi hành án dân "
+            "sự huyện về việc thành lập Hội đồng tiêu hủy vật chứng. Cùng ngày, tại Chi cục, "
+            "Hội đồng tiến hành tiêu hủy vật chứng dưới sự kiểm sát của Viện kiểm sát nhân dân "
+            "huyện Hướng Hóa.")  # fmt: skip
+    assert extract(parse_text(f"{title}\n{lead}", "x")).meeting_date == date(2022, 12, 20)
+    dated = extract(parse_text(f"{title}\nNgày 23/12/2022, Viện kiểm sát nhân dân huyện "
+                               f"Hướng Hóa tổ chức hội nghị. {lead}", "x"))  # fmt: skip
+    assert dated.meeting_date == date(2022, 12, 23)  # a meeting's own date comes first
+
+
 def test_a_span_closed_to_its_last_day_gives_its_first_day_the_year() -> None:
     """ "từ ngày 14/3 đến hết ngày 15/3/2023": the span's year dates its first day, as
     "ngày 24/8 và 25/8/2023" does (a table of 11 leads with competing dates, session 21;

@@ -52,6 +52,7 @@ EVENT = re.compile(
     r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
     # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
     r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat|dinh ky)|tien hanh kiem sat|"
+    r"kiem sat (?:viec )?tieu huy|"  # the destruction of exhibits, supervised
     + HOLDS
     + r"|cong bo (?:quyet dinh|thanh lap)|trao (?:giai|tang|thuong|co|huan|bang|quyet dinh)|"
     r"don nhan|"

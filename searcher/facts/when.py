@@ -208,11 +208,32 @@ def read_dates(
     left = [c for c in found if not c.rejected]
     if left:
         left[0].features["first"] = 1.0
-    chosen = choose(left, weights)
+    chosen = choose(left, weights) or _same_day(folded, found, latest)
     for c in left:
         if c is not chosen:
             c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
     return DateReading(chosen.day if chosen else None, chosen, found, left, spans, folded)
+
+
+# "Cùng ngày, …" opening a sentence or clause: on the day the text last named
+_SAME_DAY = re.compile(r"(?:^|[.;:,]\s*|\n\s*)cung ngay\b")
+_FULL_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+
+
+def _same_day(folded: str, found: list[Candidate], latest: int) -> Candidate | None:
+    """When no date is the meeting's: the day "Cùng ngày" refers to, the last full date
+    written before it, even a cited document's ("Thực hiện Quyết định số 01/QĐ-CCTHADS ngày
+    20/12/2022 …. Cùng ngày, … Hội đồng tiến hành tiêu hủy vật chứng"); not a page's stamp or
+    an anniversary's years."""
+    if "cung ngay" not in folded or not (same := _SAME_DAY.search(folded)):
+        return None
+    before = [c for c in found if c.start < same.start() and not c.rejected.startswith("in the")]
+    written = _FULL_DATE.match(before[-1].shown) if before else None
+    day = make_date(*map(int, written.group(3, 2, 1))) if written else None
+    if day is None or day.year > latest:
+        return None
+    return Candidate(same.end() - len("cung ngay"), "cung ngay", day, "the day it refers to",
+                     {"same_day": 1.0})  # fmt: skip
 
 
 # a date in words, its year after "năm" or a slash ("12 tháng 9 năm 2022", "12 tháng 9/2022")

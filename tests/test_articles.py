@@ -312,6 +312,10 @@ def test_invalid_json(tmp_path: Path) -> None:
         "Trang chủ > Hoạt động",
         "Cỡ chữ: A- A A+ | In bài viết | Gửi email",
         "Chia sẻ Facebook Zalo Twitter",
+        # a video page's loading message (set V's V117, read after its one scoring:
+        # https://thainguyentv.vn/chat-van-ket-qua-thuc-hien-cong-tac-kiem-sat-xet-xu-va-thi-hanh-an-dan-su-hanh-chinh-32270.media)
+        "Xin chờ trong giây lát...",
+        "Đang tải...",
     ],
 )
 def test_each_boilerplate_kind_is_dropped(line: str) -> None:

@@ -42,6 +42,8 @@ _FURNITURE = re.compile(
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
     r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien|"
     r"tat ca chuyen muc|"
+    # a page's loading message ("Xin chờ trong giây lát...", "Đang tải...")
+    r"xin (?:vui long )?cho(?: trong)? giay lat\W*|dang tai(?: du lieu)?\W*|loading\W*|"
     # a weather widget: "Đà Nẵng 31 °C", "30°C", "/ 27°C - 33°C"
     r"[•·*\s]*(?:[a-z.]+\s){1,7}\s*-?\d{1,2}\s*°\s*c|"
     r"[/\s]*-?\d{1,2}\s*°\s*c(?:\s*[-–/]\s*-?\d{1,2}\s*°\s*c)?)$"

@@ -9,9 +9,9 @@ liên quan"), a breadcrumb, a tool bar or share buttons above it, a paper's tag 
 lead ("(PLVN) - "), a site's name after its title ("… - Báo Pháp luật Việt Nam"), province
 names in their other spellings ("TP.HCM", "Đăk Lăk"), its body as one paragraph. Each page
 goes through the user's path (a JSONL record read by the importer) and every fact that
-changes is listed. Dates are rewritten in lines longer than 80 characters only (prose, not
-the stamps, whose shapes are tested apart); a change can still be the rewrite's own doing
-(a stamp glued to a long header line rewritten in words is no shape a site uses): read them.
+changes is listed. Dates are rewritten in lines longer than 80 characters only and not
+before a clock (prose, not the stamps, whose shapes are tested apart); a change can still be
+the rewrite's own doing (a paper's tag before a paragraph makes it a summary): read them.
 
     .venv/bin/python bench/facts_invariance.py                    # every rewrite
     .venv/bin/python bench/facts_invariance.py related flat       # some
@@ -33,7 +33,9 @@ from bench.facts import DEFAULT_ROUND, DEVSET, load_pages
 
 FIELDS = ("level", "province", "year", "meeting_date", "meeting_types", "published", "period",
           "period_year")  # fmt: skip
-_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# a day/month/year in prose; not a stamp with its clock glued to a line ("1/15/2021 7:29:59
+# AM…", whose shapes are tested apart)
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])(?!\s+\d{1,2}:\d\d)")
 _RELATED = ("\nTin liên quan\nVKSND tỉnh Cà Mau tổ chức hội nghị giao ban công tác tháng 5 năm "
             "2019 (12/05/2019)\nViện kiểm sát nhân dân huyện Đầm Dơi sơ kết công tác 6 tháng đầu "
             "năm 2018\nĐại hội Chi bộ VKSND tỉnh Bạc Liêu nhiệm kỳ 2020-2025 "

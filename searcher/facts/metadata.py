@@ -91,13 +91,12 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         # title ("Thực hiện Chỉ thị số 01/CT-VKSTC …, ngày 29/5/2015 VKSND tỉnh … tổ chức
         # phiên tòa …."): read as the lead it is (the article shown keeps its title)
         article = dataclasses.replace(article, title="", body=article.title + "\n" + article.body)
-    if "\n" in article.body:  # a hard-wrapped page's sentences read whole
-        article = dataclasses.replace(article, body=unwrapped(article.body))
-    if (headline := without_site_name(article.title)) != article.title:  # "… - Báo Hà Tĩnh"
-        article = dataclasses.replace(article, title=headline)
-    tagged = article.body  # a summary under a paper's tag is read as one (meeting_types)
-    if _PAPER_TAG.search(article.body):  # a paper's tag is no part of its paragraph's words
-        article = dataclasses.replace(article, body=_PAPER_TAG.sub(_blank, article.body))
+    # read: a hard-wrapped page's sentences whole, the headline without the site's name
+    # ("… - Báo Hà Tĩnh"), a paragraph without its paper's tag ("(PLVN) - "); a summary under
+    # such a tag is still read as one (``meeting_types`` is given the body as written)
+    tagged = unwrapped(article.body)
+    body = _PAPER_TAG.sub(_blank, tagged)
+    article = dataclasses.replace(article, title=without_site_name(article.title), body=body)
     published = latest_published(article, today)  # a month stamp alone bounds the dates
     cut = lead_end(article.body)
     lead, rest = article.body[:cut], article.body[cut:]
@@ -201,7 +200,6 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     return meta
 
 
-# a sentence of basis or purpose, whole (its full stop) or longer than headlines run
 # a paper's tag opening a paragraph ("(PLVN) - Năm 2020, …", "TPO - Ngày 3/1, …", "VOV.VN -"):
 # its paragraph reads as it would without it (a paragraph's opening year, a dated act)
 _PAPER_TAG = re.compile(
@@ -213,6 +211,7 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# a sentence of basis or purpose, whole (its full stop) or longer than headlines run
 _SENTENCE_TITLE = re.compile(
     r"\s*(?:thuc hien|can cu|nham|de)\b(?:.{0,400}\.\s*$|.{150})", re.DOTALL
 )

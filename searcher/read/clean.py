@@ -110,9 +110,10 @@ def split_page(lines: list[str]) -> Page:
         if not line:
             continue
         folded = fold(line)  # once: a JSONL body is often one long line
-        starts_tail = bool(_TAIL_STARTS.match(folded) or _RELATED_STARTS.match(folded))
+        related = bool(_RELATED_STARTS.match(folded))
+        starts_tail = related or bool(_TAIL_STARTS.match(folded))
         if starts_tail or (in_related and _furniture(folded.strip())):
-            in_related = bool(_RELATED_STARTS.match(folded))  # a footer ends the list
+            in_related = related  # a footer ends the list
         if in_related and not starts_tail:
             continue  # another article's headline
         if in_tail or starts_tail or _furniture(folded.strip()):

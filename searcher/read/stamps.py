@@ -41,23 +41,36 @@ def _date_prefix(m: re.Match) -> date | tuple[int, int] | None:
 
 # a day/month/year stamp with its clock opening a paragraph that goes on (a page whose
 # header and lead came as one line: "Thứ ba - 23/01/2024 18:03 Chiều 22/01/2024, VKSND …",
-# "08:39 - Thứ Hai, 26/08/2019 Ngày 20/8/2019, …"); a meeting's date has no clock
-_WEEKDAY_WORDS = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
+# "08:39 - Thứ Hai, 26/08/2019 Ngày 20/8/2019, …"); a meeting's date has no clock. Folded.
 _DMY_CLOCK_PREFIX = re.compile(
-    r"^\s*(?:(?:cập nhật|ngày đăng|đăng ngày)(?:\s+lúc)?\s*:?\s*)?"
-    r"(?:" + _WEEKDAY_WORDS + r"\s*[,\-–]?\s*)?(?:ngày\s+)?"
+    r"^\s*(?:(?:cap nhat|ngay dang|dang ngay)(?:\s+luc)?\s*:?\s*)?"
+    r"(?:(?:" + WEEKDAY + r")\s*[,\-–]?\s*)?(?:ngay\s+)?"
     r"(?:(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?"
-    r"|\d{1,2}:\d{2}(?::\d{2})?\s*[,|\-–]?\s*(?:" + _WEEKDAY_WORDS + r"\s*,?\s*)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*[,|\-–]?\s*(?:(?:" + WEEKDAY + r")\s*,?\s*)?"
     r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}))"
-    r"(?:\s*\(?\s*gmt\s*\+\s*7\s*\)?)?(?=\s+\S.{40})",  # a paragraph, not a byline
-    re.IGNORECASE,
+    r"(?:\s*\(?\s*gmt\s*\+\s*7\s*\)?)?(?=\s+\S.{40})"  # a paragraph, not a byline
 )
+
+
+class _Folded:
+    """A pattern of folded text matched at the start of a line as written (its first 200
+    characters: folding keeps an NFC line's offsets; a head whose fold changes length is
+    not matched)."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+
+    def match(self, line: str) -> re.Match | None:
+        head = line[:200]
+        folded = fold(head)
+        return self.pattern.match(folded) if len(folded) == len(head) else None
+
 
 # a stamp at the start of a line, then the text: (pattern, its date, or a month alone)
 STAMP_PREFIXES = (
     (CMS_TIMESTAMP, lambda m: parse_cms_timestamp(m.group(0))),  # month/day, 12-hour clock
     (_DATE_PREFIX, _date_prefix),
-    (_DMY_CLOCK_PREFIX, lambda m: parse_date(m.group(1) or m.group(2))),
+    (_Folded(_DMY_CLOCK_PREFIX), lambda m: parse_date(m.group(1) or m.group(2))),
 )  # " date 2025-07": a month only gives no date, and is not text either
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"

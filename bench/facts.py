@@ -83,7 +83,9 @@ Session 21: ``--round 21`` holds out set U (two more labellers, 28 pages: the pa
 is nearly exhausted) whole, scored once; the 453 pages of round 20 are development.
 ``--round 22`` has every page, set U's too, in development (481); ``--round 23`` (the
 default then) held set V out whole (two more labellers, session 22), scored once with
-``--final``; ``--round 24`` (the default) has every page, set V's too, in development (535).
+``--final``; ``--round 24`` has every page, set V's too, in development (535).
+Session 23: ``--round 25`` (the default) holds out set W (two more labellers) whole, scored
+once at the end with ``--final``; the 535 pages of round 24 are development.
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -174,6 +176,9 @@ HELD_OUT[23] = {f"set_v_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 24 (after set V's one scoring): every labelled page is development (535); no page is
 # held out until a new set is labelled
 HELD_OUT[24] = {}
+# round 25 (session 23): set W (two more labellers, 2026-12-07) is held out whole; the 535
+# pages of round 24 are development
+HELD_OUT[25] = {f"set_w_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

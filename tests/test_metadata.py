@@ -308,12 +308,20 @@ def test_every_field_has_its_evidence() -> None:
 # sports-contest-is-other: https://baothuathienhue.vn/the-thao/the-thao-trong-nuoc/vien-kiem-sat-nhan-dan-tinh-khai-mac-hoi-thi-the-thao-74598.html
 # another-body-holds-the-event, another-body-holds-the-lead-event (and, the other way,
 #   co-organising-procuracy-keeps-its-unit, procuracy-at-another-bodys-event-keeps-its-unit,
-#   another-bodys-story-keeps-where-it-is: general news keeps the province it names most):
+#   another-bodys-story-has-no-province, courts-exchange-names-a-city-but-no-unit: no
+#   procuracy its subject, no province either, the story's place not a unit's; labellers
+#   of sets T and U: https://plo.vn/tand-khu-vuc-15-tphcm-va-tand-khu-vuc-3-tp-da-nang-trao-doi-kinh-nghiem-giai-quyet-an-post881505.html
+#   and https://binhphuoc.gov.vn/vi/news/hoat-dong-so-nganh/tang-cuong-hop-tac-giua-toa-an-nhan-dan-tinh-binh-phuoc-voi-toa-an-so-tham-cac-tinh-giap-bien-vuong-quoc-campuchia-33055.html):
 #   a court's trial or
 #   conference, a department's visit (the procuracy a partner or a guest):
 #   http://toaan.camau.gov.vn/toa-an-nhan-dan-huyen-cai-nuoc-to-chuc-phien-toa-xet-xu-rut-kinh-nghiem-theo-yeu-cau-cai-cach-tu-phap.162
 #   https://baokhanhhoa.vn/phap-luat/202208/rut-kinh-nghiem-to-chuc-xet-xu-truc-tuyen-khu-vuc-mien-trung-tay-nguyen-8260796
 #   http://tuphap.hatinh.gov.vn/chi-tiet-tin-tuc/so-tu-phap-chu-tri-lam-viec-ve-trien-khai-cac-hoat-dong-ho-tro-do-dau-xay-dung-nong-thon-moi-tai-xa-huong-binh-huyen-huong-khe
+# procuracy-of-the-same-level-as-the-court ("phối hợp với Viện kiểm sát nhân dân cùng cấp":
+#   the court's level and place): http://toaan.camau.gov.vn/tand-huyen-dam-doi-to-chuc-phien-toa-dan-su-rut-kinh-nghiem.462
+# approver-of-the-polices-act-is-no-unit ("… đã được VKSND tỉnh Lào Cai phê chuẩn": the
+#   police's arrest; and, the other way, procuracys-own-approvals-are-its-work):
+#   https://vietbao.vn/bat-cuu-bi-thu-tinh-uy-lao-cai-nguyen-van-vinh-427843.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -37,6 +37,9 @@ MENTION = re.compile(
     # every mention starts with one of these letters: the others are passed over at once
     # (4 times faster over a page than trying each branch at each letter)
     r"(?=[kntv])(?:"
+    # "phối hợp với Viện kiểm sát nhân dân cùng cấp": the procuracy of the level and place
+    # of the court or police named before it (``unit_of`` reads them)
+    r"(?P<same_level>(?:vksnd|vien kiem sat nhan dan|vien ksnd|vien kiem sat)\s+cung cap\b)|"
     # "VKSTC" alone, not as a document's code ("KH-VKSTC")
     r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc|vien ksndtc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
     # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
@@ -159,7 +162,26 @@ _LIST_OF_KINDS = re.compile(
 )
 
 
+# a court, the police or the civil judgment office of a place, the peer a procuracy "cùng
+# cấp" is named after ("TAND huyện Đầm Dơi phối hợp với Viện kiểm sát nhân dân cùng cấp")
+_PEER = re.compile(
+    r"\b(?:tand|toa an(?: nhan dan)?|cong an|thi hanh an dan su)\s+"
+    r"(?P<kind>tinh|thanh pho|quan|huyen|thi xa|tx|tp)\b\.?\s*(?P<rest>[a-z0-9][a-z0-9 '\-]{0,40})"
+)
+
+
+def _peer_unit(m: re.Match, g: Gazetteer) -> Unit | None:
+    """The procuracy "cùng cấp" (of the same level) as the last court or police of a
+    named place within the 200 characters before ``m``; None when no peer is named."""
+    peers = list(_PEER.finditer(m.string, max(0, m.start() - 200), m.start()))
+    if not peers:
+        return None
+    return _local_unit(peers[-1].group("kind"), peers[-1].group("rest"), g, unnamed=False)
+
+
 def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
+    if m.group("same_level"):
+        return _peer_unit(m, g)
     if m.group("supreme"):
         return Unit("tối cao", "VKSND tối cao", ())  # national: no province
     if m.group("superior"):

@@ -87,6 +87,12 @@ _AUDIENCE_BEFORE = re.compile(
 # a partner: "Trường … phối hợp với Viện kiểm sát nhân dân TP HCM tổ chức lớp …" is the
 # school's class, held with the procuracy
 _PARTNER_BEFORE = re.compile(r"\bphoi hop (?:voi|cung)\s*$")
+# the approver of another body's decision ("các quyết định trên đã được VKSND tỉnh Lào Cai
+# phê chuẩn", "đề nghị Viện kiểm sát cùng cấp phê chuẩn"): the police's act, reported in
+# passing; a unit named only so is not the page's (its own statistic, "VKSND thành phố phê
+# chuẩn 500 lệnh", stays its work)
+_APPROVER_BEFORE = re.compile(r"\b(?:duoc|de nghi)\s*$")
+_APPROVES = re.compile(r"[^.;,]{0,80}?\bphe chuan\b")  # from the unit's name on
 # an emulation cluster ("Cụm thi đua") is run by its head unit; the unit named after the
 # cluster's number is the one it belongs to, often a level above its members
 _CLUSTER_HEAD = re.compile(r"(?:(?!vksnd|vien k)[^.;]){0,80}?\bcum truong\b")
@@ -121,6 +127,7 @@ def _mentions(
     guest's affiliation) and the passage that shows it best: where it organises, else
     where it weighs most."""
     scores: dict[Unit, float] = defaultdict(float)
+    subject: set[Unit] = set()  # named once at least other than as another's approver
     where_named: dict[Unit, str] = {}
     heaviest: dict[Unit, tuple[bool, float]] = {}
     for where, text in parts.items():
@@ -162,6 +169,8 @@ def _mentions(
             if not unit.provinces and unit.level in ("tỉnh", "huyện"):
                 weight *= 0.3  # "VKSND tỉnh", "VKSND huyện" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]
+            if not (_APPROVER_BEFORE.search(before) and _APPROVES.match(folded, m.start())):
+                subject.add(unit)
             if _banner_on_line(breaks, banners, m.start()):
                 weight *= 0.05  # the site's name, not the article's unit
             elif _CLUSTER_HEAD.match(folded, m.start() + 5, m.start() + 100):
@@ -187,7 +196,7 @@ def _mentions(
             if (rank := (organises, weight)) > heaviest.get(unit, (False, -1.0)):
                 heaviest[unit] = rank
                 where_named[unit] = _passage(text, m.start(), m.end())
-    return scores, where_named
+    return {u: w for u, w in scores.items() if u in subject}, where_named
 
 
 def _banner_on_line(breaks: list[int], banners: list[tuple[int, int]], at: int) -> bool:
@@ -282,4 +291,8 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # Nẵng: "TP" unnamed is the centrally-run city the text is about
         out.unit, out.level = provincial(city), "tỉnh"
         out.unit_from = f"VKSND TP unnamed, in a story of {city.name}"
+    if out.unit is None:
+        # no procuracy is the page's subject (a court's exchange, the NA's session): the
+        # province the story is set in is not a unit's province
+        out.province, out.province_from = None, ""
     return out

@@ -84,8 +84,9 @@ is nearly exhausted) whole, scored once; the 453 pages of round 20 are developme
 ``--round 22`` has every page, set U's too, in development (481); ``--round 23`` (the
 default then) held set V out whole (two more labellers, session 22), scored once with
 ``--final``; ``--round 24`` has every page, set V's too, in development (535).
-Session 23: ``--round 25`` (the default) holds out set W (two more labellers) whole, scored
-once at the end with ``--final``; the 535 pages of round 24 are development.
+Session 23: ``--round 25`` held out set W (two more labellers, 50 pages) whole, scored once
+with ``--final``; ``--round 26`` (the default) has every page, set W's too, in development
+(585).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -179,6 +180,9 @@ HELD_OUT[24] = {}
 # round 25 (session 23): set W (two more labellers, 2026-12-07) is held out whole; the 535
 # pages of round 24 are development
 HELD_OUT[25] = {f"set_w_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 26 (after set W's one scoring): every labelled page is development (585); no page is
+# held out until a new set is labelled
+HELD_OUT[26] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -438,6 +438,13 @@ def test_walk_keeps_articles_and_names_what_it_refuses(tmp_path: Path) -> None:
             "Giao ban quý III",
             "2022-06-01",
         ),  # a date field wins; the text is not read for one
+        (
+            # a "title" that is only the page's stamp: its date, and no title (set Q's Q121:
+            # https://vksnd.gialai.gov.vn/tag/thông-tin/page-4)
+            {"title": "03:36 11/07/2017", "body": "Vừa qua, Chi đoàn VKSND tỉnh thăm hỏi."},
+            "",
+            "2017-07-11",
+        ),
     ],
 )
 def test_a_record_without_a_date_is_read_like_a_page(

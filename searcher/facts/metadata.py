@@ -234,8 +234,12 @@ _INTERVIEW = re.compile(
 
 def _listing(article: Article) -> bool:
     """A page listing the articles of a tag ("…/tag/vien-kiem-sat-nhan-dan", "?tag=…",
-    "Tag Archives: Thanh tra"), not a report."""
-    return bool(_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title)))
+    "Tag Archives: Thanh tra"), not a report; one holding a single headline and its lead
+    is that article ("/tag/7-thanh-nien-vu-an-oan.html": "… ngày 2/12, VKSND tỉnh Sóc
+    Trăng xác nhận đã tạm ứng tiền bồi thường …")."""
+    if not (_TAG_URL.search(article.url or "") or _TAG_TITLE.match(fold(article.title))):
+        return False
+    return sum(1 for line in article.body.splitlines() if line.strip()) > 1
 
 
 def latest_published(article: Article, today: date) -> date | None:

@@ -63,7 +63,12 @@ def parse_record(
                      f"'{default_id}'")  # fmt: skip
         article_id = default_id
     source = CONTROLS.sub("", fields.source or source)
-    if title and fields.published is None:  # read like a page: stamps in its header lines
+    published = fields.published
+    if title and published is None and (stamp := news_stamp(" ".join(title.split()))):
+        # a "title" that is only the page's stamp ("03:36 11/07/2017" above a tag page's one
+        # story): its publication date, and no title
+        title, published = "", stamp
+    if title and published is None:  # read like a page: stamps in its header lines
         page = parse_text(" ".join(title.split()) + "\n" + body, article_id, source, url=fields.url,
                           locator=locator, note="; ".join(notes) or None)  # fmt: skip
         if isinstance(page, Article) and page.title:
@@ -73,7 +78,7 @@ def parse_record(
         article_id,
         source,
         title=title,
-        published=fields.published,
+        published=published,
         url=fields.url,
         locator=locator,
         note="; ".join(notes) or None,

@@ -322,6 +322,10 @@ def test_every_field_has_its_evidence() -> None:
 # approver-of-the-polices-act-is-no-unit ("… đã được VKSND tỉnh Lào Cai phê chuẩn": the
 #   police's arrest; and, the other way, procuracys-own-approvals-are-its-work):
 #   https://vietbao.vn/bat-cuu-bi-thu-tinh-uy-lao-cai-nguyen-van-vinh-427843.html
+# investigating-agency-takes-the-case-step, investigating-agency-over-the-accuseds-unit (a
+#   case's step the unit takes, "khởi tố", "ban hành cáo trạng truy tố": its own act, over
+#   the accused's former unit; set W's W115, set V's V209, read after their one scoring):
+#   https://lifestyle.znews.vn/cuu-pho-vien-truong-vien-kiem-sat-voi-bi-can-hai-san-thuoc-la-post1505373.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -57,7 +57,10 @@ _INSERTED = re.compile(
 # province's visit, whatever unit it calls on
 _ORGANISER_AFTER = re.compile(
     r"^[^.;,]{0,40}?\b(?:da\s+)?"
-    r"(?:to chuc|khai mac|tien hanh|phoi hop|(?:den |ve )?tham va lam viec)\b"
+    r"(?:to chuc|khai mac|tien hanh|phoi hop|(?:den |ve )?tham va lam viec|"
+    # a case's step the unit takes ("Cơ quan điều tra VKSND tối cao khởi tố, bắt tạm giam
+    # …", "VKSND tỉnh An Giang ban hành cáo trạng truy tố …"): its own act
+    r"khoi to|truy to|ban hanh cao trang|ban hanh khang nghi|khang nghi)\b"
 )
 # a unit that attends ("Phó Viện trưởng VKSND tối cao Nguyễn Văn An dự và chỉ đạo Hội nghị …
 # của VKSND tỉnh …", "Lãnh đạo VKSND tỉnh tới dự lễ …"): a guest, wherever it is named ("dự"

@@ -326,6 +326,8 @@ def test_every_field_has_its_evidence() -> None:
 #   case's step the unit takes, "khởi tố", "ban hành cáo trạng truy tố": its own act, over
 #   the accused's former unit; set W's W115, set V's V209, read after their one scoring):
 #   https://lifestyle.znews.vn/cuu-pho-vien-truong-vien-kiem-sat-voi-bi-can-hai-san-thuoc-la-post1505373.html
+# paying-respects-is-an-event ("Viếng nghĩa trang Liệt sĩ"; set W's W202, read after its
+#   one scoring): https://vienkiemsat.cantho.gov.vn/Vieng-nghia-trang-Liet-si-va-Tuong-dai-Bac-Ho
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -66,7 +66,10 @@ EVENT = re.compile(
     # a flag ceremony ("chào cờ đầu tuần"); a public apology to the wrongly prosecuted
     # ("xin lỗi và cải chính công khai", "7 người oan sai được xin lỗi")
     r"chao co|xin loi (?:va cai chinh )?cong khai|cai chinh cong khai|oan sai duoc xin loi|"
-    r"xin loi oan)\b"
+    r"xin loi oan|"
+    # a visit to pay respects ("Viếng nghĩa trang Liệt sĩ", "lễ viếng", "đến viếng, dâng hương")
+    r"(?:le |den |di )?vieng (?:nghia trang|nghia dia|lang|tuong dai|dai tuong niem|mo|den)|"
+    r"le vieng|den vieng)\b"
 )
 # a named activity done at a named place is held there ("Tuyên truyền pháp luật cho người
 # dân tại thôn Lồ Ồ, xã Đá Bạc"); a place alone is no event ("Cháy nhà tại xã …")

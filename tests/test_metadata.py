@@ -328,6 +328,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://lifestyle.znews.vn/cuu-pho-vien-truong-vien-kiem-sat-voi-bi-can-hai-san-thuoc-la-post1505373.html
 # paying-respects-is-an-event ("Viếng nghĩa trang Liệt sĩ"; set W's W202, read after its
 #   one scoring): https://vienkiemsat.cantho.gov.vn/Vieng-nghia-trang-Liet-si-va-Tuong-dai-Bac-Ho
+# procuracys-step-named-after-it, procuracys-proposal-at-a-trial ("…, Viện kiểm sát kháng
+#   nghị", "VKS đề nghị giảm nhẹ cho …": a case's step; set W's W122 and W221, read after
+#   its one scoring): https://vietbao.vn/vu-chay-quan-karaoke-an-phu-vks-de-nghi-giam-nhe-cho-nu-can-bo-keu-oan-558892.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -57,6 +57,10 @@ _TITLE_ACT = re.compile(
     r"^\s*(?:[^\n:]{0,40}:\s*)?(?:truy to|khoi to|phe chuan|de nghi truy to|boi thuong|"
     r"xin loi|khang nghi|ban hanh cao trang)\b|"
     r"\b(?:bi (?:khoi to|truy to)|duoc (?:boi thuong|xin loi))\b|"
+    # the procuracy takes the step, named before it: "…, Viện kiểm sát kháng nghị", "VKS đề
+    # nghị giảm nhẹ cho …" (at a trial), "Vì sao VKS xin lỗi …"
+    r"" + PROCURACY_NAME + r"[^\n:,.]{0,40}?\b(?:khang nghi|truy to|khoi to|xin loi|boi thuong|"
+    r"ban hanh cao trang|de nghi (?:truy to|giam nhe|tuyen|muc an|y an|huy an|bac))\b|"
     r"^[^\n:]{0,80}?"
     + PROCURACY_NAME
     + r"[^\n:]{0,52}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"

@@ -331,6 +331,9 @@ def test_every_field_has_its_evidence() -> None:
 # procuracys-step-named-after-it, procuracys-proposal-at-a-trial ("…, Viện kiểm sát kháng
 #   nghị", "VKS đề nghị giảm nhẹ cho …": a case's step; set W's W122 and W221, read after
 #   its one scoring): https://vietbao.vn/vu-chay-quan-karaoke-an-phu-vks-de-nghi-giam-nhe-cho-nu-can-bo-keu-oan-558892.html
+# source-speaking-to-the-press-is-no-event ("Chiều 2/2, trao đổi với phóng viên, …": the
+#   day the paper asked, not the act; "trao đổi" is not "trao"; set W's W105, read after
+#   its one scoring): https://dantri.com.vn/phap-luat/giam-doc-va-pho-giam-doc-ban-quan-ly-du-an-bi-bat-vi-nhan-hoi-lo-20230202173309630.htm
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -84,7 +84,8 @@ ORGANISED = re.compile(
     r"\b(?:(?<!co cau )(?<!luat )to chuc(?! bo may| can bo| thuc hien| va | cua | he thong)|"
     r"khai mac|dien ra|tien hanh|da co buoi|lam viec|chu tri|den tham|hop|"
     # "trao" given, not "trao đổi với phóng viên" (a source speaking to the press)
-    r"ky ket|phat dong|trao(?! doi voi (?:phong vien|pv|bao|nha bao|cac co quan bao chi))|cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa|"
+    r"ky ket|phat dong|trao(?! doi voi (?:phong vien|pv|bao|nha bao|cac co quan bao chi))|"
+    r"cong bo|gap mat|duoc to chuc|se to chuc|bo mac|nhom hop|mo phien toa|"
     r"doan (?:kiem tra|cong tac|giam sat))\b"  # "Ngày 17/10/2019, Đoàn kiểm tra do … đã …"
 )
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")

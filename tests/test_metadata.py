@@ -334,6 +334,9 @@ def test_every_field_has_its_evidence() -> None:
 # source-speaking-to-the-press-is-no-event ("Chiều 2/2, trao đổi với phóng viên, …": the
 #   day the paper asked, not the act; "trao đổi" is not "trao"; set W's W105, read after
 #   its one scoring): https://dantri.com.vn/phap-luat/giam-doc-va-pho-giam-doc-ban-quan-ly-du-an-bi-bat-vi-nhan-hoi-lo-20230202173309630.htm
+# event-named-back-by-its-kind, seminar-named-back (an event read with no kind takes the
+#   one a later sentence names it by, "Tại buổi tuyên truyền, …"; set W's W208 and set N's
+#   N038): https://vienkiemsatbrvt.gov.vn/portal/p/3362
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -79,6 +79,23 @@ def purpose_types(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
         ex["meeting_types"] = Evidence(title, "title, lead and the meeting's stated purpose")
 
 
+# the event named back by its kind ("Tại buổi tuyên truyền, …", "Tại lớp tập huấn, …")
+_NAMED_BACK = re.compile(r"(?:^|\n|\. )tai ((?:buoi|lop|hoi nghi|le|cuoc) [^.,;:\n]{3,40})")
+
+
+def named_back(meta: Metadata, body: str, ex: dict[str, Evidence]) -> None:
+    """An event read with no kind ("… phối hợp tổ chức" at a line's end) takes the kind a
+    later sentence of the (folded) ``body`` names it by ("Tại buổi tuyên truyền, đồng chí …
+    giới thiệu …")."""
+    if meta.meeting_types != ["khác"]:
+        return
+    for m in _NAMED_BACK.finditer(body, 0, 1500):
+        if named := lead_types(m.group(1)):
+            meta.meeting_types = named
+            ex["meeting_types"] = Evidence(m.group(0).strip(". \n"), "the event named back")
+            return
+
+
 def _review_period(meta: Metadata, reviewed: int, ex: dict[str, Evidence], passage: str) -> None:
     """A meeting found to review the year ``reviewed`` has it as its period, unless one was
     read already."""

@@ -90,7 +90,8 @@ _TYPE_PATTERNS = {
     # spaces), not a study conference's list ("học tập, quán triệt, tuyên truyền … Nghị quyết")
     "tuyên truyền": r"\bngay phap luat\b|\btuyen truyen\b[^.;\n]{0,30}\bluat\b|"
     r"(?<!quan triet, )\btuyen truyen\b(?:[^.;\n]{0,30}\bnghi quyet\b| {4,})|"
-    r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b",
+    r"\bpho bien,? giao duc phap luat\b|\bphien toa gia dinh\b|"
+    r"\b(?:buoi|hoi nghi|dot) tuyen truyen\b",  # the event itself ("Tại buổi tuyên truyền, …")
 }
 _COMPILED = {name: re.compile(p) for name, p in _TYPE_PATTERNS.items()}
 _ANY = re.compile("|".join(f"(?:{p})" for p in _TYPE_PATTERNS.values()))  # one scan first

@@ -129,6 +129,9 @@ def clean_lines(lines: list[str]) -> list[str]:
     return split_page(lines).lines
 
 
+_TOLD = re.compile(r"\b(?:da|dang|se|vua)\s+[a-z]")
+
+
 def looks_like_author(line: str) -> bool:
     """The short signature that ends a report.
 
@@ -142,6 +145,8 @@ def looks_like_author(line: str) -> bool:
     False
     >>> looks_like_author("Ngày 21/3/2023, Đoàn kiểm tra của VKSND tối cao đã kiểm tra.")
     False
+    >>> looks_like_author("Tại buổi học, đồng chí Trưởng phòng đã giới thiệu về tác hại của ma túy")
+    False
     """
     if len(line) > 120 or line.endswith("./.") or line.count(".") > 2:
         return False
@@ -152,6 +157,10 @@ def looks_like_author(line: str) -> bool:
     # nor a sentence that dates something ("Trong hai ngày 21 và 22/3/2023, Đoàn kiểm tra
     # của VKSND tối cao đã …"): a signature carries no day and month
     if _DAY_MONTH.search(line) and ":" not in line[:20]:
+        return False
+    # nor a sentence that tells what someone did ("Tại buổi tuyên truyền, đồng chí Phó Chánh
+    # Văn phòng đã giới thiệu …"): a signature names, it has no verb of the past or future
+    if _TOLD.search(folded) and len(line.split()) > 8 and ":" not in line[:20]:
         return False
     return bool(_AUTHOR_MARKERS.search(folded) or _PERSON_THEN_UNIT.match(line))
 

@@ -337,6 +337,10 @@ def test_every_field_has_its_evidence() -> None:
 # event-named-back-by-its-kind, seminar-named-back (an event read with no kind takes the
 #   one a later sentence names it by, "Tại buổi tuyên truyền, …"; set W's W208 and set N's
 #   N038): https://vienkiemsatbrvt.gov.vn/portal/p/3362
+# ledes-case-step-is-news-of-it ("Vừa qua, Cơ quan điều tra VKSND tối cao đã có kết luận
+#   điều tra …, đề nghị truy tố …"; and, the other way, commentary-on-case-steps-is-no-event;
+#   set W's W113, read after its one scoring):
+#   https://vietbao.vn/toan-canh-vu-an-dua-nhan-va-moi-gioi-hoi-lo-o-tand-cap-cao-da-nang-557695.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -65,6 +65,13 @@ _TITLE_ACT = re.compile(
     + PROCURACY_NAME
     + r"[^\n:]{0,52}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
 )
+# a lede whose procuracy (or its investigating agency) took a case's step ("Vừa qua, Cơ quan
+# điều tra VKSND tối cao đã có kết luận điều tra …, đề nghị truy tố 28 bị can"): news of it
+_CASE_STEP_DONE = re.compile(
+    r"[^.;:\n]{0,60}?" + PROCURACY_NAME + r"[^.;:\n]{0,60}?\b(?:da |vua )(?:co )?"
+    r"(?:khoi to|truy to|ban hanh cao trang|ket luan dieu tra|de nghi truy to|khang nghi|"
+    r"xin loi|boi thuong|chi tra)\b"
+)
 # an arrest, with its marks ("Bắt cựu Bí thư …", "… bị bắt", "Bắt giam lái xe …"): not "Bất
 # ngờ", "Bất chấp", which fold alike, nor "bắt đầu" (to begin), "bị bắt nạt" (bullied)
 _ARREST = re.compile(
@@ -229,8 +236,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
             found = found or lead_types(scene.group(1))
         elif dated := dated_act(lead):
             found = found or lead_types(lead[: dated.end()], dated.start("act"))
-        else:
-            return []
+        elif not _CASE_STEP_DONE.match(first_sentence(lead)):
+            return []  # (else a lede's case step the procuracy took: an event, "khác")
     if found and "khác" not in found and _AWARD_ON_THE_OCCASION.search(lead):
         found = sorted([*found, "khác"], key=MEETING_TYPES.index)  # its award ceremony too
     return found or ["khác"]

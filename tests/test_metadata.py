@@ -341,6 +341,8 @@ def test_every_field_has_its_evidence() -> None:
 #   điều tra …, đề nghị truy tố …"; and, the other way, commentary-on-case-steps-is-no-event;
 #   set W's W113, read after its one scoring):
 #   https://vietbao.vn/toan-canh-vu-an-dua-nhan-va-moi-gioi-hoi-lo-o-tand-cap-cao-da-nang-557695.html
+#   ledes-case-step-on-a-month ("Giữa tháng 10, Cơ quan điều tra VKSND Tối cao khởi tố …",
+#   set W's W115): https://lifestyle.znews.vn/cuu-pho-vien-truong-vien-kiem-sat-voi-bi-can-hai-san-thuoc-la-post1505373.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -67,10 +67,18 @@ _TITLE_ACT = re.compile(
 )
 # a lede whose procuracy (or its investigating agency) took a case's step ("Vừa qua, Cơ quan
 # điều tra VKSND tối cao đã có kết luận điều tra …, đề nghị truy tố 28 bị can"): news of it
-_CASE_STEP_DONE = re.compile(
-    r"[^.;:\n]{0,60}?" + PROCURACY_NAME + r"[^.;:\n]{0,60}?\b(?:da |vua )(?:co )?"
+_CASE_STEP = (
     r"(?:khoi to|truy to|ban hanh cao trang|ket luan dieu tra|de nghi truy to|khang nghi|"
     r"xin loi|boi thuong|chi tra)\b"
+)
+_CASE_STEP_DONE = re.compile(
+    # done ("đã", "vừa"), or on a time the lede opens with ("Giữa tháng 10, … khởi tố")
+    r"[^.;:\n]{0,60}?"
+    + PROCURACY_NAME
+    + r"[^.;:\n]{0,60}?\b(?:da|vua) (?:co )?"
+    + _CASE_STEP
+    + r"|\s*(?:(?:giua|cuoi|dau|trong) )?thang \d{1,2}(?:[/.\-]\d{4})?\s*,"
+    r"[^.;:\n]{0,60}?" + PROCURACY_NAME + r"[^.;:\n]{0,30}?\b" + _CASE_STEP
 )
 # an arrest, with its marks ("Bắt cựu Bí thư …", "… bị bắt", "Bắt giam lái xe …"): not "Bất
 # ngờ", "Bất chấp", which fold alike, nor "bắt đầu" (to begin), "bị bắt nạt" (bullied)

@@ -343,6 +343,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vietbao.vn/toan-canh-vu-an-dua-nhan-va-moi-gioi-hoi-lo-o-tand-cap-cao-da-nang-557695.html
 #   ledes-case-step-on-a-month ("Giữa tháng 10, Cơ quan điều tra VKSND Tối cao khởi tố …",
 #   set W's W115): https://lifestyle.znews.vn/cuu-pho-vien-truong-vien-kiem-sat-voi-bi-can-hai-san-thuoc-la-post1505373.html
+# province-protests-what-its-district-found (a unit's name ends before the case step it
+#   takes, "… tỉnh Nghệ An kháng nghị"; set W's W122, read after its one scoring):
+#   https://baovephapluat.vn/video/kiem-sat-nhan-dan-tren-vnews-va-antv/toa-cap-so-tham-vi-pham-nghiem-trong-thu-tuc-to-tung-va-noi-dung-vien-kiem-sat-khang-nghi-13936.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

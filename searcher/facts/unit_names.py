@@ -229,4 +229,7 @@ def name_end(m: re.Match) -> int:
     return m.start("rest") + (stop.start() if stop else len(rest))
 
 
-_AFTER_NAME = re.compile(r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan)\b")
+# (and a case's step it takes: "… tỉnh Nghệ An kháng nghị", "truy tố", "khởi tố")
+_AFTER_NAME = re.compile(
+    r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan|khang nghi|truy to|khoi to)\b"
+)

@@ -346,6 +346,11 @@ def test_every_field_has_its_evidence() -> None:
 # province-protests-what-its-district-found (a unit's name ends before the case step it
 #   takes, "… tỉnh Nghệ An kháng nghị"; set W's W122, read after its one scoring):
 #   https://baovephapluat.vn/video/kiem-sat-nhan-dan-tren-vnews-va-antv/toa-cap-so-tham-vi-pham-nghiem-trong-thu-tuc-to-tung-va-noi-dung-vien-kiem-sat-khang-nghi-13936.html
+# day-month-near-the-month-named-before, day-month-just-before-the-date-named (a day and
+#   month with no stamp to date them take the year that puts them nearest the last month
+#   and year named before them; set V's V209, read after its one scoring, and set O's O309):
+#   https://vietbao.vn/vi-sao-pho-truong-cong-an-va-pho-vien-truong-vksnd-huyen-vu-thu-bi-bat-298529.html
+#   and https://luatsulam.com.vn/chan-dung-19-chanh-an-tand-khu-vuc-tai-tp-hcm/
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

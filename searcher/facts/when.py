@@ -337,6 +337,14 @@ def _features(kind: str, m: re.Match, folded: str, plain: str, title_end: int) -
     return {k: v for k, v in features.items() if v}
 
 
+# a month and year the story names ("cuối tháng 10/2020", "tháng 5 năm 2024"), or a date
+# with its year ("12/3/2024"): its month and year
+_TOLD_BEFORE = re.compile(
+    r"\bthang\s*(\d{1,2})\s*(?:[/.\-]|\s+nam\s+)\s*(\d{4})\b|"
+    r"(?<![\d/.\-])\d{1,2}[/.\-](\d{1,2})[/.\-](\d{4})(?![\d/])"
+)
+
+
 def _resolve(m: re.Match, folded: str, plain: str, spans, published,
              title_year) -> tuple[date | None, str]:  # fmt: skip
     day, month = int(m.group(1)), int(m.group(2))
@@ -353,6 +361,14 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
                     int(max(re.findall(r"\d{4}", plain[s.start : s.end]))),
                     "the anniversary",
                 )
+    if year is None and (told := _TOLD_BEFORE.findall(plain, 0, m.start())):
+        # "Từ cuối tháng 10/2020 đến nay, … Cụ thể, ngày 2/12, …", "Từ 1-7-2025, … Ngày 30-6,
+        # …": the year that puts the day nearest the last month and year named before it
+        near_month, near_year = (int(g) for g in told[-1] if g)
+        near = near_year * 12 + near_month
+        year = min((near_year - 1, near_year, near_year + 1),
+                   key=lambda y: abs(y * 12 + month - near))  # fmt: skip
+        source = "the month and year named before it"
     if year is None and not ANY_YEAR.search(plain) and (cited := latest_cited(folded, spans)):
         # "thực hiện Thông tư … ngày 20-10-2025 …", met "ngày 20-1": after what it carries
         # out, when the cited documents hold the page's only years

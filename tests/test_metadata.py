@@ -351,6 +351,8 @@ def test_every_field_has_its_evidence() -> None:
 #   and year named before them; set V's V209, read after its one scoring, and set O's O309):
 #   https://vietbao.vn/vi-sao-pho-truong-cong-an-va-pho-vien-truong-vksnd-huyen-vu-thu-bi-bat-298529.html
 #   and https://luatsulam.com.vn/chan-dung-19-chanh-an-tand-khu-vuc-tai-tp-hcm/
+#   (stale-day-month-stays-undated: a day and month too long before the stamp stay another
+#   story's, whatever months the story named)
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -361,7 +361,7 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
                     int(max(re.findall(r"\d{4}", plain[s.start : s.end]))),
                     "the anniversary",
                 )
-    if year is None and (told := _TOLD_BEFORE.findall(plain, 0, m.start())):
+    if year is None and source != "stale" and (told := _TOLD_BEFORE.findall(plain, 0, m.start())):
         # "Từ cuối tháng 10/2020 đến nay, … Cụ thể, ngày 2/12, …", "Từ 1-7-2025, … Ngày 30-6,
         # …": the year that puts the day nearest the last month and year named before it
         near_month, near_year = (int(g) for g in told[-1] if g)

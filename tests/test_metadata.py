@@ -353,6 +353,9 @@ def test_every_field_has_its_evidence() -> None:
 #   and https://luatsulam.com.vn/chan-dung-19-chanh-an-tand-khu-vuc-tai-tp-hcm/
 #   (stale-day-month-stays-undated: a day and month too long before the stamp stay another
 #   story's, whatever months the story named)
+# scene-setting-sentence-before-the-lede ("Trong giai đoạn cả nước …": the lede is the next
+#   sentence; set V's V127, read after its one scoring):
+#   https://vksnd.gialai.gov.vn/VKSND-huyen-thi-xa-thanh-pho/vien-ksnd-huyen-dak-po-voi-chuong-trinh-vui-tet-trung-thu-1565.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

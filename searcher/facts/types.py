@@ -80,6 +80,12 @@ _CASE_STEP_DONE = re.compile(
     + r"|\s*(?:(?:giua|cuoi|dau|trong) )?thang \d{1,2}(?:[/.\-]\d{4})?\s*,"
     r"[^.;:\n]{0,60}?" + PROCURACY_NAME + r"[^.;:\n]{0,30}?\b" + _CASE_STEP
 )
+# a lead's sentence that sets the scene before its news ("Trong giai đoạn …", "Hòa chung không
+# khí …", "Với tinh thần …")
+_SCENE_SETTING = re.compile(
+    r"\s*(?:trong (?:giai doan|thoi gian|boi canh|khong khi)|hoa chung(?: khong khi)?|"
+    r"voi (?:tinh than|muc tieu|phuong cham))\b"
+)
 # an arrest, with its marks ("Bắt cựu Bí thư …", "… bị bắt", "Bắt giam lái xe …"): not "Bất
 # ngờ", "Bất chấp", which fold alike, nor "bắt đầu" (to begin), "bị bắt nạt" (bullied)
 _ARREST = re.compile(
@@ -193,6 +199,11 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = organiser_clause(first)
+    if not EVENT.search(clause) and _SCENE_SETTING.match(first) and len(lead) > len(first) + 1:
+        # "Trong giai đoạn cả nước chung tay phòng, chống dịch …": a sentence that sets the
+        # scene; the lede is the next one ("Vừa qua Viện KSND huyện … đã tổ chức …")
+        first = first_sentence(lead[len(first) :].lstrip(" .\n"))
+        clause = _up_to_inspection(organiser_clause(first))
     lead_found = clause_types(first, clause)
     if "cán bộ công chức" in found + lead_found:  # its agenda reviews and deploys the work:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference

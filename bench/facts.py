@@ -86,8 +86,8 @@ default then) held set V out whole (two more labellers, session 22), scored once
 ``--final``; ``--round 24`` has every page, set V's too, in development (535).
 Session 23: ``--round 25`` held out set W (two more labellers, 50 pages) whole, scored once
 with ``--final``; ``--round 26`` has every page, set W's too, in development (585);
-``--round 27`` (the default) holds out set X (two more labellers) whole, scored once at the
-end with ``--final``.
+``--round 27`` held out set X (two more labellers, 49 pages) whole, scored once with
+``--final``; ``--round 28`` (the default) has every page, set X's too, in development (634).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -187,6 +187,9 @@ HELD_OUT[26] = {}
 # round 27 (the same session): set X (two more labellers) is held out whole; the 585 pages
 # of round 26 are development
 HELD_OUT[27] = {f"set_x_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 28 (after set X's one scoring): every labelled page is development (634); no page is
+# held out until a new set is labelled
+HELD_OUT[28] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

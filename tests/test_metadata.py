@@ -356,6 +356,11 @@ def test_every_field_has_its_evidence() -> None:
 # scene-setting-sentence-before-the-lede ("Trong giai đoạn cả nước …": the lede is the next
 #   sentence; set V's V127, read after its one scoring):
 #   https://vksnd.gialai.gov.vn/VKSND-huyen-thi-xa-thanh-pho/vien-ksnd-huyen-dak-po-voi-chuong-trinh-vui-tet-trung-thu-1565.html
+# a-review-of-a-coordination-rule-signed-again, a-review-of-a-coordination-rule-alone (a
+#   review of a rule is also a signing when the page says the rule was signed again; set
+#   D's G029 and set X's X216, read after its one scoring):
+#   https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
+#   and https://baobinhdinh.vn/viewer.aspx?mabb=167776&macm=15&macmp=17
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -100,6 +100,9 @@ _OPENS_WITH_DISSEMINATION = re.compile(r"\s*(?:hoi nghi\s+)?(?:hoc tap,?\s+)?qua
 _REVIEWS_A_RULE = re.compile(
     r"\b(?:so ket|tong ket)\b[^.;]{0,40}?\b(?:quy che|chuong trinh)\s+phoi hop\b"
 )
+# ... that signs the rule again, amended, or the next one ("lãnh đạo 2 ngành đã ký kết quy chế
+# sửa đổi", "ký kết chương trình phối hợp công tác năm 2022"); a review alone signs nothing
+_SIGNS_AGAIN = re.compile(r"\bky (?:ket|lai|bo sung)\b")
 _STAFF_AGENDA = ("tổng kết", "triển khai")  # what a staff conference's lead says it does
 # a type that also names a body or an ongoing work: alone, without an event held, a
 # commentary on the Party's work ("Đảng bộ … gắn xây dựng Đảng với xây dựng ngành") or on
@@ -224,8 +227,9 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         _REVIEWS_A_RULE.search(fold(title + "\n" + body[:400]))
         and "ký kết" not in found
         and ({"sơ kết", "tổng kết"} & set(found))
+        and _SIGNS_AGAIN.search(fold(body[:2500]))
     ):
-        found.append("ký kết")  # the review of a coordination rule belongs with its signing
+        found.append("ký kết")  # the review of a coordination rule that signs it again
     visit = _VISIT.search(heading + "\n" + first)
     if "ký kết" in found and "khác" not in found and visit:
         found.append("khác")  # a rule signed during a delegation's visit: the visit too

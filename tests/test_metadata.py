@@ -361,6 +361,9 @@ def test_every_field_has_its_evidence() -> None:
 #   D's G029 and set X's X216, read after its one scoring):
 #   https://toaanduyxuyen.gov.vn/lien-nganh-vien-kiem-sat-nhan-dan-va-toa-an-nhan-dan-tinh-quang-nam-to-chuc-hoi-nghi-so-ket.html
 #   and https://baobinhdinh.vn/viewer.aspx?mabb=167776&macm=15&macmp=17
+# indictment-completed-is-a-case-step, detention-in-the-title-is-a-case-step ("vừa hoàn tất
+#   cáo trạng truy tố", "Tạm giữ một cựu phó chánh án …"; set X's X124 and X221, read after
+#   its one scoring): https://thanhnien.vn/tam-giu-mot-cuu-pho-chanh-an-o-dak-lak-185250828085640281.htm
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -55,7 +55,7 @@ _TITLE_ACT = re.compile(
     # a step of a case, done: "Bắt cựu Bí thư …", "Vụ án …: Truy tố 15 bị can", "… bị bắt",
     # "Bồi thường cho bảy người bị oan", "7 người oan sai được xin lỗi"
     r"^\s*(?:[^\n:]{0,40}:\s*)?(?:truy to|khoi to|phe chuan|de nghi truy to|boi thuong|"
-    r"xin loi|khang nghi|ban hanh cao trang)\b|"
+    r"xin loi|khang nghi|ban hanh cao trang|tam giu|bat tam giam)\b|"
     r"\b(?:bi (?:khoi to|truy to)|duoc (?:boi thuong|xin loi))\b|"
     # the procuracy takes the step, named before it: "…, Viện kiểm sát kháng nghị", "VKS đề
     # nghị giảm nhẹ cho …" (at a trial), "Vì sao VKS xin lỗi …"
@@ -68,8 +68,8 @@ _TITLE_ACT = re.compile(
 # a lede whose procuracy (or its investigating agency) took a case's step ("Vừa qua, Cơ quan
 # điều tra VKSND tối cao đã có kết luận điều tra …, đề nghị truy tố 28 bị can"): news of it
 _CASE_STEP = (
-    r"(?:khoi to|truy to|ban hanh cao trang|ket luan dieu tra|de nghi truy to|khang nghi|"
-    r"xin loi|boi thuong|chi tra)\b"
+    r"(?:khoi to|truy to|ban hanh cao trang|hoan (?:tat|thanh) cao trang|ket luan dieu tra|"
+    r"de nghi truy to|khang nghi|tam giu|bat tam giam|xin loi|boi thuong|chi tra)\b"
 )
 _CASE_STEP_DONE = re.compile(
     # done ("đã", "vừa"), or on a time the lede opens with ("Giữa tháng 10, … khởi tố")

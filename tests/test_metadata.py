@@ -364,6 +364,10 @@ def test_every_field_has_its_evidence() -> None:
 # indictment-completed-is-a-case-step, detention-in-the-title-is-a-case-step ("vừa hoàn tất
 #   cáo trạng truy tố", "Tạm giữ một cựu phó chánh án …"; set X's X124 and X221, read after
 #   its one scoring): https://thanhnien.vn/tam-giu-mot-cuu-pho-chanh-an-o-dak-lak-185250828085640281.htm
+# a-visits-days-are-no-reporting-window, a-reporting-window-stays-one ("trong thời gian từ
+#   ngày 14/5 đến 21/5/2023, Đoàn … đã có chuyến thăm": a span no longer than a meeting
+#   lasts is the event's own days; set X's X114, read after its one scoring):
+#   https://kiemsat.vn/doan-dai-bieu-vksnd-toi-cao-tham-va-lam-viec-tai-trung-quoc-65599.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -283,6 +283,18 @@ def choose(viable: list[Candidate], weights: dict[str, float] = WEIGHTS) -> Cand
     return max(viable, key=lambda c: (c.score(weights), -c.start), default=None)
 
 
+def _short_span(m: re.Match, folded: str) -> bool:
+    """Whether the day and month at ``m`` open a span no longer than a meeting lasts
+    ("trong thời gian từ ngày 14/5 đến 21/5/2023, Đoàn … đã có chuyến thăm"): the event's
+    own days, not a reporting window ("từ ngày 1/10/2022 đến 30/9/2023")."""
+    first = make_date(2000, int(m.group(2)), int(m.group(1)))  # a leap year: any 29/2
+    if first is None or not (close := _SPAN_CLOSE.match(folded, m.end())):
+        return False
+    last = make_date(2000 + (int(close.group(2)) < first.month), int(close.group(2)),
+                     int(close.group(1)))  # fmt: skip
+    return last is not None and 0 <= (last - first).days <= LONGEST_MEETING_DAYS
+
+
 def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
     """Why the date at ``m`` has a role that is not the meeting's, or ""."""
     for role in ("citation", "furniture", "anniversary"):
@@ -296,7 +308,7 @@ def _role_of(spans: list[Span], m: re.Match, folded: str) -> str:
     wider = folded[max(0, m.start() - 45) : m.start(1)]
     if _BOUND_BEFORE.search(wider):
         return "the end of a window or a deadline"
-    if _WINDOW_START_BEFORE.search(wider):
+    if _WINDOW_START_BEFORE.search(wider) and not _short_span(m, folded):
         return "the start of a reporting or inspection window"
     if _EARLIER_BEFORE.search(wider):
         return EARLIER

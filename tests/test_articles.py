@@ -478,6 +478,10 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("Hội nghị tổng kết - Ngày 12/9/2022", None),
         ("21/07/2020 | 04:23  | cms-view-count: 43287", "2020-07-21"),  # a CMS's view counter
         ("05/01/2021 | 10:15 | Lượt xem: 120", "2021-01-05"),
+        # a view count with thousands marks (set X's X219, read after its one scoring:
+        # http://www.vksbinhduong.gov.vn/…/mot-so-van-de-chu-y-trong-viec-xay-dung-cao-trang-i339.vks)
+        ("16/10/2022 | 15:19, Lượt xem: 25,211", "2022-10-16"),
+        ("16/10/2022 | 15:19, Lượt xem: 25.211", "2022-10-16"),
         ("Người đăng: - ngày đăng: 03/07/2020", "2020-07-03"),  # an empty poster's label
         ("Người đăng: Minh Anh - ngày đăng: 03/07/2020", "2020-07-03"),
         ("Người đăng: Hội nghị tổng kết công tác năm nay - 03/07/2020", None),  # a sentence

@@ -76,7 +76,7 @@ _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"
     r"thoi gian dang|published|posted(?: on)?|" + WEEKDAY + r"|cn|ngay|gmt|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
-    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-–—\[\]]+|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
+    r"[+-]\s?\d{1,2}\b|[\s,:()|.\-–—\[\]]+|\bluot xem\s*:?\s*\d{1,3}(?:[.,]\d{3})+\b|\bluot xem\s*:?\s*\d+|\bin bai viet\s*$|"
     r"\b(?:cms-)?view(?:s|-count)?\s*:?\s*\d+|"
     r"\b(?:nguoi dang|tac gia)\s*:(?:\s*[^\W\d_]+){0,5}?\s*(?=[-|])|"
     r"\ba[+-]?(?:\s+a[+-]?){1,2}\s*$"

@@ -368,6 +368,9 @@ def test_every_field_has_its_evidence() -> None:
 #   ngày 14/5 đến 21/5/2023, Đoàn … đã có chuyến thăm": a span no longer than a meeting
 #   lasts is the event's own days; set X's X114, read after its one scoring):
 #   https://kiemsat.vn/doan-dai-bieu-vksnd-toi-cao-tham-va-lam-viec-tai-trung-quoc-65599.html
+# unnamed-district-unit-of-the-district-named-before ("UBND thị xã Duy Tiên phối hợp với
+#   Viện KSND thị xã …": the district of its kind named just before; set X's X128, read
+#   after its one scoring): https://baoninhbinh.org.vn/s/ngh%C4%A9a%20v%E1%BB%A5%20qu%C3%A2n%20s%E1%BB%B1?page=2
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

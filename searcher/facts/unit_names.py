@@ -216,7 +216,29 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
     # a kind glued to a word the gazetteer does not know ("H.Xyz") names no unit
     whole_word = not m.string[m.end("kind") : m.end("kind") + 1].isalnum()
     written = original[m.start("rest") : m.end("rest")] if original and m.group("rest") else ""
-    return _local_unit(kind, rest, g, unnamed=whole_word, written=written)
+    unit = _local_unit(kind, rest, g, unnamed=whole_word, written=written)
+    if unit is not None and unit.level == "huyện" and not unit.provinces:
+        # "UBND thị xã Duy Tiên phối hợp với Viện KSND thị xã tổ chức …": a district's unit
+        # left unnamed is of the district of its kind named just before it
+        return _named_before(m, unit.unit.split(" ", 1)[1], g) or unit
+    return unit
+
+
+_FOLDED_KINDS = {"huyện": "huyen", "quận": "quan", "thị xã": "thi xa", "thành phố": "thanh pho"}
+
+
+def _named_before(m: re.Match, kind: str, g: Gazetteer) -> Unit | None:
+    """The unit of the last district of ``kind`` ("thị xã") named in the 200 characters
+    before ``m``, if the gazetteer knows it."""
+    fold_kind = _FOLDED_KINDS.get(kind)
+    if not fold_kind:
+        return None
+    named = list(re.finditer(r"\b" + fold_kind + r"\s+([a-z][a-z '\-]{2,30})",
+                             m.string[max(0, m.start() - 200) : m.start()]))  # fmt: skip
+    if not named:
+        return None
+    found = _local_unit(fold_kind, named[-1].group(1), g, unnamed=False)
+    return found if found is not None and found.provinces else None
 
 
 def name_end(m: re.Match) -> int:

@@ -371,6 +371,9 @@ def test_every_field_has_its_evidence() -> None:
 # unnamed-district-unit-of-the-district-named-before ("UBND thị xã Duy Tiên phối hợp với
 #   Viện KSND thị xã …": the district of its kind named just before; set X's X128, read
 #   after its one scoring): https://baoninhbinh.org.vn/s/ngh%C4%A9a%20v%E1%BB%A5%20qu%C3%A2n%20s%E1%BB%B1?page=2
+# main-bridge-host-over-a-guest-list (the host of an online conference's main bridge point
+#   outweighs units in its guest list; set X's X116, read after its one scoring):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/rut-kinh-nghiem-trong-giai-quyet-cac-vu-an-hinh-su-bi-cap-giam-doc-tham-huy-de-dieu-tra-xet-xu-lai-128510.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

@@ -184,6 +184,8 @@ def _mentions(
                 pass  # "… phối hợp với VKSND … tổ chức": the partner of who organises
             elif organises:
                 weight *= 3  # organises or chairs
+                if _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start()):
+                    weight *= 3  # hosts the online conference's main bridge point itself
             elif _ATTENDS_AFTER.search(after):
                 weight *= 0.1  # attends another's event
             elif _GUEST_BEFORE.search(before):

@@ -374,6 +374,9 @@ def test_every_field_has_its_evidence() -> None:
 # main-bridge-host-over-a-guest-list (the host of an online conference's main bridge point
 #   outweighs units in its guest list; set X's X116, read after its one scoring):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/rut-kinh-nghiem-trong-giai-quyet-cac-vu-an-hinh-su-bi-cap-giam-doc-tham-huy-de-dieu-tra-xet-xu-lai-128510.html
+# congresses-at-every-level-are-an-occasion ("Đại hội Đảng các cấp", like "… toàn quốc", is
+#   an occasion, not the unit's Party meeting; set X's X117, read after its one scoring):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/chi-doan-vksnd-tp-ha-tinh-gop-suc-phong-chong-dich-covid-19-85608.html
 # sports-games-are-not-a-seminar, sports-games-written-decomposed (NFD) ("Hội thao" folds as
 #   "hội thảo" does):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/nhung-bong-hong-vksnd-tp-hcm-tro-tai-trong-hoi-thao-mung-ngay-thanh-lap-nganh-73377.html

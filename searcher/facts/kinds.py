@@ -48,7 +48,7 @@ _TYPE_PATTERNS = {
     r"\bdang bo\b|\bchi bo\b|"
     # not the congress of the whole Party ("trong thời gian diễn ra Đại hội Đảng toàn quốc lần
     # thứ XIV"), an occasion the sector works toward, never a unit's own meeting
-    r"\bdai hoi dang\b(?! toan quoc| cong san)|"
+    r"\bdai hoi dang\b(?! toan quoc| cong san| cac cap)|"  # nor "Đại hội Đảng các cấp"
     r"\bhoi nghi dang\b|\bban chap hanh dang\b|\bra nghi quyet lanh dao\b",
     # the staff's conference, not a meeting of the key cadres ("cán bộ chủ chốt")
     "cán bộ công chức": r"\bhoi nghi (?:dai bieu )?(?:can bo(?! chu chot| lanh dao)|cbcc|"

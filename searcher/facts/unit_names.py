@@ -220,7 +220,7 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
     if unit is not None and unit.level == "huyện" and not unit.provinces:
         # "UBND thị xã Duy Tiên phối hợp với Viện KSND thị xã tổ chức …": a district's unit
         # left unnamed is of the district of its kind named just before it
-        return _named_before(m, unit.unit.split(" ", 1)[1], g) or unit
+        return _named_before(m, _KIND_NAMES[kind], g) or unit
     return unit
 
 

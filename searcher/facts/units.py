@@ -157,9 +157,10 @@ def _mentions(
                 # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
                 weight *= 0.01
             after = folded[(end := name_end(m)) : end + 60]  # what the unit does
+            bridge = _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             organises = bool(
                 _ORGANISER_AFTER.search(after)
-                or _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+                or bridge
                 or _EVENT_OWNER_BEFORE.search(folded, max(0, m.start() - 90), m.start())
             )
             if (unit.level in ("tối cao", "quân sự") and where not in ("title", "furniture")
@@ -183,9 +184,7 @@ def _mentions(
             elif _PARTNER_BEFORE.search(before):
                 pass  # "… phối hợp với VKSND … tổ chức": the partner of who organises
             elif organises:
-                weight *= 3  # organises or chairs
-                if _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start()):
-                    weight *= 3  # hosts the online conference's main bridge point itself
+                weight *= 9 if bridge else 3  # organises or chairs; hosts the main bridge
             elif _ATTENDS_AFTER.search(after):
                 weight *= 0.1  # attends another's event
             elif _GUEST_BEFORE.search(before):

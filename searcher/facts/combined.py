@@ -83,13 +83,15 @@ def purpose_types(meta: Metadata, title: str, plain: str, ex: dict[str, Evidence
 _NAMED_BACK = re.compile(r"(?:^|\n|\. )tai ((?:buoi|lop|hoi nghi|le|cuoc) [^.,;:\n]{3,40})")
 
 
-def named_back(meta: Metadata, body: str, ex: dict[str, Evidence]) -> None:
+def named_back(meta: Metadata, lead: str, rest: str, ex: dict[str, Evidence]) -> None:
     """An event read with no kind ("… phối hợp tổ chức" at a line's end) takes the kind a
-    later sentence of the (folded) ``body`` names it by ("Tại buổi tuyên truyền, đồng chí …
-    giới thiệu …")."""
+    later sentence names it by ("Tại buổi tuyên truyền, đồng chí … giới thiệu …"), in the
+    first 1,500 letters of the (folded) ``lead`` and the ``rest`` of the body after it."""
     if meta.meeting_types != ["khác"]:
         return
-    for m in _NAMED_BACK.finditer(body, 0, 1500):
+    head = lead[:1500]
+    head += "\n" + rest[: 1499 - len(head)] if len(head) < 1500 else ""
+    for m in _NAMED_BACK.finditer(head):
         if named := lead_types(m.group(1)):
             meta.meeting_types = named
             ex["meeting_types"] = Evidence(m.group(0).strip(". \n"), "the event named back")

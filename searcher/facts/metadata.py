@@ -144,7 +144,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
     _dates(meta, article, ex, reading, today, published, congress)
     types_where_held(meta, article.title, reading, plain, ex)
     purpose_types(meta, article.title, plain, ex)
-    named_back(meta, folded_parts["lead"] + "\n" + folded_parts["body"], ex)
+    named_back(meta, folded_parts["lead"], folded_parts["body"], ex)
 
     found = read_unit(parts, folded_parts, g, article.url, bool(meta.meeting_types))
     # a procuracy read as the organiser, or the publisher's province: not when the report

@@ -168,20 +168,30 @@ _PEER = re.compile(
     r"\b(?:tand|toa an(?: nhan dan)?|cong an|thi hanh an dan su)\s+"
     r"(?P<kind>tinh|thanh pho|quan|huyen|thi xa|tx|tp)\b\.?\s*(?P<rest>[a-z0-9][a-z0-9 '\-]{0,40})"
 )
+# a district of each kind, named ("UBND thị xã Duy Tiên"), for a unit of it left unnamed
+_DISTRICT_OF_KIND = {
+    kind: re.compile(r"\b(?P<kind>" + folded + r")\s+(?P<rest>[a-z][a-z '\-]{2,30})")
+    for kind, folded in (("huyện", "huyen"), ("quận", "quan"), ("thị xã", "thi xa"))
+}
 
 
-def _peer_unit(m: re.Match, g: Gazetteer) -> Unit | None:
-    """The procuracy "cùng cấp" (of the same level) as the last court or police of a
-    named place within the 200 characters before ``m``; None when no peer is named."""
-    peers = list(_PEER.finditer(m.string, max(0, m.start() - 200), m.start()))
-    if not peers:
+def _named_before(m: re.Match, place: re.Pattern, g: Gazetteer, known: bool = False
+                  ) -> Unit | None:  # fmt: skip
+    """The unit of the last place ``place`` finds in the 200 characters before ``m`` (its
+    groups ``kind`` and ``rest``), if the gazetteer knows it: the procuracy "cùng cấp" (of
+    the same level) as a court or police named before it, or a district's own unit left
+    unnamed ("VKSND thị xã" after "UBND thị xã Duy Tiên"); ``known``: only a unit whose
+    province is known."""
+    named = list(place.finditer(m.string, max(0, m.start() - 200), m.start()))
+    if not named:
         return None
-    return _local_unit(peers[-1].group("kind"), peers[-1].group("rest"), g, unnamed=False)
+    found = _local_unit(named[-1].group("kind"), named[-1].group("rest"), g, unnamed=False)
+    return found if found is not None and (found.provinces or not known) else None
 
 
 def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
     if m.group("same_level"):
-        return _peer_unit(m, g)
+        return _named_before(m, _PEER, g)
     if m.group("supreme"):
         return Unit("tối cao", "VKSND tối cao", ())  # national: no province
     if m.group("superior"):
@@ -220,25 +230,9 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
     if unit is not None and unit.level == "huyện" and not unit.provinces:
         # "UBND thị xã Duy Tiên phối hợp với Viện KSND thị xã tổ chức …": a district's unit
         # left unnamed is of the district of its kind named just before it
-        return _named_before(m, _KIND_NAMES[kind], g) or unit
+        place = _DISTRICT_OF_KIND.get(_KIND_NAMES[kind])
+        return (_named_before(m, place, g, known=True) if place else None) or unit
     return unit
-
-
-_FOLDED_KINDS = {"huyện": "huyen", "quận": "quan", "thị xã": "thi xa", "thành phố": "thanh pho"}
-
-
-def _named_before(m: re.Match, kind: str, g: Gazetteer) -> Unit | None:
-    """The unit of the last district of ``kind`` ("thị xã") named in the 200 characters
-    before ``m``, if the gazetteer knows it."""
-    fold_kind = _FOLDED_KINDS.get(kind)
-    if not fold_kind:
-        return None
-    named = list(re.finditer(r"\b" + fold_kind + r"\s+([a-z][a-z '\-]{2,30})",
-                             m.string[max(0, m.start() - 200) : m.start()]))  # fmt: skip
-    if not named:
-        return None
-    found = _local_unit(fold_kind, named[-1].group(1), g, unnamed=False)
-    return found if found is not None and found.provinces else None
 
 
 def name_end(m: re.Match) -> int:

@@ -190,6 +190,9 @@ HELD_OUT[27] = {f"set_x_{n}": "0123456789abcdef" for n in (1, 2)}
 # round 28 (after set X's one scoring): every labelled page is development (634); no page is
 # held out until a new set is labelled
 HELD_OUT[28] = {}
+# round 29 (session 24): set Y (two more labellers, 2026-12-07) is held out whole; the 634
+# pages of round 28 are development
+HELD_OUT[29] = {f"set_y_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

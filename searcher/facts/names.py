@@ -11,6 +11,7 @@ is no "Bàn", "Viện" no "Viên") and folded in a passage typed without marks.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
 
@@ -71,4 +72,22 @@ def candidates() -> re.Pattern:
     word itself is then looked up)."""
     words = {w for line in _surname_lines() for w in line.split()}
     first = {f[0] for w in words for f in (w, fold(w).capitalize())}
-    return re.compile(r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*(?= )")
+    # a name has a second capitalised syllable after one space: the scan skips the other
+    # capitalised words (two thirds of them) without a lookup
+    return re.compile(
+        r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*(?= [" + _upper_class() + "])"
+    )
+
+
+def _upper_class() -> str:
+    """Every upper-case letter, as ranges for a character class."""
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )

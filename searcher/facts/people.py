@@ -144,6 +144,16 @@ def _heads(heads: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?:" + alternatives + r")(?![^\W\d_])")
 
 
+@lru_cache(maxsize=4096)
+def _may_stop(word: str) -> bool:
+    """Can a role or a verb that stops a name start with ``word``? (A cheap test before
+    ``_starts_with`` reads the passage: most syllables of a name start none.)"""
+    return fold(word) in _STOP_WORDS
+
+
+_STOP_WORDS = frozenset(fold(s).split()[0] for s in _NAME_STOPS)
+
+
 def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | None:
     """The name starting at ``start`` (end, name): a family name and capitalised
     syllables, stopped by a role or a capitalised verb."""
@@ -154,7 +164,7 @@ def _name_at(text: str, start: int, accented: bool = True) -> tuple[int, str] | 
         w = m.group()
         if not (w[:1].isupper() and (w[1:].islower() or w.isupper() or "'" in w)):
             break
-        if words and _starts_with(text[m.start() : m.start() + 30], _NAME_STOPS):
+        if words and _may_stop(w) and _starts_with(text[m.start() : m.start() + 30], _NAME_STOPS):
             break
         words.append(w)
         end = m.end()
@@ -185,6 +195,14 @@ def _role_after(text: str, folded: str, end: int) -> str:
 
 _ROLE_OPENER = re.compile(r"\b(?:có|gồm|là|của|đồng chí|đ/c)\s", re.IGNORECASE)
 _LONGEST_FIRST = tuple(sorted(HONORIFICS, key=len, reverse=True))
+_HONOUR_ENDINGS = frozenset(h.rpartition(" ")[2] for h in HONORIFICS)
+
+
+@lru_cache(maxsize=8)
+def _ends_with_word(heads: tuple[str, ...]) -> re.Pattern:
+    """One regex: does a text end with one of ``heads``, alone or after a space?"""
+    alternatives = "|".join(map(re.escape, sorted(set(heads), key=len, reverse=True)))
+    return re.compile(r"(?:^| )(?:" + alternatives + r")\Z")
 
 
 def _role_before(text: str, folded: str, start: int, clause_start: int,
@@ -194,14 +212,15 @@ def _role_before(text: str, folded: str, start: int, clause_start: int,
     low = canonical(before[-40:]).rstrip()
     marks = HONORIFICS if has_diacritics(low[-12:]) else _folded(HONORIFICS)
     low = low if has_diacritics(low[-12:]) else fold(low)
-    honour = any(low == h or low.endswith(" " + h) for h in marks)
+    honour = _ends_with_word(marks).search(low) is not None
     head = _ROLE_OPENER.split(before)[-1]
     head = head.rstrip(" -–,:")
     low_head = canonical(head)  # once, again only when a rank is cut off
-    for h in _LONGEST_FIRST:  # "Phó Thủ tướng Trung tướng X"
-        if low_head.endswith(" " + h):
-            head = head[: -len(h)].rstrip(" ,")
-            low_head = canonical(head)
+    if low_head.rpartition(" ")[2] in _HONOUR_ENDINGS:  # "Phó Thủ tướng Trung tướng X"
+        for h in _LONGEST_FIRST:
+            if low_head.endswith(" " + h):
+                head = head[: -len(h)].rstrip(" ,")
+                low_head = canonical(head)
     head = _role_suffix(head)
     if not head:
         return "", honour
@@ -232,14 +251,20 @@ def _role_suffix(text: str) -> str:
     return ", ".join(kept).strip(" -–:")
 
 
-def mentions(text: str, folded: str | None = None) -> list[_Mention]:
-    """Every person named in ``text`` (NFC; ``folded``: its fold, if computed), in text
-    order."""
+def clause_ends(text: str) -> list[int]:
+    """Where each clause of ``text`` ends (after its ".", ";", ":" or line break)."""
+    return [c.end() for c in _CLAUSE.finditer(text)]
+
+
+def mentions(text: str, folded: str | None = None,
+             bounds: list[int] | None = None) -> list[_Mention]:  # fmt: skip
+    """Every person named in ``text`` (NFC; ``folded``: its fold, ``bounds``: its
+    ``clause_ends``, if computed), in text order."""
     folded = fold(text) if folded is None else folded
     if len(folded) != len(text):  # a character whose fold changes length: no offsets
         return []
     spans: list | None = None  # cited documents, found when a name needs them
-    bounds = [c.end() for c in _CLAUSE.finditer(text)]
+    bounds = clause_ends(text) if bounds is None else bounds
     found: list[_Mention] = []
     for m in candidates().finditer(text):
         if m.start() < (found[-1].end if found else 0):
@@ -281,8 +306,7 @@ def mentions(text: str, folded: str | None = None) -> list[_Mention]:
     return found
 
 
-def _chair(text: str, folded: str, found: list[_Mention]) -> _Mention | None:
-    ends = [c.end() for c in _CLAUSE.finditer(text)]
+def _chair(text: str, folded: str, found: list[_Mention], ends: list[int]) -> _Mention | None:
     starts = [f.start for f in found]  # in text order
     for verb in _CHAIR.finditer(folded):
         if _NOT_A_CHAIR.match(folded[verb.end() : verb.end() + 40]):
@@ -315,8 +339,9 @@ def read_people(title: str, body: str) -> People:
     """The chair and the attendees of a report (see the module's docstring)."""
     text = unicodedata.normalize("NFC", title + "\n" + body)[:MAX_PEOPLE_CHARS]
     folded = fold(text)
-    found = mentions(text, folded)
-    chair = _chair(text, folded, found)
+    ends = clause_ends(text)
+    found = mentions(text, folded, ends)
+    chair = _chair(text, folded, found, ends)
     roles: dict[str, str] = {}
     names: dict[str, str] = {}
     for f in found:

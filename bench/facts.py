@@ -193,6 +193,10 @@ HELD_OUT[28] = {}
 # round 29 (session 24): set Y (two more labellers, 2026-12-07) is held out whole; the 634
 # pages of round 28 are development
 HELD_OUT[29] = {f"set_y_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 30 (after set Y's one scoring, at the session's start extractor: level 38/43, province
+# 39, year 31, meeting date 34, types 34, published 42, period 42): every labelled page is
+# development (677); no page is held out until a new set is labelled
+HELD_OUT[30] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -91,6 +91,10 @@ ORGANISED = re.compile(
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
 PROCURACY_NAME = r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b"
 PROCURACY = re.compile(PROCURACY_NAME)
+# the steps of a case a procuracy takes itself ("khởi tố", "truy tố", "ban hành cáo trạng",
+# "kháng nghị"), one list for the words that read a case's news: its type (``types``), its
+# unit as the one acting (``units``), where a unit's name ends (``unit_names``)
+PROSECUTION_STEP = r"(?:khoi to|truy to|ban hanh cao trang|khang nghi)"
 GUESTS = re.compile(
     r"\b(?:tham du|du hoi nghi|du buoi|du le|co su tham du|cung du|khach moi|den du)\b"
     r"[^.\n]{0,400}"

@@ -41,12 +41,16 @@ from searcher.facts.kinds import (
 from searcher.facts.spans import (
     PROCURACY,
     PROCURACY_NAME,
+    PROSECUTION_STEP,
     first_sentence,
     lede_start,
     without_citations,
 )
 from searcher.vi.text import fold
 
+# a step of a case, the procuracy's or another body's (an arrest, a detention, an apology
+# or a compensation to the wrongly prosecuted)
+_CASE_ACT = r"(?:" + PROSECUTION_STEP + r"|de nghi truy to|tam giu|bat tam giam|xin loi|boi thuong)"
 # a title that reports an act as done ("Bổ nhiệm 2 Phó Viện trưởng …", "Thành lập 39 Viện
 # kiểm sát quân sự", "VKSND huyện Đakrông ủng hộ nhân dân …", "… quyên góp 185 triệu đồng",
 # "VKSND khu vực 4 kịp thời hỗ trợ gia đình …", "… lắp đặt biển tuyên truyền …")
@@ -54,23 +58,19 @@ _TITLE_ACT = re.compile(
     r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
     # a step of a case, done: "Bắt cựu Bí thư …", "Vụ án …: Truy tố 15 bị can", "… bị bắt",
     # "Bồi thường cho bảy người bị oan", "7 người oan sai được xin lỗi"
-    r"^\s*(?:[^\n:]{0,40}:\s*)?(?:truy to|khoi to|phe chuan|de nghi truy to|boi thuong|"
-    r"xin loi|khang nghi|ban hanh cao trang|tam giu|bat tam giam)\b|"
+    r"^\s*(?:[^\n:]{0,40}:\s*)?(?:" + _CASE_ACT + r"|phe chuan)\b|"
     r"\b(?:bi (?:khoi to|truy to)|duoc (?:boi thuong|xin loi))\b|"
     # the procuracy takes the step, named before it: "…, Viện kiểm sát kháng nghị", "VKS đề
     # nghị giảm nhẹ cho …" (at a trial), "Vì sao VKS xin lỗi …"
-    r"" + PROCURACY_NAME + r"[^\n:,.]{0,40}?\b(?:khang nghi|truy to|khoi to|xin loi|boi thuong|"
-    r"ban hanh cao trang|de nghi (?:truy to|giam nhe|tuyen|muc an|y an|huy an|bac))\b|"
+     + PROCURACY_NAME + r"[^\n:,.]{0,40}?\b(?:" + PROSECUTION_STEP + r"|xin loi|boi thuong|"
+    r"de nghi (?:truy to|giam nhe|tuyen|muc an|y an|huy an|bac))\b|"
     r"^[^\n:]{0,80}?"
     + PROCURACY_NAME
     + r"[^\n:]{0,52}?\b(?:ung ho|quyen gop|ho tro|cuu tro|lap dat)\b"
 )
 # a lede whose procuracy (or its investigating agency) took a case's step ("Vừa qua, Cơ quan
 # điều tra VKSND tối cao đã có kết luận điều tra …, đề nghị truy tố 28 bị can"): news of it
-_CASE_STEP = (
-    r"(?:khoi to|truy to|ban hanh cao trang|hoan (?:tat|thanh) cao trang|ket luan dieu tra|"
-    r"de nghi truy to|khang nghi|tam giu|bat tam giam|xin loi|boi thuong|chi tra)\b"
-)
+_CASE_STEP = r"(?:" + _CASE_ACT + r"|hoan (?:tat|thanh) cao trang|ket luan dieu tra|chi tra)\b"
 _CASE_STEP_DONE = re.compile(
     # done ("đã", "vừa"), or on a time the lede opens with ("Giữa tháng 10, … khởi tố")
     r"[^.;:\n]{0,60}?"

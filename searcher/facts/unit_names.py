@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from searcher.facts.spans import PROSECUTION_STEP
 from searcher.facts.where import match_name
 from searcher.vi.places import Gazetteer
 
@@ -247,5 +248,5 @@ def name_end(m: re.Match) -> int:
 
 # (and a case's step it takes: "… tỉnh Nghệ An kháng nghị", "truy tố", "khởi tố")
 _AFTER_NAME = re.compile(
-    r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan|khang nghi|truy to|khoi to)\b"
+    r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan|" + PROSECUTION_STEP + r")\b"
 )

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from searcher.facts.spans import DOC_KINDS, citations_near, guest_lists
+from searcher.facts.spans import DOC_KINDS, PROSECUTION_STEP, citations_near, guest_lists
 from searcher.facts.unit_names import (
     MENTION,
     UNNAMED_CITY,
@@ -60,7 +60,7 @@ _ORGANISER_AFTER = re.compile(
     r"(?:to chuc|khai mac|tien hanh|phoi hop|(?:den |ve )?tham va lam viec|"
     # a case's step the unit takes ("Cơ quan điều tra VKSND tối cao khởi tố, bắt tạm giam
     # …", "VKSND tỉnh An Giang ban hành cáo trạng truy tố …"): its own act
-    r"khoi to|truy to|ban hanh cao trang|ban hanh khang nghi|khang nghi)\b"
+    r"ban hanh khang nghi|" + PROSECUTION_STEP + r")\b"
 )
 # a unit that attends ("Phó Viện trưởng VKSND tối cao Nguyễn Văn An dự và chỉ đạo Hội nghị …
 # của VKSND tỉnh …", "Lãnh đạo VKSND tỉnh tới dự lễ …"): a guest, wherever it is named ("dự"

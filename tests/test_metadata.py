@@ -655,6 +655,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksbinhdinh.gov.vn/newsdetail.asp?newsID=92467&cat1id=1&Cat2id=18
 # guards: a-dated-document-issued-is-no-event (set N, N019; set O, O314) and
 # a-dated-history-inside-a-profile-is-no-lede (set C, C005; set P, P104)
+# byline-right-before-a-stamp-with-its-clock (set Y, Y220; news: "Cao Thuyên 20/05/2014 19:10
+# GMT+7" under the title):
+#   http://danviet.vn/print-7777418794.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -90,6 +90,10 @@ _SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{
 _SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")
 # "PV - 15:21, 28/12/2022": a byline before the stamp
 _LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*)$")
+# "Cao Thuyên 20/05/2014 19:10 GMT+7": a byline right before a stamp with its clock
+_BYLINE_BEFORE_CLOCK = re.compile(
+    r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s+\d{1,2}:\d{2}.*)$"
+)
 _TRAILING_LABEL = re.compile(
     r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
 )
@@ -114,7 +118,7 @@ def news_stamp(line: str) -> date | bool | None:
     ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
     "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A",
     "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
-    name or a byline after it, "25/03/2024 - 16:03 | Hoạt động đoàn thể"),
+    name or a byline after it (or a byline before a stamp with its clock), "25/03/2024 - 16:03 | Hoạt động đoàn thể"),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
     None when the line says anything else.
 
@@ -126,6 +130,8 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2020, 1, 6), datetime.date(2023, 4, 28))
     >>> news_stamp("Sự kiện - Ngày đăng : 05:53, 31/05/2016"), news_stamp("Hội nghị - 12/9/2022")
     (datetime.date(2016, 5, 31), None)
+    >>> news_stamp("Minh Anh 03/02/2019 08:15 GMT+7"), news_stamp("Hội nghị 12/9/2022 08:00")
+    (datetime.date(2019, 2, 3), None)
     """
     if len(line) > 80:
         return None
@@ -138,7 +144,11 @@ def news_stamp(line: str) -> date | bool | None:
             return stamp
     if (barred := _BAR_LABEL.match(line)) and (stamp := news_stamp(barred.group(1))):
         return stamp
-    leading = _LEADING_LABEL.match(line) or _SECTION_BEFORE.match(line)
+    leading = (
+        _LEADING_LABEL.match(line)
+        or _SECTION_BEFORE.match(line)
+        or _BYLINE_BEFORE_CLOCK.match(line)
+    )
     if (
         leading
         # a byline ("PV - 15:21, 28/12/2022"), or a section's name before a stamp that

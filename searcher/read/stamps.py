@@ -118,7 +118,8 @@ def news_stamp(line: str) -> date | bool | None:
     ("26/11/2021 17:20", "Cập nhật lúc 22:09, Thứ tư, 10/12/2025 (GMT+7)", "12/01/2022",
     "06/01/2020 | 1755" with its view count, "Thứ 7, 28/12/2024 | 17:03:32 [GMT +7] A A",
     "Thứ sáu, 28 Tháng 4 2023 11:58", "16 Tháng Ba, 2021 Tin hoạt động" with a section's
-    name or a byline after it (or a byline before a stamp with its clock), "25/03/2024 - 16:03 | Hoạt động đoàn thể"),
+    name or a byline after it (or a byline before a stamp with its clock), "25/03/2024 -
+    16:03 | Hoạt động đoàn thể"),
     False when it is the page's own date (a weekday and no time: "Thứ sáu, 16/04/2021"),
     None when the line says anything else.
 

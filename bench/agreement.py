@@ -1,12 +1,16 @@
 """How often two careful labellers agree on a page's facts: the ceiling a figure of
 ``bench/facts.py`` is read against.
 
-A second labeller, who never saw the first's labels nor the extractor, labelled 48
-development pages drawn at random (seed 18) from ``LABEL_GUIDE.md`` alone
-(``labels/facts_agreement.jsonl``); each field is compared with the first labels
-(``labels/facts_set_*.jsonl``) as ``bench/facts.py`` compares the extractor's. Four of
-the 48 pages have labels the guide itself settles (its round notes name them: J038,
-N016, H004, I022): counted apart.
+Second labellers, who never saw the first labels nor the extractor, labelled pages from
+``LABEL_GUIDE.md`` alone; each field is compared with the first labels
+(``labels/facts_set_*.jsonl``) as ``bench/facts.py`` compares the extractor's. Two draws:
+
+- ``labels/facts_agreement.jsonl``: 48 development pages of sets C–Q drawn at random
+  (seed 18, session 18). Four of them have labels the guide itself settles (its round
+  notes name them: J038, N016, H004, I022): counted apart.
+- ``labels/facts_agreement_2.jsonl``: 60 pages of the later sets T–Y, mostly case news and
+  visits, drawn at random (seed 24, session 24) from the 269 not drawn before; two
+  labellers of 30 each.
 
     .venv/bin/python bench/agreement.py [--write]
 """
@@ -28,19 +32,26 @@ LABELS = Path(__file__).resolve().parent / "labels"
 SETTLED_BY_GUIDE = {"J038", "N016", "H004", "I022"}
 
 
-def load() -> tuple[dict[str, dict], dict[str, dict]]:
+DRAWS = (("facts_agreement.jsonl", "sets C–Q"), ("facts_agreement_2.jsonl", "sets T–Y"))
+
+
+def load() -> tuple[dict[str, dict], list[dict[str, dict]]]:
+    """(the first labels by id, each draw's second labels by id)."""
     first: dict[str, dict] = {}
     for path in sorted(glob.glob(str(LABELS / "facts_set_*.jsonl"))):
         for line in Path(path).read_text("utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 first.setdefault(row["id"], row["labels"])
-    second = {}
-    for line in (LABELS / "facts_agreement.jsonl").read_text("utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            second[row["id"]] = row["labels"]
-    return first, second
+    draws = []
+    for name, _ in DRAWS:
+        second = {}
+        for line in (LABELS / name).read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                second[row["id"]] = row["labels"]
+        draws.append(second)
+    return first, draws
 
 
 def agreement(first: dict, second: dict, ids: list[str]) -> dict[str, int]:
@@ -56,13 +67,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")
     args = parser.parse_args()
-    first, second = load()
+    first, draws = load()
+    second = {i: labels for draw in draws for i, labels in draw.items()}
     every = sorted(second)
     free = [i for i in every if i not in SETTLED_BY_GUIDE]
-    a, b = agreement(first, second, every), agreement(first, second, free)
-    rows = [[name, _share(a[name], len(every)), _share(b[name], len(free))] for name in FIELDS]
-    body = header("bench/agreement.py --write", "48 development pages, two labellers") + "\n"
-    body += table(["field", "all 48 pages", f"{len(free)} not settled by the guide"], rows)
+    titles = [title for _, title in DRAWS]
+    groups = [(f"{t} ({len(d)})", sorted(d)) for t, d in zip(titles, draws, strict=True)]
+    groups += [(f"all {len(every)}", every), (f"{len(free)} not settled by the guide", free)]
+    counts = [agreement(first, second, ids) for _, ids in groups]
+    rows = [[name] + [_share(c[name], len(ids)) for c, (_, ids) in zip(counts, groups, strict=True)]
+            for name in FIELDS]  # fmt: skip
+    corpus = f"{len(every)} development pages in two draws, two labellers on each page"
+    body = header("bench/agreement.py --write", corpus) + "\n"
+    body += table(["field"] + [title for title, _ in groups], rows)
     differ = [f"{i} {name}: {want_value(first[i], name)!r} / {want_value(second[i], name)!r}"
               for i in every for name in FIELDS
               if want_value(first[i], name) != want_value(second[i], name)]  # fmt: skip

@@ -658,6 +658,9 @@ def test_every_field_has_its_evidence() -> None:
 # byline-right-before-a-stamp-with-its-clock (set Y, Y220; news: "Cao Thuyên 20/05/2014 19:10
 # GMT+7" under the title):
 #   http://danviet.vn/print-7777418794.htm
+# an-inspection-carried-out-is-an-event (set Y, Y105; both of its labellers read "tiến hành
+# thanh tra" as an event, like "tiến hành kiểm tra"):
+#   https://vksquangtri.gov.vn/bai-viet/thanh-tra-vksnd-tinh-quang-tri-tien-hanh-thanh-tra-cong-tac-kiem-sat-hoat-dong-tu-phap-tai-vien-kiem-sat-nhan-dan-huyen-gio-linh-1292
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -49,7 +49,7 @@ EVENT = re.compile(
     r"(?:den|toi|di|chuyen|doan|buoi) tham|tham (?:va )?(?:lam viec|hoi|tang qua|chuc mung|"
     r"dong vien|quan)|tham quan|"
     r"doan (?:cong tac|kiem tra|giam sat|dai bieu|lanh dao|thanh tra)|"
-    r"(?:tien hanh|cuoc|dot) kiem tra|kiem tra cong tac|"
+    r"(?:tien hanh|cuoc|dot) (?:kiem tra|thanh tra)|kiem tra cong tac|"
     # a procuracy's inspection on site ("trực tiếp kiểm sát việc tạm giữ", "kiểm sát đột xuất")
     r"truc tiep kiem sat|kiem sat (?:truc tiep|dot xuat|dinh ky)|tien hanh kiem sat|"
     r"kiem sat (?:viec )?tieu huy|"  # the destruction of exhibits, supervised

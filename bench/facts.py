@@ -197,6 +197,9 @@ HELD_OUT[29] = {f"set_y_{n}": "0123456789abcdef" for n in (1, 2)}
 # 39, year 31, meeting date 34, types 34, published 42, period 42): every labelled page is
 # development (677); no page is held out until a new set is labelled
 HELD_OUT[30] = {}
+# round 31 (the same session): set Z (two more labellers) is held out whole; the 677 pages
+# of round 30 are development
+HELD_OUT[31] = {f"set_z_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -661,6 +661,11 @@ def test_every_field_has_its_evidence() -> None:
 # an-inspection-carried-out-is-an-event (set Y, Y105; both of its labellers read "tiến hành
 # thanh tra" as an event, like "tiến hành kiểm tra"):
 #   https://vksquangtri.gov.vn/bai-viet/thanh-tra-vksnd-tinh-quang-tri-tien-hanh-thanh-tra-cong-tac-kiem-sat-hoat-dong-tu-phap-tai-vien-kiem-sat-nhan-dan-huyen-gio-linh-1292
+# the-appellate-office-of-the-supreme-procuracy-is-national (set W, W221: "đại diện Viện Công
+# tố và kiểm sát xét xử phúc thẩm tại TP.HCM" at an appeal; set Y, Y215: VKSND tối cao's
+# decisions founding the three, "đơn vị nghiệp vụ thuộc bộ máy làm việc của VKSND tối cao"):
+#   https://vietbao.vn/vu-chay-quan-karaoke-an-phu-vks-de-nghi-giam-nhe-cho-nu-can-bo-keu-oan-558892.html
+#   https://baomoi.net.vn/vien-truong-vksnd-toi-cao-ban-hanh-quyet-dinh-thanh-lap-3-vien-phuc-tham-c52650499.epi
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

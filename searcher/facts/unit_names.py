@@ -45,7 +45,11 @@ MENTION = re.compile(
     r"(?P<supreme>(?<![/-])\b(?:vksndtc|vkstc|vien ksndtc)\b(?![/-])|" + PREFIX + r"\s+toi cao\b"
     # the sector's schools are units of VKSND tối cao ("Trường Đào tạo, bồi dưỡng nghiệp vụ
     # kiểm sát tại TP HCM", "Trường Nghiệp vụ", "Trường Đại học Kiểm sát Hà Nội")
-    r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b)"
+    r"|\btruong (?:dai hoc kiem sat|dao tao,? boi duong nghiep vu kiem sat|nghiep vu)\b"
+    # and so are its appellate offices: "Viện Công tố và kiểm sát xét xử phúc thẩm tại Đà
+    # Nẵng" ("Viện Phúc thẩm 2"), which took over from the superior procuracies on 1 July
+    # 2025, like the "Viện phúc thẩm 1, 2, 3" of VKSND tối cao before 2015
+    r"|\bvien (?:cong to va kiem sat xet xu phuc tham|phuc tham\s*[123])\b)"
     # "VKSNDCC tại Đà Nẵng", "VKSND CC tại TP.HCM": the same, abbreviated
     r"|(?P<superior>(?:" + PREFIX + r"\s+cap cao|vksndcc|vksnd cc)\s+(?:tai\s+)?"
     r"(?P<sup_city>ha noi|da nang|"

@@ -666,6 +666,11 @@ def test_every_field_has_its_evidence() -> None:
 # decisions founding the three, "đơn vị nghiệp vụ thuộc bộ máy làm việc của VKSND tối cao"):
 #   https://vietbao.vn/vu-chay-quan-karaoke-an-phu-vks-de-nghi-giam-nhe-cho-nu-can-bo-keu-oan-558892.html
 #   https://baomoi.net.vn/vien-truong-vksnd-toi-cao-ban-hanh-quyet-dinh-thanh-lap-3-vien-phuc-tham-c52650499.epi
+# a-district-custody-house-inspected-by-its-own-district, guard
+# a-custody-house-inspected-by-a-named-province (set O, O312; set V, V116: pages naming no
+# procuracy, the one of the police's own district supervises its custody house):
+#   https://vienkiemsat.cantho.gov.vn/Cong-bo-du-thao-ket-luan-kiem-sat-truc-tiep-Nha-tam-giu-Cong-an-quan-Ninh-Kieu
+#   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/phoi-hop-kiem-sat-dot-xuat-nha-tam-giu-cong-an-thi-xa-quang-yen-125219.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

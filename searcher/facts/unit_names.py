@@ -180,6 +180,31 @@ _DISTRICT_OF_KIND = {
 }
 
 
+# a district police's custody house inspected ("kiểm sát trực tiếp Nhà tạm giữ Công an quận
+# Ninh Kiều", "kiểm sát đột xuất Nhà tạm giữ - Công an thị xã Quảng Yên")
+_DISTRICT_CUSTODY = re.compile(
+    r"\bkiem sat\b[^.;\n]{0,60}?\bnha tam giu\s*(?:-\s*)?(?:cong an|ca)\s+"
+    r"(?P<kind>quan|huyen|thi xa|thanh pho|tp)\b\.?\s*(?P<rest>[a-z][a-z '\-]{1,30})"
+)
+
+
+def custody_supervisor(head: str, g: Gazetteer) -> Unit | None:
+    """The procuracy that supervises the custody house of a district's police the title or
+    the lead (``head``, folded) says was inspected: that district's own, the peer of its
+    police (Luật Thi hành tạm giữ, tạm giam), when the page names no procuracy.
+
+    >>> from searcher.vi.places import gazetteer
+    >>> head = "kiem sat dot xuat nha tam giu cong an thi xa quang yen"
+    >>> custody_supervisor(head, gazetteer()).unit
+    'VKSND thị xã Quảng Yên'
+    """
+    m = _DISTRICT_CUSTODY.search(head)
+    if m is None:
+        return None
+    found = _local_unit(m.group("kind"), m.group("rest"), g, unnamed=False)
+    return found if found is not None and found.provinces else None
+
+
 def _named_before(m: re.Match, place: re.Pattern, g: Gazetteer, known: bool = False
                   ) -> Unit | None:  # fmt: skip
     """The unit of the last place ``place`` finds in the 200 characters before ``m`` (its

@@ -28,6 +28,7 @@ from searcher.facts.unit_names import (
     UNNAMED_CITY,
     UNNAMED_CITY_MENTION,
     Unit,
+    custody_supervisor,
     name_end,
     provincial,
     unit_of,
@@ -271,6 +272,13 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # Ngành"): the sector's own, VKSND tối cao, which has no province
         out.unit, out.level, national = "VKSND tối cao", "tối cao", True
         out.unit_from = "the whole sector (toàn Ngành), no unit named"
+    if out.unit is None and (peer := custody_supervisor(head, g)) is not None:
+        # "kiểm sát trực tiếp Nhà tạm giữ Công an quận Ninh Kiều" on a page naming no
+        # procuracy: the district's own supervises its police's custody house
+        site = site_province(url, g)
+        out.unit, out.level, out.unit_from = peer.unit, peer.level, "the custody house inspected"
+        out.province = max(peer.provinces, key=lambda p: (counts.get(p, 0), p == site))
+        out.province_from = out.unit_from
     if out.province is None and not national and (site := site_province(url, g)):
         host = site_host(url)
         out.province, out.province_from = site, f"{BY_SITE} ({host})"

@@ -671,6 +671,8 @@ def test_every_field_has_its_evidence() -> None:
 # procuracy, the one of the police's own district supervises its custody house):
 #   https://vienkiemsat.cantho.gov.vn/Cong-bo-du-thao-ket-luan-kiem-sat-truc-tiep-Nha-tam-giu-Cong-an-quan-Ninh-Kieu
 #   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/phoi-hop-kiem-sat-dot-xuat-nha-tam-giu-cong-an-thi-xa-quang-yen-125219.html
+# the-courts-anniversary-by-its-years-of-growth (set Y, Y212; the courts' day, 13/9/1945):
+#   https://vksdanang.gov.vn/hoat-dong-cua-vksnd-khu-vuc/vksnd-khu-vuc-2-chuc-mung-ngay-truyen-thong-nganh-toa-an-1419.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

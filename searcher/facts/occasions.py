@@ -4,8 +4,9 @@
   2026 (ten stems and twelve branches: the year's last digit and its remainder by 12);
 - the N-th anniversary of a founding whose date every reader knows: "kỷ niệm 60 năm
   Ngày thành lập ngành Kiểm sát nhân dân" is 2020 (26/7/1960), the Party's (1930), the
-  Youth Union's (1931), the Trade Union's (1929), the army's (1944), the police's (1945),
-  and of a day the country marks ("115 năm Ngày Quốc tế Phụ nữ": 2025).
+  Youth Union's (1931), the Trade Union's (1929), the army's (1944), the police's and the
+  courts' (1945), also written "80 năm xây dựng và trưởng thành của ngành Tòa án"; and of
+  a day the country marks ("115 năm Ngày Quốc tế Phụ nữ": 2025).
 
 A work year the title names ("triển khai công tác năm 2022") is not one: such a meeting
 is held in that January or the December before (the labellers of the development set
@@ -48,9 +49,13 @@ FOUNDED = (
     (r"cong doan viet nam", 1929),
     (r"quan doi nhan dan viet nam", 1944),
     (r"cong an nhan dan", 1945),
+    # the courts' (13/9/1945), named by the sector, not a court of a place
+    (r"nganh toa an(?: nhan dan)?|toa an nhan dan(?!\s+(?:tinh|thanh pho|huyen|quan|thi xa|cap"
+     r"|khu vuc|toi cao|quan su)\b)", 1945),
 )  # fmt: skip
 _FOUNDING = re.compile(
-    r"\b(\d{1,3})\s+nam\s+(?:ngay\s+)?(?:thanh\s+lap|truyen\s+thong)\s+(?:"
+    r"\b(\d{1,3})\s+nam\s+(?:ngay\s+)?(?:thanh\s+lap|truyen\s+thong|"
+    r"xay\s+dung\s+va\s+truong\s+thanh(?:\s+cua)?)\s+(?:"
     + "|".join(f"({name})" for name, _ in FOUNDED)
     + ")"
 )

@@ -673,6 +673,8 @@ def test_every_field_has_its_evidence() -> None:
 #   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/phoi-hop-kiem-sat-dot-xuat-nha-tam-giu-cong-an-thi-xa-quang-yen-125219.html
 # the-courts-anniversary-by-its-years-of-growth (set Y, Y212; the courts' day, 13/9/1945):
 #   https://vksdanang.gov.vn/hoat-dong-cua-vksnd-khu-vuc/vksnd-khu-vuc-2-chuc-mung-ngay-truyen-thong-nganh-toa-an-1419.html
+# a-regular-meeting-for-a-period (set U, U209: "Đảng bộ cơ sở … họp thường lệ 6 tháng đầu năm"):
+#   https://vienkiemsattv.gov.vn/2015/06/30/dang-bo-co-so-vien-kiem-sat-tinh-tra-vinh-hop-thuong-le-6-thang-dau-nam/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -37,7 +37,10 @@ _PERIOD_NAMED = (
 # the work reviewed may be named at length before its period ("công tác kiểm sát việc giải
 # quyết các vụ án hành chính, kinh doanh, thương mại quý III năm 2021"): up to 90 letters
 _PERIOD = re.compile(
-    r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac)\b"
+    # or a body's regular meeting ("Đảng bộ … họp thường lệ 6 tháng đầu năm", "Chi bộ sinh
+    # hoạt định kỳ tháng 9"): the period it meets for
+    r"\b(?:giao ban|so ket|tong ket|ket qua|bao cao|cong tac|"
+    r"(?:hop|sinh hoat) (?:thuong le|dinh ky|thuong ky))\b"
     r"(?:(?!\b(?:giao ban|so ket|tong ket)\b)[^.;:\n]){0,90}?" + _PERIOD_NAMED
 )
 # a report of a period's results heard at a conference ("Báo cáo tóm tắt kết quả công tác

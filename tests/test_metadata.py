@@ -675,6 +675,16 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vksdanang.gov.vn/hoat-dong-cua-vksnd-khu-vuc/vksnd-khu-vuc-2-chuc-mung-ngay-truyen-thong-nganh-toa-an-1419.html
 # a-regular-meeting-for-a-period (set U, U209: "Đảng bộ cơ sở … họp thường lệ 6 tháng đầu năm"):
 #   https://vienkiemsattv.gov.vn/2015/06/30/dang-bo-co-so-vien-kiem-sat-tinh-tra-vinh-hop-thuong-le-6-thang-dau-nam/
+# a-trial-in-the-title-is-an-event, a-places-prosecution-in-the-title-is-an-event,
+# a-procuracy-demands-or-suspends-in-the-title; guards a-question-why-not-prosecuted-is-no-event
+# and a-procuracy-meeting-a-requirement-is-no-act (set C, C008) — set Z, read after its one
+# scoring (Z221, Z123, Z215, Z218, Z220; a case's step reported as done is an event, the
+# guide's round 24 note):
+#   http://hanoimoi.com.vn/ban-in/phap-dinh/928634/xet-xu-them-15-bi-cao-ve-toi-gay-roi-tai-phan-ri
+#   https://thanhnien.vn/thoi-su/phu-yen-khoi-to-nguyen-chu-tich-ubnd-hdong-hoa-vo-ngoc-hoa-1276712.html
+#   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
+#   https://tienphong.vn/vu-to-cao-voi-tien-chay-tai-ngoai-o-ca-mau-vien-kiem-sat-yeu-cau-thanh-tra-vao-cuoc-post1540520.tpo
+#   https://amp.vtcnews.vn/vu-nu-sinh-tu-vong-o-vinh-long-vien-ksnd-toi-cao-tiep-tuc-tam-dinh-chi-vu-an-ar1004159.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

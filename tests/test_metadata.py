@@ -685,6 +685,9 @@ def test_every_field_has_its_evidence() -> None:
 #   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
 #   https://tienphong.vn/vu-to-cao-voi-tien-chay-tai-ngoai-o-ca-mau-vien-kiem-sat-yeu-cau-thanh-tra-vao-cuoc-post1540520.tpo
 #   https://amp.vtcnews.vn/vu-nu-sinh-tu-vong-o-vinh-long-vien-ksnd-toi-cao-tiep-tuc-tam-dinh-chi-vu-an-ar1004159.html
+# a-long-rubric-before-a-trials-step (set Z, Z210: a case's name of 44 letters before the
+# colon, "Phúc thẩm vụ án bảo kê, giành đất ở Phú Quốc: Đề nghị tử hình 1 bị cáo"):
+#   https://baomoi.net.vn/phuc-tham-vu-an-bao-ke-gianh-dat-o-phu-quoc-de-nghi-tu-hinh-1-bi-cao-c49299912.epi
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

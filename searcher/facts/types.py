@@ -58,10 +58,11 @@ _TITLE_ACT = re.compile(
     r"^\s*(?:bo nhiem|thanh lap|trao quyet dinh)\b|"
     # a step of a case, done: "Bắt cựu Bí thư …", "Vụ án …: Truy tố 15 bị can", "… bị bắt",
     # "Bồi thường cho bảy người bị oan", "7 người oan sai được xin lỗi"
-    r"^\s*(?:[^\n:]{0,40}:\s*)?(?:" + _CASE_ACT + r"|phe chuan|"
+    r"^\s*(?:[^\n:]{0,60}:\s*)?(?:" + _CASE_ACT + r"|phe chuan|"
     # a trial's step: "Xét xử thêm 15 bị cáo …", "…: Đề nghị tử hình 1 bị cáo", "…: Yêu cầu
     # khởi tố"
-    r"xet xu|de nghi (?:tu hinh|muc an|tuyen)|yeu cau (?:khoi to|truy to|huy))\b|"
+    r"xet xu|de nghi (?:tu hinh|muc an|tuyen|y an|giam nhe|huy an)|"
+    r"yeu cau (?:khoi to|truy to|huy))\b|"
     # a place's step: "Phú Yên khởi tố nguyên Chủ tịch …"
     # (not a question, "Vì sao chưa khởi tố …?", nor a step not taken)
     r"^\s*(?!vi sao|tai sao)(?:[^\W\d_]+\s+){1,3}(?<!chua )(?<!khong )"

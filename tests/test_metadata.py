@@ -688,6 +688,13 @@ def test_every_field_has_its_evidence() -> None:
 # a-long-rubric-before-a-trials-step (set Z, Z210: a case's name of 44 letters before the
 # colon, "Phúc thẩm vụ án bảo kê, giành đất ở Phú Quốc: Đề nghị tử hình 1 bị cáo"):
 #   https://baomoi.net.vn/phuc-tham-vu-an-bao-ke-gianh-dat-o-phu-quoc-de-nghi-tu-hinh-1-bi-cao-c49299912.epi
+# a-courts-event-in-the-title-is-no-procuracys, guard
+# a-courts-trial-held-for-lessons-keeps-the-procuracy (set S, S032) — sets V, Y, Z (V122, Y219,
+# Z221: a court's event, the procuracy named as prosecutor, source or earlier step; every
+# labeller: no level; the guide's round 28 note):
+#   https://vietbao.vn/doi-lich-xet-xu-phuc-tham-vu-an-ga-loi-trang-561932.html
+#   https://dantri.com.vn/phap-luat/toa-tra-ho-so-vu-moi-gioi-hoi-lo-tram-csgt-suoi-tre-o-dong-nai-20240508184342288.htm
+#   http://hanoimoi.com.vn/ban-in/phap-dinh/928634/xet-xu-them-15-bi-cao-ve-toi-gay-roi-tai-phan-ri
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

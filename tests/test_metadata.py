@@ -695,6 +695,11 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vietbao.vn/doi-lich-xet-xu-phuc-tham-vu-an-ga-loi-trang-561932.html
 #   https://dantri.com.vn/phap-luat/toa-tra-ho-so-vu-moi-gioi-hoi-lo-tram-csgt-suoi-tre-o-dong-nai-20240508184342288.htm
 #   http://hanoimoi.com.vn/ban-in/phap-dinh/928634/xet-xu-them-15-bi-cao-ve-toi-gay-roi-tai-phan-ri
+# a-procuracy-telling-anothers-news-is-a-source, guard a-procuracy-telling-its-own-act-is-its-
+# subject (set Y, Y220: "Viện KSND tỉnh Đồng Nai cho biết: Ngày 20.5, Công an huyện … đã bắt";
+# set Z, Z119, Z214, Z215: "VKSND tỉnh … cho biết (vừa/đã) …" its own act):
+#   http://danviet.vn/print-7777418794.htm
+#   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -103,6 +103,15 @@ _PARTNER_BEFORE = re.compile(r"\bphoi hop (?:voi|cung)\s*$")
 # chuẩn 500 lệnh", stays its work)
 _APPROVER_BEFORE = re.compile(r"\b(?:duoc|de nghi)\s*$")
 _APPROVES = re.compile(r"[^.;,]{0,80}?\bphe chuan\b")  # from the unit's name on
+# a source that tells another's news ("Viện KSND tỉnh Đồng Nai cho biết: Ngày 20.5, Công an
+# huyện … đã bắt …"), not its own act ("… cho biết vừa ban hành …", "cho biết, đơn vị đã phê
+# chuẩn …", "cho biết Phòng 8 (VKSND tỉnh) đã trực tiếp kiểm sát …"): read after the name
+_TELLS = re.compile(r"[^.;,:]{0,40}?\b(?:cho biet|thong tin)\b")
+_TELLS_IN_NAME = re.compile(r"\b(?:cho biet|thong tin)\s*$")  # a name runs to the verb
+_OWN_ACT = re.compile(  # its verb comes before anyone else is named
+    r"(?:(?!\b(?:cong an|toa an|tand|co quan (?!nay)|ubnd|bi can|bi cao|doi tuong)\b)[^.;])"
+    r"{0,100}?\b(?:da|vua|dang|se)\b"
+)
 # an emulation cluster ("Cụm thi đua") is run by its head unit; the unit named after the
 # cluster's number is the one it belongs to, often a level above its members
 _CLUSTER_HEAD = re.compile(r"(?:(?!vksnd|vien k)[^.;]){0,80}?\bcum truong\b")
@@ -188,7 +197,11 @@ def _mentions(
             if not unit.provinces and unit.level in ("tỉnh", "huyện"):
                 weight *= 0.3  # "VKSND tỉnh", "VKSND huyện" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]
-            if not (_APPROVER_BEFORE.search(before) and _APPROVES.match(folded, m.start())):
+            approver = _APPROVER_BEFORE.search(before) and _APPROVES.match(folded, m.start())
+            told = end if _TELLS_IN_NAME.search(folded, m.start(), end) else None
+            if told is None and (tells := _TELLS.match(folded, end)):
+                told = tells.end()
+            if not (approver or (told is not None and not _OWN_ACT.match(folded, told))):
                 subject.add(unit)
             if _banner_on_line(breaks, banners, m.start()):
                 weight *= 0.05  # the site's name, not the article's unit

@@ -63,9 +63,10 @@ MENTION = re.compile(
     r"\b(?:\s+(?:"
     r"(?:quan khu|quan doan|khu vuc)\s*\d+(?:\s+[a-z]+)?|khu vuc quan doan\s*\d+|trung uong|"
     r"quan chung [a-z ]{3,25}?(?= |$)|bo doi bien phong))?)"
-    # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ"
+    # a regional unit and its province: "Khu vực 7 - TP.HCM", "Khu vực 9 – tỉnh Phú Thọ",
+    # "Khu vực 7 (TP.HCM)"
     # "Viện KSND và TAND khu vực 4": bodies of one region, as of one place below
-    r"|(?P<regional>" + _WITH_BODIES + r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–]?\s*"
+    r"|(?P<regional>" + _WITH_BODIES + r"\s+(?:khu vuc|kv)\s*(?P<region_no>\d+)(?:\s*[-–(]?\s*"
     r"(?:(?:tinh|thanh pho)\s+|tp\.?\s*)?(?P<region_rest>[a-z][a-z ]{2,30}))?)"
     # "Viện kiểm sát nhân dân và Tòa án nhân dân tỉnh Quảng Nam", "Chi đoàn Viện kiểm sát
     # nhân dân, Chi đoàn Tòa án và Chi đoàn Sở Tư pháp tỉnh Tiền Giang": bodies of one place

@@ -700,8 +700,8 @@ def test_every_field_has_its_evidence() -> None:
 # set Z, Z119, Z214, Z215: "VKSND tỉnh … cho biết (vừa/đã) …" its own act):
 #   http://danviet.vn/print-7777418794.htm
 #   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
-# a-regional-units-province-in-brackets (set Q, Q208: "Viện KSND khu vực 7 (TP.HCM)", the
-# six pilot places named after it):
+# a-regional-units-province-in-brackets and a-regional-unit-named-fully-once (set Q, Q208:
+# "Viện KSND khu vực 7 (TP.HCM)", the six pilot places named after it):
 #   https://thanhnien.vn/vien-ksnd-chuan-bi-lo-trinh-khoi-kien-vu-an-dan-su-185251022214143047.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 

@@ -278,9 +278,14 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     if scores:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         best = ranked[0][0]
+        out.unit_from = named.get(best, "")
+        if not best.provinces and best.level == "khu vực":
+            # "VKSND khu vực 7" in the title, "Viện KSND khu vực 7 (TP.HCM)" in the lead: one
+            # unit, its province named once
+            named_fully = [u for u, _ in ranked if u.unit.startswith(best.unit + " - ")]
+            best = named_fully[0] if named_fully else best
         out.unit, out.level = best.unit, best.level
         out.district_before = best.district_before
-        out.unit_from = named.get(best, "")
         out.rejected = [f"{u.unit} (weight {w:.1f} < {ranked[0][1]:.1f})" for u, w in ranked[1:6]]
         # national and military units have no province (the level says what they are)
         national = best.level in ("tối cao", "quân sự")

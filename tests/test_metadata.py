@@ -703,6 +703,10 @@ def test_every_field_has_its_evidence() -> None:
 # a-regional-units-province-in-brackets and a-regional-unit-named-fully-once (set Q, Q208:
 # "Viện KSND khu vực 7 (TP.HCM)", the six pilot places named after it):
 #   https://thanhnien.vn/vien-ksnd-chuan-bi-lo-trinh-khoi-kien-vu-an-dan-su-185251022214143047.htm
+# a-full-date-a-year-before-the-stamp-is-the-storys-past (set Z, Z215: "Theo VKSND tỉnh Đắk
+# Lắk, ngày 19-2-2019, ông … tố cáo …" in a report of April 2020; it costs set L's L016, a
+# 2020 page whose labelled event is a magazine's founding in 1994):
+#   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

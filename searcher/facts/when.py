@@ -135,6 +135,9 @@ def _span_days(folded: str, end: int, first: date) -> int:
 # a day and month without a year are read as the latest such day before the publication,
 # and only within this many days of it ("Ngày 23/3" on a page of 15/01/2015 is a teaser's)
 STALE_DAYS = 200
+# a full date this much older than the page's stamp is its story's past ("Theo VKSND tỉnh, ngày
+# 19-2-2019, ông … tố cáo …" in a report of April 2020), not what it reports
+OLD_NEWS_DAYS = 365
 
 
 @dataclass
@@ -199,6 +202,8 @@ def read_dates(
                         c.month_day = int(m.group(2)), int(m.group(1))
                 elif c.day.year > latest:
                     c.rejected = f"after {'the publication' if published else 'today'}"
+                elif published and (published - c.day).days > OLD_NEWS_DAYS:
+                    c.rejected = f"over {OLD_NEWS_DAYS} days before the publication: a story's past"
                 elif (days := _span_days(folded, m.end(), c.day)) > LONGEST_MEETING_DAYS:
                     c.rejected = f"opens a span of {days} days: a campaign's or a contest's"
             elif c.rejected == EARLIER:  # its year still dates what follows it

@@ -688,7 +688,8 @@ def test_every_field_has_its_evidence() -> None:
 # a-long-rubric-before-a-trials-step (set Z, Z210: a case's name of 44 letters before the
 # colon, "Phúc thẩm vụ án bảo kê, giành đất ở Phú Quốc: Đề nghị tử hình 1 bị cáo"):
 #   https://baomoi.net.vn/phuc-tham-vu-an-bao-ke-gianh-dat-o-phu-quoc-de-nghi-tu-hinh-1-bi-cao-c49299912.epi
-# a-courts-event-in-the-title-is-no-procuracys, guard
+# a-courts-event-in-the-title-is-no-procuracys (its type: a court's "trả hồ sơ" is a case's
+# step, an event), guard
 # a-courts-trial-held-for-lessons-keeps-the-procuracy (set S, S032) — sets V, Y, Z (V122, Y219,
 # Z221: a court's event, the procuracy named as prosecutor, source or earlier step; every
 # labeller: no level; the guide's round 28 note):

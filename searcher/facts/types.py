@@ -66,7 +66,7 @@ _TITLE_ACT = re.compile(
     # a place's step: "Phú Yên khởi tố nguyên Chủ tịch …"
     # (not a question, "Vì sao chưa khởi tố …?", nor a step not taken)
     r"^\s*(?!vi sao|tai sao)(?:[^\W\d_]+\s+){1,3}(?<!chua )(?<!khong )"
-    r"(?:khoi to|truy to|bat tam giam)\b(?![^\n]*\?)|"
+    r"(?:khoi to|truy to|bat tam giam|tra ho so)\b(?![^\n]*\?)|"
     r"\b(?:bi (?:khoi to|truy to)|duoc (?:boi thuong|xin loi))\b|"
     # the procuracy takes the step, named before it: "…, Viện kiểm sát kháng nghị", "VKS đề
     # nghị giảm nhẹ cho …" (at a trial), "Vì sao VKS xin lỗi …"

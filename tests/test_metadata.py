@@ -708,6 +708,10 @@ def test_every_field_has_its_evidence() -> None:
 # Lắk, ngày 19-2-2019, ông … tố cáo …" in a report of April 2020; it costs set L's L016, a
 # 2020 page whose labelled event is a magazine's founding in 1994):
 #   https://nld.com.vn/thoi-su/vu-chu-tich-xa-bat-go-lau-bieu-can-bo-yeu-cau-khoi-to-20200418224309024.htm
+# an-essays-title-undated-reports-no-event, guard an-essays-title-with-a-dated-lead-keeps-its-
+# event (set U, U102, "Phương pháp và kinh nghiệm khi trực tiếp kiểm sát"; sets G, W, X: G026,
+# W213, X203, X219, every such undated title labelled as no event):
+#   https://vksndtc.gov.vn/tin-tuc-su-kien/chao-mung-ngay-thanh-lap-vien-kiem-sat-nhan-dan-to/phuong-phap-va-kinh-nghiem-khi-truc-tiep-kiem-sat--s14-t8296.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -127,6 +127,13 @@ _AWARD_RECEIVED = re.compile(
 _CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
 # a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
 # "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
+# an essay's title: a method, experience, issues or notes on the work ("Phương pháp và kinh
+# nghiệm khi trực tiếp kiểm sát", "Một số vấn đề chú ý trong việc xây dựng cáo trạng")
+_ESSAY_TITLE = re.compile(
+    r"\s*(?:phuong phap|(?:mot so )?kinh nghiem|(?:mot so )?ky nang|mot so van de|ban ve|"
+    r"trao doi(?: ve)?|thuc trang|mot so luu y)\b"
+)
+_A_DAY = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b|\bngay \d")  # a lead that dates something
 _RETROSPECTIVE = re.compile(
     r"\b\d{1,3} nam (?:xay dung|hinh thanh|phat trien|truong thanh|chien dau)\b"
     # a look back over years of work ("… rút kinh nghiệm của VKSND tỉnh Hà Nam trong 5 năm
@@ -196,6 +203,8 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         or EVENT.search(_RETROSPECTIVE.sub("", headline))
     ):
         return []  # a profile titled by its years, not a report of an event
+    if _ESSAY_TITLE.match(headline) and not _A_DAY.search(lead[:400]):
+        return []  # "Phương pháp và kinh nghiệm khi trực tiếp kiểm sát": an essay, undated
     if "quán triệt" not in named and _OPENS_WITH_DISSEMINATION.match(heading):
         named = sorted([*named, "quán triệt"], key=MEETING_TYPES.index)
     found = list(named)

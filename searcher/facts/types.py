@@ -125,8 +125,6 @@ _AWARD_RECEIVED = re.compile(
 # the unit's own ceremony of receiving it ("VKSND tỉnh … đón nhận Huân chương Độc lập"),
 # not an award handed to it at another's meeting ("nhận Cờ thi đua của UBND tỉnh")
 _CEREMONY_RECEIVED = re.compile(r"\bdon nhan\b")
-# a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
-# "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
 # an essay's title: a method, experience, issues or notes on the work ("Phương pháp và kinh
 # nghiệm khi trực tiếp kiểm sát", "Một số vấn đề chú ý trong việc xây dựng cáo trạng")
 _ESSAY_TITLE = re.compile(
@@ -134,6 +132,8 @@ _ESSAY_TITLE = re.compile(
     r"trao doi(?: ve)?|thuc trang|mot so luu y)\b"
 )
 _A_DAY = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b|\bngay \d")  # a lead that dates something
+# a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
+# "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
 _RETROSPECTIVE = re.compile(
     r"\b\d{1,3} nam (?:xay dung|hinh thanh|phat trien|truong thanh|chien dau)\b"
     # a look back over years of work ("… rút kinh nghiệm của VKSND tỉnh Hà Nam trong 5 năm

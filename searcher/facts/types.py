@@ -359,19 +359,33 @@ def another_body_held(title: str, lead: str) -> bool:
     """Whether the report is of another body's event, no procuracy its subject: the title
     names no procuracy, and the organiser (of the title, else of the lead's first sentence)
     is another body ("Tòa án nhân dân huyện … tổ chức phiên tòa …", "Chiều 23-8, TAND cấp
-    cao … tổ chức hội nghị …"; a procuracy among its guests or partners). Folded text.
+    cao … tổ chức hội nghị …"; a procuracy among its guests or partners), or the title opens
+    with a court's event ("Tòa trả hồ sơ …", "Xét xử thêm 15 bị cáo …"), whatever procuracy
+    the story names as prosecutor, source or earlier step. Folded text.
 
     >>> another_body_held("so tu phap chu tri lam viec ve nong thon moi", "")
     True
     >>> another_body_held("vksnd tinh nhan co thi dua", "ubnd tinh to chuc hoi nghi")
     False
+    >>> another_body_held("xet xu them 15 bi cao ve toi gay roi", "vksnd tinh cho biet …")
+    True
     """
     if names_procuracy(title):
         return False
+    if _COURTS_TITLE.match(title):
+        return True
     before = [before_verb(title), before_verb(first_sentence(lead))]
     if any(names_procuracy(b) for b in before):
         return False  # a procuracy among the organisers ("Chi đoàn VKSND, Chi đoàn TAND …")
     return any(_another_body(subject_before(b, len(b))) for b in before)
+
+
+# a court's event opening the title ("Tòa trả hồ sơ …", "Xét xử thêm 15 bị cáo …", "Đổi lịch
+# xét xử phúc thẩm …"); not a trial held for lessons, which the procuracy holds with the court
+_COURTS_TITLE = re.compile(
+    r"\s*(?:(?:doi lich|hoan)\s+)?(?:toa(?! dam)|tand|toa an|hdxx|xet xu)\b"
+    r"(?![^\n]*\brut kinh nghiem\b)"
+)
 
 
 def _another_body(subject: str) -> bool:

@@ -22,13 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from searcher.facts.spans import (
-    DOC_KINDS,
-    PROCURACY,
-    PROSECUTION_STEP,
-    citations_near,
-    guest_lists,
-)
+from searcher.facts.spans import DOC_KINDS, PROSECUTION_STEP, citations_near, guest_lists
 from searcher.facts.unit_names import (
     MENTION,
     UNNAMED_CITY,
@@ -132,14 +126,6 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:tai|den|toi|ve)\s+(?:(?:hoi truong|tru so|phong hop)\s+)*(?:cua\s+)?$|"
     r"\b(?:tham|lam viec) (?:voi|tai)\s*$"
 )  # "tại Hội trường VKSND tỉnh": the venue
-
-
-# a court's event opening the title ("Tòa trả hồ sơ …", "Xét xử thêm 15 bị cáo …", "Đổi lịch
-# xét xử phúc thẩm …"); not a trial held for lessons, which the procuracy holds with the court
-_COURTS_TITLE = re.compile(
-    r"\s*(?:(?:doi lich|hoan)\s+)?(?:toa(?! dam)|tand|toa an|hdxx|xet xu)\b"
-    r"(?![^\n]*\brut kinh nghiem\b)"
-)
 
 
 @dataclass
@@ -335,12 +321,6 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # Nẵng: "TP" unnamed is the centrally-run city the text is about
         out.unit, out.level = provincial(city), "tỉnh"
         out.unit_from = f"VKSND TP unnamed, in a story of {city.name}"
-    title = folded_parts.get("title", "")
-    if _COURTS_TITLE.match(title) and not PROCURACY.search(title):
-        # "Tòa trả hồ sơ …", "Xét xử thêm 15 bị cáo …": the court's event, whatever
-        # procuracy the story names (the prosecutor, a source, the earlier prosecution)
-        out.rejected = [f"{out.unit} (the title reports a court's event)"] if out.unit else []
-        out.unit = out.level = None
     if out.unit is None:
         # no procuracy is the page's subject (a court's exchange, the NA's session): the
         # province the story is set in is not a unit's province

@@ -712,6 +712,10 @@ def test_every_field_has_its_evidence() -> None:
 # event (set U, U102, "Phương pháp và kinh nghiệm khi trực tiếp kiểm sát"; sets G, W, X: G026,
 # W213, X203, X219, every such undated title labelled as no event):
 #   https://vksndtc.gov.vn/tin-tuc-su-kien/chao-mung-ngay-thanh-lap-vien-kiem-sat-nhan-dan-to/phuong-phap-va-kinh-nghiem-khi-truc-tiep-kiem-sat--s14-t8296.html
+# same-day-under-the-stamp-is-the-stamps-day, guard same-day-under-a-month-stamp-is-no-day
+# (set Y, Y210: "Cùng ngày, …" opening the lead under "Thứ tư, 27/11/2024 07:21"; the guide's
+# round 24 note dates "Cùng ngày" by the last full date written before it):
+#   https://cadn.com.vn/print/tam-giu-2-can-bo-tand-tinh-dak-lak-post305037.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -122,6 +122,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         title_year(article.title) or congress,
         today,
         folded=folded,
+        stamped=article.published,
     )
     # one reading of the spans: what a report says, without its citations and page furniture
     plain = masked(reading.folded, reading.spans, ("citation", "furniture"))

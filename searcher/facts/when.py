@@ -173,9 +173,11 @@ def read_dates(
     today: date | None = None,
     weights: dict[str, float] = WEIGHTS,
     folded: str | None = None,
+    stamped: date | None = None,
 ) -> DateReading:
     """Every date candidate of title + lead, with roles, and the meeting date chosen.
-    ``folded``: the text already folded (the same offsets), if the caller has it."""
+    ``folded``: the text already folded (the same offsets), if the caller has it;
+    ``stamped``: the day the page's stamp gives (``published`` may be only a month's end)."""
     folded = numeric_dates(fold(text[:LIMIT]) if folded is None else folded[:LIMIT])
     spans = find_spans(folded)
     plain = masked(folded, spans, ("citation", "furniture"))
@@ -213,7 +215,7 @@ def read_dates(
     left = [c for c in found if not c.rejected]
     if left:
         left[0].features["first"] = 1.0
-    chosen = choose(left, weights) or _same_day(folded, found, latest)
+    chosen = choose(left, weights) or _same_day(folded, found, latest, stamped, title_end)
     for c in left:
         if c is not chosen:
             c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
@@ -225,7 +227,8 @@ _SAME_DAY = re.compile(r"(?:^|[.;:,]\s*|\n\s*)cung ngay\b")
 _FULL_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 
 
-def _same_day(folded: str, found: list[Candidate], latest: int) -> Candidate | None:
+def _same_day(folded: str, found: list[Candidate], latest: int, stamped: date | None = None,
+              title_end: int = 0) -> Candidate | None:  # fmt: skip
     """When no date is the meeting's: the day "Cùng ngày" refers to, the last full date
     written before it, even a cited document's ("Thực hiện Quyết định số 01/QĐ-CCTHADS ngày
     20/12/2022 …. Cùng ngày, … Hội đồng tiến hành tiêu hủy vật chứng"); not a page's stamp or
@@ -235,6 +238,8 @@ def _same_day(folded: str, found: list[Candidate], latest: int) -> Candidate | N
     before = [c for c in found if c.start < same.start() and not c.rejected.startswith("in the")]
     written = _FULL_DATE.match(before[-1].shown) if before else None
     day = make_date(*map(int, written.group(3, 2, 1))) if written else None
+    if day is None and not before and stamped and same.start() - title_end < 120:
+        day = stamped  # the lead opens "Cùng ngày, …" under the stamp: the stamp's day
     if day is None or day.year > latest:
         return None
     return Candidate(same.end() - len("cung ngay"), "cung ngay", day, "the day it refers to",

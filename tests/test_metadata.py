@@ -716,6 +716,9 @@ def test_every_field_has_its_evidence() -> None:
 # (set Y, Y210: "Cùng ngày, …" opening the lead under "Thứ tư, 27/11/2024 07:21"; the guide's
 # round 24 note dates "Cùng ngày" by the last full date written before it):
 #   https://cadn.com.vn/print/tam-giu-2-can-bo-tand-tinh-dak-lak-post305037.html
+# a-lead-opening-on-the-meeting-holds-the-titles-activity (set Y, Y203: "… hưởng ứng Ngày Pháp
+# luật năm 2023" over "Hội nghị do đồng chí … chủ trì …"):
+#   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hau-giang-huong-ung-ngay-phap-luat-nam-2023-148530.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -131,6 +131,11 @@ _ESSAY_TITLE = re.compile(
     r"\s*(?:phuong phap|(?:mot so )?kinh nghiem|(?:mot so )?ky nang|mot so van de|ban ve|"
     r"trao doi(?: ve)?|thuc trang|mot so luu y)\b"
 )
+# a lead that opens on the meeting itself ("Hội nghị do đồng chí … chủ trì …", "Buổi lễ có
+# sự tham dự của …"): the activity the title names was held
+_MEETING_OPENS = re.compile(
+    r"\s*(?:hoi nghi|buoi (?:le|gap mat|sinh hoat|toa dam)|le|hoi thao|toa dam)\b"
+)
 _A_DAY = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b|\bngay \d")  # a lead that dates something
 # a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
 # "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
@@ -270,6 +275,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         or (heading and _ARREST.search(unicodedata.normalize("NFC", title)))
         or HELD_WITH_MARKS.search(with_marks(title if heading else "", body))
         or (found and AT_A_PLACE.search(heading + " " + clause))
+        or (found and _MEETING_OPENS.match(first))
     ):
         # unless a photo shows the whole scene of the event, or a lede dates a procuracy's act
         scene = _SCENE.search(lead)

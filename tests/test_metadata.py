@@ -719,6 +719,9 @@ def test_every_field_has_its_evidence() -> None:
 # a-lead-opening-on-the-meeting-holds-the-titles-activity (set Y, Y203: "… hưởng ứng Ngày Pháp
 # luật năm 2023" over "Hội nghị do đồng chí … chủ trì …"):
 #   https://baovephapluat.vn/kiem-sat-24h/van-de-su-kien/vksnd-tinh-hau-giang-huong-ung-ngay-phap-luat-nam-2023-148530.html
+# a-title-heading-the-years-tasks-done-over-a-conference (set K, K020: "VKSND tỉnh Quảng Ngãi
+# hoàn thành xuất sắc nhiệm vụ năm 2021" over "Toàn cảnh Hội nghị"):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-quang-ngai-hoan-thanh-xuat-sac-nhiem-vu-nam-2021-117364.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -49,7 +49,10 @@ _REPORTED = re.compile(r"\b(?:ket qua|bao cao|danh gia)\b[^.;:\n]{0,70}?" + _PER
 # a title that heads a period's results ("VKSND tỉnh Thái Bình đạt, vượt chỉ tiêu công tác 6
 # tháng đầu năm 2025", "… đạt và vượt nhiều chỉ tiêu công tác năm 2022"), the period named
 # or not ("… đạt và vượt các chỉ tiêu công tác của Ngành")
-_RESULTS = r"\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b"
+_RESULTS = (  # or the tasks done ("VKSND tỉnh Quảng Ngãi hoàn thành xuất sắc nhiệm vụ năm 2021")
+    r"(?:\b(?:dat|vuot)\b[^.;:\n]{0,15}?\bchi tieu\b|"
+    r"\bhoan thanh (?:xuat sac |tot |toan dien )*(?:cac )?nhiem vu\b)"
+)
 _RESULTS_WITHOUT_PERIOD = re.compile(_RESULTS)
 _RESULTS_HEADLINE = re.compile(
     _RESULTS + r"[^.;:\n]{0,40}?(?:" + _PERIOD_NAMED + r"|\bnam (?P<annual_year>\d{4})\b)"

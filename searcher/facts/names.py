@@ -11,7 +11,6 @@ is no "Bàn", "Viện" no "Viên") and folded in a passage typed without marks.
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from importlib import resources
 
@@ -72,22 +71,17 @@ def candidates() -> re.Pattern:
     word itself is then looked up)."""
     words = {w for line in _surname_lines() for w in line.split()}
     first = {f[0] for w in words for f in (w, fold(w).capitalize())}
-    # a name has a second capitalised syllable after one space: the scan skips the other
-    # capitalised words (two thirds of them) without a lookup
+    # a name has a second syllable after one space, and it is no lower-case Latin letter (nor
+    # a digit or a mark): the scan skips two thirds of the capitalised words without a
+    # lookup (``_name_at`` checks the letter is a capital)
     return re.compile(
-        r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*(?= [" + _upper_class() + "])"
+        r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*"
+        r"(?= (?![" + _lower_latin() + r"])[^\W\d_])"
     )
 
 
-def _upper_class() -> str:
-    """Every upper-case letter, as ranges for a character class."""
-    ranges: list[list[int]] = []
-    for code in range(sys.maxunicode + 1):
-        if chr(code).isupper():
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "".join(
-        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
-    )
+def _lower_latin() -> str:
+    """The lower-case letters of the Latin blocks Vietnamese is written in (ASCII to Latin
+    Extended-B, Latin Extended Additional), for a character class."""
+    blocks = (range(0x250), range(0x1E00, 0x1F00))
+    return "".join(re.escape(chr(c)) for block in blocks for c in block if chr(c).islower())

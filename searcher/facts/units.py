@@ -250,6 +250,14 @@ class UnitReading:
     district_before: date | None = None  # the unit was a district-level city before this day
 
 
+def _province_of(unit: Unit, counts: dict[str, int], url: str | None, g: Gazetteer) -> str:
+    """The province of a unit the text names: of a district name several provinces have
+    ("huyện Vĩnh Thạnh": Cần Thơ, Bình Định), the one the text names most, else the
+    publisher's site's, else the first."""
+    site = site_province(url, g) if len(unit.provinces) > 1 else None
+    return max(unit.provinces, key=lambda p: (counts.get(p, 0), p == site))
+
+
 def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
               url: str | None = None, reports_event: bool = False) -> UnitReading:  # fmt: skip
     """The organiser among the units named, and its province: the organiser's own, else
@@ -276,11 +284,7 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
         # national and military units have no province (the level says what they are)
         national = best.level in ("tối cao", "quân sự")
         if best.provinces:
-            # a district name several provinces have ("huyện Vĩnh Thạnh": Cần Thơ, Bình
-            # Định): the one the text names most, else the publisher's site's
-            site = site_province(url, g) if len(best.provinces) > 1 else None
-            out.province = max(best.provinces, key=lambda p: (
-                counts.get(p, 0), p == site, -best.provinces.index(p)))  # fmt: skip
+            out.province = _province_of(best, counts, url, g)
             out.province_from = named.get(best, "")
     head = folded_parts.get("title", "") + "\n" + folded_parts.get("lead", "")
     if out.unit is None and (
@@ -293,10 +297,8 @@ def read_unit(parts: dict[str, str], folded_parts: dict[str, str], g: Gazetteer,
     if out.unit is None and (peer := custody_supervisor(head, g)) is not None:
         # "kiểm sát trực tiếp Nhà tạm giữ Công an quận Ninh Kiều" on a page naming no
         # procuracy: the district's own supervises its police's custody house
-        site = site_province(url, g)
         out.unit, out.level, out.unit_from = peer.unit, peer.level, "the custody house inspected"
-        out.province = max(peer.provinces, key=lambda p: (counts.get(p, 0), p == site))
-        out.province_from = out.unit_from
+        out.province, out.province_from = _province_of(peer, counts, url, g), out.unit_from
     if out.province is None and not national and (site := site_province(url, g)):
         host = site_host(url)
         out.province, out.province_from = site, f"{BY_SITE} ({host})"

@@ -227,8 +227,8 @@ _SAME_DAY = re.compile(r"(?:^|[.;:,]\s*|\n\s*)cung ngay\b")
 _FULL_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 
 
-def _same_day(folded: str, found: list[Candidate], latest: int, stamped: date | None = None,
-              title_end: int = 0) -> Candidate | None:  # fmt: skip
+def _same_day(folded: str, found: list[Candidate], latest: int, stamped: date | None,
+              title_end: int) -> Candidate | None:  # fmt: skip
     """When no date is the meeting's: the day "Cùng ngày" refers to, the last full date
     written before it, even a cited document's ("Thực hiện Quyết định số 01/QĐ-CCTHADS ngày
     20/12/2022 …. Cùng ngày, … Hội đồng tiến hành tiêu hủy vật chứng"); not a page's stamp or

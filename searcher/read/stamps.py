@@ -88,11 +88,11 @@ _STAMP_FILLER = re.compile(
 _SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{4})\b")
 # a two-digit year, read only before a clock ("17/10/18 15:54"): this century's
 _SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")
-# "PV - 15:21, 28/12/2022": a byline before the stamp
-_LEADING_LABEL = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\d.*)$")
-# "Cao Thuyên 20/05/2014 19:10 GMT+7": a byline right before a stamp with its clock
-_BYLINE_BEFORE_CLOCK = re.compile(
-    r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s+\d{1,2}:\d{2}.*)$"
+# "PV - 15:21, 28/12/2022": a byline before the stamp; with no dash only right before a date
+# with its clock ("Cao Thuyên 20/05/2014 19:10 GMT+7")
+_LEADING_LABEL = re.compile(
+    r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+"
+    r"(?:[-–]\s+|(?=\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s+\d{1,2}:\d{2}))(\d.*)$"
 )
 _TRAILING_LABEL = re.compile(
     r"^(.*\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+((?:[^\W\d_]+\s*){1,6})$"
@@ -145,11 +145,7 @@ def news_stamp(line: str) -> date | bool | None:
             return stamp
     if (barred := _BAR_LABEL.match(line)) and (stamp := news_stamp(barred.group(1))):
         return stamp
-    leading = (
-        _LEADING_LABEL.match(line)
-        or _SECTION_BEFORE.match(line)
-        or _BYLINE_BEFORE_CLOCK.match(line)
-    )
+    leading = _LEADING_LABEL.match(line) or _SECTION_BEFORE.match(line)
     if (
         leading
         # a byline ("PV - 15:21, 28/12/2022"), or a section's name before a stamp that

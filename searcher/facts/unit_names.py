@@ -276,7 +276,10 @@ def name_end(m: re.Match) -> int:
     return m.start("rest") + (stop.start() if stop else len(rest))
 
 
-# (and a case's step it takes: "… tỉnh Nghệ An kháng nghị", "truy tố", "khởi tố")
+# (and a case's step it takes: "… tỉnh Nghệ An kháng nghị", "truy tố", "khởi tố"; or what it
+# tells: "… tỉnh Đồng Nai cho biết")
 _AFTER_NAME = re.compile(
-    r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan|" + PROSECUTION_STEP + r")\b"
+    r"\b(?:da|to|khai|tien|phoi|chu|va|cung|tai|voi|ve|nam|lan|cho biet|thong tin|"
+    + PROSECUTION_STEP
+    + r")\b"
 )

@@ -101,7 +101,6 @@ _APPROVES = re.compile(r"[^.;,]{0,80}?\bphe chuan\b")  # from the unit's name on
 # huyện … đã bắt …"), not its own act ("… cho biết vừa ban hành …", "cho biết, đơn vị đã phê
 # chuẩn …", "cho biết Phòng 8 (VKSND tỉnh) đã trực tiếp kiểm sát …"): read after the name
 _TELLS = re.compile(r"[^.;,:]{0,40}?\b(?:cho biet|thong tin)\b")
-_TELLS_IN_NAME = re.compile(r"\b(?:cho biet|thong tin)\s*$")  # a name runs to the verb
 _OWN_ACT = re.compile(  # its verb comes before anyone else is named
     r"(?:(?!\b(?:cong an|toa an|tand|co quan (?!nay)|ubnd|bi can|bi cao|doi tuong)\b)[^.;])"
     r"{0,100}?\b(?:da|vua|dang|se)\b"
@@ -184,10 +183,8 @@ def _mentions(
                 weight *= 0.3  # "VKSND tỉnh", "VKSND huyện" unnamed: weak evidence of its own
             before = folded[max(0, m.start() - 30) : m.start()]
             approver = _APPROVER_BEFORE.search(before) and _APPROVES.match(folded, m.start())
-            told = end if _TELLS_IN_NAME.search(folded, m.start(), end) else None
-            if told is None and (tells := _TELLS.match(folded, end)):
-                told = tells.end()
-            if not (approver or (told is not None and not _OWN_ACT.match(folded, told))):
+            tells = _TELLS.match(folded, end)
+            if not (approver or (tells and not _OWN_ACT.match(folded, tells.end()))):
                 subject.add(unit)
             if _banner_on_line(breaks, banners, m.start()):
                 weight *= 0.05  # the site's name, not the article's unit

@@ -39,23 +39,21 @@ SETTLED_BY_GUIDE = {"J038", "N016", "H004", "I022", "W221", "Y116"}
 DRAWS = (("facts_agreement.jsonl", "sets C–Q"), ("facts_agreement_2.jsonl", "sets T–Y"))
 
 
+def _labels(path: Path) -> dict[str, dict]:
+    """The labels of a JSONL file, by page id (the first row of an id kept)."""
+    rows = (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
+    out: dict[str, dict] = {}
+    for row in rows:
+        out.setdefault(row["id"], row["labels"])
+    return out
+
+
 def load() -> tuple[dict[str, dict], list[dict[str, dict]]]:
     """(the first labels by id, each draw's second labels by id)."""
     first: dict[str, dict] = {}
     for path in sorted(glob.glob(str(LABELS / "facts_set_*.jsonl"))):
-        for line in Path(path).read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                first.setdefault(row["id"], row["labels"])
-    draws = []
-    for name, _ in DRAWS:
-        second = {}
-        for line in (LABELS / name).read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                second[row["id"]] = row["labels"]
-        draws.append(second)
-    return first, draws
+        first = {**_labels(Path(path)), **first}
+    return first, [_labels(LABELS / name) for name, _ in DRAWS]
 
 
 def agreement(first: dict, second: dict, ids: list[str]) -> dict[str, int]:

@@ -87,7 +87,10 @@ default then) held set V out whole (two more labellers, session 22), scored once
 Session 23: ``--round 25`` held out set W (two more labellers, 50 pages) whole, scored once
 with ``--final``; ``--round 26`` has every page, set W's too, in development (585);
 ``--round 27`` held out set X (two more labellers, 49 pages) whole, scored once with
-``--final``; ``--round 28`` (the default) has every page, set X's too, in development (634).
+``--final``; ``--round 28`` has every page, set X's too, in development (634).
+Session 24: ``--round 29`` and ``--round 31`` held out sets Y (43 pages) and Z (50) whole,
+each scored once with ``--final``; ``--round 32`` (the default) has every page in
+development (727).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only

@@ -722,6 +722,10 @@ def test_every_field_has_its_evidence() -> None:
 # a-title-heading-the-years-tasks-done-over-a-conference (set K, K020: "VKSND tỉnh Quảng Ngãi
 # hoàn thành xuất sắc nhiệm vụ năm 2021" over "Toàn cảnh Hội nghị"):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/vksnd-tinh-quang-ngai-hoan-thanh-xuat-sac-nhiem-vu-nam-2021-117364.html
+# a-clause-opening-on-hom-is-the-leads-day, guard an-asides-hom-is-not-the-meeting-day (set Y,
+# Y218: "Hôm 21/3, Viện kiểm sát nhân dân (VKSND) tối cao đã ban hành cáo trạng …"; the guard
+# from a news article's "được thông báo hôm 26/4" after a press conference's date):
+#   https://thitruonghanghoa.com/tap-doan-cong-nghiep-tau-thuy-viet-nam
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -57,7 +57,10 @@ _PATTERNS = (
     ("range", re.compile(r"(?:\b(?:cac\s+)?ngay\s+|\(\s*)" + _DAY
                          + r"(?:\s*(?:va|,)\s*\d{1,2}(?![\d/.\-]))*\s*(?:va|,|-|–|den)\s*"
                          r"(?:ngay\s+)?\d{1,2}\s*[/.\-](\d{1,2})(?:[/.\-](\d{4}))?(?![\d/])")),
-    ("ngay", re.compile(r"\bngay\s*" + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
+    # "Hôm 21/3, VKSND tối cao đã ban hành cáo trạng": opening its clause, a news lead's
+    # day, as "ngày" is (not "… được thông báo hôm 26/4": an aside's)
+    ("ngay", re.compile(r"(?:\bngay|(?:^|(?<=\n)|(?<=[.;:,(])|(?<=[.;:,(] ))hom)\s*"
+                        + _DAY + r"\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
                         r"(?![\d/])")),
     # "Sáng nay (5/3)", "Chiều qua (5/3)", "tối mai (7/3)": a time of the day; "Sáng thứ Hai
     # (12/9)", "Hôm nay (12/9)": a news lead's day, in brackets after its weekday

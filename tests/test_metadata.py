@@ -726,6 +726,13 @@ def test_every_field_has_its_evidence() -> None:
 # Y218: "Hôm 21/3, Viện kiểm sát nhân dân (VKSND) tối cao đã ban hành cáo trạng …"; the guard
 # from a news article's "được thông báo hôm 26/4" after a press conference's date):
 #   https://thitruonghanghoa.com/tap-doan-cong-nghiep-tau-thuy-viet-nam
+# a-procuracys-official-act-in-the-title-is-an-event, a-procuracys-decision-issued-in-the-
+# title-is-an-event (sets Q, Y, Z: Q112 "VKSND huyện Thạch Hà kiến nghị Chủ tịch UBND huyện",
+# Y112 "VKSNDTC hướng dẫn kiểm sát biên bản phiên tòa …", Y215 "Viện trưởng VKSND tối cao ban
+# hành Quyết định thành lập …", Z105 "… ban hành và niêm yết Nội quy …", with K113 and W119
+# already so: "khác"; L017 and Q214 were labelled as no event, 6 to 2):
+#   https://thuvienphapluat.vn/banan/tin-tuc/vksndtc-huong-dan-kiem-sat-bien-ban-phien-toa-xet-xu-cac-vu-an-hinh-su-4449
+#   https://baovephapluat.vn/vien-kiem-sat-khang-nghi-kien-nghi/vksnd-huyen-thach-ha-kien-nghi-chu-tich-ubnd-huyen-137819.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -72,6 +72,11 @@ _TITLE_ACT = re.compile(
     # nghị giảm nhẹ cho …" (at a trial), "Vì sao VKS xin lỗi …"
      + PROCURACY_NAME + r"[^\n:,.]{0,40}?\b(?:" + PROSECUTION_STEP + r"|xin loi|boi thuong|"
     r"(?<!dap ung )(?<!theo )yeu cau|(?:tiep tuc )?(?:tam )?dinh chi|huy bo|"
+    # an official act toward others: "VKSND huyện … kiến nghị Chủ tịch UBND huyện", "VKSNDTC
+    # hướng dẫn kiểm sát biên bản phiên tòa …", "Viện trưởng VKSND tối cao ban hành Quyết
+    # định thành lập …"
+    # (not the work's name: "làm tốt công tác kiến nghị phòng ngừa")
+    r"(?<!cong tac )(?:kien nghi|huong dan|ban hanh)|"
     r"de nghi (?:truy to|giam nhe|tuyen|muc an|y an|huy an|bac))\b|"
     r"^[^\n:]{0,80}?"
     + PROCURACY_NAME

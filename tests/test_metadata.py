@@ -733,6 +733,9 @@ def test_every_field_has_its_evidence() -> None:
 # already so: "khác"; L017 and Q214 were labelled as no event, 6 to 2):
 #   https://thuvienphapluat.vn/banan/tin-tuc/vksndtc-huong-dan-kiem-sat-bien-ban-phien-toa-xet-xu-cac-vu-an-hinh-su-4449
 #   https://baovephapluat.vn/vien-kiem-sat-khang-nghi-kien-nghi/vksnd-huyen-thach-ha-kien-nghi-chu-tich-ubnd-huyen-137819.html
+# the-year-of-the-work-programme-carried-out (set Y, Y105: "Thực hiện chương trình công tác
+# Thanh tra năm 2021, …", as a work plan's "kế hoạch công tác … năm N" already was):
+#   https://vksquangtri.gov.vn/bai-viet/thanh-tra-vksnd-tinh-quang-tri-tien-hanh-thanh-tra-cong-tac-kiem-sat-hoat-dong-tu-phap-tai-vien-kiem-sat-nhan-dan-huyen-gio-linh-1292
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

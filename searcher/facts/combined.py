@@ -199,14 +199,16 @@ _PACT_YEAR = re.compile(r"\bgiao uoc thi dua\b[^.;\n]{0,20}?\bnam (\d{4})\b")
 _FIRST_MONTHS = re.compile(
     r"(?<!het )(?<!den )(?<!so voi )(?<!cung ky )\b(?:0?[1-9]|1[01]) thang dau nam (\d{4})\b"
 )
-# what a unit does "carrying out its work plan of year N" (a reason clause opening the
-# lead's sentence: "Thực hiện Kế hoạch công tác kiểm sát năm 2026; vừa qua, VKSND …", "thực
-# hiện kế hoạch công tác tuyên truyền pháp luật năm 2019, VKSND tỉnh đã …"), or
+# what a unit does "carrying out its work plan (or programme) of year N" (a reason clause
+# opening the lead's sentence: "Thực hiện Kế hoạch công tác kiểm sát năm 2026; vừa qua,
+# VKSND …", "thực hiện kế hoạch công tác tuyên truyền pháp luật năm 2019, VKSND tỉnh đã …",
+# "Thực hiện chương trình công tác Thanh tra năm 2021, …"), or
 # the year's directive on the sector's work ("…, thực hiện Chỉ thị của Viện trưởng VKSND
 # tối cao về công tác của ngành KSND năm 2020; …") is done in that year, the plan's own;
 # not a numbered document's date, which is blanked
 _WORK_PLAN_YEAR = re.compile(
-    r"(?:^|\n|[.;:,]\s)\s*thuc hien (?:theo )?(?:ke hoach cong tac (?:[a-z]+,? ){0,6}?|"
+    r"(?:^|\n|[.;:,]\s)\s*thuc hien (?:theo )?"
+    r"(?:(?:ke hoach|chuong trinh) cong tac (?:[a-z]+,? ){0,6}?|"
     r"chi thi\b[^.;\n]{0,60}?\bcong tac\b[^.;\n]{0,40}?)nam (\d{4})\b"
 )
 

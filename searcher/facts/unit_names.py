@@ -34,6 +34,13 @@ _COORDINATED = (
 )
 # the procuracy with up to two other bodies of its place named in one list
 _WITH_BODIES = PREFIX + r"(?:\s*(?:,|-|\bva\b)\s*" + _COORDINATED + r"){0,2}"
+# the countries whose procuracies visit or are visited ("Đoàn đại biểu VKSND tối cao Trung
+# Quốc", "Viện Kiểm sát Tối cao Hungary")
+_COUNTRY = (
+    r"(?:lao|cong hoa dan chu nhan dan lao|chdcnd lao|trung quoc|cuba|hungary|(?:lien bang )?nga|"
+    r"campuchia|han quoc|nhat ban|hoa ky|my|phap|duc|belarus|uzbekistan|kazakhstan|indonesia|"
+    r"thai lan|singapore|mong co|trieu tien|ba lan|sec|bulgaria|angola|mozambique|australia|uc)"
+)
 MENTION = re.compile(
     # every mention starts with one of these letters: the others are passed over at once
     # (4 times faster over a page than trying each branch at each letter)
@@ -50,6 +57,8 @@ MENTION = re.compile(
     # Nẵng" ("Viện Phúc thẩm 2"), which took over from the superior procuracies on 1 July
     # 2025, like the "Viện phúc thẩm 1, 2, 3" of VKSND tối cao before 2015
     r"|\bvien (?:cong to va kiem sat xet xu phuc tham|phuc tham\s*[123])\b)"
+    # not another country's ("Viện Kiểm sát Tối cao Hungary", "VKSND tối cao Lào")
+    r"(?!\s+(?:nuoc\s+)?" + _COUNTRY + r"\b)"
     # "VKSNDCC tại Đà Nẵng", "VKSND CC tại TP.HCM": the same, abbreviated
     r"|(?P<superior>(?:" + PREFIX + r"\s+cap cao|vksndcc|vksnd cc)\s+(?:tai\s+)?"
     r"(?P<sup_city>ha noi|da nang|"

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,46 @@ def test_recover_texts_matches_a_labelled_pages_sha1(tmp_path, monkeypatch, caps
     recover_texts.merge(part.parent)
     merged = json.loads((tmp_path / "devset" / "set_x.jsonl").read_text("utf-8"))
     assert merged["text"] == text and merged["labels"] == {"year": 2024}
+    capsys.readouterr()
+    recover_texts.missing(part.parent, [])
+    assert capsys.readouterr().out == ""  # found: no row missing
+
+
+def test_recover_texts_lists_missing_rows_and_tries_other_spellings(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """``missing`` names the labelled rows no part holds (of a search's URLs, the labelled
+    ones); ``try`` finds a title the site wrote with the old tone placement ("Khánh Hoà")
+    from a guess typed with the new one."""
+    import hashlib
+
+    import recover_texts
+
+    text = "VKSND tỉnh Khánh Hoà tập huấn\nNgày 3/3/2023, VKSND tỉnh tổ chức tập huấn."
+    row = {"set": "set_x", "id": "X002", "url": "https://vks.example/2", "labels": {},
+           "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+           "text_bytes": len(text.encode())}  # fmt: skip
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "facts_set_x.jsonl").write_text(json.dumps(row) + "\n", "utf-8")
+    monkeypatch.setattr(recover_texts, "LABELS", tmp_path / "labels")
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    recover_texts.missing(parts, ["https://other.example/9", "https://vks.example/2/"])
+    assert capsys.readouterr().out == f"X002\thttps://vks.example/2\t{row['text_bytes']}\n"
+    recover_texts.missing(parts, ["https://other.example/9"])
+    assert capsys.readouterr().out == ""
+    cand = tmp_path / "cand.json"
+    cand.write_text(json.dumps({"url": row["url"], "excerpt": text.split("\n", 1)[1],
+                                "titles": ["VKSND tỉnh Khánh Hòa tập huấn"]}), "utf-8")  # fmt: skip
+    assert recover_texts.try_candidate("X002", cand, parts / "p.jsonl", force=False) == 0
+    written = {unicodedata.normalize("NFC", t) for t in recover_texts.spellings("Quý I, Thanh Hóa")}
+    # "quý" keeps its tone: the u is part of "qu"
+    assert written == {
+        "Quý I, Thanh Hóa",
+        "Quý I, Thanh Hoá",
+        "QUÝ I, THANH HÓA",
+        "QUÝ I, THANH HOÁ",
+    }
 
 
 def test_facts_speed_loads_another_checkout_under_its_own_name(tmp_path: Path) -> None:

@@ -741,6 +741,10 @@ def test_every_field_has_its_evidence() -> None:
 # Nhân dân Tối cao Trung Quốc … thông báo"; G036 itself, labelled as the city's event, now
 # goes to the superior procuracy its photo names, still wrong):
 #   https://cadn.com.vn/print/doan-dai-bieu-cap-cao-vien-kiem-sat-toi-cao-hungary-tham-da-nang-post195749.html
+# a-body-named-as-the-partner-is-not-the-organiser (set Y, Y224: "Tư duy mới, cách làm hay …
+# “Số hóa hồ sơ, phối hợp với Tòa án tiến hành công bố tài liệu …” tại phiên tòa …" read as
+# the court's event):
+#   https://vksnd.gialai.gov.vn/Nghien-cuu-Trao-doi/tu-duy-moi-cach-lam-hay-trong-viec-ung-dung-cntt-thuc-hien-so-hoa-ho-so-phoi-hop-voi-toa-an-tien-hanh-cong-bo-tai-lieu-chung-cu-bang-hinh-anh-tai-phien-toa-xet-xu-cac-vu-an-dan-su-1454.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

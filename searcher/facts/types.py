@@ -402,7 +402,13 @@ _COURTS_TITLE = re.compile(
 def _another_body(subject: str) -> bool:
     """Whether the organiser named is a body other than a procuracy ("Tỉnh ủy, HĐND, UBND
     tỉnh", "Ủy ban nhân dân thành phố")."""
+    # a body named as the partner of an unnamed one ("… phối hợp với Tòa án tiến hành …"):
+    # who works with it is the subject
+    subject = _PARTNER.split(subject, 1)[0]
     return bool(OTHER_PARTY.search(subject)) and not names_procuracy(subject)
+
+
+_PARTNER = re.compile(r"\bphoi hop (?:voi|cung)\b")
 
 
 _plain = without_citations

@@ -745,6 +745,10 @@ def test_every_field_has_its_evidence() -> None:
 # “Số hóa hồ sơ, phối hợp với Tòa án tiến hành công bố tài liệu …” tại phiên tòa …" read as
 # the court's event):
 #   https://vksnd.gialai.gov.vn/Nghien-cuu-Trao-doi/tu-duy-moi-cach-lam-hay-trong-viec-ung-dung-cntt-thuc-hien-so-hoa-ho-so-phoi-hop-voi-toa-an-tien-hanh-cong-bo-tai-lieu-chung-cu-bang-hinh-anh-tai-phien-toa-xet-xu-cac-vu-an-dan-su-1454.html
+# a-province-counted-in-its-other-spellings (bench/facts_invariance.py's "province spellings"
+# on set V's V213 and V224: "thành phố Hồ Chí Minh" written "TPHCM" lost the province of an
+# unnamed district's procuracy):
+#   http://phuongnguyencutrinh.gov.vn/gop-phan-on-dinh-an-ninh-trat-tu-an-toan-xa-hoi/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

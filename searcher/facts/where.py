@@ -168,6 +168,12 @@ def _province_pattern(g: Gazetteer) -> tuple[dict[str, str], re.Pattern]:
     """(folded name → province, one regex of every folded name), built once per gazetteer."""
     if id(g) not in _PATTERNS:
         names = {re.sub(r"[^a-z0-9]+", " ", fold(p.name)).strip(): p.name for p in g.provinces}
+        # and the other spellings pages use ("TPHCM", "TP.HCM", "Sài Gòn", "Đăk Lăk"), but
+        # not two letters ("HN"), which are other words too
+        for alias in g.aliases:
+            key = re.sub(r"[^a-z0-9]+", " ", fold(alias)).strip()
+            if len(key.replace(" ", "")) > 2 and (found := g.province(alias)) is not None:
+                names.setdefault(key, found.name)
         keys = sorted(names, key=len, reverse=True)
         alternation = "|".join(" +".join(map(re.escape, k.split())) for k in keys)
         _PATTERNS[id(g)] = names, re.compile(rf"(?<= )(?:{alternation})(?= )")

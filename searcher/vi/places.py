@@ -70,6 +70,7 @@ class Gazetteer:
         self.written: dict[str, set[tuple[str, ...]]] = {
             p.name: {written_words(p.name)} for p in self.provinces
         }
+        self.aliases = list(data["aliases"])  # other spellings of a province's name
         for alias, target in data["aliases"].items():
             self._provinces.setdefault(_key(alias), self._provinces[_key(target)])
             self.written[self._provinces[_key(target)].name].add(written_words(alias))

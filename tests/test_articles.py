@@ -484,6 +484,12 @@ def test_a_record_without_a_date_is_read_like_a_page(
         ("16/10/2022 | 15:19, Lượt xem: 25.211", "2022-10-16"),
         ("Người đăng: - ngày đăng: 03/07/2020", "2020-07-03"),  # an empty poster's label
         ("Người đăng: Minh Anh - ngày đăng: 03/07/2020", "2020-07-03"),
+        # the same with en dashes, as other sites write them (bench/facts_invariance.py on set
+        # G's G022 "Đăng ngày 09 - 07 - 2024" and set M's M001)
+        ("Người đăng: – ngày đăng: 03/07/2020", "2020-07-03"),
+        ("Đăng ngày 09 – 07 – 2024", "2024-07-09"),
+        ("Đăng ngày 09 - 07 - 2024", "2024-07-09"),
+        ("Đăng ngày 09 . 07 . 2024", "2024-07-09"),
         ("Người đăng: Hội nghị tổng kết công tác năm nay - 03/07/2020", None),  # a sentence
         ("Kế hoạch 03/07/2020 | view-count: 12", None),  # words before the date
         # a label that says it is the publication's (a table of 34 header shapes)

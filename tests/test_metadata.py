@@ -749,6 +749,10 @@ def test_every_field_has_its_evidence() -> None:
 # on set V's V213 and V224: "thành phố Hồ Chí Minh" written "TPHCM" lost the province of an
 # unnamed district's procuracy):
 #   http://phuongnguyencutrinh.gov.vn/gop-phan-on-dinh-an-ninh-trat-tu-an-toan-xa-hoi/
+# a-citation-about-another-with-dotted-dates (bench/facts_invariance.py's "dates with dots" on
+# set X's X126: "Kế hoạch … ngày 29/4/2025 … về thực hiện Nghị quyết 57-NQ/TW ngày 22/12/2024
+# …" written with dots left the second document's date outside the citation):
+#   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-hung-yen-to-chuc-cuoc-thi-tim-hieu-nghi-quyet-so-57-nq-tw-185296.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -64,10 +64,11 @@ CITATION = re.compile(
     # "… được ban hành ngày 16/01/2019", "… ký vào ngày …", "… đề ngày …": its date too
     r"(?P<date>[ \t]*[,(]?[ \t]*(?:(?:duoc[ \t]+)?(?:ban hanh|ky)(?:[ \t]+vao)?[ \t]+|de[ \t]+)?"
     r"(?:" + _DATE + r"))?"
-    # (a dot between digits, "ngày 26.4.2023" of a second citation, ends nothing)
+    # (a dot between digits, "ngày 26.4.2023" of a second citation, ends nothing, here and
+    # in what the document is about)
     r"(?P<issuer>[ \t]*(?:cua|do)[ \t]+(?:[^,.;:\n()]|(?<=\d)\.(?=\d)){0,80}?"
     r"(?=(?<!\d)[.:]|[.:](?!\d)|[,;\n()]|[ \t]ve[ \t]|$))?"
-    r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+[^,.;:\n()]{0,120})?"
+    r"(?P<about>[ \t]*(?:ve viec|ve|v/v)[ \t]+(?:[^,.;:\n()]|(?<=\d)\.(?=\d)){0,120})?"
 )
 _DAY_MONTH = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)?"
 ANNIVERSARY = re.compile(

@@ -753,6 +753,9 @@ def test_every_field_has_its_evidence() -> None:
 # set X's X126: "Kế hoạch … ngày 29/4/2025 … về thực hiện Nghị quyết 57-NQ/TW ngày 22/12/2024
 # …" written with dots left the second document's date outside the citation):
 #   https://baovephapluat.vn/cai-cach-tu-phap/thuc-tien-kinh-nghiem/vksnd-tinh-hung-yen-to-chuc-cuoc-thi-tim-hieu-nghi-quyet-so-57-nq-tw-185296.html
+# another-countrys-provincial-procuracy-is-no-unit-of-ours (set ZA, ZA115, read after its one
+# scoring: "Lãnh đạo VKSND tối cao tiếp Đoàn đại biểu VKSND tỉnh Hà Nam, Trung Quốc"):
+#   https://vksndtc.gov.vn/cong-tac-hop-tac-quoc-te/lanh-dao-vksnd-toi-cao-tiep-doan-dai-bieu-vksnd-ti-d20-t12700.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

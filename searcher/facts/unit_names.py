@@ -41,6 +41,9 @@ _COUNTRY = (
     r"campuchia|han quoc|nhat ban|hoa ky|my|phap|duc|belarus|uzbekistan|kazakhstan|indonesia|"
     r"thai lan|singapore|mong co|trieu tien|ba lan|sec|bulgaria|angola|mozambique|australia|uc)"
 )
+# a unit's place followed by its country ("VKSND tỉnh Hà Nam, Trung Quốc", "… (Lào)")
+# (what follows a unit's name as matched: the rest of its place's name, then the country)
+ABROAD = re.compile(r"[^,(\n]{0,25}?\s*(?:,|\(|-|–|\bcua)\s*(?:nuoc\s+)?" + _COUNTRY + r"\b")
 MENTION = re.compile(
     # every mention starts with one of these letters: the others are passed over at once
     # (4 times faster over a page than trying each branch at each letter)

@@ -24,6 +24,7 @@ from datetime import date
 
 from searcher.facts.spans import DOC_KINDS, PROSECUTION_STEP, citations_near, guest_lists
 from searcher.facts.unit_names import (
+    ABROAD,
     MENTION,
     UNNAMED_CITY,
     UNNAMED_CITY_MENTION,
@@ -166,6 +167,8 @@ def _mentions(
                 # only when no procuracy is named ("ngành Kiểm sát tỉnh … đã tổ chức cuộc thi")
                 weight *= 0.01
             after = folded[(end := name_end(m)) : end + 60]  # what the unit does
+            if ABROAD.match(after):
+                continue  # "VKSND tỉnh Hà Nam, Trung Quốc": another country's, no unit of ours
             bridge = _MAIN_BRIDGE_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             organises = bool(
                 _ORGANISER_AFTER.search(after)

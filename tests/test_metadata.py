@@ -756,6 +756,12 @@ def test_every_field_has_its_evidence() -> None:
 # another-countrys-provincial-procuracy-is-no-unit-of-ours (set ZA, ZA115, read after its one
 # scoring: "Lãnh đạo VKSND tối cao tiếp Đoàn đại biểu VKSND tỉnh Hà Nam, Trung Quốc"):
 #   https://vksndtc.gov.vn/cong-tac-hop-tac-quoc-te/lanh-dao-vksnd-toi-cao-tiep-doan-dai-bieu-vksnd-ti-d20-t12700.html
+# an-english-editions-page-is-read-in-english, guard an-english-page-of-another-countrys-
+# procuracy-names-no-unit (sets W, X, ZA: W217 "Chief Prosecutor of the Ho Chi Minh City
+# People's Procuracy … hosted a reception for visiting Prosecutor General of the Lao Supreme
+# People's Procuracy … on August 26", X208, and ZA221 read after set ZA's one scoring; the
+# labellers of set ZA met and skipped two more English pages):
+#   https://en.vietnamplus.vn/lao-prosecutor-general-visits-hcm-city/236372.vnp
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -1,0 +1,248 @@
+"""Facts of a page written in English: a Vietnamese paper's English edition reporting a
+procuracy's event ("Chief Prosecutor of the Ho Chi Minh City People's Procuracy … hosted a
+reception … on August 26").
+
+The Vietnamese readers find nothing in such a page; this one reads the same roles in
+English words: the unit that acts (not another country's: "the Lao Supreme People's
+Procuracy"), the lead's day ("on August 26", "On the afternoon of December 27", "3 January
+2020"), and the kind of event. ``metadata`` fills only what the Vietnamese readers left
+empty.
+
+>>> is_english("Lao Prosecutor General visits HCM City", "Chief Prosecutor of the city's "
+...            "People's Procuracy hosted a reception for the guest, who was visiting with "
+...            "his delegation, on August 26.")
+True
+>>> is_english("Hoi nghi tong ket", "Vien kiem sat nhan dan tinh to chuc hoi nghi tong ket "
+...            "cong tac nam 2023, co the noi la on dinh, that su hieu qua.")
+False
+>>> english_day("The delegation arrived on the afternoon of December 27 in Hanoi.")
+(12, 27, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from searcher.facts.record import Evidence, Metadata
+from searcher.vi.places import Gazetteer
+
+# words that only English prose has this often (a Vietnamese page quoting an English name
+# has few of them)
+# (not "the", "to", "on", "that": Vietnamese typed without marks has "có thể", "tổ chức", "ổn
+# định", "thật" so)
+_FUNCTION_WORDS = re.compile(r"\b(?:of|and|for|with|its|has|was|were|is|from|by|which)\b")
+_MARKED = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]")
+
+
+def is_english(title: str, body: str) -> bool:
+    """Whether the page is written in English: English function words among its words and
+    next to no letters with Vietnamese marks in its first 800 characters."""
+    head = (title + "\n" + body)[:800]
+    letters = sum(c.isalpha() for c in head)
+    marked = sum(1 for c in _MARKED.findall(head) if c.isalpha())
+    words = len(re.findall(r"[A-Za-z]+", head))
+    common = len(_FUNCTION_WORDS.findall(head.lower()))
+    return letters > 0 and marked / letters < 0.02 and common >= max(3, 0.05 * words)
+
+
+_MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)  # fmt: skip
+_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# the lead's day: "on August 26", "On the afternoon of December 27", "on Monday, August 26,
+# 2022", "on 3 January 2020"; not a day in a name or a range's end ("from June to August")
+_DAY = re.compile(
+    r"\b(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+(?P<year2>\d{4}))?)\b",
+    re.IGNORECASE,
+)
+
+
+def english_day(text: str) -> tuple[int, int, int | None] | None:
+    """The first day a lead says something happened on: (month, day, year or None)."""
+    for m in _DAY.finditer(text):
+        month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        year = m.group("year") or m.group("year2")
+        if 1 <= day <= 31:
+            return month, day, int(year) if year else None
+    return None
+
+
+_PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
+# another country's ("the Lao Supreme People's Procuracy", "… of Laos"): no unit of ours
+_FOREIGN = re.compile(
+    r"\b(?:lao|laos|chinese|china|cuban|cuba|hungarian|russian|cambodian|korean|japanese|"
+    r"american|french|german|belarusian|uzbek|kazakh|indonesian|thai|mongolian)\b"
+    r"(?:\s+[a-z'’]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_ABROAD_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:laos|china|cuba|hungary|russia|cambodia|"
+                           r"korea|japan|lao pdr)\b", re.IGNORECASE)  # fmt: skip
+_SUPERIOR = re.compile(
+    r"\b(?:high[- ]level|superior|high)\s+"
+    + _PROCURACY
+    + r"\s+(?:in|of)\s+(?P<city>ha\s?noi|da\s?nang|ho chi minh city|hcm\s?city|hcmc)\b",
+    re.IGNORECASE,
+)
+_SUPREME = re.compile(r"\bsupreme\s+" + _PROCURACY + r"|\bSPP\b", re.IGNORECASE)
+_MILITARY = re.compile(r"\bmilitary\s+procura(?:cy|torate)\b", re.IGNORECASE)
+# a province's or city's: "the Ho Chi Minh City People's Procuracy", "HCMC People's
+# Procuratorate", "the People's Procuracy of Quang Ninh province"
+_PLACE = r"(?P<place>(?:[A-Z][A-Za-z]*[ \t]+){0,3}[A-Z][A-Za-z]*)"
+_LOCAL = re.compile(
+    _PLACE
+    + r"\s+(?i:city\s+|province\s+|provincial\s+|municipal\s+)?"
+    + _PROCURACY
+    + r"|"
+    + _PROCURACY
+    + r"\s+of\s+(?:the\s+)?"
+    + _PLACE.replace("place", "place2")
+    + r"\s+(?i:province|city)\b"
+)
+# what a unit does when it holds the event ("… hosted a reception", "… held the
+# inauguration ceremony", "a conference of the HCMC People's Procuracy")
+_ACTS = re.compile(
+    r"^[^.;]{0,80}?\b(?:hosted|held|holds|organi[sz]ed|received|welcomed|inaugurated|signed|"
+    r"launched|visited|met)\b",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"\b(?:conference|meeting|ceremony|session)\s+of\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class EnglishUnit:
+    level: str
+    province: str | None
+    passage: str
+
+
+def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
+    """The procuracy the page is about: the one that acts (hosts, holds, signs) or whose
+    meeting it is, else the one the title names, else the first named; never another
+    country's."""
+    text = title + "\n" + body[:1500]
+    found: list[tuple[float, int, int, EnglishUnit]] = []  # weight, start, end, unit
+    for pattern, level in ((_SUPERIOR, "cấp cao"), (_SUPREME, "tối cao"),
+                           (_MILITARY, "quân sự"), (_LOCAL, "tỉnh")):  # fmt: skip
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for _, s, e, _ in found):
+                continue  # inside a name already read ("High-Level People's Procuracy")
+            foreign = _FOREIGN.search(text, max(0, m.start() - 30), m.start())
+            if foreign or _ABROAD_AFTER.match(text, m.end()):
+                continue
+            if level == "cấp cao":
+                province = _city(m.group("city"), g)
+            elif level == "tỉnh":
+                province = _city(m.group("place") or m.group("place2"), g)
+                if province is None:
+                    continue  # "the local procuracy", "Vietnamese People's Procuracy"
+            else:
+                province = None
+            weight = 10.0 if m.start() < len(title) else 1.0
+            if _ACTS.match(text, m.end()) or _OWNED.search(text, max(0, m.start() - 40), m.start()):
+                weight += 5.0
+            passage = text[max(0, m.start() - 60) : m.end() + 60].replace("\n", " ")
+            found.append((weight, m.start(), m.end(), EnglishUnit(level, province, passage)))
+    if not found:
+        return None
+    return max(found, key=lambda f: (f[0], -f[1]))[3]
+
+
+def _city(place: str, g: Gazetteer) -> str | None:
+    """The province a place's English name is ("Ho Chi Minh City", "HCMC", "Quang Ninh")."""
+    name = re.sub(r"^the\s+|\s+(?:city|province)$", "", place.strip(), flags=re.I)
+    name = {"hcmc": "HCM", "hcm city": "HCM", "hanoi": "Hà Nội", "danang": "Đà Nẵng"}.get(
+        name.lower(), name
+    )
+    found = g.province(name)
+    return found.name if found else None
+
+
+# the kind of event, in English words
+_TYPES = (
+    (
+        "ký kết",
+        re.compile(
+            r"\bsign(?:ed|s|ing)?\b[^.]{0,60}\b(?:agreement|regulation|"
+            r"memorandum|coordination|cooperation)",
+            re.I,
+        ),
+    ),
+    (
+        "tổng kết",
+        re.compile(
+            r"\b(?:year-end|review(?:ed|ing)?\s+(?:the\s+)?(?:work|its)|"
+            r"reviewing)\b",
+            re.I,
+        ),
+    ),
+    ("tập huấn", re.compile(r"\btraining (?:course|session|conference)\b", re.I)),
+    ("hội thảo", re.compile(r"\b(?:seminar|workshop|symposium)\b", re.I)),
+)
+_EVENT = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|reception|received|hosted|held|inaugurat\w+|ceremony|conference|"
+    r"meeting|working session|met with|launched)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class EnglishEvent:
+    types: list[str] = field(default_factory=list)
+    passage: str = ""
+
+
+def english_event(title: str, body: str) -> EnglishEvent:
+    """The kinds of event the title and the lead's first sentences name ("hosted a
+    reception" → "khác", "signed a coordination regulation" → "ký kết")."""
+    head = title + "\n" + body[:600]
+    types = [name for name, pattern in _TYPES if pattern.search(head)]
+    event = _EVENT.search(head)
+    if not types and event:
+        types = ["khác"]
+    where = event or next((p.search(head) for _, p in _TYPES if p.search(head)), None)
+    passage = head[max(0, where.start() - 80) : where.end() + 80] if where else ""
+    return EnglishEvent(types, passage.replace("\n", " "))
+
+
+def fill_from_english(
+    meta: Metadata, title: str, body: str, g: Gazetteer, ex: dict[str, Evidence]
+) -> None:
+    """An English page's unit, day and event, where the Vietnamese readers found none
+    ("hosted a reception … on August 26" under a stamp of 26/08/2022: 2022-08-26)."""
+    if not is_english(title, body):
+        return
+    if meta.level is None and (unit := english_unit(title, body, g)) is not None:
+        meta.level = unit.level
+        ex["level"] = Evidence(unit.passage, "organiser, in English")
+        if unit.province:
+            province = g.province(unit.province)
+            meta.province = g.display_province(unit.province, meta.published)
+            meta.province_2025 = province.name_2025 if province else None
+            ex["province"] = Evidence(unit.passage, "organiser's seat, in English")
+    if not meta.meeting_types:
+        event = english_event(title, body)
+        if event.types:
+            meta.meeting_types = event.types
+            ex["meeting_types"] = Evidence(event.passage, "event named in English")
+    if meta.meeting_types and meta.meeting_date is None and (day := english_day(body[:800])):
+        month, dom, year = day
+        if year is None and meta.published:  # the latest such day not after the stamp
+            year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
+        if year is not None:
+            try:
+                meta.meeting_date = date(year, month, dom)
+            except ValueError:
+                return
+            meta.year = year
+            ex["meeting_date"] = ex["year"] = Evidence(f"{month}/{dom}", "lead's day, in English")

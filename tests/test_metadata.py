@@ -762,6 +762,9 @@ def test_every_field_has_its_evidence() -> None:
 # People's Procuracy … on August 26", X208, and ZA221 read after set ZA's one scoring; the
 # labellers of set ZA met and skipped two more English pages):
 #   https://en.vietnamplus.vn/lao-prosecutor-general-visits-hcm-city/236372.vnp
+# a-friendly-match-is-an-event (set ZA, ZA107, read after its one scoring: "Tạp chí Kiểm sát và
+# Cơ quan điều tra VKSNDTC giao hữu bóng đá mừng Xuân"; as "giao lưu" already was):
+#   http://www.kiemsat.vn/tap-chi-kiem-sat-va-co-quan-dieu-tra-vksndtc-giao-huu-bong-da-mung-xuan-dinh-dau.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

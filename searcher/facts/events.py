@@ -58,7 +58,7 @@ EVENT = re.compile(
     r"don nhan|"
     r"ky niem|mit tinh|giao luu|phat dong|chuc mung|sinh hoat|ra mat|khanh thanh|tong ket|so ket|"
     # a trial opened ("TAND huyện đã mở phiên tòa sơ thẩm xét xử …") is held
-    r"dien ra|tham du|hien mau|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh|"
+    r"dien ra|tham du|hien mau|giao huu|tang qua|trao qua|chuc tet|ket nap|phien toa gia dinh|"
     # relief given ("trao hỗ trợ khắc phục hậu quả do bão", "quyên góp ủng hộ đồng bào")
     r"trao (?:ho tro|tien|kinh phi|nha tinh nghia)|(?:quyen gop|phat dong) ung ho|"
     r"ung ho (?:dong bao|quy|nguoi dan|ba con|gia dinh)|"

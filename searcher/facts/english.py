@@ -33,18 +33,24 @@ from searcher.vi.places import Gazetteer
 # (not "the", "to", "on", "that": Vietnamese typed without marks has "có thể", "tổ chức", "ổn
 # định", "thật" so)
 _FUNCTION_WORDS = re.compile(r"\b(?:of|and|for|with|its|has|was|were|is|from|by|which)\b")
-_MARKED = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]")
+_MARKED = re.compile(r"[^\W\d_a-zA-Z]")  # a letter outside a-z: "ă", "ệ", "đ"
 
 
 def is_english(title: str, body: str) -> bool:
     """Whether the page is written in English: English function words among its words and
     next to no letters with Vietnamese marks in its first 800 characters."""
     head = (title + "\n" + body)[:800]
-    letters = sum(c.isalpha() for c in head)
-    marked = sum(1 for c in _MARKED.findall(head) if c.isalpha())
-    words = len(re.findall(r"[A-Za-z]+", head))
+    marked = len(_MARKED.findall(head))  # a Vietnamese page is over at once
+    if marked > 16:
+        return False
+    letters = len(_LATIN.findall(head))
     common = len(_FUNCTION_WORDS.findall(head.lower()))
-    return letters > 0 and marked / letters < 0.02 and common >= max(3, 0.05 * words)
+    words = len(_WORD.findall(head))
+    return letters > 0 and marked / (letters + marked) < 0.02 and common >= max(3, 0.05 * words)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 _MONTH_NAMES = (

@@ -89,8 +89,10 @@ with ``--final``; ``--round 26`` has every page, set W's too, in development (58
 ``--round 27`` held out set X (two more labellers, 49 pages) whole, scored once with
 ``--final``; ``--round 28`` has every page, set X's too, in development (634).
 Session 24: ``--round 29`` and ``--round 31`` held out sets Y (43 pages) and Z (50) whole,
-each scored once with ``--final``; ``--round 32`` (the default) has every page in
-development (727).
+each scored once with ``--final``; ``--round 32`` has every page in development (727).
+Session 25 (a new machine: 704 of the 864 labelled rows found again, 697 of round 32's
+pages): ``--round 33`` held out set ZA (two more labellers, 48 pages) whole, scored once
+with ``--final``; ``--round 34`` (the default) has every page found in development (745).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only
@@ -369,7 +371,9 @@ def main() -> None:
         type=int,
         default=DEFAULT_ROUND,
         choices=sorted(HELD_OUT),
-        help="which split: 22 (all development), 21 (set U held out whole), 20 (all "
+        help="which split: 34 (all development), 33 (set ZA held out whole), 32 (all "
+        "development), 31 and 29 (sets Z, Y held out), 28, 26, 24 (all development), 27, 25, "
+        "23 (sets X, W, V held out), 22 (all development), 21 (set U held out whole), 20 (all "
         "development), 19 (set T held out whole), 15 (all development), 14 (set Q held out "
         "whole), 13 (all of round 13 development), "
         "12 (set P held out whole; O is development), "

@@ -765,6 +765,10 @@ def test_every_field_has_its_evidence() -> None:
 # a-friendly-match-is-an-event (set ZA, ZA107, read after its one scoring: "Tạp chí Kiểm sát và
 # Cơ quan điều tra VKSNDTC giao hữu bóng đá mừng Xuân"; as "giao lưu" already was):
 #   http://www.kiemsat.vn/tap-chi-kiem-sat-va-co-quan-dieu-tra-vksndtc-giao-huu-bong-da-mung-xuan-dinh-dau.html
+# a-purpose-sentence-before-the-dated-act (set ZA, ZA121, read after its one scoring: "Với mục
+# tiêu thúc đẩy … . Ngày 26-9, tại Hà Nội Viện KSNDTC và Tập đoàn VNPT đã ký kết …": an opening
+# of purpose, and "Viện KSNDTC" written short, neither read before):
+#   https://www.sggp.org.vn/vnpt-hop-tac-va-ho-tro-chuyen-doi-so-nganh-kiem-sat-nhan-dan-post707193.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -122,10 +122,11 @@ _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
 # …; Đề án … của Ban Thường vụ Thành ủy …, sáng ngày 11/02/2019, Viện kiểm sát nhân dân
 # thành phố Bắc Ninh trang trọng thực hiện nghi lễ Chào cờ")
 _DATED_ACT_AFTER = re.compile(r"[,;]\s*" + _DATED)
-# a lead's opening of purpose or basis ("Thực hiện Kế hoạch số …, đồng thời …."): the lede
-# is the sentence after it
+# a lead's opening of purpose or basis ("Thực hiện Kế hoạch số …, đồng thời ….", "Với mục
+# tiêu thúc đẩy …"): the lede is the sentence after it
 _PURPOSE_OPENING = re.compile(
-    r"\s*(?:thuc hien|can cu|nham|de|theo|huong ung|chao mung|huong toi)\b"
+    r"\s*(?:thuc hien|can cu|nham|de|theo|huong ung|chao mung|huong toi|"
+    r"voi (?:muc tieu|muc dich|tinh than|phuong cham))\b"
 )
 
 

@@ -90,7 +90,7 @@ ORGANISED = re.compile(
     r"doan (?:kiem tra|cong tac|giam sat))\b"  # "Ngày 17/10/2019, Đoàn kiểm tra do … đã …"
 )
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
-PROCURACY_NAME = r"\b(?:vien kiem sat|vien ks(?:nd)?|vks[a-z]*|nganh kiem sat)\b"
+PROCURACY_NAME = r"\b(?:vien kiem sat|vien ks(?:nd(?:tc)?)?|vks[a-z]*|nganh kiem sat)\b"
 PROCURACY = re.compile(PROCURACY_NAME)
 # the steps of a case a procuracy takes itself ("khởi tố", "truy tố", "ban hành cáo trạng",
 # "kháng nghị"), one list for the words that read a case's news: its type (``types``), its

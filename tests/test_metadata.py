@@ -1568,3 +1568,25 @@ def test_the_sector_named_as_a_whole_holds_the_event_no_unit_holds(raw, level) -
     a page on the sector's history reports no event and is no unit's (N035,
     https://media.qdnd.vn/tiep-lua-truyen-thong/ngay-26-7-1960-ngay-truyen-thong-nganh-kiem-sat-nhan-dan-55058)."""
     assert extract(parse_text(raw, "x")).level == level
+
+
+def test_an_english_page_names_its_unit_and_shows_its_evidence() -> None:
+    """``show --explain`` on a page in English: the unit named as the Vietnamese readers name
+    it, the day's passage and the role each fact was read in; a Vietnamese page typed without
+    marks is not read as English."""
+    page = parse_text(
+        "Quang Ninh procuracy hosts Cambodian delegation\n14/03/2023 09:10\nThe Quang Ninh "
+        "provincial People's Procuracy hosted a working session with a delegation of the "
+        "Cambodian Supreme People's Procuracy on March 13. The two sides, which share a "
+        "border, agreed to exchange information regularly.",
+        "en1",
+    )
+    meta = extract(page)
+    assert (meta.unit, meta.level, meta.province) == ("VKSND tỉnh Quảng Ninh", "tỉnh", "Quảng Ninh")
+    assert "on March 13" in meta.explain["meeting_date"].passage
+    assert meta.explain["level"].role == "organiser, in English"
+    unmarked = extract(parse_text(
+        "Vien kiem sat tinh to chuc hoi nghi\n14/03/2023 09:10\nSang 13/3, Vien kiem sat nhan "
+        "dan tinh Quang Ninh to chuc hoi nghi tong ket cong tac, co the noi la on dinh.", "vi1"
+    ))  # fmt: skip
+    assert not any(e.role.endswith("in English") for e in unmarked.explain.values())

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.record import Evidence, Metadata
+from searcher.facts.unit_names import provincial
 from searcher.vi.places import Gazetteer
 
 # words that only English prose has this often (a Vietnamese page quoting an English name
@@ -75,13 +76,17 @@ _DAY = re.compile(
 
 def english_day(text: str) -> tuple[int, int, int | None] | None:
     """The first day a lead says something happened on: (month, day, year or None)."""
-    for m in _DAY.finditer(text):
-        month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
-        day = int(m.group("day") or m.group("day2"))
-        year = m.group("year") or m.group("year2")
-        if 1 <= day <= 31:
-            return month, day, int(year) if year else None
-    return None
+    m = english_day_match(text)
+    if m is None:
+        return None
+    month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+    year = m.group("year") or m.group("year2")
+    return month, int(m.group("day") or m.group("day2")), int(year) if year else None
+
+
+def english_day_match(text: str) -> re.Match | None:
+    """Where ``english_day`` reads its day (a day of the month that exists: 1–31)."""
+    return next((m for m in _DAY.finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31), None)
 
 
 _PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
@@ -130,6 +135,7 @@ class EnglishUnit:
     level: str
     province: str | None
     passage: str
+    name: str = ""  # as the Vietnamese readers name it: "VKSND tỉnh Quảng Ninh"
 
 
 def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
@@ -158,10 +164,23 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
             if _ACTS.match(text, m.end()) or _OWNED.search(text, max(0, m.start() - 40), m.start()):
                 weight += 5.0
             passage = text[max(0, m.start() - 60) : m.end() + 60].replace("\n", " ")
-            found.append((weight, m.start(), m.end(), EnglishUnit(level, province, passage)))
+            found_province = g.province(province) if province else None
+            name = _NAMES[level](found_province) if found_province or level != "cấp cao" else ""
+            unit = EnglishUnit(level, province, passage, name or m.group(0))
+            found.append((weight, m.start(), m.end(), unit))
     if not found:
         return None
     return max(found, key=lambda f: (f[0], -f[1]))[3]
+
+
+_NAMES = {
+    "tối cao": lambda _: "VKSND tối cao",
+    "cấp cao": lambda p: (
+        f"VKSND cấp cao tại {'TP Hồ Chí Minh' if p.name == 'Hồ Chí Minh' else p.name}"
+    ),
+    "quân sự": lambda _: "",
+    "tỉnh": provincial,  # (a provincial unit is read only with its province)
+}
 
 
 def _city(place: str, g: Gazetteer) -> str | None:
@@ -229,13 +248,14 @@ def fill_from_english(
     if not is_english(title, body):
         return
     if meta.level is None and (unit := english_unit(title, body, g)) is not None:
-        meta.level = unit.level
+        meta.level, meta.unit = unit.level, unit.name
         ex["level"] = Evidence(unit.passage, "organiser, in English")
         if unit.province:
             province = g.province(unit.province)
             meta.province = g.display_province(unit.province, meta.published)
             meta.province_2025 = province.name_2025 if province else None
             ex["province"] = Evidence(unit.passage, "organiser's seat, in English")
+            ex["province_2025"] = Evidence(f"{unit.province} in the 1 July 2025 merger table")
     if not meta.meeting_types:
         event = english_event(title, body)
         if event.types:
@@ -251,4 +271,6 @@ def fill_from_english(
             except ValueError:
                 return
             meta.year = year
-            ex["meeting_date"] = ex["year"] = Evidence(f"{month}/{dom}", "lead's day, in English")
+            said = english_day_match(body[:800])
+            passage = body[max(0, said.start() - 80) : said.end() + 40] if said else ""
+            ex["meeting_date"] = ex["year"] = Evidence(passage, "lead's day, in English")

@@ -316,6 +316,12 @@ def test_invalid_json(tmp_path: Path) -> None:
         # https://thainguyentv.vn/chat-van-ket-qua-thuc-hien-cong-tac-kiem-sat-xet-xu-va-thi-hanh-an-dan-su-hanh-chinh-32270.media)
         "Xin chờ trong giây lát...",
         "Đang tải...",
+        # the mottos a procuracy's site heads its pages with (set ZA's ZA205, read after its
+        # one scoring, and 40 development pages of vienkiemsattv.gov.vn)
+        "Tất cả vì mục tiêu dân giàu, nước mạnh, dân chủ, công bằng, văn minh      Đoàn kết, "
+        "trách nhiệm - kỷ cương, liêm chính - bản lĩnh, hiệu quả      Công minh, chính trực, "
+        "khách quan, thận trọng, khiêm tốn",
+        "Đoàn kết, kỷ cương, hành động, sáng tạo, đột phá, phát triển",
     ],
 )
 def test_each_boilerplate_kind_is_dropped(line: str) -> None:
@@ -332,6 +338,10 @@ def test_report_sentences_are_kept() -> None:
     assert not is_furniture("Thống kê cho thấy tỷ lệ giải quyết án đạt 98%.")
     assert not is_furniture("Đồng chí Viện trưởng phát biểu chỉ đạo hội nghị.")
     assert not is_furniture("Hội nghị | tổ chức tốt")  # a bar, but not between tools
+    # a motto in a sentence of the report is text
+    assert not is_furniture(
+        "Công minh, chính trực, khách quan, thận trọng, khiêm tốn là lời Bác dạy."
+    )
     assert clean_lines(["Nội dung.", "Xem thêm video hội nghị tại đây.", "Kết thúc."]) == [
         "Nội dung.", "Xem thêm video hội nghị tại đây.", "Kết thúc."
     ]  # fmt: skip

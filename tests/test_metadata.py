@@ -769,6 +769,9 @@ def test_every_field_has_its_evidence() -> None:
 # tiêu thúc đẩy … . Ngày 26-9, tại Hà Nội Viện KSNDTC và Tập đoàn VNPT đã ký kết …": an opening
 # of purpose, and "Viện KSNDTC" written short, neither read before):
 #   https://www.sggp.org.vn/vnpt-hop-tac-va-ho-tro-chuyen-doi-so-nganh-kiem-sat-nhan-dan-post707193.html
+# a-party-body-organising-in-the-title-is-a-party-meeting (set U's U210, whose lead's Party
+# subject was only read through the site's motto line glued before it, dropped since):
+#   https://vienkiemsattv.gov.vn/2017/12/27/dang-uy-vien-kiem-sat-nhan-dan-tinh-tra-vinh-to-chuc-hoi-nghi-trien-khai-quan-triet-hoc-tap-nghi-quyet-trung-uong-6-khoa-xii-cua-dang/
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

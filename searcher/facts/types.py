@@ -240,7 +240,9 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         lead_found = [t for t in lead_found if t not in _STAFF_AGENDA]  # one staff conference
     found += [t for t in lead_found if t not in found]
     subject = organiser_subject(first)
-    if "Đảng" not in found and _PARTY_ORGANISER.search(subject):
+    if "Đảng" not in found and (
+        _PARTY_ORGANISER.search(subject) or _PARTY_ORGANISER.search(organiser_subject(heading))
+    ):
         found.append("Đảng")  # "…, Đảng bộ VKSND tỉnh tổ chức hội nghị …": a Party body meets
     # a digest: what its first "tổ chức …" clause says was held, unless the title names its
     # own event ("… dâng hương tưởng nhớ …")

@@ -31,6 +31,12 @@ _RELATED_STARTS = re.compile(
     r"tin noi bat)\s*:?$"
 )
 # A line that is furniture by itself (compared on folded text).
+_MOTTO = (
+    r"tat ca vi muc tieu dan giau,? nuoc manh,? dan chu,? cong bang,? van minh|"
+    r"doan ket,? trach nhiem\s*-?\s*ky cuong,? liem chinh\s*-?\s*ban linh,? hieu qua|"
+    r"doan ket,? ky cuong,? hanh dong,? sang tao,? dot phat?,? phat trien|"
+    r"cong minh,? chinh truc,? khach quan,? than trong,? khiem ton"
+)
 _FURNITURE = re.compile(
     r"^(page content|(?:xem voi )?co chu\s*:?(?:\s*a\s*[+-]?)*|tin hoat dong|phan mem quan ly|"
     # a breadcrumb ("Trang chủ » Tin tức - Sự kiện » Hoạt động của ngành")
@@ -42,6 +48,10 @@ _FURNITURE = re.compile(
     r"chung nhan tin nhiem mang|dang truy cap.*|tong luot truy cap.*|tong so truy cap.*|"
     r"khach online.*|luot xem.*|so luot xem.*|[•·*\s]*thanh vien|"
     r"tat ca chuyen muc|"
+    # the mottos a procuracy's site heads every page with, alone on their line ("Tất cả vì
+    # mục tiêu dân giàu, nước mạnh, …", "Công minh, chính trực, khách quan, thận trọng,
+    # khiêm tốn")
+    r"(?:(?:" + _MOTTO + r")[\s.,;!-]*)+|"
     # a page's loading message ("Xin chờ trong giây lát...", "Đang tải...")
     r"xin (?:vui long )?cho(?: trong)? giay lat\W*|dang tai(?: du lieu)?\W*|loading\W*|"
     # a weather widget: "Đà Nẵng 31 °C", "30°C", "/ 27°C - 33°C"

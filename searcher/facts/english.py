@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from searcher.facts.record import Evidence, Metadata
-from searcher.facts.unit_names import provincial
-from searcher.vi.places import Gazetteer
+from searcher.facts.unit_names import provincial, superior
+from searcher.vi.places import Gazetteer, Province
 
 # words that only English prose has this often (a Vietnamese page quoting an English name
 # has few of them)
@@ -77,16 +77,18 @@ _DAY = re.compile(
 def english_day(text: str) -> tuple[int, int, int | None] | None:
     """The first day a lead says something happened on: (month, day, year or None)."""
     m = english_day_match(text)
-    if m is None:
-        return None
-    month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
-    year = m.group("year") or m.group("year2")
-    return month, int(m.group("day") or m.group("day2")), int(year) if year else None
+    return _day_of(m) if m else None
 
 
 def english_day_match(text: str) -> re.Match | None:
     """Where ``english_day`` reads its day (a day of the month that exists: 1–31)."""
     return next((m for m in _DAY.finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31), None)
+
+
+def _day_of(m: re.Match) -> tuple[int, int, int | None]:
+    month = _MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
+    year = m["year"] or m["year2"]
+    return month, int(m["day"] or m["day2"]), int(year) if year else None
 
 
 _PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
@@ -133,7 +135,7 @@ _OWNED = re.compile(r"\b(?:conference|meeting|ceremony|session)\s+of\s+(?:the\s+
 @dataclass
 class EnglishUnit:
     level: str
-    province: str | None
+    province: Province | None
     passage: str
     name: str = ""  # as the Vietnamese readers name it: "VKSND tỉnh Quảng Ninh"
 
@@ -164,33 +166,28 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
             if _ACTS.match(text, m.end()) or _OWNED.search(text, max(0, m.start() - 40), m.start()):
                 weight += 5.0
             passage = text[max(0, m.start() - 60) : m.end() + 60].replace("\n", " ")
-            found_province = g.province(province) if province else None
-            name = _NAMES[level](found_province) if found_province or level != "cấp cao" else ""
-            unit = EnglishUnit(level, province, passage, name or m.group(0))
-            found.append((weight, m.start(), m.end(), unit))
+            name = _name(level, province) or m.group(0)
+            found.append((weight, m.start(), m.end(), EnglishUnit(level, province, passage, name)))
     if not found:
         return None
     return max(found, key=lambda f: (f[0], -f[1]))[3]
 
 
-_NAMES = {
-    "tối cao": lambda _: "VKSND tối cao",
-    "cấp cao": lambda p: (
-        f"VKSND cấp cao tại {'TP Hồ Chí Minh' if p.name == 'Hồ Chí Minh' else p.name}"
-    ),
-    "quân sự": lambda _: "",
-    "tỉnh": provincial,  # (a provincial unit is read only with its province)
-}
+def _name(level: str, province: Province | None) -> str:
+    """The unit's name as the Vietnamese readers give it ("VKSND tỉnh Quảng Ninh"); "" for a
+    military one (its name as written is kept)."""
+    if level == "tối cao":
+        return "VKSND tối cao"
+    if province is None:
+        return ""
+    return superior(province.name) if level == "cấp cao" else provincial(province)
 
 
-def _city(place: str, g: Gazetteer) -> str | None:
-    """The province a place's English name is ("Ho Chi Minh City", "HCMC", "Quang Ninh")."""
+def _city(place: str, g: Gazetteer) -> Province | None:
+    """The province a place's English name is ("Ho Chi Minh City", "HCMC", "Quang Ninh",
+    "Hanoi": the gazetteer reads the names without marks or spaces)."""
     name = re.sub(r"^the\s+|\s+(?:city|province)$", "", place.strip(), flags=re.I)
-    name = {"hcmc": "HCM", "hcm city": "HCM", "hanoi": "Hà Nội", "danang": "Đà Nẵng"}.get(
-        name.lower(), name
-    )
-    found = g.province(name)
-    return found.name if found else None
+    return g.province("HCM" if name.lower() == "hcmc" else name)
 
 
 # the kind of event, in English words
@@ -231,11 +228,12 @@ def english_event(title: str, body: str) -> EnglishEvent:
     """The kinds of event the title and the lead's first sentences name ("hosted a
     reception" → "khác", "signed a coordination regulation" → "ký kết")."""
     head = title + "\n" + body[:600]
-    types = [name for name, pattern in _TYPES if pattern.search(head)]
+    named = [(name, m) for name, pattern in _TYPES if (m := pattern.search(head))]
+    types = [name for name, _ in named]
     event = _EVENT.search(head)
     if not types and event:
         types = ["khác"]
-    where = event or next((p.search(head) for _, p in _TYPES if p.search(head)), None)
+    where = event or (named[0][1] if named else None)
     passage = head[max(0, where.start() - 80) : where.end() + 80] if where else ""
     return EnglishEvent(types, passage.replace("\n", " "))
 
@@ -250,27 +248,28 @@ def fill_from_english(
     if meta.level is None and (unit := english_unit(title, body, g)) is not None:
         meta.level, meta.unit = unit.level, unit.name
         ex["level"] = Evidence(unit.passage, "organiser, in English")
-        if unit.province:
-            province = g.province(unit.province)
-            meta.province = g.display_province(unit.province, meta.published)
-            meta.province_2025 = province.name_2025 if province else None
+        if (province := unit.province) is not None:
+            meta.province = g.display_province(province.name, meta.published)
+            meta.province_2025 = province.name_2025
             ex["province"] = Evidence(unit.passage, "organiser's seat, in English")
-            ex["province_2025"] = Evidence(f"{unit.province} in the 1 July 2025 merger table")
+            ex["province_2025"] = Evidence(f"{province.name} in the 1 July 2025 merger table")
     if not meta.meeting_types:
         event = english_event(title, body)
         if event.types:
             meta.meeting_types = event.types
             ex["meeting_types"] = Evidence(event.passage, "event named in English")
-    if meta.meeting_types and meta.meeting_date is None and (day := english_day(body[:800])):
-        month, dom, year = day
-        if year is None and meta.published:  # the latest such day not after the stamp
-            year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
-        if year is not None:
-            try:
-                meta.meeting_date = date(year, month, dom)
-            except ValueError:
-                return
-            meta.year = year
-            said = english_day_match(body[:800])
-            passage = body[max(0, said.start() - 80) : said.end() + 40] if said else ""
-            ex["meeting_date"] = ex["year"] = Evidence(passage, "lead's day, in English")
+    said = english_day_match(body[:800]) if meta.meeting_types and not meta.meeting_date else None
+    if said is None:
+        return
+    month, dom, year = _day_of(said)
+    if year is None and meta.published:  # the latest such day not after the stamp
+        year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
+    if year is None:
+        return
+    try:
+        meta.meeting_date = date(year, month, dom)
+    except ValueError:
+        return
+    meta.year = year
+    passage = body[max(0, said.start() - 80) : said.end() + 40]
+    ex["meeting_date"] = ex["year"] = Evidence(passage, "lead's day, in English")

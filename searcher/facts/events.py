@@ -124,9 +124,10 @@ _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
 _DATED_ACT_AFTER = re.compile(r"[,;]\s*" + _DATED)
 # a lead's opening of purpose or basis ("Thực hiện Kế hoạch số …, đồng thời ….", "Với mục
 # tiêu thúc đẩy …"): the lede is the sentence after it
+# "Với mục tiêu …", "Với tinh thần …": an aim the lede follows (a scene set, for ``types``)
+WITH_AIM = r"voi (?:muc tieu|muc dich|tinh than|phuong cham)"
 _PURPOSE_OPENING = re.compile(
-    r"\s*(?:thuc hien|can cu|nham|de|theo|huong ung|chao mung|huong toi|"
-    r"voi (?:muc tieu|muc dich|tinh than|phuong cham))\b"
+    r"\s*(?:thuc hien|can cu|nham|de|theo|huong ung|chao mung|huong toi|" + WITH_AIM + r")\b"
 )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from searcher.vi.places import gazetteer
-from searcher.vi.text import canonical, fold, old_style_tones
+from searcher.vi.text import LOWER_LATIN, canonical, fold, old_style_tones
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +76,5 @@ def candidates() -> re.Pattern:
     # lookup (``_name_at`` checks the letter is a capital)
     return re.compile(
         r"(?<![^\W\d_])[" + "".join(sorted(first)) + r"][^\W\d_]*"
-        r"(?= (?![" + _lower_latin() + r"])[^\W\d_])"
+        r"(?= (?![" + LOWER_LATIN + r"])[^\W\d_])"
     )
-
-
-def _lower_latin() -> str:
-    """The lower-case letters of the Latin blocks Vietnamese is written in (ASCII to Latin
-    Extended-B, Latin Extended Additional), for a character class."""
-    blocks = (range(0x250), range(0x1E00, 0x1F00))
-    return "".join(re.escape(chr(c)) for block in blocks for c in block if chr(c).islower())

@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from searcher.vi.text import fold
+from searcher.vi.text import LOWER_LATIN, fold
 
 # documents a report cites (folded); the longer names first
 DOC_KINDS = (
@@ -92,6 +92,8 @@ ORGANISED = re.compile(
 # a procuracy named ("Viện kiểm sát", "VKSND", "VKS TP.HCM", "VKSQS", "ngành Kiểm sát")
 PROCURACY_NAME = r"\b(?:vien kiem sat|vien ks(?:nd(?:tc)?)?|vks[a-z]*|nganh kiem sat)\b"
 PROCURACY = re.compile(PROCURACY_NAME)
+# who works with another ("… phối hợp với Tòa án tiến hành …"): what follows is its partner
+PARTNER = r"\bphoi hop (?:voi|cung)\b"
 # the steps of a case a procuracy takes itself ("khởi tố", "truy tố", "ban hành cáo trạng",
 # "kháng nghị"), one list for the words that read a case's news: its type (``types``), its
 # unit as the one acting (``units``), where a unit's name ends (``unit_names``)
@@ -257,10 +259,8 @@ def without_citations(text: str) -> str:
 _GAMES = re.compile(r"\bhội thao\b", re.IGNORECASE)
 
 
-# lower-case letters of Vietnamese and its neighbours (Latin, Latin Extended A/B and
-# Additional): what a hard-wrapped sentence's line break sits between
-_LOWER = "".join(chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
-_WRAPPED = re.compile(f"(?<=[{_LOWER},])\n(?=[{_LOWER}])")
+# what a hard-wrapped sentence's line break sits between: lower-case letters (or a comma)
+_WRAPPED = re.compile(f"(?<=[{LOWER_LATIN},])\n(?=[{LOWER_LATIN}])")
 
 
 def unwrapped(text: str) -> str:

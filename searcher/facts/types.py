@@ -22,6 +22,7 @@ from searcher.facts.events import (
     HELD_WITH_MARKS,
     INSPECTION,
     ORGANISER_VERB,
+    WITH_AIM,
     before_verb,
     dated_act,
     first_held,
@@ -39,6 +40,7 @@ from searcher.facts.kinds import (
     types_in,
 )
 from searcher.facts.spans import (
+    PARTNER,
     PROCURACY,
     PROCURACY_NAME,
     PROSECUTION_STEP,
@@ -98,7 +100,8 @@ _CASE_STEP_DONE = re.compile(
 # khí …", "Với tinh thần …")
 _SCENE_SETTING = re.compile(
     r"\s*(?:trong (?:giai doan|thoi gian|boi canh|khong khi)|hoa chung(?: khong khi)?|"
-    r"voi (?:tinh than|muc tieu|phuong cham))\b"
+    + WITH_AIM
+    + r")\b"
 )
 # an arrest, with its marks ("Bắt cựu Bí thư …", "… bị bắt", "Bắt giam lái xe …"): not "Bất
 # ngờ", "Bất chấp", which fold alike, nor "bắt đầu" (to begin), "bị bắt nạt" (bullied)
@@ -410,7 +413,7 @@ def _another_body(subject: str) -> bool:
     return bool(OTHER_PARTY.search(subject)) and not names_procuracy(subject)
 
 
-_PARTNER = re.compile(r"\bphoi hop (?:voi|cung)\b")
+_PARTNER = re.compile(PARTNER)
 
 
 _plain = without_citations

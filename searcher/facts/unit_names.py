@@ -133,6 +133,12 @@ UNNAMED_CITY = "VKSND thành phố"
 CENTRAL_SINCE = {"Huế": date(2025, 1, 1)}
 
 
+def superior(city: str) -> str:
+    """The name of the superior procuracy seated in ``city`` ("VKSND cấp cao tại Đà Nẵng",
+    "VKSND cấp cao tại TP Hồ Chí Minh")."""
+    return f"VKSND cấp cao tại {'TP Hồ Chí Minh' if city == 'Hồ Chí Minh' else city}"
+
+
 def provincial(province) -> str:
     """The name of a province's own procuracy ("VKSND tỉnh Hà Nam", "VKSND thành phố Đà
     Nẵng" for a centrally-run city)."""
@@ -242,10 +248,7 @@ def unit_of(m: re.Match, original: str, g: Gazetteer) -> Unit | None:
         if city is None:
             found = g.province(m.group("sup_city"))
             city = found.name if found else None
-        if city is None:
-            return None
-        shown = "TP Hồ Chí Minh" if city == "Hồ Chí Minh" else city
-        return Unit("cấp cao", f"VKSND cấp cao tại {shown}", (city,))
+        return Unit("cấp cao", superior(city), (city,)) if city else None
     if m.group("military"):
         text = original[m.start() : m.end()] if original else m.group("military")
         return Unit("quân sự", text.strip(), ())

@@ -22,7 +22,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from searcher.facts.spans import DOC_KINDS, PROSECUTION_STEP, citations_near, guest_lists
+from searcher.facts.spans import (
+    DOC_KINDS,
+    PARTNER,
+    PROSECUTION_STEP,
+    citations_near,
+    guest_lists,
+)
 from searcher.facts.unit_names import (
     ABROAD,
     MENTION,
@@ -91,7 +97,7 @@ _AUDIENCE_BEFORE = re.compile(
 )
 # a partner: "Trường … phối hợp với Viện kiểm sát nhân dân TP HCM tổ chức lớp …" is the
 # school's class, held with the procuracy
-_PARTNER_BEFORE = re.compile(r"\bphoi hop (?:voi|cung)\s*$")
+_PARTNER_BEFORE = re.compile(PARTNER + r"\s*$")
 # the approver of another body's decision ("các quyết định trên đã được VKSND tỉnh Lào Cai
 # phê chuẩn", "đề nghị Viện kiểm sát cùng cấp phê chuẩn"): the police's act, reported in
 # passing; a unit named only so is not the page's (its own statistic, "VKSND thành phố phê

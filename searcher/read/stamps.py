@@ -85,7 +85,7 @@ _STAMP_FILLER = re.compile(
 # and comments after the time ("16:18 1.737 0": thousands written with a dot); a poster's
 # label, empty or named, before the stamp ("Người đăng: - ngày đăng: 03/07/2020"); the
 # text-size buttons after it ("… [GMT +7] A A", "A- A+")
-_SPACED_DATE = re.compile(r"\b(\d{1,2})\s*([/.\-–])\s*(\d{1,2})\s*([/.\-–])\s*(\d{4})\b")
+_SPACED_DATE = re.compile(r"\b(\d{1,2})\s*[/.\-–]\s*(\d{1,2})\s*[/.\-–]\s*(\d{4})\b")
 # a two-digit year, read only before a clock ("17/10/18 15:54"): this century's
 _SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/([0-4]\d)(\s+\d{1,2}:\d{2})")
 # "PV - 15:21, 28/12/2022": a byline before the stamp; with no dash only right before a date
@@ -158,7 +158,7 @@ def news_stamp(line: str) -> date | bool | None:
     ):
         return stamp
     folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
-    folded = _SPACED_DATE.sub(r"\1/\3/\5", folded)  # "09 - 07 - 2024", "09 – 07 – 2024"
+    folded = _SPACED_DATE.sub(r"\1/\2/\3", folded)  # "09 - 07 - 2024", "09 – 07 – 2024"
     folded = _SHORT_YEAR.sub(r"\1/\2/20\3\4", folded)  # "17/10/18 15:54"
     m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)
     if not m:

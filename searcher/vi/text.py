@@ -20,6 +20,11 @@ import numpy as np
 
 # Tone marks (combining), as opposed to vowel-quality marks (circumflex, breve, horn).
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# the lower-case letters of the Latin blocks Vietnamese is written in (ASCII to Latin
+# Extended-B, Latin Extended Additional); none needs escaping in a character class
+LOWER_LATIN = "".join(
+    chr(c) for block in (range(0x250), range(0x1E00, 0x1F00)) for c in block if chr(c).islower()
+)
 _TONED_SECOND = {  # new-style placement: tone on the second vowel of oa/oe/uy
     "o": "aàáảãạ",
     "u": "yỳýỷỹỵ",

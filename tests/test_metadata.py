@@ -1587,7 +1587,7 @@ def test_an_english_page_names_its_unit_and_shows_its_evidence() -> None:
     meta = extract(page)
     assert (meta.unit, meta.level, meta.province) == ("VKSND tỉnh Quảng Ninh", "tỉnh", "Quảng Ninh")
     assert "on March 13" in meta.explain["meeting_date"].passage
-    assert meta.explain["level"].role == "organiser, in English"
+    assert meta.explain["level"].role == meta.explain["unit"].role == "organiser, in English"
     unmarked = extract(parse_text(
         "Vien kiem sat tinh to chuc hoi nghi\n14/03/2023 09:10\nSang 13/3, Vien kiem sat nhan "
         "dan tinh Quang Ninh to chuc hoi nghi tong ket cong tac, co the noi la on dinh.", "vi1"

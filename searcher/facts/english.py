@@ -247,7 +247,7 @@ def fill_from_english(
         return
     if meta.level is None and (unit := english_unit(title, body, g)) is not None:
         meta.level, meta.unit = unit.level, unit.name
-        ex["level"] = Evidence(unit.passage, "organiser, in English")
+        ex["unit"] = ex["level"] = Evidence(unit.passage, "organiser, in English")
         if (province := unit.province) is not None:
             meta.province = g.display_province(province.name, meta.published)
             meta.province_2025 = province.name_2025

@@ -218,6 +218,9 @@ HELD_OUT[33] = {f"set_za_{n}": "0123456789abcdef" for n in (1, 2)}
 # published 48/48, period 46/46): every labelled page found is development (745); no page is
 # held out until a new set is labelled
 HELD_OUT[34] = {}
+# round 35 (session 26): set ZB (two more labellers, 2026-12-08) is held out whole; the 745
+# pages of round 34 are development
+HELD_OUT[35] = {f"set_zb_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

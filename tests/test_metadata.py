@@ -772,6 +772,14 @@ def test_every_field_has_its_evidence() -> None:
 # a-party-body-organising-in-the-title-is-a-party-meeting (set U's U210, whose lead's Party
 # subject was only read through the site's motto line glued before it, dropped since):
 #   https://vienkiemsattv.gov.vn/2017/12/27/dang-uy-vien-kiem-sat-nhan-dan-tinh-tra-vinh-to-chuc-hoi-nghi-trien-khai-quan-triet-hoc-tap-nghi-quyet-trung-uong-6-khoa-xii-cua-dang/
+# a-dated-act-after-a-background-paragraph (set Z's Z109: a paragraph on the commune the unit
+# sponsors, a photo's caption, then "Ngày 7/11 vừa qua, thực hiện chương trình …, lãnh đạo và
+# cán bộ VKSND huyện … đã về UBND xã …"):
+#   https://baovephapluat.vn/van-hoa-xa-hoi/vong-tay-nhan-ai/vksnd-huyen-huong-khe-chung-tay-xay-dung-nong-thon-moi-61334.html
+# a-directive-issued-after-a-background-paragraph-is-no-event (set W's W214, which the rule
+# above first read as a dated act: "Ngày 05/11/2012, Viện trưởng VKSND tối cao ra Chỉ thị số
+# 06/CT-VKSTC …" in an essay on digitised case files):
+#   https://vksndtc.gov.vn/tin-tuc-su-kien/chao-mung-ngay-thanh-lap-vien-kiem-sat-nhan-dan-to/vksnd-tp-can-tho--so-hoa-ho-so-nghiep-vu-s14-t695.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

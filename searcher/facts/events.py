@@ -109,13 +109,15 @@ _DATED = (
     r"|(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+(?:ngay\s+)?|ngay\s+))?"
     # "01/12/2025", "1-12", "01.12.2025" (a date in words is read as one: numeric_dates)
     r"" + _ONE_DAY + r"(?:\s*(?:va|,|-|–|den(?:\s+het)?)\s*(?:ngay\s+)?" + _ONE_DAY + r"){0,3}"
-    r"\)?\s*,\s*"
+    r"\)?\s*(?:vua qua\s*)?,\s*"
+    # a purpose between the day and the subject ("Ngày 7/11 vừa qua, thực hiện chương trình
+    # …, lãnh đạo và cán bộ VKSND huyện … đã về xã …")
+    r"(?:(?:thuc hien|nham|de|huong ung|chao mung)\b[^.;:\n]{0,160}?,\s*)?"
     # its subject may hold a comma ("tập thể cán bộ, công chức VKSND …", "đồng chí …, Viện
-    # trưởng VKSND …"); not a document issued or an order signed ("Bác Hồ ký Lệnh công bố
-    # Luật Tổ chức VKSND")
-    r"(?P<act>(?![^.;\n]*\b(?:ban hanh|ky (?:sac )?lenh)\b)[^.;:\n]{0,40}?"
-    + PROCURACY_NAME
-    + r"[^.;\n]{0,160})"
+    # trưởng VKSND …"); not a document issued or an order signed ("… ra Chỉ thị số 06/CT-VKSTC",
+    # "Bác Hồ ký Lệnh công bố Luật Tổ chức VKSND")
+    r"(?P<act>(?![^.;\n]*\b(?:ban hanh|ra (?:chi thi|nghi quyet|thong bao|ke hoach)|"
+    r"ky (?:sac )?lenh)\b|[^.;\n]*\bra {3})[^.;:\n]{0,40}?" + PROCURACY_NAME + r"[^.;\n]{0,160})"
 )
 _DATED_ACT = re.compile(r"[\s.;]*" + _DATED)
 # the same after a long opening of purpose or basis in its sentence ("Thực hiện Nghị quyết
@@ -142,10 +144,29 @@ def dated_act(lead: str) -> re.Match | None:
     """
     first = first_sentence(lead)
     if not _PURPOSE_OPENING.match(first):
-        return _DATED_ACT.match(lead)
+        return _DATED_ACT.match(lead) or _after_background(lead)
     # after the opening, in its sentence ("Thực hiện Kế hoạch …, ngày 12/9/2023, VKSND …") or
     # the next one
     return _DATED_ACT_AFTER.search(lead, 0, len(first)) or _DATED_ACT.match(lead, len(first))
+
+
+# a paragraph's opening, in the lead's first 900 characters
+_PARAGRAPH = re.compile(r"\n\s*(?=\S)")
+# a day written (with its month): a lead that dates something
+A_DAY = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b|\bngay \d")
+
+
+def _after_background(lead: str) -> re.Match | None:
+    """The dated act that opens a later paragraph when the paragraphs before it date
+    nothing: a background the lede follows ("Xã Hương Long là một xã nghèo … VKSND huyện
+    là đơn vị nhận đỡ đầu thôn …" / a photo's caption / "Ngày 7/11 vừa qua, …, lãnh đạo
+    VKSND huyện … đã về xã …")."""
+    for m in _PARAGRAPH.finditer(lead, 0, 900):
+        if A_DAY.search(lead, 0, m.start()):
+            return None  # a day written before: that paragraph is the lede
+        if found := _DATED_ACT.match(lead, m.end()):
+            return found
+    return None
 
 
 # a count of events held ("đã tổ chức 3 hội nghị tập huấn chuyên đề", "tổ chức 05 lớp …"): a

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from searcher.facts.events import (
+    A_DAY,
     AT_A_PLACE,
     EVENT,
     HELD_WITH_MARKS,
@@ -144,7 +145,6 @@ _ESSAY_TITLE = re.compile(
 _MEETING_OPENS = re.compile(
     r"\s*(?:hoi nghi|buoi (?:le|gap mat|sinh hoat|toa dam)|le|hoi thao|toa dam)\b"
 )
-_A_DAY = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b|\bngay \d")  # a lead that dates something
 # a retrospective of a unit ("VKSND huyện Mỹ Tú 41 năm hình thành và phát triển",
 # "chặng đường gần 60 năm xây dựng và trưởng thành"): a profile, whatever its lead recalls
 _RETROSPECTIVE = re.compile(
@@ -216,7 +216,7 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         or EVENT.search(_RETROSPECTIVE.sub("", headline))
     ):
         return []  # a profile titled by its years, not a report of an event
-    if _ESSAY_TITLE.match(headline) and not _A_DAY.search(lead[:400]):
+    if _ESSAY_TITLE.match(headline) and not A_DAY.search(lead[:400]):
         return []  # "Phương pháp và kinh nghiệm khi trực tiếp kiểm sát": an essay, undated
     if "quán triệt" not in named and _OPENS_WITH_DISSEMINATION.match(heading):
         named = sorted([*named, "quán triệt"], key=MEETING_TYPES.index)

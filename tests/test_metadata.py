@@ -780,6 +780,10 @@ def test_every_field_has_its_evidence() -> None:
 # above first read as a dated act: "Ngày 05/11/2012, Viện trưởng VKSND tối cao ra Chỉ thị số
 # 06/CT-VKSTC …" in an essay on digitised case files):
 #   https://vksndtc.gov.vn/tin-tuc-su-kien/chao-mung-ngay-thanh-lap-vien-kiem-sat-nhan-dan-to/vksnd-tp-can-tho--so-hoa-ho-so-nghiep-vu-s14-t695.html
+# a-decision-taking-a-case-step-dates-the-news (set Z's Z120: "Tối 12/9, thông tin từ Viện KSND
+# tỉnh … cho biết, đã ban hành quyết định phê chuẩn khởi tố bị can …", then the police's own
+# decision "Hôm qua (ngày 11/9)"; a decision that takes a case's step is no document signed):
+#   https://www.24h.com.vn/tin-tuc-trong-ngay/bat-tam-giam-pho-chu-tich-thuong-truc-ubnd-tinh-thanh-hoa-c46a1697411.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -76,9 +76,13 @@ _OPENING = re.compile(
     + _TIME
     + r"\s+)?(?:nay\s*,?\s*)?(?:thu\s+\w+\s*,?\s*)?$"
 )
+# (not a decision that takes a case's step: "Tối 12/9, … Viện KSND tỉnh … cho biết, đã ban
+# hành quyết định phê chuẩn khởi tố bị can": that step is the news)
 _SIGNED = re.compile(
     r"^[^.;:]{0,60}\b(?:(?:ky|ban hanh)\b[^.;:]{0,15}\b(quyet dinh|nghi quyet|chi thi|ke hoach|"
     r"thong tu|cong van|thong bao)\b|ra quyet dinh\b)"  # not "ra nghị quyết lãnh đạo": a meeting
+    r"(?!\s+(?:phe chuan|khoi to|truy to|bat|tam giam|tam giu|chuyen vu an|tra ho so|"
+    r"(?:tam )?dinh chi|huy bo)\b)"
 )
 _ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline

@@ -784,6 +784,13 @@ def test_every_field_has_its_evidence() -> None:
 # tỉnh … cho biết, đã ban hành quyết định phê chuẩn khởi tố bị can …", then the police's own
 # decision "Hôm qua (ngày 11/9)"; a decision that takes a case's step is no document signed):
 #   https://www.24h.com.vn/tin-tuc-trong-ngay/bat-tam-giam-pho-chu-tich-thuong-truc-ubnd-tinh-thanh-hoa-c46a1697411.html
+# an-award-ceremony-held-with-the-review-is-another-event (set J's J001: "… tổ chức Hội nghị
+# tổng kết công tác hội năm 2015, triển khai nhiệm vụ công tác năm 2016 và tổ chức trao Kỷ niệm
+# chương cho một số hội viên"):
+#   https://vksbacgiang.gov.vn/baiviet/33/4700
+# an-anniversary-ceremony-held-with-a-launch-old-spelling (set Y's Y202: "… tổ chức lễ kỉ niệm
+# 20 năm thành lập VKSND quận và hội nghị triển khai công tác năm 2024", "kỉ" for "kỷ"):
+#   https://plo.vn/vksnd-quan-binh-tan-tiep-tuc-thuc-hien-nghiem-kiem-soat-quyen-luc-phong-chong-tham-nhung-post771175.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

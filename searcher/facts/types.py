@@ -169,6 +169,11 @@ _SIGNED_ON_A_VISIT = re.compile(
 _ANOTHER_ACTIVITY = re.compile(
     r"\b(?:(?:trao|tang)(?: tang)?(?: cac)?(?: phan| suat)? qua|\d+ (?:phan|suat) qua|"
     r"ve nguon|dang huong|thap huong|"
+    # an award or an anniversary's ceremony held with it ("… triển khai nhiệm vụ năm 2016 và tổ
+    # chức trao Kỷ niệm chương cho hội viên", "tổ chức lễ kỉ niệm 20 năm thành lập … và hội
+    # nghị triển khai công tác năm 2024")
+    r"to chuc (?:le )?trao (?:tang )?(?:ky niem chuong|huan chuong|bang khen|co thi dua|giay khen)|"
+    r"le k[iy] niem|"
     r"bieu duong (?:cac |nhung )?(?:dien hinh|tap the,? ca nhan|guong)(?: [a-z]+){0,2} tien tien|"
     # a conference of exemplars ("Hội nghị điển hình tiên tiến, tổng kết phong trào thi đua")
     r"hoi nghi (?:bieu duong |bao cao )?dien hinh tien tien)\b"

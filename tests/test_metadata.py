@@ -791,6 +791,9 @@ def test_every_field_has_its_evidence() -> None:
 # an-anniversary-ceremony-held-with-a-launch-old-spelling (set Y's Y202: "… tổ chức lễ kỉ niệm
 # 20 năm thành lập VKSND quận và hội nghị triển khai công tác năm 2024", "kỉ" for "kỷ"):
 #   https://plo.vn/vksnd-quan-binh-tan-tiep-tuc-thuc-hien-nghiem-kiem-soat-quyen-luc-phong-chong-tham-nhung-post771175.html
+# a-school-entered-is-not-the-unit (set D's C011: "Đắk Lắk hoàn thành công tác sơ tuyển thí
+# sinh dự tuyển vào Trường Đại học Kiểm sát Hà Nội", the school in the title read as the unit):
+#   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/dak-lak-hoan-thanh-cong-tac-so-tuyen-thi-sinh-du-tuyen-vao-truong-dai-hoc-kiem-sat-ha-noi-106542.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

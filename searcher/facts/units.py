@@ -132,6 +132,9 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:tai|den|toi|ve)\s+(?:(?:hoi truong|tru so|phong hop)\s+)*(?:cua\s+)?$|"
     r"\b(?:tham|lam viec) (?:voi|tai)\s*$"
 )  # "tại Hội trường VKSND tỉnh": the venue
+# a school applied to or entered ("thí sinh dự tuyển vào Trường Đại học Kiểm sát Hà Nội"): what
+# the candidates enter, never who acts
+_ENTERED_BEFORE = re.compile(r"\b(?:tuyen sinh|du tuyen|du thi|thi|hoc|nhap hoc) vao\s+$")
 
 
 @dataclass
@@ -209,6 +212,8 @@ def _mentions(
                 weight *= 0.1  # attends another's event
             elif _GUEST_BEFORE.search(before):
                 weight *= 0.3
+            elif _ENTERED_BEFORE.search(before):
+                weight *= 0.02  # "sơ tuyển thí sinh dự tuyển vào Trường Đại học Kiểm sát": a school
             elif _VENUE_BEFORE.search(before):
                 weight *= 0.2  # "thanh tra tại VKSND huyện Khánh Sơn": where, not who
             elif any(s <= m.start() and m.end() <= e for s, e in guests):

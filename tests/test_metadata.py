@@ -794,6 +794,11 @@ def test_every_field_has_its_evidence() -> None:
 # a-school-entered-is-not-the-unit (set D's C011: "Đắk Lắk hoàn thành công tác sơ tuyển thí
 # sinh dự tuyển vào Trường Đại học Kiểm sát Hà Nội", the school in the title read as the unit):
 #   https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/dak-lak-hoan-thanh-cong-tac-so-tuyen-thi-sinh-du-tuyen-vao-truong-dai-hoc-kiem-sat-ha-noi-106542.html
+# an-english-stamp-dates-the-english-lead and a-papers-name-glued-to-its-stamp (set X's X208,
+# an English edition whose stamp line is the paper's name glued to the date, "Người Lao
+# ĐộngNgười Lao Động27/12/2024", before "On the afternoon of December 27, the High-Level
+# People's Procuracy …"; English editions write their stamps "December 27, 2024 | 09:41"):
+#   https://vietnam.vn/en/vksnd-cap-cao-tai-tp-hcm-khanh-thanh-tru-so-moi
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -21,6 +21,7 @@ from searcher.vi.dates import (
     DMY,
     ISO_DATE,
     WEEKDAY,
+    english_as_dmy,
     parse_cms_timestamp,
     parse_date,
 )
@@ -72,9 +73,15 @@ STAMP_PREFIXES = (
     (_DATE_PREFIX, _date_prefix),
     (_Folded(_DMY_CLOCK_PREFIX), lambda m: parse_date(m.group(1) or m.group(2))),
 )  # " date 2025-07": a month only gives no date, and is not text either
+# an English edition's weekday ("Friday, December 27, 2024 09:41")
+_ENGLISH_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"
-    r"thoi gian dang|published|posted(?: on)?|" + WEEKDAY + r"|cn|ngay|gmt|am|pm|sa|ch)\b|"
+    r"thoi gian dang|published|posted(?: on)?|updated|last updated|"
+    + WEEKDAY
+    + r"|"
+    + _ENGLISH_WEEKDAY
+    + r"|cn|ngay|gmt|ict|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-–—\[\]]+|\bin bai viet\s*$|"
     r"\bluot xem\s*:?\s*(?:\d{1,3}(?:[.,]\d{3})+\b|\d+)|"  # "Lượt xem: 25,211"
@@ -110,7 +117,13 @@ _MONTH_WORD = re.compile(r"(?<=\d )thang (muoi mot|muoi hai|" + "|".join(_MONTHS
 _POSTED = re.compile(r"\s*(?:ngay dang|dang ngay|cap nhat)\b")
 _SECTION_BEFORE = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\w.*)$")
 _MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
-_WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b")
+_WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r"|" + _ENGLISH_WEEKDAY + r")\b")
+# a paper's name glued to its stamp ("Người Lao ĐộngNgười Lao Động27/12/2024"): capitalised
+# words, then the date ending the line
+_GLUED_LABEL = re.compile(
+    r"^((?:[^\W\d_]+\s+){0,7}[^\W\d_]+)"  # no space before the date: glued
+    r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+)
 
 
 def news_stamp(line: str) -> date | bool | None:
@@ -133,6 +146,12 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2016, 5, 31), None)
     >>> news_stamp("Minh Anh 03/02/2019 08:15 GMT+7"), news_stamp("Hội nghị 12/9/2022 08:00")
     (datetime.date(2019, 2, 3), None)
+    >>> news_stamp("December 27, 2024 | 09:41 AM")
+    datetime.date(2024, 12, 27)
+    >>> news_stamp("Người Lao Động27/12/2024"), news_stamp("Hội Nghị Tổng Kết 12/9/2022")
+    (datetime.date(2024, 12, 27), None)
+    >>> news_stamp("Friday, December 27, 2024"), news_stamp("Held on December 27, 2024")
+    (False, None)
     """
     if len(line) > 80:
         return None
@@ -157,7 +176,10 @@ def news_stamp(line: str) -> date | bool | None:
         and (stamp := news_stamp(leading.group(2)))
     ):
         return stamp
+    if (glued := _GLUED_LABEL.match(line)) and all(w[0].isupper() for w in glued.group(1).split()):
+        return news_stamp(glued.group(2))
     folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
+    folded = english_as_dmy(folded)  # "December 27, 2024 | 09:41"
     folded = _SPACED_DATE.sub(r"\1/\2/\3", folded)  # "09 - 07 - 2024", "09 – 07 – 2024"
     folded = _SHORT_YEAR.sub(r"\1/\2/20\3\4", folded)  # "17/10/18 15:54"
     m = DMY.search(folded) or ISO_DATE.search(folded) or DATE_WORDS.search(folded)

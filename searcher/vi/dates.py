@@ -148,6 +148,35 @@ def read_date_field(value: object) -> tuple[date | None, str | None]:
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
+# an English edition's date, folded ("december 27, 2024", "dec. 27th 2024", "27 december
+# 2024"): its month by its name or its first three letters ("sept" too)
+ENGLISH_MONTH = {m.lower()[:n]: i for i, m in enumerate(MONTHS, 1) for n in (3, len(m))}
+ENGLISH_MONTH["sept"] = 9
+_MONTH_NAME = r"(" + "|".join(sorted(ENGLISH_MONTH, key=len, reverse=True)) + r")\.?"
+ENGLISH_DATE = re.compile(
+    r"\b" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b"
+    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+"
+    + _MONTH_NAME.replace("(", "(?P<m2>", 1)
+    + r"\s*,?\s+(\d{4})\b"
+)
+
+
+def english_as_dmy(folded: str) -> str:
+    """``folded`` with its English dates written day/month/year ("december 27, 2024" →
+    "27/12/2024").
+
+    >>> english_as_dmy("friday, december 27, 2024 | 09:41"), english_as_dmy("3 jan 2020")
+    ('friday, 27/12/2024 | 09:41', '3/1/2020')
+    """
+    if not any(c.isdigit() for c in folded):
+        return folded
+    return ENGLISH_DATE.sub(_as_dmy, folded)
+
+
+def _as_dmy(m: re.Match) -> str:
+    if m.group(1):
+        return f"{int(m.group(2))}/{ENGLISH_MONTH[m.group(1)]}/{m.group(3)}"
+    return f"{int(m.group(4))}/{ENGLISH_MONTH[m.group('m2')]}/{m.group(6)}"
 
 
 def _remark(found: date, order: str, why: str) -> str:

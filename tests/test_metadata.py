@@ -799,6 +799,13 @@ def test_every_field_has_its_evidence() -> None:
 # ĐộngNgười Lao Động27/12/2024", before "On the afternoon of December 27, the High-Level
 # People's Procuracy …"; English editions write their stamps "December 27, 2024 | 09:41"):
 #   https://vietnam.vn/en/vksnd-cap-cao-tai-tp-hcm-khanh-thanh-tru-so-moi
+# an-english-review-and-launch-on-a-weekday and an-english-case-step-is-an-event (English
+# editions: set ZA's ZA221, "Speaking at a conference of the HCMC People's Procuracy on January
+# 3, … the sector's activities in 2019", a review and launch its reader called "khác"; the
+# English development set's EN107, "The Supreme People's Procuracy has completed the
+# indictment of 54 defendants …", a case's step it did not read as an event):
+#   https://m.sggpnews.org.vn/hochiminhcity/city-party-chief-proposes-procuratoracy-to-enhance-it-application-85136.html
+#   https://en.sggp.org.vn/defendants-in-repatriation-flight-case-prosecuted-post101663.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

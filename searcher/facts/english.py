@@ -15,16 +15,21 @@ True
 >>> is_english("Hoi nghi tong ket", "Vien kiem sat nhan dan tinh to chuc hoi nghi tong ket "
 ...            "cong tac nam 2023, co the noi la on dinh, that su hieu qua.")
 False
->>> english_day("The delegation arrived on the afternoon of December 27 in Hanoi.")
-(12, 27, None)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from searcher.facts.english_events import (
+    day_from_stamp,
+    day_of,
+    english_day_match,
+    english_event,
+    english_period,
+)
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.unit_names import provincial, superior
 from searcher.vi.places import Gazetteer, Province
@@ -52,43 +57,6 @@ def is_english(title: str, body: str) -> bool:
 
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]+")
-
-
-_MONTH_NAMES = (
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec"),
-)  # fmt: skip
-_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# the lead's day: "on August 26", "On the afternoon of December 27", "on Monday, August 26,
-# 2022", "on 3 January 2020"; not a day in a name or a range's end ("from June to August")
-_DAY = re.compile(
-    r"\b(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
-    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+"
-    + _MONTH.replace("month", "month2")
-    + r"(?:,?\s+(?P<year2>\d{4}))?)\b",
-    re.IGNORECASE,
-)
-
-
-def english_day(text: str) -> tuple[int, int, int | None] | None:
-    """The first day a lead says something happened on: (month, day, year or None)."""
-    m = english_day_match(text)
-    return _day_of(m) if m else None
-
-
-def english_day_match(text: str) -> re.Match | None:
-    """Where ``english_day`` reads its day (a day of the month that exists: 1–31)."""
-    return next((m for m in _DAY.finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31), None)
-
-
-def _day_of(m: re.Match) -> tuple[int, int, int | None]:
-    month = _MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
-    year = m["year"] or m["year2"]
-    return month, int(m["day"] or m["day2"]), int(year) if year else None
 
 
 _PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
@@ -190,54 +158,6 @@ def _city(place: str, g: Gazetteer) -> Province | None:
     return g.province("HCM" if name.lower() == "hcmc" else name)
 
 
-# the kind of event, in English words
-_TYPES = (
-    (
-        "ký kết",
-        re.compile(
-            r"\bsign(?:ed|s|ing)?\b[^.]{0,60}\b(?:agreement|regulation|"
-            r"memorandum|coordination|cooperation)",
-            re.I,
-        ),
-    ),
-    (
-        "tổng kết",
-        re.compile(
-            r"\b(?:year-end|review(?:ed|ing)?\s+(?:the\s+)?(?:work|its)|"
-            r"reviewing)\b",
-            re.I,
-        ),
-    ),
-    ("tập huấn", re.compile(r"\btraining (?:course|session|conference)\b", re.I)),
-    ("hội thảo", re.compile(r"\b(?:seminar|workshop|symposium)\b", re.I)),
-)
-_EVENT = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|reception|received|hosted|held|inaugurat\w+|ceremony|conference|"
-    r"meeting|working session|met with|launched)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class EnglishEvent:
-    types: list[str] = field(default_factory=list)
-    passage: str = ""
-
-
-def english_event(title: str, body: str) -> EnglishEvent:
-    """The kinds of event the title and the lead's first sentences name ("hosted a
-    reception" → "khác", "signed a coordination regulation" → "ký kết")."""
-    head = title + "\n" + body[:600]
-    named = [(name, m) for name, pattern in _TYPES if (m := pattern.search(head))]
-    types = [name for name, _ in named]
-    event = _EVENT.search(head)
-    if not types and event:
-        types = ["khác"]
-    where = event or (named[0][1] if named else None)
-    passage = head[max(0, where.start() - 80) : where.end() + 80] if where else ""
-    return EnglishEvent(types, passage.replace("\n", " "))
-
-
 def fill_from_english(
     meta: Metadata, title: str, body: str, g: Gazetteer, ex: dict[str, Evidence]
 ) -> None:
@@ -258,18 +178,28 @@ def fill_from_english(
         if event.types:
             meta.meeting_types = event.types
             ex["meeting_types"] = Evidence(event.passage, "event named in English")
-    said = english_day_match(body[:800]) if meta.meeting_types and not meta.meeting_date else None
-    if said is None:
+    reviews = {"tổng kết", "sơ kết"} & set(meta.meeting_types or [])
+    if reviews and meta.period is None and (period := english_period(title + "\n" + body[:800])):
+        meta.period, meta.period_year = period  # "its work in 2019": năm 2019
+        ex["period"] = Evidence(title, "reporting period, in English")
+    if not meta.meeting_types or meta.meeting_date:
         return
-    month, dom, year = _day_of(said)
-    if year is None and meta.published:  # the latest such day not after the stamp
-        year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
-    if year is None:
+    said = english_day_match(body[:800])
+    if said is not None:
+        month, dom, year = day_of(said)
+        if year is None and meta.published:  # the latest such day not after the stamp
+            year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
+        if year is None:
+            return
+        try:
+            meta.meeting_date = date(year, month, dom)
+        except ValueError:
+            return
+        passage = body[max(0, said.start() - 80) : said.end() + 40]
+    elif meta.published and (told := day_from_stamp(body[:800], meta.published)):
+        meta.meeting_date, m = told  # "on Monday" under the stamp of Friday 27/12/2024
+        passage = body[max(0, m.start() - 80) : m.end() + 40]
+    else:
         return
-    try:
-        meta.meeting_date = date(year, month, dom)
-    except ValueError:
-        return
-    meta.year = year
-    passage = body[max(0, said.start() - 80) : said.end() + 40]
+    meta.year = meta.meeting_date.year
     ex["meeting_date"] = ex["year"] = Evidence(passage, "lead's day, in English")

@@ -1,0 +1,156 @@
+"""What an English page says was held, when, and for which period: the kinds of event in
+English words ("a conference to review its work in 2023 and launch tasks for 2024" →
+"tổng kết", "triển khai"), the lead's day ("on August 26", "On the afternoon of December 27",
+"on Monday" under a stamp) and the period reviewed ("in 2023", "the first six months").
+
+>>> english_event("HCM City procuracy reviews 2023 work", "The People's Procuracy held a "
+...               "conference to review its work in 2023 and launch tasks for 2024.").types
+['tổng kết', 'triển khai']
+>>> english_day("The delegation arrived on the afternoon of December 27 in Hanoi.")
+(12, 27, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from searcher.facts.kinds import MEETING_TYPES
+from searcher.vi.dates import ENGLISH_MONTH
+
+_MONTH = r"(?P<month>" + "|".join(sorted(ENGLISH_MONTH, key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+# the lead's day: "on August 26", "On the afternoon of December 27", "on Monday, August 26,
+# 2022", "on 3 January 2020", "on December 27 (VNA)"; not a day in a name or a range's end
+# ("from June to August")
+_DAY = re.compile(
+    r"\b(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    r"(?:" + _WEEKDAY.replace("weekday", "wd") + r",?\s+)?"
+    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+"
+    + _MONTH.replace("month", "month2")
+    + r"(?:,?\s+(?P<year2>\d{4}))?)\b",
+    re.IGNORECASE,
+)
+# a weekday alone ("… held a conference on Monday", "On Friday morning, …"), or a day said
+# from the stamp's ("yesterday", "this morning"): the latest such day not after the stamp
+_WEEKDAY_ONLY = re.compile(r"\bon\s+" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[a-z]+\s+\d))", re.I)
+_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def english_day(text: str) -> tuple[int, int, int | None] | None:
+    """The first day a lead says something happened on: (month, day, year or None)."""
+    m = english_day_match(text)
+    return day_of(m) if m else None
+
+
+def english_day_match(text: str) -> re.Match | None:
+    """Where ``english_day`` reads its day (a day of the month that exists: 1–31)."""
+    return next((m for m in _DAY.finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31), None)
+
+
+def day_of(m: re.Match) -> tuple[int, int, int | None]:
+    """(month, day, year or None) of an ``english_day_match``."""
+    month = ENGLISH_MONTH[(m["month"] or m["month2"]).lower()]
+    year = m["year"] or m["year2"]
+    return month, int(m["day"] or m["day2"]), int(year) if year else None
+
+
+def day_from_stamp(text: str, stamp: date) -> tuple[date, re.Match] | None:
+    """The day a lead names only by its weekday or as the stamp's ("on Monday", "yesterday")
+    under the stamp's day: the latest such day not after it.
+
+    >>> day_from_stamp("The procuracy held a conference on Monday.", date(2024, 12, 27))[0]
+    datetime.date(2024, 12, 23)
+    """
+    weekday, relative = _WEEKDAY_ONLY.search(text), _RELATIVE.search(text)
+    first = min((m for m in (weekday, relative) if m), key=lambda m: m.start(), default=None)
+    if first is None:
+        return None
+    if first is weekday:
+        back = (stamp.weekday() - _WEEKDAYS.index(first["weekday"].lower())) % 7
+    else:
+        back = 1 if first["rel"].lower() == "yesterday" else 0
+    return stamp - timedelta(days=back), first
+
+
+# the kinds of event, in English words (each a type of the label guide)
+_TYPES = {
+    "tổng kết": r"\byear[- ]end\b|\breview(?:ed|s|ing)?\s+(?:the\s+|its\s+)?(?:\d{4}\s+)?"
+    r"(?:work|performance|operations?|activities|results)\b|\bsumm(?:ary|ari[sz]e\w*)\b",
+    "sơ kết": r"\b(?:preliminary|mid-year|mid-term|six-month|half-year)\s+review\b",
+    "triển khai": r"\b(?:launch\w*|deploy\w*|set\s+out|outlin\w*)\s+(?:the\s+|its\s+)?"
+    r"(?:\w+\s+){0,2}(?:tasks|work|plans?|missions)\b",
+    "giao ban": r"\bbriefing\b",
+    "Đảng": r"\bparty\s+(?:congress|committee['’]s\s+(?:conference|meeting)|cell\s+meeting)\b",
+    "cán bộ công chức": r"\b(?:civil|public)\s+servants['’]?\s+conference\b",
+    "tập huấn": r"\btraining\s+(?:course|session|conference|class|workshop)\b|"
+    r"\brefresher\s+course\b",
+    "hội thảo": r"\b(?:seminar|workshop|symposium|round[- ]?table|scientific conference)\b",
+    "quán triệt": r"\bdisseminat\w*\s+(?:the\s+)?(?:\w+\s+){0,3}"
+    r"(?:resolution|law|directive|conclusion)s?\b",
+    "ký kết": r"\bsign(?:ed|s|ing)?\b[^.]{0,60}\b(?:agreement|regulation|memorandum|"
+    r"coordination|cooperation)",
+    "hội thi": r"\bcontest\b|(?<!sports )(?<!sport )\bcompetition\b",  # not a tournament
+    "tuyên truyền": r"\blaw\s+day\b|\blegal\s+(?:education|dissemination|propaganda)\b|"
+    r"\bmock\s+trial\b",
+}
+_COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in _TYPES.items()}
+_EVENT = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|reception|received|hosted|held|inaugurat\w+|ceremony|conference|"
+    r"meeting|working session|met with|launched|"
+    # a case's step taken ("indicted", "approved the arrest", "apologised to …")
+    r"indicted|prosecuted|apologi[sz]ed|approved\s+the\s+(?:arrest|decision)|"
+    r"tried|sentenced|arrested)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class EnglishEvent:
+    types: list[str] = field(default_factory=list)
+    passage: str = ""
+
+
+def english_event(title: str, body: str) -> EnglishEvent:
+    """The kinds of event the title and the lead's first sentences name ("hosted a
+    reception" → "khác", "signed a coordination regulation" → "ký kết")."""
+    head = title + "\n" + body[:600]
+    named = [(name, m) for name, pattern in _COMPILED.items() if (m := pattern.search(head))]
+    types = sorted((name for name, _ in named), key=MEETING_TYPES.index)
+    event = _EVENT.search(head)
+    if not types and event:
+        types = ["khác"]
+    where = event or (named[0][1] if named else None)
+    passage = head[max(0, where.start() - 80) : where.end() + 80] if where else ""
+    return EnglishEvent(types, passage.replace("\n", " "))
+
+
+# the period a review names ("its work in 2023", "the first six months of 2024", "the first
+# quarter of 2022"): (the label's period, its year)
+_PERIOD = re.compile(
+    r"\b(?:(?P<half>first six months|first half|six months)|(?P<nine>(?:first )?nine months)|"
+    r"(?P<quarter>first|second|third|fourth) quarter)\s+of\s+(?:the\s+year\s+)?(?P<y1>\d{4})"
+    r"|\b(?:work|performance|results|activities)\s+(?:in|of)\s+(?P<y2>\d{4})\b",
+    re.IGNORECASE,
+)
+_QUARTERS = {"first": "quý I", "second": "quý II", "third": "quý III", "fourth": "quý IV"}
+
+
+def english_period(head: str) -> tuple[str, int] | None:
+    """The period a review's lead names.
+
+    >>> english_period("a conference to review its work in 2019")
+    ('năm', 2019)
+    >>> english_period("reviewed the first six months of 2024")
+    ('6 tháng', 2024)
+    """
+    m = _PERIOD.search(head)
+    if m is None:
+        return None
+    if m["y2"]:
+        return "năm", int(m["y2"])
+    name = "6 tháng" if m["half"] else "9 tháng" if m["nine"] else _QUARTERS[m["quarter"].lower()]
+    return name, int(m["y1"])

@@ -806,6 +806,10 @@ def test_every_field_has_its_evidence() -> None:
 # indictment of 54 defendants …", a case's step it did not read as an event):
 #   https://m.sggpnews.org.vn/hochiminhcity/city-party-chief-proposes-procuratoracy-to-enhance-it-application-85136.html
 #   https://en.sggp.org.vn/defendants-in-repatriation-flight-case-prosecuted-post101663.html
+# a-basis-sentence-alone-before-the-news (set V's V105: "Thực hiện Kế hoạch số 18/KH-UBND … năm
+# 2023. Vừa qua, Đoàn VKSND tỉnh Lạng Sơn … tham dự Lễ khánh thành …"; a basis that is a
+# sentence of its own, then news opening on its time, as a scene set is):
+#   https://baovephapluat.vn/van-hoa-xa-hoi/vong-tay-nhan-ai/vksnd-tinh-lang-son-giup-dan-vung-cao-xay-dung-nong-thon-moi-149029.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -111,6 +111,10 @@ _ARREST = re.compile(
     r"(?!\s+(?:đầu|tay|nhịp|kịp|buộc|gặp|mắt|chước|nguồn|nạt|đáy|ép|vợ|chồng|sóng|bóng)\b)",
     re.IGNORECASE,
 )
+# a sentence of basis alone ("Thực hiện Kế hoạch số 18/KH-UBND … năm 2023.") before the news
+# ("Vừa qua, Đoàn VKSND tỉnh … tham dự Lễ khánh thành …"): the lede is the news
+_BASIS = re.compile(r"\s*(?:thuc hien|can cu)\b")
+_NEWS_OPENS = re.compile(r"[\s.]*(?:vua qua|moi day|gan day|ngay \d|(?:sang|chieu) \d)")
 # a title that opens with the dissemination names the event ("Quán triệt, triển khai thực
 # hiện các Thông tư liên tịch …"), whatever boilerplate the same words make in a sentence
 _OPENS_WITH_DISSEMINATION = re.compile(r"\s*(?:hoi nghi\s+)?(?:hoc tap,?\s+)?quan triet\b")
@@ -238,7 +242,14 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
         # "(PLO)- Lãnh đạo … khẳng định …": a summary; the report's own lead follows it
         first = first_sentence(lead[lead.index("\n") :].lstrip())
         clause = organiser_clause(first)
-    if not EVENT.search(clause) and _SCENE_SETTING.match(first) and len(lead) > len(first) + 1:
+    if (
+        not EVENT.search(clause)
+        and (
+            _SCENE_SETTING.match(first)
+            or (_BASIS.match(first) and _NEWS_OPENS.match(lead, len(first)))
+        )
+        and len(lead) > len(first) + 1
+    ):
         # "Trong giai đoạn cả nước chung tay phòng, chống dịch …": a sentence that sets the
         # scene; the lede is the next one ("Vừa qua Viện KSND huyện … đã tổ chức …")
         first = first_sentence(lead[len(first) :].lstrip(" .\n"))

@@ -810,6 +810,23 @@ def test_every_field_has_its_evidence() -> None:
 # 2023. Vừa qua, Đoàn VKSND tỉnh Lạng Sơn … tham dự Lễ khánh thành …"; a basis that is a
 # sentence of its own, then news opening on its time, as a scene set is):
 #   https://baovephapluat.vn/van-hoa-xa-hoi/vong-tay-nhan-ai/vksnd-tinh-lang-son-giup-dan-vung-cao-xay-dung-nong-thon-moi-149029.html
+# English editions, from the English development set (set EN, labelled 2026-12-08):
+# an-english-district-city-procuracy (EN127, "The People's Procuracy of Bien Hoa city, the
+# southern province of Dong Nai, has prosecuted …"; EN120, "The Bac Kan City People's
+# Procuracy"), an-english-sector-conference-launching-the-next-year (EN118, "the sector's
+# conference held on December 29 to launch missions in 2018"),
+# another-body-hosting-in-english-has-no-unit (EN109, "President hosts Lao Prosecutor
+# General"), an-english-page-writing-names-with-marks (EN108, "HÀ NỘI — The Hà Nội People's
+# Court …", read as Vietnamese for its marks), an-english-lead-day-not-a-storys-past (EN120,
+# "… busted a gambling operation on 24 December 2013" read as the apology's day),
+# an-english-six-month-review-is-a-preliminary-one (EN106, "Conference to review the work of
+# the first 6 months of 2025"):
+#   http://www.ufabetindo.in/dong-nai-prosecutes-20-persons-for-disturbing-public-order-post135070.vnp
+#   https://vietnamnet.vn/en/public-apology-for-unjustly-prosecuted-woman-E164569.html
+#   https://en.vietnamplus.vn/president-calls-for-comprehensive-development-in-procuracy-sector-post124092.vnp
+#   https://en.vietnamplus.vn/president-hosts-lao-prosecutor-general/236075.vnp
+#   https://vietnamnews.vn/society/1731631/first-instance-trial-for-le-trung-khoa-to-open-later-this-month.html
+#   https://www.vietnam.vn/en/tap-trung-kien-toan-to-chuc-bo-may-vien-kiem-sat-3-cap
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -29,34 +29,39 @@ from searcher.facts.english_events import (
     english_day_match,
     english_event,
     english_period,
+    launch_year,
+    lead_paragraphs,
 )
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.unit_names import provincial, superior
 from searcher.vi.places import Gazetteer, Province
+from searcher.vi.text import fold
 
-# words that only English prose has this often (a Vietnamese page quoting an English name
-# has few of them)
-# (not "the", "to", "on", "that": Vietnamese typed without marks has "có thể", "tổ chức", "ổn
-# định", "thật" so)
-_FUNCTION_WORDS = re.compile(r"\b(?:of|and|for|with|its|has|was|were|is|from|by|which)\b")
-_MARKED = re.compile(r"[^\W\d_a-zA-Z]")  # a letter outside a-z: "ă", "ệ", "đ"
+# words only English prose has this often, and words only Vietnamese prose has (folded:
+# typed with or without its marks); neither list holds a word both write ("to", "an", "ban",
+# and "the", "that": "có thể", "thật sự" fold so)
+_ENGLISH_WORDS = frozenset((
+    "of", "and", "for", "with", "its", "has", "have", "had", "was", "were", "is", "are", "be",
+    "been", "from", "by", "which", "this", "at", "their", "they", "his", "her", "will",
+    "would", "said",
+))  # fmt: skip
+_VIETNAMESE_WORDS = frozenset((
+    "cua", "va", "cac", "nhung", "duoc", "trong", "voi", "cho", "nay", "la", "de", "tai",
+    "ngay", "nam", "nguoi", "khong", "mot", "da", "se", "cung", "theo", "ve", "tu", "den",
+    "tren", "sau", "khi", "thi", "hoi", "nghi", "kiem", "sat", "vien", "nhan", "dan", "cong",
+    "tac", "chuc", "dong", "chi", "tinh", "huyen",
+))  # fmt: skip
 
 
 def is_english(title: str, body: str) -> bool:
-    """Whether the page is written in English: English function words among its words and
-    next to no letters with Vietnamese marks in its first 800 characters."""
-    head = (title + "\n" + body)[:800]
-    marked = len(_MARKED.findall(head))  # a Vietnamese page is over at once
-    if marked > 16:
-        return False
-    letters = len(_LATIN.findall(head))
-    common = len(_FUNCTION_WORDS.findall(head.lower()))
-    words = len(_WORD.findall(head))
-    return letters > 0 and marked / (letters + marked) < 0.02 and common >= max(3, 0.05 * words)
-
-
-_LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"[A-Za-z]+")
+    """Whether the page is written in English: among the first 800 characters' words, at
+    least three only English writes, over twice as many as words only Vietnamese writes (an
+    English edition writes names with their marks: "HÀ NỘI – …", "Lê Trung Khoa"; a
+    Vietnamese headline may stand over an English text)."""
+    words = fold((title + "\n" + body)[:800]).split()
+    english = sum(w.strip(".,;:()\"'") in _ENGLISH_WORDS for w in words)
+    vietnamese = sum(w.strip(".,;:()\"'") in _VIETNAMESE_WORDS for w in words)
+    return english >= 3 and english > 2 * vietnamese
 
 
 _PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
@@ -77,18 +82,32 @@ _SUPERIOR = re.compile(
 )
 _SUPREME = re.compile(r"\bsupreme\s+" + _PROCURACY + r"|\bSPP\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\bmilitary\s+procura(?:cy|torate)\b", re.IGNORECASE)
+# the national sector ("the procuracy sector's conference", "the people's procuracy sector")
+_SECTOR = re.compile(r"\b" + _PROCURACY + r"\s+sector\b", re.IGNORECASE)
+# another body receives, hosts or passes a law for the procuracy ("President hosts Lao
+# Prosecutor General", "National Assembly adopts law …"): its event, not a unit's
+_ANOTHER_HOST = re.compile(
+    r"^\s*(?:(?:state\s+)?president|prime minister|pm|deputy pm|national assembly|na|"
+    r"na chairman|na chairwoman|top legislator|party chief|party leader)(?:\s+[A-Z]\w*){0,3}"
+    r"\s+(?:hosts|receives|welcomes|adopts|passes|approves)\b",
+    re.IGNORECASE,
+)
 # a province's or city's: "the Ho Chi Minh City People's Procuracy", "HCMC People's
 # Procuratorate", "the People's Procuracy of Quang Ninh province"
-_PLACE = r"(?P<place>(?:[A-Z][A-Za-z]*[ \t]+){0,3}[A-Z][A-Za-z]*)"
+# (its words capitalised, not "The" nor the kind of place: "the Bac Kan City People's …")
+_PLACE_WORD = r"(?!(?:The|City|Province|Provincial|District|Town|Municipal)\b)[A-Z][A-Za-z]*"
+_PLACE = r"(?P<place>(?:" + _PLACE_WORD + r"[ \t]+){0,3}" + _PLACE_WORD + r")"
+# (a district's or a provincial city's: "the Bac Kan City People's Procuracy", "the People's
+# Procuracy of Bien Hoa city", "… of Mang Thit district")
 _LOCAL = re.compile(
     _PLACE
-    + r"\s+(?i:city\s+|province\s+|provincial\s+|municipal\s+)?"
+    + r"\s+(?i:(?P<kind>city|district|town)\s+|province\s+|provincial\s+|municipal\s+)?"
     + _PROCURACY
     + r"|"
     + _PROCURACY
     + r"\s+of\s+(?:the\s+)?"
     + _PLACE.replace("place", "place2")
-    + r"\s+(?i:province|city)\b"
+    + r"\s+(?i:province|(?P<kind2>city|district|town))\b"
 )
 # what a unit does when it holds the event ("… hosted a reception", "… held the
 # inauguration ceremony", "a conference of the HCMC People's Procuracy")
@@ -114,8 +133,11 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
     country's."""
     text = title + "\n" + body[:1500]
     found: list[tuple[float, int, int, EnglishUnit]] = []  # weight, start, end, unit
+    if _ANOTHER_HOST.match(title):
+        return None
     for pattern, level in ((_SUPERIOR, "cấp cao"), (_SUPREME, "tối cao"),
-                           (_MILITARY, "quân sự"), (_LOCAL, "tỉnh")):  # fmt: skip
+                           (_MILITARY, "quân sự"), (_LOCAL, "tỉnh"),
+                           (_SECTOR, "tối cao")):  # fmt: skip
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for _, s, e, _ in found):
                 continue  # inside a name already read ("High-Level People's Procuracy")
@@ -125,7 +147,8 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
             if level == "cấp cao":
                 province = _city(m.group("city"), g)
             elif level == "tỉnh":
-                province = _city(m.group("place") or m.group("place2"), g)
+                place = m.group("place") or m.group("place2")
+                level, province = _local(place, m.group("kind") or m.group("kind2"), g)
                 if province is None:
                     continue  # "the local procuracy", "Vietnamese People's Procuracy"
             else:
@@ -143,12 +166,27 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
 
 def _name(level: str, province: Province | None) -> str:
     """The unit's name as the Vietnamese readers give it ("VKSND tỉnh Quảng Ninh"); "" for a
-    military one (its name as written is kept)."""
+    military or a district's one (its name as written is kept)."""
     if level == "tối cao":
         return "VKSND tối cao"
-    if province is None:
-        return ""
+    if province is None or level == "huyện":
+        return ""  # (a district's as written: "the People's Procuracy of Bien Hoa city")
     return superior(province.name) if level == "cấp cao" else provincial(province)
+
+
+def _local(place: str, kind: str | None, g: Gazetteer) -> tuple[str, Province | None]:
+    """A local unit's level and province: a province's or a centrally run city's ("Quang
+    Ninh", "Ho Chi Minh City") is "tỉnh"; a district's, a town's or a provincial city's
+    ("Bac Kan City", "Bien Hoa city", "Mang Thit district") is "huyện"."""
+    province = _city(place, g)
+    kind = (kind or "").lower()
+    if kind and not (province and province.central_city):
+        name = re.sub(r"^the\s+", "", place.strip(), flags=re.I)
+        wanted = {"city": "thành phố", "town": "thị xã"}.get(kind)
+        districts = g.districts(name, wanted) if kind != "district" else g.districts(name)
+        if districts and (found := g.province(districts[0].province)):
+            return "huyện", found
+    return "tỉnh", province
 
 
 def _city(place: str, g: Gazetteer) -> Province | None:
@@ -184,22 +222,28 @@ def fill_from_english(
         ex["period"] = Evidence(title, "reporting period, in English")
     if not meta.meeting_types or meta.meeting_date:
         return
-    said = english_day_match(body[:800])
+    lead = lead_paragraphs(title, body)
+    said = english_day_match(lead)
     if said is not None:
         month, dom, year = day_of(said)
         if year is None and meta.published:  # the latest such day not after the stamp
             year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
+        if year is None:  # "held on December 29 to launch missions in 2018": 2017
+            year = launch_year(lead, month)
         if year is None:
             return
         try:
             meta.meeting_date = date(year, month, dom)
         except ValueError:
             return
-        passage = body[max(0, said.start() - 80) : said.end() + 40]
-    elif meta.published and (told := day_from_stamp(body[:800], meta.published)):
+        passage = lead[max(0, said.start() - 80) : said.end() + 40]
+    elif meta.published and (told := day_from_stamp(lead, meta.published)):
         meta.meeting_date, m = told  # "on Monday" under the stamp of Friday 27/12/2024
-        passage = body[max(0, m.start() - 80) : m.end() + 40]
+        passage = lead[max(0, m.start() - 80) : m.end() + 40]
     else:
+        if meta.published and meta.year is None:  # an event, no day: the stamp's year
+            meta.year = meta.published.year
+            ex["year"] = Evidence("the publication date", "furniture")
         return
     meta.year = meta.meeting_date.year
     ex["meeting_date"] = ex["year"] = Evidence(passage, "lead's day, in English")

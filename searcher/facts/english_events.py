@@ -34,10 +34,9 @@ _DAY = re.compile(
     + r"(?:,?\s+(?P<year2>\d{4}))?)\b",
     re.IGNORECASE,
 )
-# a weekday alone ("… held a conference on Monday", "On Friday morning, …"), or a day said
-# from the stamp's ("yesterday", "this morning"): the latest such day not after the stamp
+# a weekday alone ("… held a conference on Monday", "On Friday morning, …"): the latest such
+# day not after the stamp ("yesterday", "today" are no day the labels read)
 _WEEKDAY_ONLY = re.compile(r"\bon\s+" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[a-z]+\s+\d))", re.I)
-_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening))\b", re.I)
 
 
 def english_day(text: str) -> tuple[int, int, int | None] | None:
@@ -59,21 +58,53 @@ def day_of(m: re.Match) -> tuple[int, int, int | None]:
 
 
 def day_from_stamp(text: str, stamp: date) -> tuple[date, re.Match] | None:
-    """The day a lead names only by its weekday or as the stamp's ("on Monday", "yesterday")
-    under the stamp's day: the latest such day not after it.
+    """The day a lead names only by its weekday ("on Monday") under the stamp's day: the
+    latest such day not after it.
 
     >>> day_from_stamp("The procuracy held a conference on Monday.", date(2024, 12, 27))[0]
     datetime.date(2024, 12, 23)
     """
-    weekday, relative = _WEEKDAY_ONLY.search(text), _RELATIVE.search(text)
-    first = min((m for m in (weekday, relative) if m), key=lambda m: m.start(), default=None)
-    if first is None:
+    if (m := _WEEKDAY_ONLY.search(text)) is None:
         return None
-    if first is weekday:
-        back = (stamp.weekday() - _WEEKDAYS.index(first["weekday"].lower())) % 7
-    else:
-        back = 1 if first["rel"].lower() == "yesterday" else 0
-    return stamp - timedelta(days=back), first
+    back = (stamp.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+    return stamp - timedelta(days=back), m
+
+
+# a paragraph that is no prose of the lead: a photo's caption, a stamp or a section's line
+_CAPTION = re.compile(r"\(?photo\b|\bảnh\s*\d", re.I)
+
+
+def lead_paragraphs(title: str, body: str, count: int = 2) -> str:
+    """The lead's first ``count`` paragraphs of prose (not the title written again, a
+    caption, a heading or a stamp), where its day is read (a day further down is a story's past:
+    "… busted a gambling operation on 24 December 2013")."""
+    out = []
+    for line in body[:1500].splitlines():
+        line = line.strip()
+        if len(line) < 40 or line == title.strip() or _CAPTION.search(line) or "." not in line:
+            continue  # (nor a heading: "Perfecting the organization of the 3-level Procuracy")
+        out.append(line)
+        if len(out) == count:
+            break
+    return "\n".join(out)
+
+
+# a launch's year ("… held on December 29 to launch missions in 2018"): a day in its last
+# quarter is the year before
+_LAUNCHED_YEAR = re.compile(
+    r"\b(?:launch\w*|deploy\w*|outlin\w*)\s+(?:\w+\s+){0,3}(?:in|for)\s+(\d{4})\b", re.I
+)
+
+
+def launch_year(text: str, month: int) -> int | None:
+    """The year a day of ``month`` has at a launch that names the year it plans.
+
+    >>> launch_year("a conference held on December 29 to launch missions in 2018", 12)
+    2017
+    """
+    if (m := _LAUNCHED_YEAR.search(text)) is None:
+        return None
+    return int(m.group(1)) - (month >= 10)
 
 
 # the kinds of event, in English words (each a type of the label guide)
@@ -101,9 +132,13 @@ _COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in _TYPES.items()}
 _EVENT = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|reception|received|hosted|held|inaugurat\w+|ceremony|conference|"
     r"meeting|working session|met with|launched|"
-    # a case's step taken ("indicted", "approved the arrest", "apologised to …")
-    r"indicted|prosecuted|apologi[sz]ed|approved\s+the\s+(?:arrest|decision)|"
-    r"tried|sentenced|arrested)\b",
+    # a ceremony, a dialogue ("the celebration of the 65th anniversary", "a dialogue
+    # conference"); a case's step taken ("indicted", "issued an indictment", "charging",
+    # "approved the arrest", "a public apology", "recommended sentences", an appellate hearing)
+    r"receiving|celebrat\w+|anniversary|dialogue|"
+    r"indicted|indictment|charg(?:ed|ing)|prosecuted|apolog(?:y|ies|i[sz]ed?)|"
+    r"approved\s+the\s+(?:arrest|decision)|recommend(?:ed|ing)?\s+(?:\w+\s+){0,2}sentences?|"
+    r"hearing|trial|tried|sentenced|arrested|adopt(?:s|ed)|pass(?:es|ed)\s+the\s+law)\b",
     re.IGNORECASE,
 )
 
@@ -120,6 +155,8 @@ def english_event(title: str, body: str) -> EnglishEvent:
     head = title + "\n" + body[:600]
     named = [(name, m) for name, pattern in _COMPILED.items() if (m := pattern.search(head))]
     types = sorted((name for name, _ in named), key=MEETING_TYPES.index)
+    if "tổng kết" in types and (period := english_period(head)) and period[0] != "năm":
+        types[types.index("tổng kết")] = "sơ kết"  # "review the work of the first 6 months"
     event = _EVENT.search(head)
     if not types and event:
         types = ["khác"]
@@ -131,9 +168,11 @@ def english_event(title: str, body: str) -> EnglishEvent:
 # the period a review names ("its work in 2023", "the first six months of 2024", "the first
 # quarter of 2022"): (the label's period, its year)
 _PERIOD = re.compile(
-    r"\b(?:(?P<half>first six months|first half|six months)|(?P<nine>(?:first )?nine months)|"
+    r"\b(?:(?P<half>first (?:six|6) months|first half|(?:six|6) months)|"
+    r"(?P<nine>(?:first )?(?:nine|9) months)|"
     r"(?P<quarter>first|second|third|fourth) quarter)\s+of\s+(?:the\s+year\s+)?(?P<y1>\d{4})"
-    r"|\b(?:work|performance|results|activities)\s+(?:in|of)\s+(?P<y2>\d{4})\b",
+    r"|\b(?:work|performance|results|activities)\s+(?:in|of)\s+(?P<y2>\d{4})\b"
+    r"|\breview\w*\s+(?:the\s+|its\s+)?(?P<y3>\d{4})\s+(?:work|performance|results)\b",
     re.IGNORECASE,
 )
 _QUARTERS = {"first": "quý I", "second": "quý II", "third": "quý III", "fourth": "quý IV"}
@@ -150,7 +189,7 @@ def english_period(head: str) -> tuple[str, int] | None:
     m = _PERIOD.search(head)
     if m is None:
         return None
-    if m["y2"]:
-        return "năm", int(m["y2"])
+    if m["y2"] or m["y3"]:
+        return "năm", int(m["y2"] or m["y3"])
     name = "6 tháng" if m["half"] else "9 tháng" if m["nine"] else _QUARTERS[m["quarter"].lower()]
     return name, int(m["y1"])

@@ -827,6 +827,21 @@ def test_every_field_has_its_evidence() -> None:
 #   https://en.vietnamplus.vn/president-hosts-lao-prosecutor-general/236075.vnp
 #   https://vietnamnews.vn/society/1731631/first-instance-trial-for-le-trung-khoa-to-open-later-this-month.html
 #   https://www.vietnam.vn/en/tap-trung-kien-toan-to-chuc-bo-may-vien-kiem-sat-3-cap
+# English editions, from the second English development set (set EN's EN2xx, 2026-12-08):
+# an-english-unit-written-with-marks (EN221, "the People's Procuracies of Điện Biên Province
+# and Udomxay Province"), an-english-place-own-procuracy (EN213, "Binh Thuan's Police and
+# People's Procuracy"), an-english-procuracy-in-a-province (EN202, "the two-level People's
+# Procuracy in Ha Tinh", "worked with"), an-english-quarterly-meeting-this-morning (EN222,
+# "This morning, June 19, … a meeting to assess … the second quarter of 2024", under the
+# paper's name glued to its stamp), an-english-anniversary-span-dates-the-day (EN209, "(March
+# 26, 1931 - March 26, 2024), on the morning of March 18"), an-english-byline-stamp (EN224,
+# "By Thanh Lam   June 26, 2023 | 11:25 pm PT"):
+#   https://en.baodienbienphu.com.vn/thoi-su-chinh-tri/laos-and-viet-nam-strengthen-cooperation-in-judicial-assistance-t0YjEu4Ng.html
+#   https://theinvestor.vn/42-years-too-late-authorities-apologize-to-innocent-murder-suspect-d774.html
+#   https://vietnam.vn/en/phoi-hop-tham-muu-cac-giai-phap-dau-tranh-phong-chong-toi-pham
+#   https://vietnam.vn/en/giao-ban-cac-co-quan-phoi-hop-tinh-quang-tri-quy-ii-2024
+#   https://vietnam.vn/en/doi-thoai-giua-ban-can-su-dang-lanh-dao-vksnd-tinh-voi-the-he-tre-nganh-kiem-sat-thanh-hoa
+#   https://e.vnexpress.net/news/news/five-former-coast-guard-leaders-stand-trial-for-2m-embezzlement-4622249.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from searcher.facts.english_events import (
+    anniversary_year,
     day_from_stamp,
     day_of,
     english_day_match,
@@ -35,7 +36,7 @@ from searcher.facts.english_events import (
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.unit_names import provincial, superior
 from searcher.vi.places import Gazetteer, Province
-from searcher.vi.text import fold
+from searcher.vi.text import LOWER_LATIN, fold
 
 # words only English prose has this often, and words only Vietnamese prose has (folded:
 # typed with or without its marks); neither list holds a word both write ("to", "an", "ban",
@@ -64,7 +65,8 @@ def is_english(title: str, body: str) -> bool:
     return english >= 3 and english > 2 * vietnamese
 
 
-_PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|torate|toracy))"
+UPPER_LATIN = "".join(c.upper() for c in LOWER_LATIN if len(c.upper()) == 1 and c.upper() != c)
+_PROCURACY = r"(?i:(?:people['’]?s\s+)?procura(?:cy|cies|torate|toracy))"
 # another country's ("the Lao Supreme People's Procuracy", "… of Laos"): no unit of ours
 _FOREIGN = re.compile(
     r"\b(?:lao|laos|chinese|china|cuban|cuba|hungarian|russian|cambodian|korean|japanese|"
@@ -72,6 +74,7 @@ _FOREIGN = re.compile(
     r"(?:\s+[a-z'’]+){0,2}\s*$",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"\s*,\s*(?:[A-Z]\w*\s+){0,3}(?:City|[A-Z]\w*)\s*,")
 _ABROAD_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:laos|china|cuba|hungary|russia|cambodia|"
                            r"korea|japan|lao pdr)\b", re.IGNORECASE)  # fmt: skip
 _SUPERIOR = re.compile(
@@ -95,7 +98,11 @@ _ANOTHER_HOST = re.compile(
 # a province's or city's: "the Ho Chi Minh City People's Procuracy", "HCMC People's
 # Procuratorate", "the People's Procuracy of Quang Ninh province"
 # (its words capitalised, not "The" nor the kind of place: "the Bac Kan City People's …")
-_PLACE_WORD = r"(?!(?:The|City|Province|Provincial|District|Town|Municipal)\b)[A-Z][A-Za-z]*"
+# (a word with its marks, as English editions write names: "Điện Biên", "Khánh Hòa")
+_PLACE_WORD = (
+    r"(?!(?:The|City|Province|Provincial|District|Town|Municipal)\b)[" + UPPER_LATIN + r"]"
+    r"[" + UPPER_LATIN + LOWER_LATIN + r"]*"
+)
 _PLACE = r"(?P<place>(?:" + _PLACE_WORD + r"[ \t]+){0,3}" + _PLACE_WORD + r")"
 # (a district's or a provincial city's: "the Bac Kan City People's Procuracy", "the People's
 # Procuracy of Bien Hoa city", "… of Mang Thit district")
@@ -105,9 +112,14 @@ _LOCAL = re.compile(
     + _PROCURACY
     + r"|"
     + _PROCURACY
-    + r"\s+of\s+(?:the\s+)?"
+    + r"\s+(?:of|in)\s+(?:the\s+)?"
     + _PLACE.replace("place", "place2")
-    + r"\s+(?i:province|(?P<kind2>city|district|town))\b"
+    + r"(?:\s+(?i:province|(?P<kind2>city|district|town))\b)?"
+    # a place's own: "Binh Thuan's Police and People's Procuracy"
+    + r"|"
+    + _PLACE.replace("place", "place3")
+    + r"['’]s\s+(?:\w+\s+){0,3}?"
+    + _PROCURACY
 )
 # what a unit does when it holds the event ("… hosted a reception", "… held the
 # inauguration ceremony", "a conference of the HCMC People's Procuracy")
@@ -142,12 +154,12 @@ def english_unit(title: str, body: str, g: Gazetteer) -> EnglishUnit | None:
             if any(s <= m.start() < e for _, s, e, _ in found):
                 continue  # inside a name already read ("High-Level People's Procuracy")
             foreign = _FOREIGN.search(text, max(0, m.start() - 30), m.start())
-            if foreign or _ABROAD_AFTER.match(text, m.end()):
-                continue
+            if foreign or _ABROAD_AFTER.match(text, m.end()) or _LISTED.match(text, m.end()):
+                continue  # (nor the first of a list: "the People's Procuracies of Hanoi, …")
             if level == "cấp cao":
                 province = _city(m.group("city"), g)
             elif level == "tỉnh":
-                place = m.group("place") or m.group("place2")
+                place = m.group("place") or m.group("place2") or m.group("place3")
                 level, province = _local(place, m.group("kind") or m.group("kind2"), g)
                 if province is None:
                     continue  # "the local procuracy", "Vietnamese People's Procuracy"
@@ -216,7 +228,7 @@ def fill_from_english(
         if event.types:
             meta.meeting_types = event.types
             ex["meeting_types"] = Evidence(event.passage, "event named in English")
-    reviews = {"tổng kết", "sơ kết"} & set(meta.meeting_types or [])
+    reviews = {"tổng kết", "sơ kết", "giao ban"} & set(meta.meeting_types or [])
     if reviews and meta.period is None and (period := english_period(title + "\n" + body[:800])):
         meta.period, meta.period_year = period  # "its work in 2019": năm 2019
         ex["period"] = Evidence(title, "reporting period, in English")
@@ -229,7 +241,7 @@ def fill_from_english(
         if year is None and meta.published:  # the latest such day not after the stamp
             year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
         if year is None:  # "held on December 29 to launch missions in 2018": 2017
-            year = launch_year(lead, month)
+            year = launch_year(lead, month) or anniversary_year(lead)
         if year is None:
             return
         try:

@@ -26,7 +26,8 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 # 2022", "on 3 January 2020", "on December 27 (VNA)"; not a day in a name or a range's end
 # ("from June to August")
 _DAY = re.compile(
-    r"\b(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+    r"\b(?:(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?|"
+    r"this\s+(?:morning|afternoon|evening),?\s+)"  # "This morning, June 19, the …"
     r"(?:" + _WEEKDAY.replace("weekday", "wd") + r",?\s+)?"
     r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+"
@@ -89,6 +90,24 @@ def lead_paragraphs(title: str, body: str, count: int = 2) -> str:
     return "\n".join(out)
 
 
+# an anniversary's span in the lead ("(March 26, 1931 - March 26, 2024)", "(July 26, 1960-
+# 2025)"): the year the anniversary is marked, that of its day too when nothing else dates it
+_ANNIVERSARY_SPAN = re.compile(
+    r"\((?:[A-Za-z]+\.?\s+\d{1,2},?\s+)?\d{4}\s*[-–]\s*(?:[A-Za-z]+\.?\s+\d{1,2},?\s+)?"
+    r"(\d{4})\)"
+)
+
+
+def anniversary_year(text: str) -> int | None:
+    """The year an anniversary's span in ``text`` ends in.
+
+    >>> anniversary_year("the 93rd anniversary (March 26, 1931 - March 26, 2024), on …")
+    2024
+    """
+    m = _ANNIVERSARY_SPAN.search(text)
+    return int(m.group(1)) if m else None
+
+
 # a launch's year ("… held on December 29 to launch missions in 2018"): a day in its last
 # quarter is the year before
 _LAUNCHED_YEAR = re.compile(
@@ -109,12 +128,15 @@ def launch_year(text: str, month: int) -> int | None:
 
 # the kinds of event, in English words (each a type of the label guide)
 _TYPES = {
-    "tổng kết": r"\byear[- ]end\b|\breview(?:ed|s|ing)?\s+(?:the\s+|its\s+)?(?:\d{4}\s+)?"
-    r"(?:work|performance|operations?|activities|results)\b|\bsumm(?:ary|ari[sz]e\w*)\b",
+    "tổng kết": r"\byear[- ]end\b|\breview(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\d{4}\s+)?(?:work|performance|operations?|activities|results|implementation)\b|"
+    r"\bsumm(?:ary|ari[sz]e\w*)\b",
     "sơ kết": r"\b(?:preliminary|mid-year|mid-term|six-month|half-year)\s+review\b",
     "triển khai": r"\b(?:launch\w*|deploy\w*|set\s+out|outlin\w*)\s+(?:the\s+|its\s+)?"
     r"(?:\w+\s+){0,2}(?:tasks|work|plans?|missions)\b",
-    "giao ban": r"\bbriefing\b",
+    # a quarter's or a month's meeting ("a meeting to assess … in the second quarter")
+    "giao ban": r"\bbriefing\b|\b(?:quarterly|monthly)\s+meeting\b|"
+    r"\bmeeting\b[^.]{0,160}\b(?:first|second|third|fourth)\s+quarter\b",
     "Đảng": r"\bparty\s+(?:congress|committee['’]s\s+(?:conference|meeting)|cell\s+meeting)\b",
     "cán bộ công chức": r"\b(?:civil|public)\s+servants['’]?\s+conference\b",
     "tập huấn": r"\btraining\s+(?:course|session|conference|class|workshop)\b|"
@@ -122,8 +144,8 @@ _TYPES = {
     "hội thảo": r"\b(?:seminar|workshop|symposium|round[- ]?table|scientific conference)\b",
     "quán triệt": r"\bdisseminat\w*\s+(?:the\s+)?(?:\w+\s+){0,3}"
     r"(?:resolution|law|directive|conclusion)s?\b",
-    "ký kết": r"\bsign(?:ed|s|ing)?\b[^.]{0,60}\b(?:agreement|regulation|memorandum|"
-    r"coordination|cooperation)",
+    "ký kết": r"\bsign(?:ed|s|ing)?\b[^.]{0,60}\b(?:agreement|regulation|memorandum|mou|"
+    r"coordination|cooperation|joint circulars?)",
     "hội thi": r"\bcontest\b|(?<!sports )(?<!sport )\bcompetition\b",  # not a tournament
     "tuyên truyền": r"\blaw\s+day\b|\blegal\s+(?:education|dissemination|propaganda)\b|"
     r"\bmock\s+trial\b",
@@ -135,7 +157,7 @@ _EVENT = re.compile(
     # a ceremony, a dialogue ("the celebration of the 65th anniversary", "a dialogue
     # conference"); a case's step taken ("indicted", "issued an indictment", "charging",
     # "approved the arrest", "a public apology", "recommended sentences", an appellate hearing)
-    r"receiving|celebrat\w+|anniversary|dialogue|"
+    r"receiving|celebrat\w+|anniversary|dialogue|work(?:ed|s)? with|reopen(?:ed|s)?|"
     r"indicted|indictment|charg(?:ed|ing)|prosecuted|apolog(?:y|ies|i[sz]ed?)|"
     r"approved\s+the\s+(?:arrest|decision)|recommend(?:ed|ing)?\s+(?:\w+\s+){0,2}sentences?|"
     r"hearing|trial|tried|sentenced|arrested|adopt(?:s|ed)|pass(?:es|ed)\s+the\s+law)\b",

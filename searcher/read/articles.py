@@ -22,10 +22,7 @@ from datetime import date
 from searcher.read.clean import split_author, split_page
 from searcher.read.fields import web_address
 from searcher.read.html import html_to_page
-from searcher.read.stamps import STAMP_PREFIXES, STAMP_SUFFIX, news_stamp
-from searcher.vi.dates import (
-    parse_date,
-)
+from searcher.read.stamps import STAMP_PREFIXES, STAMP_SUFFIX, news_stamp, suffix_date
 from searcher.vi.text import canonical, clean_text
 
 MAX_ID_CHARS = 200
@@ -182,7 +179,7 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to a header line (not a
         # stamp line of its own, "Ngày 12/03/2024 10:15:00", read whole below)
         if i <= 3 and (m := STAMP_SUFFIX.search(line)) and not news_stamp(line):
-            published = published or parse_date(m.group(1))
+            published = published or suffix_date(m)
             line = line[: m.start()].strip()
         if (i <= 3 or header) and (stamp := news_stamp(line)) is not None:
             published = published or stamp or None

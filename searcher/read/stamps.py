@@ -29,9 +29,17 @@ from searcher.vi.text import fold
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[\s:]*", re.IGNORECASE)
 # "… Đóng góp có hiệu quả 26/07/2025 10:37": a stamp glued to the end of a header line
+# (an English edition's too: "By Thanh Lam   June 26, 2023 | 11:25 pm PT", "NGUYEN VAN A,
+# DIRECTOR OF … July 26, 2024 05:30")
 STAMP_SUFFIX = re.compile(
-    r"\s(\d{1,2}([/.\-])\d{1,2}\2\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
+    r"\s(\d{1,2}([/.\-])\d{1,2}\2\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s+(?:\|\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?(?:\s+[A-Z]{2,4})?\s*$"
 )  # "… 26-07-2025 10:37", "… 26.07.2025 10:37" too
+
+
+def suffix_date(m: re.Match) -> date | None:
+    """The date a ``STAMP_SUFFIX`` match holds, day/month/year or an English one."""
+    return parse_date(m.group(1)) or parse_date(english_as_dmy(fold(m.group(1))))
 
 
 def _date_prefix(m: re.Match) -> date | tuple[int, int] | None:

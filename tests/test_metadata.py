@@ -842,6 +842,10 @@ def test_every_field_has_its_evidence() -> None:
 #   https://vietnam.vn/en/giao-ban-cac-co-quan-phoi-hop-tinh-quang-tri-quy-ii-2024
 #   https://vietnam.vn/en/doi-thoai-giua-ban-can-su-dang-lanh-dao-vksnd-tinh-voi-the-he-tre-nganh-kiem-sat-thanh-hoa
 #   https://e.vnexpress.net/news/news/five-former-coast-guard-leaders-stand-trial-for-2m-embezzlement-4622249.html
+# a-law-taking-effect-is-no-meeting-date (a national paper's news of laws announced, read in
+# the news benchmark: "… hiệu lực áp dụng từ ngày 01/01/2018" taken as the day of the event):
+#   https://baomoi.com/ (baomoi-2017 record 22738284, ../shared/data/news; "Công bố thêm 6 Luật
+#   mới được Quốc hội thông qua")
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

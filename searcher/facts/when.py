@@ -84,7 +84,10 @@ _SIGNED = re.compile(
     r"(?!\s+(?:phe chuan|khoi to|truy to|bat|tam giam|tam giu|chuyen vu an|tra ho so|"
     r"(?:tam )?dinh chi|huy bo)\b)"
 )
-_ISSUED_BEFORE = re.compile(r"\b(?:ky|ban hanh|co hieu luc)\s*(?:tu\s+|vao\s+)?$")
+# (its force taking effect too: "có hiệu lực từ ngày …", "hiệu lực áp dụng từ ngày 01/01/2018")
+_ISSUED_BEFORE = re.compile(
+    r"\b(?:ky|ban hanh|co hieu luc|hieu luc(?: ap dung| thi hanh)?)\s*(?:tu\s+|vao\s+)?$"
+)
 # "đến 31/5/2022", "trước ngày 30/4", "kể từ ngày 01/7/2025": a window's end, a deadline
 _BOUND_BEFORE = re.compile(
     # ("tới" folds as "Tối", the evening, does after a sentence or a clause: "… dự thi. Tối

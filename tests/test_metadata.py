@@ -846,6 +846,10 @@ def test_every_field_has_its_evidence() -> None:
 # the news benchmark: "… hiệu lực áp dụng từ ngày 01/01/2018" taken as the day of the event):
 #   https://baomoi.com/ (baomoi-2017 record 22738284, ../shared/data/news; "Công bố thêm 6 Luật
 #   mới được Quốc hội thông qua")
+# the-ledes-day-without-a-year-leaves-the-date-unknown (set X's X125: "Ngày 30/3, Viện Kiểm sát
+# … xác nhận vừa ra kháng nghị …" on a page with no stamp, and the case's dated past further
+# down taken for it; eleven news articles without stamps the same, in the news benchmark):
+#   https://beta.vietnamplus.vn/khang-nghi-tang-hinh-phat-bi-cao-cuop-go-sua-o-phong-nha-ke-bang-post314949.vnp
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

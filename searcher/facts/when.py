@@ -225,10 +225,24 @@ def read_dates(
     left = [c for c in found if not c.rejected]
     if left:
         left[0].features["first"] = 1.0
-    chosen = choose(left, weights) or _same_day(folded, found, latest, stamped, title_end)
+    chosen = choose(left, weights)
+    yearless = choose([c for c in found if c.month_day and c.rejected == NO_YEAR], weights)
+    if (
+        chosen
+        and yearless
+        and yearless.score(weights) >= chosen.score(weights) + _YEARLESS_MARGIN
+        and (chosen.day.month, chosen.day.day) != yearless.month_day  # "6/2 … (6/2/2017)"
+    ):
+        # the lede's own day, its year not known ("Ngày 26/5, Cục … tiến hành tiêu hủy …" on
+        # a page with no stamp), far above any other: no other day of the story is the event's
+        chosen = None
+        bar = f"{yearless.score(weights):.1f}, the day {yearless.shown}'s (no year)"
+    else:
+        chosen = chosen or _same_day(folded, found, latest, stamped, title_end)
+        bar = f"{chosen.score(weights):.1f}" if chosen else ""
     for c in left:
         if c is not chosen:
-            c.rejected = f"scored {c.score(weights):.1f}, below {chosen.score(weights):.1f}"
+            c.rejected = f"scored {c.score(weights):.1f}, below {bar}"
     return DateReading(chosen.day if chosen else None, chosen, found, left, spans, folded)
 
 
@@ -410,6 +424,8 @@ def _resolve(m: re.Match, folded: str, plain: str, spans, published,
 
 
 NO_YEAR = "no year for this day and month"
+# how far a day with no year must score above the best dated one to leave the date unknown
+_YEARLESS_MARGIN = 2.0
 EARLIER = "an earlier activity's"
 
 

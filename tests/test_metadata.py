@@ -850,6 +850,9 @@ def test_every_field_has_its_evidence() -> None:
 # … xác nhận vừa ra kháng nghị …" on a page with no stamp, and the case's dated past further
 # down taken for it; eleven news articles without stamps the same, in the news benchmark):
 #   https://beta.vietnamplus.vn/khang-nghi-tang-hinh-phat-bi-cao-cuop-go-sua-o-phong-nha-ke-bang-post314949.vnp
+# a-buildings-owner-is-not-who-holds-the-ceremony (set V's V103: "Khởi công xây dựng trụ sở
+# Viện kiểm sát nhân dân huyện Kiến Xương", the ceremony held by VKSND tỉnh Thái Bình):
+#   https://vksndthaibinh.gov.vn:443/Article/1823/Khoi-cong-xay-dung-tru-so-Vien-kiem-sat-nhan-dan-huyen-Kien-Xuong.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

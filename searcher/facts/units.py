@@ -130,7 +130,10 @@ _MAIN_BRIDGE_BEFORE = re.compile(
 # where, or whom a visit calls on ("… đến thăm và làm việc với VKSND thị xã Quảng Trị")
 _VENUE_BEFORE = re.compile(
     r"\b(?:tai|den|toi|ve)\s+(?:(?:hoi truong|tru so|phong hop)\s+)*(?:cua\s+)?$|"
-    r"\b(?:tham|lam viec) (?:voi|tai)\s*$"
+    r"\b(?:tham|lam viec) (?:voi|tai)\s*$|"
+    # the building's owner ("lễ khởi công xây dựng trụ sở Viện kiểm sát nhân dân huyện Kiến
+    # Xương", held by the province's procuracy)
+    r"\btru so (?:lam viec )?(?:moi )?(?:cua )?$"
 )  # "tại Hội trường VKSND tỉnh": the venue
 # a school applied to or entered ("thí sinh dự tuyển vào Trường Đại học Kiểm sát Hà Nội"): what
 # the candidates enter, never who acts

@@ -89,7 +89,7 @@ _STAMP_FILLER = re.compile(
     + WEEKDAY
     + r"|"
     + _ENGLISH_WEEKDAY
-    + r"|cn|ngay|gmt|ict|am|pm|sa|ch)\b|"
+    + r"|cn|ngay|gmt|ict|utc|pt|et|am|pm|sa|ch)\b|"
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[\d.,]+$|(?:\s+(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})){1,3}\s*$)?|"
     r"[+-]\s?\d{1,2}\b|[\s,:()|.\-–—\[\]]+|\bin bai viet\s*$|"
     r"\bluot xem\s*:?\s*(?:\d{1,3}(?:[.,]\d{3})+\b|\d+)|"  # "Lượt xem: 25,211"
@@ -154,8 +154,8 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2016, 5, 31), None)
     >>> news_stamp("Minh Anh 03/02/2019 08:15 GMT+7"), news_stamp("Hội nghị 12/9/2022 08:00")
     (datetime.date(2019, 2, 3), None)
-    >>> news_stamp("December 27, 2024 | 09:41 AM")
-    datetime.date(2024, 12, 27)
+    >>> news_stamp("December 27, 2024 | 09:41 AM"), news_stamp("June 26, 2023 | 11:25 pm PT")
+    (datetime.date(2024, 12, 27), datetime.date(2023, 6, 26))
     >>> news_stamp("Người Lao Động27/12/2024"), news_stamp("Hội Nghị Tổng Kết 12/9/2022")
     (datetime.date(2024, 12, 27), None)
     >>> news_stamp("Friday, December 27, 2024"), news_stamp("Held on December 27, 2024")

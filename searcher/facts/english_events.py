@@ -35,9 +35,10 @@ _DAY = re.compile(
     + r"(?:,?\s+(?P<year2>\d{4}))?)\b",
     re.IGNORECASE,
 )
-# a weekday alone ("… held a conference on Monday", "On Friday morning, …"): the latest such
-# day not after the stamp ("yesterday", "today" are no day the labels read)
+# a weekday alone ("… held a conference on Monday", "On Friday morning, …"), or a day said
+# from the stamp's ("held yesterday", "today"): the latest such day not after the stamp
 _WEEKDAY_ONLY = re.compile(r"\bon\s+" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[a-z]+\s+\d))", re.I)
+_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)
 
 
 def english_day(text: str) -> tuple[int, int, int | None] | None:
@@ -59,15 +60,22 @@ def day_of(m: re.Match) -> tuple[int, int, int | None]:
 
 
 def day_from_stamp(text: str, stamp: date) -> tuple[date, re.Match] | None:
-    """The day a lead names only by its weekday ("on Monday") under the stamp's day: the
-    latest such day not after it.
+    """The day a lead names only by its weekday or as the stamp's ("on Monday", "held
+    yesterday") under the stamp's day: the latest such day not after it.
 
     >>> day_from_stamp("The procuracy held a conference on Monday.", date(2024, 12, 27))[0]
     datetime.date(2024, 12, 23)
+    >>> day_from_stamp("… at a conference held yesterday to review …", date(2022, 12, 29))[0]
+    datetime.date(2022, 12, 28)
     """
-    if (m := _WEEKDAY_ONLY.search(text)) is None:
+    named = [m for m in (_WEEKDAY_ONLY.search(text), _RELATIVE.search(text)) if m]
+    if not named:
         return None
-    back = (stamp.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+    m = min(named, key=lambda m: m.start())
+    if m.re is _WEEKDAY_ONLY:
+        back = (stamp.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+    else:
+        back = 1 if m["rel"].lower() == "yesterday" else 0
     return stamp - timedelta(days=back), m
 
 

@@ -853,6 +853,12 @@ def test_every_field_has_its_evidence() -> None:
 # a-buildings-owner-is-not-who-holds-the-ceremony (set V's V103: "Khởi công xây dựng trụ sở
 # Viện kiểm sát nhân dân huyện Kiến Xương", the ceremony held by VKSND tỉnh Thái Bình):
 #   https://vksndthaibinh.gov.vn:443/Article/1823/Khoi-cong-xay-dung-tru-so-Vien-kiem-sat-nhan-dan-huyen-Kien-Xuong.html
+# a-dated-step-of-another-body-in-case-news-is-an-event (set ZA's ZA124, "Đến ngày 28/4/2023,
+# TAND tỉnh Lào Cai đã xét xử phúc thẩm vụ án", and ZA222, "Ngày 12-9, VKSND huyện Bình Chánh
+# đã ra quyết định chuyển vụ án", read as no event; the label guide's round 24 and 28 notes: a
+# case's step is an event, another body's without a level):
+#   https://phapluatmedia.vn/tand-tinh-lao-cai-huy-ban-an-so-tham-do-vi-pham-nghiem-trong-ve-thu-tuc-to-tung-9203.html
+#   http://plo.vn/phap-luat/vu-danh-nha-bao-va-ksv-tai-toa-binh-chanh-chuyen-ho-so-len-tp-791954.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

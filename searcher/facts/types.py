@@ -97,6 +97,15 @@ _CASE_STEP_DONE = re.compile(
     + r"|\s*(?:(?:giua|cuoi|dau|trong) )?thang \d{1,2}(?:[/.\-]\d{4})?\s*,"
     r"[^.;:\n]{0,60}?" + PROCURACY_NAME + r"[^.;:\n]{0,30}?\b" + _CASE_STEP
 )
+# a step of a case dated in the news, whoever took it ("Đến ngày 28/4/2023, TAND tỉnh … đã xét
+# xử phúc thẩm vụ án", "Ngày 12-9, VKSND huyện … đã ra quyết định chuyển vụ án", "Sáng 4-7, …
+# Cơ quan CSĐT Bộ Công an và đại diện VKSND tối cao … khám xét"): the story reports an event
+_DATED_CASE_STEP = re.compile(
+    r"\b(?:ngay|sang|chieu|toi|trua)\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?\s*,"
+    r"[^.;\n]{0,160}?\b(?:da\s+)?(?:xet xu|mo phien toa|tuyen an|huy ban an|khoi to|truy to|"
+    r"bat (?:giu|tam giam)|kham xet|chuyen (?:ho so|vu an)|ra quyet dinh (?:khoi to|chuyen|"
+    r"truy to|tam giam|phe chuan))\b"
+)
 # a lead's sentence that sets the scene before its news ("Trong giai đoạn …", "Hòa chung không
 # khí …", "Với tinh thần …")
 _SCENE_SETTING = re.compile(
@@ -309,8 +318,11 @@ def meeting_types(title: str, body: str, plain: str | None = None) -> list[str]:
             found = found or lead_types(scene.group(1))
         elif dated := dated_act(lead):
             found = found or lead_types(lead[: dated.end()], dated.start("act"))
-        elif not _CASE_STEP_DONE.match(first_sentence(lead)):
-            return []  # (else a lede's case step the procuracy took: an event, "khác")
+        elif not (
+            _CASE_STEP_DONE.match(first_sentence(lead)) or _DATED_CASE_STEP.search(lead, 0, 1500)
+        ):
+            return []  # (else a lede's case step the procuracy took, or a dated step of any
+            # body in the case news: an event, "khác")
     if found and "khác" not in found and _AWARD_ON_THE_OCCASION.search(lead):
         found = sorted([*found, "khác"], key=MEETING_TYPES.index)  # its award ceremony too
     return found or ["khác"]

@@ -221,6 +221,11 @@ HELD_OUT[34] = {}
 # round 35 (session 26): set ZB (two more labellers, 2026-12-08) is held out whole; the 745
 # pages of round 34 are development
 HELD_OUT[35] = {f"set_zb_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 36 (after set ZB's one scoring, 50 pages, 36 of them in English, 3 in French or German,
+# at the session's start a2ce6bd / after its rules 0785cb4: level 31/38, province 38/41, year
+# 29/35, meeting date 34/39, types 28/33, published 43/45, period 42/42): every labelled page
+# is development (846 with the English set EN); no page is held out until a new set is labelled
+HELD_OUT[36] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

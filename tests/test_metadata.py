@@ -859,6 +859,10 @@ def test_every_field_has_its_evidence() -> None:
 # case's step is an event, another body's without a level):
 #   https://phapluatmedia.vn/tand-tinh-lao-cai-huy-ban-an-so-tham-do-vi-pham-nghiem-trong-ve-thu-tuc-to-tung-9203.html
 #   http://plo.vn/phap-luat/vu-danh-nha-bao-va-ksv-tai-toa-binh-chanh-chuyen-ho-so-len-tp-791954.html
+# an-english-page-with-many-vietnamese-names (set ZB's ZB112, read after its one scoring: a list
+# of defendants "Bui Thi Noi, Tran Thi La, …" read as Vietnamese words, the page no longer read
+# as English by this session's own word lists):
+#   https://en.vietnamplus.vn/dong-tam-case-charges-against-19-defendants-changed/182706.vnp
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

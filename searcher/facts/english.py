@@ -40,17 +40,17 @@ from searcher.vi.text import LOWER_LATIN, fold
 
 # words only English prose has this often, and words only Vietnamese prose has (folded:
 # typed with or without its marks); neither list holds a word both write ("to", "an", "ban",
-# and "the", "that": "có thể", "thật sự" fold so)
+# and "the", "that": "có thể", "thật sự" fold so), nor one English writes in names ("Thi",
+# "Nam", "Da Nang", "Tinh", "Nhan": "Bui Thi Noi", "Viet Nam")
 _ENGLISH_WORDS = frozenset((
     "of", "and", "for", "with", "its", "has", "have", "had", "was", "were", "is", "are", "be",
     "been", "from", "by", "which", "this", "at", "their", "they", "his", "her", "will",
     "would", "said",
 ))  # fmt: skip
 _VIETNAMESE_WORDS = frozenset((
-    "cua", "va", "cac", "nhung", "duoc", "trong", "voi", "cho", "nay", "la", "de", "tai",
-    "ngay", "nam", "nguoi", "khong", "mot", "da", "se", "cung", "theo", "ve", "tu", "den",
-    "tren", "sau", "khi", "thi", "hoi", "nghi", "kiem", "sat", "vien", "nhan", "dan", "cong",
-    "tac", "chuc", "dong", "chi", "tinh", "huyen",
+    "cua", "va", "cac", "nhung", "duoc", "trong", "voi", "cho", "nay", "de", "tai", "ngay",
+    "nguoi", "khong", "mot", "se", "cung", "theo", "ve", "tu", "den", "tren", "sau", "khi",
+    "hoi", "kiem", "sat", "vien", "tac", "chuc",
 ))  # fmt: skip
 
 

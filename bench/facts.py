@@ -226,6 +226,9 @@ HELD_OUT[35] = {f"set_zb_{n}": "0123456789abcdef" for n in (1, 2)}
 # 29/35, meeting date 34/39, types 28/33, published 43/45, period 42/42): every labelled page
 # is development (846 with the English set EN); no page is held out until a new set is labelled
 HELD_OUT[36] = {}
+# round 37 (the same session): set ZC (two more labellers, 2026-12-08) is held out whole; the
+# 846 pages of round 36 are development
+HELD_OUT[37] = {f"set_zc_{n}": "0123456789abcdef" for n in (1, 2)}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -863,6 +863,20 @@ def test_every_field_has_its_evidence() -> None:
 # of defendants "Bui Thi Noi, Tran Thi La, …" read as Vietnamese words, the page no longer read
 # as English by this session's own word lists):
 #   https://en.vietnamplus.vn/dong-tam-case-charges-against-19-defendants-changed/182706.vnp
+# Set ZB's English pages, read after its one scoring (development since round 36):
+# an-edition-stamp-under-its-first-paragraph (ZB118, "Báo Tuyên QuangBáo Tuyên Quang26/07/2025"
+# under the first paragraph of a vietnam.vn page; ZB216, "Báo Thanh niênBáo Thanh niên…";
+# "offered incense … and paid tribute"), an-english-byline-and-bar-stamp (ZB218, "By Vu Quoc
+# Ngu | Aug 12, 2015"), an-english-launch-reporting-the-past-year (ZB204, "… lauded the
+# performance of the people's procuracy sector in 2023 … a hybrid conference on Monday to
+# launch the people's procuracy sector's tasks in 2024"), the-sectors-nth-anniversary-dates-an-
+# english-day (ZB120, "a ceremony to mark the sector's 55 th founding anniversary in Hanoi on
+# July 23"):
+#   https://www.vietnam.vn/en/vien-kiem-sat-nhan-dan-tinh-tuyen-quang-dang-huong-tai-nghia-trang-liet-si-quoc-gia-vi-xuyen
+#   https://vjs.vietnam.vn/en/sau-gan-30-nam-ong-nguyen-van-khan-nhan-loi-xin-loi-tu-vien-ksnd-tp-hcm
+#   http://www.vietnamhumanrightsdefenders.net/2015/08/12/hcmc-procuracy-publicly-apologizes-to-local-resident-wrongly-detained-for-four-year-in-murder-case/
+#   https://www.einpresswire.com/article/677298609/na-chairman-lauds-people-s-procuracy-sector-s-performance-in-2023
+#   https://en.vietnamplus.vn/president-lauds-procuracy-sectors-attainments/77886.vnp
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -30,6 +30,7 @@ from searcher.facts.english_events import (
     english_day_match,
     english_event,
     english_period,
+    launch_reviews,
     launch_year,
     lead_paragraphs,
 )
@@ -229,9 +230,13 @@ def fill_from_english(
             meta.meeting_types = event.types
             ex["meeting_types"] = Evidence(event.passage, "event named in English")
     reviews = {"tổng kết", "sơ kết", "giao ban"} & set(meta.meeting_types or [])
-    if reviews and meta.period is None and (period := english_period(title + "\n" + body[:800])):
+    head = title + "\n" + body[:800]
+    if reviews and meta.period is None and (period := english_period(head)):
         meta.period, meta.period_year = period  # "its work in 2019": năm 2019
         ex["period"] = Evidence(title, "reporting period, in English")
+    elif reviews and meta.period is None and (reviewed := launch_reviews(head)):
+        meta.period, meta.period_year = "năm", reviewed  # "launch tasks in 2024": 2023's
+        ex["period"] = Evidence(title, "the year a launch reports, in English")
     if not meta.meeting_types or meta.meeting_date:
         return
     lead = lead_paragraphs(title, body)

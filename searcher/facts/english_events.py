@@ -106,14 +106,31 @@ _ANNIVERSARY_SPAN = re.compile(
 )
 
 
+# the sector's N-th anniversary (founded on 26 July 1960: "the sector's 55th founding
+# anniversary", "the 65th anniversary of the traditional day of the People's Procuracy")
+_SECTOR_FOUNDED = 1960
+_SECTOR_ANNIVERSARY = re.compile(
+    r"\b(?:procura\w+|sector)['’]s\s+(\d{1,2})\s*(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary"
+    r"|\b(\d{1,2})\s*(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\s+of\s+(?:the\s+)?"
+    r"(?:(?:founding|traditional\s+day)\s+of\s+the\s+)?(?:\w+['’]s\s+)?(?:procura\w+|sector)",
+    re.IGNORECASE,
+)
+
+
 def anniversary_year(text: str) -> int | None:
-    """The year an anniversary's span in ``text`` ends in.
+    """The year an anniversary's span in ``text`` ends in, or the sector's N-th anniversary
+    falls in.
 
     >>> anniversary_year("the 93rd anniversary (March 26, 1931 - March 26, 2024), on …")
     2024
+    >>> anniversary_year("a ceremony to mark the sector's 55 th founding anniversary")
+    2015
     """
-    m = _ANNIVERSARY_SPAN.search(text)
-    return int(m.group(1)) if m else None
+    if m := _ANNIVERSARY_SPAN.search(text):
+        return int(m.group(1))
+    if m := _SECTOR_ANNIVERSARY.search(text):
+        return _SECTOR_FOUNDED + int(m.group(1) or m.group(2))
+    return None
 
 
 # a launch's year ("… held on December 29 to launch missions in 2018"): a day in its last
@@ -140,8 +157,9 @@ _TYPES = {
     r"(?:\d{4}\s+)?(?:work|performance|operations?|activities|results|implementation)\b|"
     r"\bsumm(?:ary|ari[sz]e\w*)\b",
     "sơ kết": r"\b(?:preliminary|mid-year|mid-term|six-month|half-year)\s+review\b",
-    "triển khai": r"\b(?:launch\w*|deploy\w*|set\s+out|outlin\w*)\s+(?:the\s+|its\s+)?"
-    r"(?:\w+\s+){0,2}(?:tasks|work|plans?|missions)\b",
+    "triển khai": r"\b(?:launch\w*|deploy\w*|set\s+out|outlin\w*)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w’']+\s+){0,3}(?:tasks|work|plans?|missions)\b|"
+    r"\bimplement\w*\s+(?:the\s+)?tasks\s+(?:for|in)\s+\d{4}\b",  # (the year's, not a work's)
     # a quarter's or a month's meeting ("a meeting to assess … in the second quarter")
     "giao ban": r"\bbriefing\b|\b(?:quarterly|monthly)\s+meeting\b|"
     r"\bmeeting\b[^.]{0,160}\b(?:first|second|third|fourth)\s+quarter\b",
@@ -166,6 +184,8 @@ _EVENT = re.compile(
     # conference"); a case's step taken ("indicted", "issued an indictment", "charging",
     # "approved the arrest", "a public apology", "recommended sentences", an appellate hearing)
     r"receiving|celebrat\w+|anniversary|dialogue|work(?:ed|s)? with|reopen(?:ed|s)?|"
+    # a tribute or a gift ("offered incense, flowers, and paid tribute", "handed over a house")
+    r"offer(?:ed|s)?\s+incense|paid\s+tribute|handed\s+over|organi[sz](?:ed|es)|"
     r"indicted|indictment|charg(?:ed|ing)|prosecuted|apolog(?:y|ies|i[sz]ed?)|"
     r"approved\s+the\s+(?:arrest|decision)|recommend(?:ed|ing)?\s+(?:\w+\s+){0,2}sentences?|"
     r"hearing|trial|tried|sentenced|arrested|adopt(?:s|ed)|pass(?:es|ed)\s+the\s+law)\b",
@@ -187,12 +207,34 @@ def english_event(title: str, body: str) -> EnglishEvent:
     types = sorted((name for name, _ in named), key=MEETING_TYPES.index)
     if "tổng kết" in types and (period := english_period(head)) and period[0] != "năm":
         types[types.index("tổng kết")] = "sơ kết"  # "review the work of the first 6 months"
+    reviewed = launch_reviews(head)
+    if "triển khai" in types and "tổng kết" not in types and reviewed:
+        types = sorted([*types, "tổng kết"], key=MEETING_TYPES.index)  # the past year reported
     event = _EVENT.search(head)
     if not types and event:
         types = ["khác"]
     where = event or (named[0][1] if named else None)
     passage = head[max(0, where.start() - 80) : where.end() + 80] if where else ""
     return EnglishEvent(types, passage.replace("\n", " "))
+
+
+# a launch's year ("tasks in 2024", "tasks for 2025") and the year before it reported at it
+# ("the performance … in 2023", "its achievements … in 2024", "during the past year")
+_LAUNCH_FOR = re.compile(r"\b(?:tasks|missions|work|plans?)\s+(?:in|for)\s+(\d{4})\b", re.I)
+
+
+def launch_reviews(head: str) -> int | None:
+    """The year a launch reports the results of, the one before the year it plans, when its
+    lead speaks of it (the label guide's round 14 note: a review and a launch).
+
+    >>> launch_reviews("… lauded its performance in 2023 … a conference to launch tasks in 2024")
+    2023
+    """
+    if (m := _LAUNCH_FOR.search(head)) is None:
+        return None
+    past = int(m.group(1)) - 1
+    said = re.search(rf"\bin\s+{past}\b|\b(?:past|previous|last)\s+year\b", head, re.I)
+    return past if said else None
 
 
 # the period a review names ("its work in 2023", "the first six months of 2024", "the first

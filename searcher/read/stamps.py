@@ -126,6 +126,8 @@ _POSTED = re.compile(r"\s*(?:ngay dang|dang ngay|cap nhat)\b")
 _SECTION_BEFORE = re.compile(r"^((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+[-–]\s+(\w.*)$")
 _MERIDIEM = {"sa", "ch", "am", "pm"}  # a clock's half of the day is no byline
 _WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r"|" + _ENGLISH_WEEKDAY + r")\b")
+# an English byline before its stamp ("By Vu Quoc Ngu | Aug 12, 2015", "By Thanh Lam   June 26")
+_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w.]*\s+){0,4}[A-Z][\w.]*\s*(?:[|,\-–]\s*|\s{2,})")
 # a paper's name glued to its stamp ("Người Lao ĐộngNgười Lao Động27/12/2024"): capitalised
 # words, then the date ending the line
 _GLUED_LABEL = re.compile(
@@ -158,6 +160,8 @@ def news_stamp(line: str) -> date | bool | None:
     (datetime.date(2024, 12, 27), datetime.date(2023, 6, 26))
     >>> news_stamp("Người Lao Động27/12/2024"), news_stamp("Hội Nghị Tổng Kết 12/9/2022")
     (datetime.date(2024, 12, 27), None)
+    >>> news_stamp("By Vu Quoc Ngu | Aug 12, 2015"), news_stamp("Báo Thanh niên31/01/2024")
+    (datetime.date(2015, 8, 12), datetime.date(2024, 1, 31))
     >>> news_stamp("Friday, December 27, 2024"), news_stamp("Held on December 27, 2024")
     (False, None)
     """
@@ -184,8 +188,10 @@ def news_stamp(line: str) -> date | bool | None:
         and (stamp := news_stamp(leading.group(2)))
     ):
         return stamp
-    if (glued := _GLUED_LABEL.match(line)) and all(w[0].isupper() for w in glued.group(1).split()):
-        return news_stamp(glued.group(2))
+    if (glued := _GLUED_LABEL.match(line)) and line[0].isupper():
+        return news_stamp(glued.group(2))  # (a paper's name glued: "Báo Thanh niên31/01/2024")
+    if byline := _BYLINE.match(line):  # "By Vu Quoc Ngu | Aug 12, 2015"
+        return news_stamp(line[byline.end() :]) or None
     folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTHS[m.group(1)]}", fold(line))
     folded = english_as_dmy(folded)  # "December 27, 2024 | 09:41"
     folded = _SPACED_DATE.sub(r"\1/\2/\3", folded)  # "09 - 07 - 2024", "09 – 07 – 2024"

@@ -55,15 +55,21 @@ _VIETNAMESE_WORDS = frozenset((
 ))  # fmt: skip
 
 
+_ENGLISH_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_ENGLISH_WORDS)) + r")(?!\w)")
+_VIETNAMESE_RE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_VIETNAMESE_WORDS)) + r")(?!\w)")
+
+
 def is_english(title: str, body: str) -> bool:
     """Whether the page is written in English: among the first 800 characters' words, at
     least three only English writes, over twice as many as words only Vietnamese writes (an
     English edition writes names with their marks: "HÀ NỘI – …", "Lê Trung Khoa"; a
     Vietnamese headline may stand over an English text)."""
-    words = fold((title + "\n" + body)[:800]).split()
-    english = sum(w.strip(".,;:()\"'") in _ENGLISH_WORDS for w in words)
-    vietnamese = sum(w.strip(".,;:()\"'") in _VIETNAMESE_WORDS for w in words)
-    return english >= 3 and english > 2 * vietnamese
+    head = (title + "\n" + body)[:800]
+    english = len(_ENGLISH_RE.findall(head.lower()))  # its words have no marks to fold
+    if english < 3:
+        return False  # (a Vietnamese page, most often: one scan, nothing folded)
+    vietnamese = len(_VIETNAMESE_RE.findall(fold(head)))
+    return english > 2 * vietnamese
 
 
 UPPER_LATIN = "".join(c.upper() for c in LOWER_LATIN if len(c.upper()) == 1 and c.upper() != c)

@@ -161,9 +161,9 @@ def _after_background(lead: str) -> re.Match | None:
     nothing: a background the lede follows ("Xã Hương Long là một xã nghèo … VKSND huyện
     là đơn vị nhận đỡ đầu thôn …" / a photo's caption / "Ngày 7/11 vừa qua, …, lãnh đạo
     VKSND huyện … đã về xã …")."""
-    for m in _PARAGRAPH.finditer(lead, 0, 900):
-        if A_DAY.search(lead, 0, m.start()):
-            return None  # a day written before: that paragraph is the lede
+    first_day = A_DAY.search(lead, 0, 900)
+    bound = first_day.start() + 1 if first_day else 900  # a day written before: the lede
+    for m in _PARAGRAPH.finditer(lead, 0, bound):
         if found := _DATED_ACT.match(lead, m.end()):
             return found
     return None

@@ -229,6 +229,11 @@ HELD_OUT[36] = {}
 # round 37 (the same session): set ZC (two more labellers, 2026-12-08) is held out whole; the
 # 846 pages of round 36 are development
 HELD_OUT[37] = {f"set_zc_{n}": "0123456789abcdef" for n in (1, 2)}
+# round 38 (after set ZC's one scoring, 51 pages, 28 of them in French, Chinese, Japanese or
+# Spanish, at the session's start a2ce6bd and at c8a4d37 alike: level 21/51, province 41, year
+# 29, meeting date 33, types 22, published 49, period 42): every labelled page is development
+# (897); no page is held out until a new set is labelled
+HELD_OUT[38] = {}
 DEFAULT_ROUND = max(HELD_OUT)  # the latest split
 
 

@@ -877,6 +877,17 @@ def test_every_field_has_its_evidence() -> None:
 #   http://www.vietnamhumanrightsdefenders.net/2015/08/12/hcmc-procuracy-publicly-apologizes-to-local-resident-wrongly-detained-for-four-year-in-murder-case/
 #   https://www.einpresswire.com/article/677298609/na-chairman-lauds-people-s-procuracy-sector-s-performance-in-2023
 #   https://en.vietnamplus.vn/president-lauds-procuracy-sectors-attainments/77886.vnp
+# Pages in other languages (set ZC, read after its one scoring: 28 of its 51 pages are French,
+# Chinese, Japanese or Spanish editions, most about the sector or the supreme procuracy):
+# a-french-edition-names-the-national-unit (ZC103, "Le Parquet populaire suprême a organisé
+# ce mercredi après-midi à Hanoi une conférence …"), a-chinese-edition-names-the-national-unit
+# (ZC107, "越南最高人民检察院副检察长 … 与中国最高人民检察院检察长 …"),
+# another-countrys-supreme-procuracy-in-chinese-is-no-unit (the same page's "中国最高人民检察院"),
+# a-chinese-edition-about-a-provincial-procuracy (ZC111, "崇左市人民检察院代表团赴越南谅山省
+# 检察机关"):
+#   http://fr.vietnamplus.vn/le-chef-de-letat-a-la-conference-du-secteur-des-parquets-populaires/84055.vnp
+#   https://shidai.thoidai.com.vn/detail-article-49114.html
+#   https://www.yybnet.net/chongzuo/news/201903/8802607.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

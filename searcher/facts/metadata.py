@@ -36,6 +36,7 @@ from searcher.facts.combined import (
     undated_year,
 )
 from searcher.facts.english import fill_from_english
+from searcher.facts.foreign import fill_from_foreign
 from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.occasions import founding_anniversary_year, lunar_year
 from searcher.facts.people import read_people
@@ -198,6 +199,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
     fill_from_english(meta, article.title, article.body, g, ex)  # an English edition's page
+    fill_from_foreign(meta, article.title, article.body, ex)  # a French or Chinese edition's
     meta.people = read_people(article.title, article.body)
     if meta.people.chair:
         ex["chair"] = Evidence(meta.people.chair.name, "the clause that says who chaired")

@@ -92,7 +92,11 @@ Session 24: ``--round 29`` and ``--round 31`` held out sets Y (43 pages) and Z (
 each scored once with ``--final``; ``--round 32`` has every page in development (727).
 Session 25 (a new machine: 704 of the 864 labelled rows found again, 697 of round 32's
 pages): ``--round 33`` held out set ZA (two more labellers, 48 pages) whole, scored once
-with ``--final``; ``--round 34`` (the default) has every page found in development (745).
+with ``--final``; ``--round 34`` has every page found in development (745).
+Session 26: set EN (English editions, two labellers, 51 pages, ``bench/labels/facts_set_en.jsonl``)
+is development from the start; ``--round 35`` and ``--round 37`` held out sets ZB (50 pages,
+36 in English) and ZC (51, 28 in French, Chinese, Japanese or Spanish) whole, each scored
+once with ``--final``; ``--round 38`` (the default) has every page in development (897).
 
     .venv/bin/python bench/facts.py                 # the development part, misses listed
     .venv/bin/python bench/facts.py --final         # the held-out part, figures only

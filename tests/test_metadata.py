@@ -888,6 +888,14 @@ def test_every_field_has_its_evidence() -> None:
 #   http://fr.vietnamplus.vn/le-chef-de-letat-a-la-conference-du-secteur-des-parquets-populaires/84055.vnp
 #   https://shidai.thoidai.com.vn/detail-article-49114.html
 #   https://www.yybnet.net/chongzuo/news/201903/8802607.html
+# a-french-edition-dates-and-names-its-event (set ZC's ZC209, "Les deux Parquets populaires
+# suprêmes … ont organisé le 18 juillet … la 5e réunion", ZC115, "Un séminaire organisé mardi 20
+# juin"), a-chinese-edition-dates-its-talks (ZC107, "2025年9月22日下午 … 举行了双边会谈"),
+# a-japanese-edition-names-a-launch (ZC221, "最高人民検察院は、2019年の任務を展開する会議"),
+# all read after set ZC's one scoring:
+#   http://fr.vietnamplus.vn/vietnamlaos-reunion-des-parquets-populaires-des-provinces-limitrophes/91270.vnp
+#   https://shidai.thoidai.com.vn/detail-article-49114.html
+#   https://vietnam.vnanet.vn/japanese/%E6%A4%9C%E5%AF%9F%E9%83%A8%E9%96%80-2019%E5%B9%B4%E3%81%AE%E4%BB%BB%E5%8B%99%E3%82%92%E5%B1%95%E9%96%8B/409369.html
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

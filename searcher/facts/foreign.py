@@ -16,8 +16,11 @@ True
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.record import Evidence, Metadata
+from searcher.vi.dates import make_date
 
 # a page in another language: letters of a CJK script, or French and Spanish words no
 # Vietnamese or English text writes this often
@@ -77,10 +80,90 @@ def foreign_unit(text: str) -> str | None:
     return None
 
 
-def fill_from_foreign(meta: Metadata, title: str, body: str, ex: dict[str, Evidence]) -> None:
-    """A page in another language: its national unit, where no other reader found one."""
-    if meta.level is not None or not is_other_language(title, body):
+# the kinds of event, in French, Spanish, German, Chinese and Japanese words (each a type of
+# the label guide; "khác" when only an event is named)
+_TYPES = {
+    "tổng kết": r"\bbilan\b|\brésumer\s+les\s+tâches|总结",
+    "triển khai": r"\bdéplo(?:yer|iement)\b|工作计划部署|部署会议|任務を展開|業務展開",
+    "hội thảo": r"\bséminaire\b|\bseminario\b|座谈会|研讨会",
+    "ký kết": r"\bsign(?:é|er|ature)\b[^.]{0,60}\b(?:accord|mémorandum|règlement)|签署",
+}
+_COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in _TYPES.items()}
+_EVENT = re.compile(
+    r"\b(?:conférence|réunion|cérémonie|visite|reçoit|a\s+reçu|séance|procès|remis|rencontre|"
+    r"conferencia|reunión|ceremonia|visita|recibió|Konferenz|Treffen|Besuch)\b|"
+    r"会议|会谈|会见|访问|仪式|举行|召开|会議|会談|訪問|迎え|訪日",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    **{m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre"), 1)},
+    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio",
+        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"), 1)},
+    **{m: i for i, m in enumerate(("januar", "februar", "märz", "april", "mai", "juni", "juli",
+        "august", "september", "oktober", "november", "dezember"), 1)},
+}  # fmt: skip
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+# the lead's day: "le 18 juillet", "du 1er décembre", "mardi 20 juin", "el 5 de marzo", "am
+# Morgen des 2. Juli", "2025年9月22日", "7月23日"
+_DAY = re.compile(
+    r"\b(?P<day>\d{1,2})(?:er|\.)?\s+(?:de\s+)?" + _MONTH + r"\b(?:\s+(?:de\s+)?(?P<year>\d{4}))?"
+    r"|(?:(?P<cjk_year>\d{4})年)?(?P<cjk_month>\d{1,2})月(?P<cjk_day>\d{1,2})日",
+    re.IGNORECASE,
+)
+
+
+def foreign_types(head: str) -> list[str]:
+    """The kinds of event a page in another language names.
+
+    >>> foreign_types("越南最高人民检察院召开2023年人民检察院工作计划部署会议")
+    ['triển khai']
+    >>> foreign_types("Un séminaire organisé mardi 20 juin à Hô Chi Minh-Ville")
+    ['hội thảo']
+    """
+    found = [name for name, pattern in _COMPILED.items() if pattern.search(head)]
+    if not found and _EVENT.search(head):
+        found = ["khác"]
+    return sorted(found, key=MEETING_TYPES.index)
+
+
+def foreign_day(head: str, bound: date | None) -> date | None:
+    """The first day the lead names, its year written or the latest not after ``bound``
+    (the stamp's day or month's end).
+
+    >>> foreign_day("… ont organisé le 18 juillet dans la province …", date(2017, 7, 31))
+    datetime.date(2017, 7, 18)
+    >>> foreign_day("2025年9月22日下午,在香港", None)
+    datetime.date(2025, 9, 22)
+    """
+    for m in _DAY.finditer(head):
+        if m["cjk_month"]:
+            year, month, day = m["cjk_year"], int(m["cjk_month"]), int(m["cjk_day"])
+        else:
+            year, month, day = m["year"], _MONTHS[m["month"].lower()], int(m["day"])
+        if year is None and bound is not None:
+            year = bound.year - ((month, day) > (bound.month, bound.day))
+        if year is None:
+            continue
+        if found := make_date(int(year), month, day):
+            return found
+    return None
+
+
+def fill_from_foreign(
+    meta: Metadata, title: str, body: str, ex: dict[str, Evidence], bound: date | None = None
+) -> None:
+    """A page in another language: its national unit, its kind of event and its day, where
+    no other reader found them; ``bound``: the stamp's day, or its month's end."""
+    if not is_other_language(title, body):
         return
-    if level := foreign_unit(title + "\n" + body):
+    if meta.level is None and (level := foreign_unit(title + "\n" + body)):
         meta.level, meta.unit = level, "VKSND tối cao"
         ex["unit"] = ex["level"] = Evidence(title, "organiser, in another language")
+    head = title + "\n" + body[:800]
+    if not meta.meeting_types and (types := foreign_types(head)):
+        meta.meeting_types = types
+        ex["meeting_types"] = Evidence(title, "event named in another language")
+    if meta.meeting_types and not meta.meeting_date and (day := foreign_day(head, bound)):
+        meta.meeting_date, meta.year = day, day.year
+        ex["meeting_date"] = ex["year"] = Evidence(title, "lead's day, in another language")

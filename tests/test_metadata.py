@@ -896,6 +896,11 @@ def test_every_field_has_its_evidence() -> None:
 #   http://fr.vietnamplus.vn/vietnamlaos-reunion-des-parquets-populaires-des-provinces-limitrophes/91270.vnp
 #   https://shidai.thoidai.com.vn/detail-article-49114.html
 #   https://vietnam.vnanet.vn/japanese/%E6%A4%9C%E5%AF%9F%E9%83%A8%E9%96%80-2019%E5%B9%B4%E3%81%AE%E4%BB%BB%E5%8B%99%E3%82%92%E5%B1%95%E9%96%8B/409369.html
+# a-french-edition-names-a-provincial-procuracy (set ZC's ZC207, "le chef du Parquet populaire
+# de la province de Dong Nai a déclaré …"), a-german-edition-names-a-provincial-procuracy (set
+# ZB's ZB122, "… zwischen der Volksstaatsanwaltschaft der Provinz Thanh Hoa und …"), read
+# after the sets' one scoring:
+#   https://vietnam.vn/fr/dong-nai-truy-to-nhom-co-nhan-tien-bao-ke-xe-qua-tai
 NAMED = load_cases("metadata_patterns.jsonl")
 
 

@@ -20,13 +20,16 @@ from datetime import date
 
 from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.record import Evidence, Metadata
+from searcher.facts.unit_names import provincial
 from searcher.vi.dates import make_date
+from searcher.vi.places import Gazetteer, Province
 
-# a page in another language: letters of a CJK script, or French and Spanish words no
+# a page in another language: letters of a CJK script, or French, Spanish and German words no
 # Vietnamese or English text writes this often
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ROMANCE_WORDS = re.compile(
-    r"(?<!\w)(?:le|les|des|du|une|dans|avec|est|el|los|las|del|con|para|una|que)(?!\w)"
+    r"(?<!\w)(?:le|les|des|du|une|dans|avec|est|el|los|las|del|con|para|una|que|"
+    r"der|und|mit|von|eine|zwischen)(?!\w)"
 )
 # the national unit: the supreme procuracy or the sector, in each language
 _NATIONAL = re.compile(
@@ -45,7 +48,7 @@ _FOREIGN_AFTER = re.compile(
 
 def is_other_language(title: str, body: str) -> bool:
     """Whether the page is written in a language the other readers do not read: a CJK script,
-    or French or Spanish (five of their common words in the first 800 characters)."""
+    or French, Spanish or German (five of their common words in the first 800 characters)."""
     head = (title + "\n" + body)[:800]
     if len(_CJK.findall(head)) >= 10:
         return True
@@ -80,6 +83,38 @@ def foreign_unit(text: str) -> str | None:
     return None
 
 
+# a province's or a centrally run city's procuracy, named in French, Spanish or German ("le
+# Parquet populaire de la province de Dong Nai", "Parquet populaire de Hô Chi Minh-Ville", "la
+# Fiscalía Popular de la provincia de …", "die Volksstaatsanwaltschaft der Provinz Thanh Hoa")
+_PLACE = r"(?P<place>[A-ZÀ-Ỹ][\wÀ-ỹ'’-]*(?:[ -][A-ZÀ-Ỹ][\wÀ-ỹ'’-]*){0,3})"
+_PROVINCIAL = re.compile(
+    r"(?i:\bparquet\s+populaire\s+(?:provincial\s+)?de\s+(?:la\s+province\s+de\s+)?)"
+    + _PLACE
+    + r"|(?i:\bfiscal[ií]a\s+popular\s+de\s+(?:la\s+provincia\s+de\s+)?)"
+    + _PLACE.replace("place", "p2")
+    + r"|(?i:\bVolksstaatsanwaltschaft\s+der\s+Provinz\s+)"
+    + _PLACE.replace("place", "p3")
+)
+
+
+def foreign_province(text: str, g: Gazetteer) -> Province | None:
+    """The province whose procuracy a page in French, Spanish or German names first, before any
+    national one.
+
+    >>> from searcher.vi.places import gazetteer
+    >>> foreign_province("le chef du Parquet populaire de la province de Dong Nai a déclaré",
+    ...                  gazetteer()).name
+    'Đồng Nai'
+    """
+    m = _PROVINCIAL.search(text, 0, 1500)
+    national = _NATIONAL.search(text, 0, 1500)
+    if m is None or (national and national.start() < m.start()):
+        return None
+    place = re.sub(r"-?Ville$|^Hô\s+Chi\s+Minh.*$", lambda x: "HCM" if x.group().startswith("Hô")
+                   else "", m["place"] or m["p2"] or m["p3"]).strip()  # fmt: skip
+    return g.province(place)
+
+
 # the kinds of event, in French, Spanish, German, Chinese and Japanese words (each a type of
 # the label guide; "khác" when only an event is named)
 _TYPES = {
@@ -91,7 +126,8 @@ _TYPES = {
 _COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in _TYPES.items()}
 _EVENT = re.compile(
     r"\b(?:conférence|réunion|cérémonie|visite|reçoit|a\s+reçu|séance|procès|remis|rencontre|"
-    r"conferencia|reunión|ceremonia|visita|recibió|Konferenz|Treffen|Besuch)\b|"
+    r"conferencia|reunión|ceremonia|visita|recibió|Konferenz|Treffen|Besuch|"
+    r"acte\s+d['’]accusation|excuses\s+publiques)\b|"  # a case's step: an indictment, an apology
     r"会议|会谈|会见|访问|仪式|举行|召开|会議|会談|訪問|迎え|訪日",
     re.IGNORECASE,
 )
@@ -151,13 +187,26 @@ def foreign_day(head: str, bound: date | None) -> date | None:
 
 
 def fill_from_foreign(
-    meta: Metadata, title: str, body: str, ex: dict[str, Evidence], bound: date | None = None
+    meta: Metadata,
+    title: str,
+    body: str,
+    ex: dict[str, Evidence],
+    bound: date | None = None,
+    g: Gazetteer | None = None,
 ) -> None:
     """A page in another language: its national unit, its kind of event and its day, where
     no other reader found them; ``bound``: the stamp's day, or its month's end."""
     if not is_other_language(title, body):
         return
-    if meta.level is None and (level := foreign_unit(title + "\n" + body)):
+    text = title + "\n" + body
+    if meta.level is None and g is not None and (province := foreign_province(text, g)):
+        meta.level, meta.unit = "tỉnh", provincial(province)
+        meta.province = g.display_province(province.name, meta.published)
+        meta.province_2025 = province.name_2025
+        ex["unit"] = ex["level"] = ex["province"] = Evidence(
+            title, "organiser, in another language"
+        )
+    elif meta.level is None and (level := foreign_unit(text)):
         meta.level, meta.unit = level, "VKSND tối cao"
         ex["unit"] = ex["level"] = Evidence(title, "organiser, in another language")
     head = title + "\n" + body[:800]

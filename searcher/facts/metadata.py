@@ -199,7 +199,7 @@ def extract(article: Article, g: Gazetteer | None = None, today: date | None = N
         text = article.title + "\n" + article.body
         ex["period"] = Evidence(_passage(text, *where), "reporting period")
     fill_from_english(meta, article.title, article.body, g, ex)  # an English edition's page
-    fill_from_foreign(meta, article.title, article.body, ex, published)  # French, Chinese …
+    fill_from_foreign(meta, article.title, article.body, ex, published, g)  # French, Chinese …
     meta.people = read_people(article.title, article.body)
     if meta.people.chair:
         ex["chair"] = Evidence(meta.people.chair.name, "the clause that says who chaired")

@@ -36,6 +36,7 @@ from searcher.facts.english_events import (
 )
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.unit_names import provincial, superior
+from searcher.vi.dates import year_not_after
 from searcher.vi.places import Gazetteer, Province
 from searcher.vi.text import LOWER_LATIN, fold
 
@@ -250,7 +251,7 @@ def fill_from_english(
     if said is not None:
         month, dom, year = day_of(said)
         if year is None and meta.published:  # the latest such day not after the stamp
-            year = meta.published.year - ((month, dom) > (meta.published.month, meta.published.day))
+            year = year_not_after(month, dom, meta.published)
         if year is None:  # "held on December 29 to launch missions in 2018": 2017
             year = launch_year(lead, month) or anniversary_year(lead)
         if year is None:

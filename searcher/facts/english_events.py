@@ -6,7 +6,7 @@ English words ("a conference to review its work in 2023 and launch tasks for 202
 >>> english_event("HCM City procuracy reviews 2023 work", "The People's Procuracy held a "
 ...               "conference to review its work in 2023 and launch tasks for 2024.").types
 ['tổng kết', 'triển khai']
->>> english_day("The delegation arrived on the afternoon of December 27 in Hanoi.")
+>>> day_of(english_day_match("The delegation arrived on the afternoon of December 27."))
 (12, 27, None)
 """
 
@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from searcher.facts.kinds import MEETING_TYPES
-from searcher.vi.dates import ENGLISH_MONTH
+from searcher.vi.dates import ENGLISH_MONTH, ENGLISH_WEEKDAYS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(ENGLISH_MONTH, key=len, reverse=True)) + r")\.?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(ENGLISH_WEEKDAYS) + r")"
 # the lead's day: "on August 26", "On the afternoon of December 27", "on Monday, August 26,
 # 2022", "on 3 January 2020", "on December 27 (VNA)"; not a day in a name or a range's end
 # ("from June to August")
@@ -41,14 +40,9 @@ _WEEKDAY_ONLY = re.compile(r"\bon\s+" + _WEEKDAY + r"\b(?!,?\s+(?:\d|[a-z]+\s+\d
 _RELATIVE = re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)
 
 
-def english_day(text: str) -> tuple[int, int, int | None] | None:
-    """The first day a lead says something happened on: (month, day, year or None)."""
-    m = english_day_match(text)
-    return day_of(m) if m else None
-
-
 def english_day_match(text: str) -> re.Match | None:
-    """Where ``english_day`` reads its day (a day of the month that exists: 1–31)."""
+    """Where the lead says something happened: the first day of the month that exists
+    (1–31) ``_DAY`` reads."""
     return next((m for m in _DAY.finditer(text) if 1 <= int(m["day"] or m["day2"]) <= 31), None)
 
 
@@ -73,7 +67,7 @@ def day_from_stamp(text: str, stamp: date) -> tuple[date, re.Match] | None:
         return None
     m = min(named, key=lambda m: m.start())
     if m.re is _WEEKDAY_ONLY:
-        back = (stamp.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+        back = (stamp.weekday() - ENGLISH_WEEKDAYS.index(m["weekday"].lower())) % 7
     else:
         back = 1 if m["rel"].lower() == "yesterday" else 0
     return stamp - timedelta(days=back), m

@@ -21,7 +21,7 @@ from datetime import date
 from searcher.facts.kinds import MEETING_TYPES
 from searcher.facts.record import Evidence, Metadata
 from searcher.facts.unit_names import provincial
-from searcher.vi.dates import make_date
+from searcher.vi.dates import make_date, year_not_after
 from searcher.vi.places import Gazetteer, Province
 
 # a page in another language: letters of a CJK script, or French, Spanish and German words no
@@ -110,9 +110,8 @@ def foreign_province(text: str, g: Gazetteer) -> Province | None:
     national = _NATIONAL.search(text, 0, 1500)
     if m is None or (national and national.start() < m.start()):
         return None
-    place = re.sub(r"-?Ville$|^Hô\s+Chi\s+Minh.*$", lambda x: "HCM" if x.group().startswith("Hô")
-                   else "", m["place"] or m["p2"] or m["p3"]).strip()  # fmt: skip
-    return g.province(place)
+    place = m["place"] or m["p2"] or m["p3"]
+    return g.province(re.sub(r"-?Ville$", "", place))  # "Hô Chi Minh-Ville": "Hô Chi Minh"
 
 
 # the kinds of event, in French, Spanish, German, Chinese and Japanese words (each a type of
@@ -178,7 +177,7 @@ def foreign_day(head: str, bound: date | None) -> date | None:
         else:
             year, month, day = m["year"], _MONTHS[m["month"].lower()], int(m["day"])
         if year is None and bound is not None:
-            year = bound.year - ((month, day) > (bound.month, bound.day))
+            year = year_not_after(month, day, bound)
         if year is None:
             continue
         if found := make_date(int(year), month, day):

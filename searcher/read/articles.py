@@ -22,7 +22,13 @@ from datetime import date
 from searcher.read.clean import split_author, split_page
 from searcher.read.fields import web_address
 from searcher.read.html import html_to_page
-from searcher.read.stamps import STAMP_PREFIXES, STAMP_SUFFIX, news_stamp, suffix_date
+from searcher.read.stamps import (
+    STAMP_PREFIXES,
+    STAMP_SUFFIX,
+    news_stamp,
+    stamp_shaped,
+    suffix_date,
+)
 from searcher.vi.text import canonical, clean_text
 
 MAX_ID_CHARS = 200
@@ -39,10 +45,6 @@ _HEADER_LEFTOVER = re.compile(
 # an ad slot's or a portlet's name ("qc-top", "menu_WAR_vienkiemsatportlet_INSTANCE_hKW…"),
 # read under the first line only ("COVID-19" may be a title)
 _AD_SLOT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
-# a stamp line further down than a header's, in the shapes only a stamp has: a paper's name
-# glued to it ("Báo Tuyên QuangBáo Tuyên Quang26/07/2025", under an edition's first paragraph)
-# or an English byline before it ("By Vu Quoc Ngu | Aug 12, 2015")
-_LATE_STAMP = re.compile(r"By\s|[^\W\d_][^\d\n]{2,60}[^\W\d_\s]\d{1,2}/\d{1,2}/\d{4}\s*$")
 MAX_TITLE_CHARS = 300  # a longer first line is a paragraph: titles reach 255 (35k news, 350 pages)
 NOT_JSONL_AFTER = 20  # lines read before a stream with no JSON object is refused whole
 
@@ -185,7 +187,7 @@ def parse_text(text: str, article_id: str, source: str = "", **extra) -> Article
         if i <= 3 and (m := STAMP_SUFFIX.search(line)) and not news_stamp(line):
             published = published or suffix_date(m)
             line = line[: m.start()].strip()
-        if (i <= 3 or header or (i <= 10 and not published and _LATE_STAMP.match(line))) and (
+        if (i <= 3 or header or (i <= 10 and not published and stamp_shaped(line))) and (
             stamp := news_stamp(line)
         ) is not None:
             published = published or stamp or None

@@ -19,6 +19,7 @@ from searcher.vi.dates import (
     CMS_TIMESTAMP,
     DATE_WORDS,
     DMY,
+    ENGLISH_WEEKDAYS,
     ISO_DATE,
     WEEKDAY,
     english_as_dmy,
@@ -82,7 +83,7 @@ STAMP_PREFIXES = (
     (_Folded(_DMY_CLOCK_PREFIX), lambda m: parse_date(m.group(1) or m.group(2))),
 )  # " date 2025-07": a month only gives no date, and is not text either
 # an English edition's weekday ("Friday, December 27, 2024 09:41")
-_ENGLISH_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_ENGLISH_WEEKDAY = "(?:" + "|".join(ENGLISH_WEEKDAYS) + ")"
 _STAMP_FILLER = re.compile(
     r"\b(?:cap nhat|(?:ngay |tin )dang(?: tin| tai)?|dang (?:ngay|luc|tai)|luc|ngay xuat ban|"
     r"thoi gian dang|published|posted(?: on)?|updated|last updated|"
@@ -134,6 +135,17 @@ _GLUED_LABEL = re.compile(
     r"^((?:[^\W\d_]+\s+){0,7}[^\W\d_]+)"  # no space before the date: glued
     r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
 )
+
+
+def stamp_shaped(line: str) -> bool:
+    """Whether ``line`` has a shape only a stamp has, wherever it stands (a stamp line below an
+    edition's first paragraph): a paper's name glued to it ("Báo Tuyên QuangBáo Tuyên
+    Quang26/07/2025") or an English byline before it ("By Vu Quoc Ngu | Aug 12, 2015").
+
+    >>> stamp_shaped("Báo Thanh niên31/01/2024"), stamp_shaped("Hội nghị ngày 12/9/2022")
+    (True, False)
+    """
+    return bool(_BYLINE.match(line) or (_GLUED_LABEL.match(line) and line[:1].isupper()))
 
 
 def news_stamp(line: str) -> date | bool | None:

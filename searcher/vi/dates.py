@@ -148,6 +148,19 @@ def read_date_field(value: object) -> tuple[date | None, str | None]:
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
+# an English edition's weekdays, Monday first (``date.weekday()``'s order)
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def year_not_after(month: int, day: int, bound: date) -> int:
+    """The year that puts a day and month last on or before ``bound`` (a stamp's day).
+
+    >>> year_not_after(12, 27, date(2024, 12, 28)), year_not_after(12, 29, date(2024, 12, 28))
+    (2024, 2023)
+    """
+    return bound.year - ((month, day) > (bound.month, bound.day))
+
+
 # an English edition's date, folded ("december 27, 2024", "dec. 27th 2024", "27 december
 # 2024"): its month by its name or its first three letters ("sept" too)
 ENGLISH_MONTH = {m.lower()[:n]: i for i, m in enumerate(MONTHS, 1) for n in (3, len(m))}
